@@ -1,0 +1,111 @@
+import type { KeyObject } from 'node:crypto';
+import { InputError } from './errors.js';
+import { parsePrivateKey } from './private-key.js';
+
+export const DEFAULTS = {
+  'base-url': 'https://api.coze.cn',
+  'duration-seconds': '900',
+  'timeout-seconds': '30',
+  retries: '3',
+} as const;
+
+export const MAX_DURATION_SECONDS = 86399;
+
+/** Everything the mint needs, validated. Built once from inputs, flags or environment. */
+export interface MintConfig {
+  appId: string;
+  publicKeyId: string;
+  privateKey: KeyObject;
+  baseUrl: string;
+  audience: string;
+  durationSeconds: number;
+  sessionName?: string;
+  scope?: Record<string, unknown>;
+  accountId?: string;
+  timeoutMs: number;
+  retries: number;
+}
+
+export type InputName =
+  | 'app-id'
+  | 'public-key-id'
+  | 'private-key'
+  | 'base-url'
+  | 'audience'
+  | 'duration-seconds'
+  | 'session-name'
+  | 'scope'
+  | 'account-id'
+  | 'timeout-seconds'
+  | 'retries';
+
+/** Reads one input as text; '' when it was not given. */
+export type ReadInput = (name: InputName) => string;
+
+export function readMintConfig(read: ReadInput): MintConfig {
+  const value = (name: InputName): string => read(name).trim();
+  const orDefault = (name: keyof typeof DEFAULTS): string => value(name) || DEFAULTS[name];
+  const baseUrl = parseBaseUrl(orDefault('base-url'));
+  const sessionName = value('session-name');
+  const scope = value('scope');
+  const accountId = value('account-id');
+  return {
+    appId: parseIdentifier('app-id', value('app-id'), "the OAuth app's id from the Coze console"),
+    publicKeyId: parseIdentifier('public-key-id', value('public-key-id'), "the public key's fingerprint (公钥指纹) from the Coze console"),
+    privateKey: parsePrivateKey(read('private-key')),
+    baseUrl: baseUrl.origin,
+    audience: value('audience') || baseUrl.hostname,
+    durationSeconds: parseInteger('duration-seconds', orDefault('duration-seconds'), 1, MAX_DURATION_SECONDS),
+    ...(sessionName && { sessionName }),
+    ...(scope && { scope: parseScope(scope) }),
+    ...(accountId && { accountId: parseIdentifier('account-id', accountId, 'the numeric id of a Coze team or enterprise account', /^\d+$/) }),
+    timeoutMs: parseInteger('timeout-seconds', orDefault('timeout-seconds'), 1, 600) * 1000,
+    retries: parseInteger('retries', orDefault('retries'), 0, 10),
+  };
+}
+
+function parseIdentifier(input: InputName, text: string, what: string, pattern = /^[\x21-\x7e]{1,256}$/): string {
+  if (text === '') throw new InputError(input, `is required: ${what}`);
+  if (!pattern.test(text)) throw new InputError(input, `expected ${what}, without spaces or line breaks`);
+  return text;
+}
+
+export function parseInteger(input: string, text: string, min: number, max: number): number {
+  const number = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(number >= min && number <= max)) throw new InputError(input, `expected a whole number from ${min} to ${max}`);
+  return number;
+}
+
+function parseScope(text: string): Record<string, unknown> {
+  let scope: unknown;
+  try {
+    scope = JSON.parse(text);
+  } catch {
+    throw new InputError('scope', 'expected a JSON object, such as {"account_permission":{"permission_list":["Connector.botChat"]}}; it is not valid JSON');
+  }
+  if (typeof scope !== 'object' || scope === null || Array.isArray(scope)) throw new InputError('scope', 'expected a JSON object ({...}), not a JSON array, string, number or null');
+  return scope as Record<string, unknown>;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Only an origin: https anywhere, http only to loopback, so a JWT never crosses a network in clear. */
+export function parseBaseUrl(text: string): URL {
+  const expected = 'expected the origin of the Coze API, https://api.coze.cn or https://api.coze.com';
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new InputError('base-url', `${expected}; this is not a URL`);
+  }
+  if (url.username || url.password) throw new InputError('base-url', `${expected}, without credentials in it`);
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname) && !url.hostname.startsWith('127.')) {
+    throw new InputError('base-url', `${expected}; plain http:// is allowed only for localhost, so the signed JWT never crosses a network in clear`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InputError('base-url', `${expected}; only https:// URLs are supported`);
+  if (url.search || url.hash) throw new InputError('base-url', `${expected}, without a query or fragment`);
+  if (url.pathname !== '/') {
+    throw new InputError('base-url', `${expected}, without a path (the action adds /api/permission/oauth2/token itself)`);
+  }
+  return url;
+}

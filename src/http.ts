@@ -1,0 +1,46 @@
+import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | undefined>;
+  body: string;
+}
+
+/** Sends one request; rejects on network failure, timeout, or a body over MAX_BODY_BYTES. */
+export type SendRequest = (request: HttpRequest) => Promise<HttpResponse>;
+
+export class ResponseTooLargeError extends Error {
+  override name = 'ResponseTooLargeError';
+}
+
+let dispatcher: Dispatcher | undefined;
+
+/** undici with HTTP(S)_PROXY / NO_PROXY honoured; redirects are never followed, so a JWT stays with its host. */
+export const sendRequest: SendRequest = async ({ method, url, headers, body, timeoutMs }) => {
+  dispatcher ??= new EnvHttpProxyAgent();
+  const signal = AbortSignal.timeout(timeoutMs);
+  const response = await request(url, { method, headers, body: body ?? null, signal, dispatcher });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      response.body.destroy();
+      throw new ResponseTooLargeError(`the response body exceeds ${MAX_BODY_BYTES} bytes`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  const flat: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(response.headers)) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+  return { status: response.statusCode, headers: flat, body: Buffer.concat(chunks).toString('utf8') };
+};

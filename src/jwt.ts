@@ -1,0 +1,29 @@
+import type { KeyObject } from 'node:crypto';
+import { SignJWT } from 'jose';
+
+/** Backdate iat so a runner whose clock runs a little ahead is not refused. */
+export const CLOCK_SKEW_SECONDS = 60;
+/** A JWT is spent within seconds; it only needs to outlive one HTTP attempt. */
+export const JWT_LIFETIME_SECONDS = 600;
+
+export interface JwtParams {
+  appId: string;
+  publicKeyId: string;
+  audience: string;
+  sessionName?: string;
+}
+
+/** Called once for every JWT: a fresh jti of at least 128 bits from a CSPRNG. */
+export type NewJwtId = () => string;
+
+export async function signJwt(key: KeyObject, params: JwtParams, nowMs: number, newJwtId: NewJwtId): Promise<string> {
+  const now = Math.floor(nowMs / 1000);
+  return new SignJWT(params.sessionName === undefined ? {} : { session_name: params.sessionName })
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: params.publicKeyId })
+    .setIssuer(params.appId)
+    .setAudience(params.audience)
+    .setIssuedAt(now - CLOCK_SKEW_SECONDS)
+    .setExpirationTime(now + JWT_LIFETIME_SECONDS)
+    .setJti(newJwtId())
+    .sign(key);
+}

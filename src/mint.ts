@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { MintConfig } from './config.js';
+import { cozeErrorFrom, parseTokenResponse, type MintedToken } from './coze-response.js';
+import { sendRequest, type HttpResponse, type SendRequest } from './http.js';
+import { signJwt, type NewJwtId } from './jwt.js';
+import { BACKOFF, sendWithRetries, type RetryDeps, type RetryPolicy } from './retry.js';
+import { USER_AGENT } from './version.js';
+
+export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+export interface MintDeps extends RetryDeps {
+  send: SendRequest;
+  newJwtId: NewJwtId;
+  /** Sees every JWT before it is sent, so the action can mask it first. */
+  onSecret: (secret: string) => void;
+  userAgent: string;
+}
+
+export function defaultDeps(overrides: Partial<MintDeps> = {}): MintDeps {
+  return {
+    send: sendRequest,
+    newJwtId: () => randomBytes(18).toString('base64url'),
+    onSecret: () => {},
+    userAgent: USER_AGENT,
+    sleep: (ms) => sleep(ms),
+    random: Math.random,
+    now: Date.now,
+    log: () => {},
+    ...overrides,
+  };
+}
+
+export function retryPolicy(config: Pick<MintConfig, 'retries'>): RetryPolicy {
+  return { retries: config.retries, ...BACKOFF };
+}
+
+export function tokenUrl(config: Pick<MintConfig, 'baseUrl' | 'accountId'>): string {
+  const path = config.accountId === undefined ? '' : `/account/${encodeURIComponent(config.accountId)}`;
+  return `${config.baseUrl}/api/permission/oauth2${path}/token`;
+}
+
+/** Signs a fresh JWT for every attempt and trades it for an access token. */
+export async function mintToken(config: MintConfig, deps: MintDeps): Promise<MintedToken> {
+  const url = tokenUrl(config);
+  const body = JSON.stringify({
+    grant_type: JWT_BEARER_GRANT,
+    duration_seconds: config.durationSeconds,
+    ...(config.scope && { scope: config.scope }),
+  });
+  const attempt = async (): Promise<HttpResponse> => {
+    const jwt = await signJwt(config.privateKey, config, deps.now(), deps.newJwtId);
+    deps.onSecret(jwt);
+    const headers = { authorization: `Bearer ${jwt}`, 'content-type': 'application/json', accept: 'application/json', 'user-agent': deps.userAgent };
+    return deps.send({ method: 'POST', url, headers, body, timeoutMs: config.timeoutMs });
+  };
+  const response = await sendWithRetries(attempt, `Token request to ${url}`, retryPolicy(config), deps);
+  if (response.status < 200 || response.status > 299) {
+    throw cozeErrorFrom(response, { what: 'Coze refused the token request', baseUrl: config.baseUrl });
+  }
+  return parseTokenResponse(response, deps.now());
+}

@@ -1,0 +1,78 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { InputError } from './errors.js';
+
+const INPUT = 'private-key';
+const MIN_RSA_BITS = 2048;
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/;
+
+/**
+ * Undo what secret stores and copy-paste do to a PEM: literal "\n" escapes, CRLF, quotes, indentation,
+ * blank lines, or all line breaks lost. Returns the PEM rebuilt with 64-column lines, and its label.
+ */
+export function normalizePem(raw: string): { label: string; pem: string; body: string } | undefined {
+  const text = raw.replace(/\\r/g, '').replace(/\\n/g, '\n').replace(/\r/g, '');
+  const match = PEM_BLOCK.exec(text);
+  if (!match) return undefined;
+  const label = match[1] as string;
+  const lines = (match[2] as string).split('\n').map((line) => line.trim());
+  const headers = lines.filter((line) => line.includes(':'));
+  const body = lines.filter((line) => !line.includes(':')).join('').replace(/\s+/g, '');
+  const wrapped = body.match(/.{1,64}/g) ?? [];
+  const pem = [`-----BEGIN ${label}-----`, ...headers, ...(headers.length ? [''] : []), ...wrapped, `-----END ${label}-----`, ''].join('\n');
+  return { label, pem, body };
+}
+
+/** Lines worth registering as secrets: the key's body however it is wrapped, and the raw input's own lines. */
+export function privateKeySecrets(raw: string): string[] {
+  const rawLines = raw.split(/\r?\n|\\n/).map((line) => line.trim());
+  const body = normalizePem(raw)?.body ?? '';
+  const bodyLines = body.match(/.{1,64}/g) ?? [];
+  return [...new Set([raw.trim(), body, ...bodyLines, ...rawLines])].filter(
+    (line) => line.length >= 8 && !line.startsWith('-----'),
+  );
+}
+
+const WRONG_LABELS: Record<string, string> = {
+  'PUBLIC KEY': 'this is a public key; paste the private key Coze let you download when you added the key pair',
+  'RSA PUBLIC KEY': 'this is a public key; paste the private key Coze let you download when you added the key pair',
+  CERTIFICATE: 'this is a certificate; paste the private key Coze let you download when you added the key pair',
+  'ENCRYPTED PRIVATE KEY':
+    'this key is encrypted with a passphrase; decrypt it first (openssl pkcs8 -in key.pem -out plain.pem) and store the unencrypted PEM as a secret',
+  'EC PRIVATE KEY': 'this is an EC key; Coze signs with RS256, which needs an RSA key',
+  'OPENSSH PRIVATE KEY': 'this is an OpenSSH key; Coze needs the RSA key in PEM form that its console let you download',
+};
+
+const KEY_KINDS: Record<string, string> = { ec: 'an EC', ed25519: 'an Ed25519', ed448: 'an Ed448', dsa: 'a DSA', 'rsa-pss': 'an RSA-PSS', x25519: 'an X25519', x448: 'an X448' };
+
+const EXPECTED = 'expected an RSA private key in PEM form (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----)';
+
+/** Parse the private-key input into an RSA KeyObject, or throw one InputError that never quotes the key. */
+export function parsePrivateKey(raw: string): KeyObject {
+  if (raw.trim() === '') throw new InputError(INPUT, `is empty; ${EXPECTED}`);
+  const normalized = normalizePem(raw);
+  if (!normalized) {
+    const hint = raw.includes('-----BEGIN') ? ' The END line is missing: the key looks truncated.' : '';
+    throw new InputError(INPUT, `${EXPECTED}.${hint}`);
+  }
+  const { label, pem } = normalized;
+  const wrongLabel = WRONG_LABELS[label];
+  if (wrongLabel) throw new InputError(INPUT, `${EXPECTED}; ${wrongLabel}`);
+  if (label !== 'PRIVATE KEY' && label !== 'RSA PRIVATE KEY') throw new InputError(INPUT, `${EXPECTED}; found a PEM block labelled ${label}`);
+  if (pem.includes('ENCRYPTED')) throw new InputError(INPUT, `${EXPECTED}; ${WRONG_LABELS['ENCRYPTED PRIVATE KEY']}`);
+
+  let key: KeyObject;
+  try {
+    key = createPrivateKey({ key: pem, format: 'pem' });
+  } catch {
+    throw new InputError(INPUT, `${EXPECTED}; the PEM body does not decode to a key (truncated or damaged when it was pasted?)`);
+  }
+  if (key.asymmetricKeyType !== 'rsa') {
+    const kind = KEY_KINDS[key.asymmetricKeyType ?? ''] ?? 'a non-RSA';
+    throw new InputError(INPUT, `${EXPECTED}; this is ${kind} key, and Coze signs with RS256, which needs RSA`);
+  }
+  const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+  if (bits < MIN_RSA_BITS) {
+    throw new InputError(INPUT, `this RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required, as smaller RSA keys can be factored. Add a new key pair in the Coze console`);
+  }
+  return key;
+}

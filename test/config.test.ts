@@ -1,0 +1,151 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseBaseUrl, readMintConfig, type InputName } from '../src/config.ts';
+import { InputError } from '../src/errors.ts';
+import { makeRsaKeys } from './support/keys.ts';
+
+const keys = makeRsaKeys();
+const valid: Record<InputName, string> = {
+  'app-id': '1183520381944',
+  'public-key-id': 'kid-fingerprint',
+  'private-key': keys.pkcs8,
+  'base-url': '',
+  audience: '',
+  'duration-seconds': '',
+  'session-name': '',
+  scope: '',
+  'account-id': '',
+  'timeout-seconds': '',
+  retries: '',
+};
+const read = (overrides: Partial<Record<InputName, string>>) => readMintConfig((name) => overrides[name] ?? valid[name]);
+
+describe('readMintConfig', () => {
+  it('applies the defaults of action.yml', () => {
+    const config = read({});
+    expect(config).toMatchObject({
+      appId: '1183520381944',
+      publicKeyId: 'kid-fingerprint',
+      baseUrl: 'https://api.coze.cn',
+      audience: 'api.coze.cn',
+      durationSeconds: 900,
+      timeoutMs: 30_000,
+      retries: 3,
+    });
+    expect(config).not.toHaveProperty('sessionName');
+    expect(config).not.toHaveProperty('scope');
+    expect(config).not.toHaveProperty('accountId');
+  });
+
+  it('reads every optional input', () => {
+    const config = read({
+      'base-url': ' https://api.coze.com/ ',
+      audience: 'custom.aud',
+      'duration-seconds': '86399',
+      'session-name': 'user-42',
+      scope: '{"account_permission":{"permission_list":["Connector.botChat"]}}',
+      'account-id': '7351',
+      'timeout-seconds': '5',
+      retries: '0',
+    });
+    expect(config).toMatchObject({
+      baseUrl: 'https://api.coze.com',
+      audience: 'custom.aud',
+      durationSeconds: 86399,
+      sessionName: 'user-42',
+      scope: { account_permission: { permission_list: ['Connector.botChat'] } },
+      accountId: '7351',
+      timeoutMs: 5000,
+      retries: 0,
+    });
+  });
+
+  it('defaults the audience to the host of a coze.com base-url', () => {
+    expect(read({ 'base-url': 'https://api.coze.com' }).audience).toBe('api.coze.com');
+  });
+
+  // One row per mistake a user can make: the input named, what is expected, and never the value.
+  const mistakes: Array<[InputName, string, RegExp]> = [
+    ['app-id', '', /is required/],
+    ['app-id', '   ', /is required/],
+    ['app-id', '11835 20381944', /without spaces/],
+    ['public-key-id', '', /is required: the public key's fingerprint/],
+    ['public-key-id', 'abc\ndef', /without spaces or line breaks/],
+    ['duration-seconds', '0', /whole number from 1 to 86399/],
+    ['duration-seconds', '86400', /whole number from 1 to 86399/],
+    ['duration-seconds', '1e3', /whole number from 1 to 86399/],
+    ['duration-seconds', '12abc', /whole number from 1 to 86399/],
+    ['duration-seconds', '-5', /whole number from 1 to 86399/],
+    ['duration-seconds', '90.5', /whole number from 1 to 86399/],
+    ['duration-seconds', 'true', /whole number from 1 to 86399/],
+    ['timeout-seconds', '0', /whole number from 1 to 600/],
+    ['timeout-seconds', '601', /whole number from 1 to 600/],
+    ['retries', '11', /whole number from 0 to 10/],
+    ['retries', 'three', /whole number from 0 to 10/],
+    ['scope', '{"scope_typo":', /not valid JSON/],
+    ['scope', '["a"]', /expected a JSON object/],
+    ['scope', 'null', /expected a JSON object/],
+    ['scope', '"text"', /expected a JSON object/],
+    ['account-id', 'team one', /numeric id/],
+    ['account-id', '../../v1/users', /numeric id/],
+    ['base-url', 'api.coze.cn', /this is not a URL/],
+    ['base-url', 'not a url', /this is not a URL/],
+    ['base-url', 'https://api.coze.cn/api/permission/oauth2/token', /without a path/],
+    ['base-url', 'https://api.coze.cn/v1', /without a path/],
+    ['base-url', 'https://api.coze.cn/?region=cn', /without a query/],
+    ['base-url', 'https://api.coze.cn/#top', /without a query or fragment/],
+    ['base-url', 'https://user:hunter2@api.coze.cn', /without credentials/],
+    ['base-url', 'http://api.coze.cn', /plain http:\/\/ is allowed only for localhost/],
+    ['base-url', 'http://10.0.0.5:8080', /plain http:\/\/ is allowed only for localhost/],
+    ['base-url', 'ftp://api.coze.cn', /only https:\/\//],
+    ['base-url', 'file:///etc/passwd', /only https:\/\//],
+  ];
+  for (const [input, value, expected] of mistakes) {
+    it(`refuses ${input} = ${JSON.stringify(value)} naming the input`, () => {
+      let error: unknown;
+      try {
+        read({ [input]: value });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(InputError);
+      const message = (error as Error).message;
+      expect(message).toMatch(new RegExp(`^Input '${input}': `));
+      expect(message).toMatch(expected);
+      // Values our own wording quotes as examples are the only ones the message may contain.
+      if (value.trim().length > 4 && !['api.coze.cn'].includes(value.trim())) expect(message).not.toContain(value.trim());
+    });
+  }
+
+  it('allows http:// only to loopback hosts', () => {
+    for (const url of ['http://127.0.0.1:8080', 'http://localhost:1', 'http://[::1]:9', 'http://127.1.2.3']) {
+      expect(parseBaseUrl(url).protocol).toBe('http:');
+    }
+  });
+
+  it('never crashes or echoes an input: every failure is one InputError naming the input (property)', () => {
+    const names = Object.keys(valid).filter((name) => name !== 'private-key') as InputName[];
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.string({ minLength: 6, maxLength: 60 }), (name, value) => {
+        try {
+          read({ [name]: value });
+        } catch (error) {
+          expect(error).toBeInstanceOf(InputError);
+          expect((error as InputError).input).toBe(name);
+          if (value.trim().length >= 6) expect((error as Error).message).not.toContain(value.trim());
+        }
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('reads every whole number in range and refuses every other number text (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -100_000, max: 200_000 }), (n) => {
+        const attempt = () => read({ 'duration-seconds': String(n) });
+        if (n >= 1 && n <= 86399) expect(attempt().durationSeconds).toBe(n);
+        else expect(attempt).toThrow(InputError);
+      }),
+    );
+  });
+});

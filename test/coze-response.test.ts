@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { cozeErrorFrom, parseTokenResponse } from '../src/coze-response.ts';
+import { CozeError, describeError } from '../src/errors.ts';
+import type { HttpResponse } from '../src/http.ts';
+
+const NOW = Date.UTC(2026, 10, 25, 8, 0, 0);
+const nowSeconds = NOW / 1000;
+const ok = (body: string, headers: Record<string, string> = {}): HttpResponse => ({ status: 200, headers: { 'x-tt-logid': 'LOG123', ...headers }, body });
+
+describe('parseTokenResponse', () => {
+  it('reads expires_in as an absolute Unix time', () => {
+    const minted = parseTokenResponse(ok(JSON.stringify({ access_token: 'czs_abc', expires_in: nowSeconds + 900, token_type: 'Bearer' })), NOW);
+    expect(minted).toEqual({ token: 'czs_abc', expiresAt: new Date(NOW + 900_000), expiresIn: 900, logId: 'LOG123' });
+  });
+
+  const bad: Array<[string, string, RegExp]> = [
+    ['HTML', '<html><body>502 Bad Gateway</body></html>', /an HTML page/],
+    ['plain text', 'upstream error', /a body that is not JSON/],
+    ['an empty body', '', /an empty body/],
+    ['a JSON array', '[]', /a JSON body that is not an object/],
+    ['no access_token', JSON.stringify({ expires_in: nowSeconds + 900 }), /no access_token/],
+    ['an empty access_token', JSON.stringify({ access_token: ' ', expires_in: nowSeconds + 900 }), /no access_token/],
+    ['an access_token with a line break', JSON.stringify({ access_token: 'czs_a\n::warning::x', expires_in: nowSeconds + 900 }), /not a printable string/],
+    ['no expires_in', JSON.stringify({ access_token: 'czs_abc' }), /no numeric expires_in/],
+    ['expires_in as text', JSON.stringify({ access_token: 'czs_abc', expires_in: '900' }), /no numeric expires_in/],
+    ['expires_in in the past', JSON.stringify({ access_token: 'czs_abc', expires_in: nowSeconds - 1 }), /already past/],
+    ['expires_in as a duration', JSON.stringify({ access_token: 'czs_abc', expires_in: 900 }), /already past/],
+    ['expires_in in milliseconds', JSON.stringify({ access_token: 'czs_abc', expires_in: NOW + 900_000 }), /more than a year ahead/],
+  ];
+  for (const [what, body, message] of bad) {
+    it(`refuses a 200 with ${what}, without quoting the body`, () => {
+      let error: unknown;
+      try {
+        parseTokenResponse(ok(body, { 'content-type': body.startsWith('<') ? 'text/html' : 'application/json' }), NOW);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(CozeError);
+      const line = describeError(error);
+      expect(line).toMatch(message);
+      expect(line).toContain('log id LOG123');
+      expect(line).not.toContain('czs_abc');
+    });
+  }
+});
+
+describe('cozeErrorFrom', () => {
+  const context = { what: 'Coze refused the token request', baseUrl: 'https://api.coze.cn' };
+  const refusal = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+    describeError(cozeErrorFrom({ status, headers: { 'x-tt-logid': 'L1', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }, context));
+
+  it("quotes Coze's error_message and error_code with the status and log id", () => {
+    expect(refusal(400, { error: 'invalid_request', error_code: 'invalid_request', error_message: 'duration_seconds out of range' })).toBe(
+      'Coze refused the token request: duration_seconds out of range (HTTP 400, code invalid_request, log id L1)',
+    );
+  });
+
+  it('reads the code / msg shape of other Coze APIs', () => {
+    expect(refusal(403, { code: 4101, msg: 'permission denied' })).toMatch(/^Coze refused the token request: permission denied \(HTTP 403, code 4101, log id L1\)\. The app lacks permission/);
+  });
+
+  it('hints at the key id when Coze names it', () => {
+    expect(refusal(401, { error: 'invalid_client', error_message: 'public key id not found' })).toMatch(/Check public-key-id/);
+  });
+
+  it('hints at the other region on an authentication failure', () => {
+    expect(refusal(401, { error: 'invalid_client', error_message: 'invalid client' })).toMatch(/base-url: https:\/\/api\.coze\.com/);
+    const com = cozeErrorFrom({ status: 401, headers: {}, body: '{"code":4100,"msg":"auth failed"}' }, { ...context, baseUrl: 'https://api.coze.com' });
+    expect(describeError(com)).toMatch(/base-url: https:\/\/api\.coze\.cn/);
+  });
+
+  it('hints at the clock when Coze names a time claim', () => {
+    expect(refusal(401, { error: 'invalid_client', error_message: 'token exp invalid' })).toMatch(/runner's clock/);
+  });
+
+  it('explains rate limits, server errors and HTML gateways', () => {
+    expect(refusal(429, { code: 4013, msg: 'too many requests' })).toMatch(/rate-limiting/);
+    expect(refusal(502, '<html>bad gateway</html>', { 'content-type': 'text/html' })).toMatch(/with an HTML page .*HTTP 502.*server problem/);
+  });
+
+  it('names the host of a redirect it did not follow', () => {
+    expect(refusal(302, '', { location: 'https://evil.example/steal' })).toMatch(/redirected to evil\.example; redirects are not followed/);
+  });
+
+  it('cuts a JWT or token that Coze echoes back out of the message', () => {
+    const line = refusal(401, { error_message: 'bad token eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIxIn0.c2lnbmF0dXJl and czs_secretvalue' });
+    expect(line).not.toContain('eyJhbGciOiJSUzI1NiJ9');
+    expect(line).not.toContain('czs_secretvalue');
+    expect(line).toContain('[redacted]');
+  });
+
+  it('keeps control characters and long text out of the one log line', () => {
+    const line = refusal(400, { error_message: `bad\n::error::injected${'x'.repeat(1000)}` });
+    expect(line).not.toContain('\n');
+    expect(line.length).toBeLessThan(600);
+  });
+});

@@ -1,0 +1,106 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../src/errors.ts';
+import { normalizePem, parsePrivateKey, privateKeySecrets } from '../src/private-key.ts';
+import { makeRsaKeys, pemBody } from './support/keys.ts';
+
+const keys = makeRsaKeys();
+
+/** How users paste a PEM into a secret, and what secret stores do to it. */
+export function pastingAccidents(pem: string): Record<string, string> {
+  return {
+    'as downloaded': pem,
+    'literal \\n escapes on one line': pem.trim().replace(/\n/g, '\\n'),
+    'CRLF line ends': pem.replace(/\n/g, '\r\n'),
+    'blank lines and spaces around it': `\n\n   ${pem.replace(/\n/g, '\n  ')}   \n\n`,
+    'all line breaks replaced by spaces': pem.trim().replace(/\n/g, ' '),
+    'no line breaks at all': pem.trim().replace(/\n/g, ''),
+    'body lines indented with tabs': pem.replace(/\n(?!-)/g, '\n\t'),
+    'a blank line inside the body': pem.replace(/\n/, '\n\n'),
+  };
+}
+
+function expectInputError(run: () => unknown, pattern: RegExp) {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/^Input 'private-key': /);
+    expect((error as Error).message).toMatch(pattern);
+    return error as InputError;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('parsePrivateKey', () => {
+  for (const [format, pem] of [['PKCS#8', keys.pkcs8], ['PKCS#1', keys.pkcs1]] as const) {
+    for (const [accident, pasted] of Object.entries(pastingAccidents(pem))) {
+      it(`reads a ${format} key pasted with ${accident}`, () => {
+        const key = parsePrivateKey(pasted);
+        expect(key.asymmetricKeyType).toBe('rsa');
+        expect(key.export({ type: 'pkcs8', format: 'pem' })).toBe(keys.pkcs8);
+      });
+    }
+  }
+
+  const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const ed = generateKeyPairSync('ed25519');
+  const weak = makeRsaKeys(1024);
+  const encrypted = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'hunter2' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  const encryptedPkcs1 = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'hunter2' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  const refused: Array<[string, string, RegExp]> = [
+    ['an empty input', '', /is empty/],
+    ['whitespace', '  \n\t ', /is empty/],
+    ['garbage', 'not a key at all', /expected an RSA private key in PEM form/],
+    ['a public key', keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), /this is a public key/],
+    ['a PKCS#1 public key', keys.publicKey.export({ type: 'pkcs1', format: 'pem' }).toString(), /this is a public key/],
+    ['an encrypted PKCS#8 key', encrypted.privateKey, /encrypted with a passphrase/],
+    ['an encrypted PKCS#1 key', encryptedPkcs1.privateKey, /encrypted with a passphrase/],
+    ['an EC key (SEC1)', ec.privateKey.export({ type: 'sec1', format: 'pem' }).toString(), /EC key/],
+    ['an EC key (PKCS#8)', ec.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /this is an EC key/],
+    ['an Ed25519 key', ed.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /this is an Ed25519 key/],
+    ['a 1024-bit RSA key', weak.pkcs8, /1024 bits; at least 2048 are required/],
+    ['a key cut off before its END line', keys.pkcs8.slice(0, 900), /truncated/],
+    ['a key with its body cut short', keys.pkcs8.replace(/\n[^\n]+\n[^\n]+\n-----END/, '\n-----END'), /does not decode/],
+    ['an OpenSSH key', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----', /OpenSSH/],
+  ];
+  for (const [what, input, message] of refused) {
+    it(`refuses ${what} with one clear error that does not quote it`, () => {
+      const error = expectInputError(() => parsePrivateKey(input), message);
+      const body = pemBody(input);
+      if (body.length >= 24) expect(error.message).not.toContain(body.slice(0, 24));
+      expect(error.message).not.toMatch(/\n/);
+    });
+  }
+});
+
+describe('privateKeySecrets', () => {
+  it('covers every line of the body however the key was pasted', () => {
+    const bodyLines = keys.pkcs8.split('\n').filter((line) => line && !line.startsWith('-----'));
+    for (const pasted of Object.values(pastingAccidents(keys.pkcs8))) {
+      const secrets = privateKeySecrets(pasted);
+      for (const line of bodyLines) expect(secrets.some((secret) => secret.includes(line))).toBe(true);
+      expect(secrets.every((secret) => !secret.startsWith('-----'))).toBe(true);
+    }
+  });
+
+  it('registers nothing for empty input', () => {
+    expect(privateKeySecrets('')).toEqual([]);
+  });
+});
+
+describe('normalizePem', () => {
+  it('rebuilds 64-column lines', () => {
+    const normalized = normalizePem(keys.pkcs1.replace(/\n/g, ' '));
+    expect(normalized?.label).toBe('RSA PRIVATE KEY');
+    expect(normalized?.pem).toBe(keys.pkcs1);
+  });
+});

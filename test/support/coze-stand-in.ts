@@ -1,0 +1,190 @@
+import { randomBytes, type KeyObject } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { decodeProtectedHeader, jwtVerify } from 'jose';
+
+/** How the stand-in should misbehave on the next token (or users/me) request. */
+export type Fault =
+  | { kind: 'status'; status: number; body?: string; headers?: Record<string, string> }
+  | { kind: 'reset' }
+  | { kind: 'reset-mid-body' }
+  | { kind: 'hang' }
+  | { kind: 'trickle'; bytes: number; everyMs: number }
+  | { kind: 'huge' }
+  | { kind: 'ok-body'; body: string; contentType?: string };
+
+export interface StandInOptions {
+  publicKey: KeyObject;
+  appId: string;
+  kid: string;
+  audience?: string;
+}
+
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+  jwt?: string;
+  claims?: Record<string, unknown>;
+  refusal?: string;
+}
+
+const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+/**
+ * Coze's token endpoint as the official SDKs speak to it, on 127.0.0.1: verifies the RS256 signature with the
+ * public key and checks every claim, issues tokens, answers /v1/users/me for tokens it issued, and misbehaves
+ * on request.
+ */
+export async function startCozeStandIn(options: StandInOptions) {
+  const faults: Fault[] = [];
+  const usersMeFaults: Fault[] = [];
+  const seenJtis = new Set<string>();
+  const issued = new Set<string>();
+  const requests: ReceivedRequest[] = [];
+  const sockets = new Set<Socket>();
+  let logCounter = 0;
+
+  const server = createServer((req, res) => {
+    void handle(req, res);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const path = req.url ?? '';
+    const record: ReceivedRequest = { method: req.method ?? '', path, headers: req.headers, body };
+    requests.push(record);
+    res.setHeader('x-tt-logid', `20261125${String(++logCounter).padStart(6, '0')}STANDIN`);
+
+    if (req.method === 'GET' && path === '/v1/users/me') {
+      const fault = usersMeFaults.shift();
+      if (fault) return misbehave(fault, res);
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      if (!token || !issued.has(token)) return json(res, 401, { code: 4100, msg: 'authentication is invalid' });
+      return json(res, 200, { code: 0, msg: '', data: { user_id: '7400000000000000001', user_name: 'ci-bot', nick_name: 'CI' } });
+    }
+
+    const tokenPath = /^\/api\/permission\/oauth2(?:\/account\/(\d+))?\/token$/.exec(path);
+    if (req.method !== 'POST' || !tokenPath) return json(res, 404, { code: 4200, msg: 'not found' });
+    const fault = faults.shift();
+    if (fault) return misbehave(fault, res);
+
+    const refuse = (status: number, error: string, message: string) => {
+      record.refusal = message;
+      json(res, status, { error, error_code: error, error_message: message });
+    };
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(400, 'invalid_request', 'content-type must be application/json');
+    const jwt = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (!jwt) return refuse(401, 'invalid_client', 'missing bearer JWT');
+    record.jwt = jwt;
+
+    let header: ReturnType<typeof decodeProtectedHeader>;
+    try {
+      header = decodeProtectedHeader(jwt);
+    } catch {
+      return refuse(401, 'invalid_client', 'malformed JWT header');
+    }
+    if (header.alg !== 'RS256' || header.typ !== 'JWT') return refuse(401, 'invalid_client', 'alg must be RS256 and typ JWT');
+    if (header.kid !== options.kid) return refuse(401, 'invalid_client', 'public key id (kid) not found for this app');
+
+    const now = Math.floor(Date.now() / 1000);
+    let claims: Record<string, unknown>;
+    try {
+      ({ payload: claims } = await jwtVerify(jwt, options.publicKey, {
+        algorithms: ['RS256'],
+        issuer: options.appId,
+        audience: options.audience ?? '127.0.0.1',
+        requiredClaims: ['iss', 'aud', 'iat', 'exp', 'jti'],
+      }));
+    } catch (error) {
+      return refuse(401, 'invalid_client', `JWT rejected: ${(error as { code?: string }).code ?? 'invalid'}`);
+    }
+    record.claims = claims;
+    const { iat, exp, jti } = claims as { iat: number; exp: number; jti: unknown };
+    if (iat > now + 5) return refuse(401, 'invalid_client', 'iat is in the future');
+    if (now - iat > 300) return refuse(401, 'invalid_client', 'iat is too old');
+    if (exp - iat > 3600) return refuse(401, 'invalid_client', 'exp is too far from iat');
+    if (typeof jti !== 'string' || jti.length < 22) return refuse(401, 'invalid_client', 'jti must be a random string of at least 128 bits');
+    if (seenJtis.has(jti)) return refuse(401, 'invalid_client', 'jti was used before (replay)');
+    seenJtis.add(jti);
+    if ('session_name' in claims && typeof claims.session_name !== 'string') return refuse(400, 'invalid_request', 'session_name must be a string');
+
+    let request: Record<string, unknown>;
+    try {
+      request = JSON.parse(body) as Record<string, unknown>;
+    } catch {
+      return refuse(400, 'invalid_request', 'body is not JSON');
+    }
+    if (request.grant_type !== JWT_BEARER) return refuse(400, 'unsupported_grant_type', 'grant_type must be jwt-bearer');
+    const duration = request.duration_seconds ?? 900;
+    if (!Number.isInteger(duration) || (duration as number) < 1 || (duration as number) > 86399) return refuse(400, 'invalid_request', 'duration_seconds out of range');
+    if ('scope' in request && (typeof request.scope !== 'object' || request.scope === null || Array.isArray(request.scope))) return refuse(400, 'invalid_request', 'scope must be an object');
+
+    const token = `czs_${randomBytes(24).toString('base64url')}`;
+    issued.add(token);
+    json(res, 200, { access_token: token, expires_in: now + (duration as number), token_type: 'Bearer' });
+  }
+
+  function misbehave(fault: Fault, res: ServerResponse): void {
+    switch (fault.kind) {
+      case 'status':
+        res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
+        res.end(fault.body ?? '');
+        return;
+      case 'reset':
+        res.socket?.destroy();
+        return;
+      case 'reset-mid-body':
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '500' });
+        res.write('{"access_token":"czs_');
+        setTimeout(() => res.socket?.destroy(), 20);
+        return;
+      case 'hang':
+        return;
+      case 'trickle': {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const timer = setInterval(() => res.write(' '.repeat(fault.bytes)), fault.everyMs);
+        res.on('close', () => clearInterval(timer));
+        return;
+      }
+      case 'huge':
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(`{"padding":"${'x'.repeat(2 * 1024 * 1024)}"}`);
+        return;
+      case 'ok-body':
+        res.writeHead(200, { 'content-type': fault.contentType ?? 'application/json' });
+        res.end(fault.body);
+        return;
+    }
+  }
+
+  function json(res: ServerResponse, status: number, value: unknown) {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(value));
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    issued,
+    /** Queue faults for the next token requests, in order. */
+    fail: (...next: Fault[]) => faults.push(...next),
+    failUsersMe: (...next: Fault[]) => usersMeFaults.push(...next),
+    revoke: () => issued.clear(),
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export type CozeStandIn = Awaited<ReturnType<typeof startCozeStandIn>>;
