@@ -1,0 +1,29 @@
+import type { KeyObject } from 'node:crypto';
+export declare const DEFAULTS: {
+    readonly 'base-url': 'https://api.coze.cn';
+    readonly 'duration-seconds': '900';
+    readonly 'timeout-seconds': '30';
+    readonly retries: '3';
+};
+export declare const MAX_DURATION_SECONDS = 86399;
+/** Everything the mint needs, validated. Built once from inputs, flags or environment. */
+export interface MintConfig {
+    appId: string;
+    publicKeyId: string;
+    privateKey: KeyObject;
+    baseUrl: string;
+    audience: string;
+    durationSeconds: number;
+    sessionName?: string;
+    scope?: Record<string, unknown>;
+    accountId?: string;
+    timeoutMs: number;
+    retries: number;
+}
+export type InputName = 'app-id' | 'public-key-id' | 'private-key' | 'base-url' | 'audience' | 'duration-seconds' | 'session-name' | 'scope' | 'account-id' | 'timeout-seconds' | 'retries';
+/** Reads one input as text; '' when it was not given. */
+export type ReadInput = (name: InputName) => string;
+export declare function readMintConfig(read: ReadInput): MintConfig;
+export declare function parseInteger(input: string, text: string, min: number, max: number): number;
+/** Only an origin: https anywhere, http only to loopback, so a JWT never crosses a network in clear. */
+export declare function parseBaseUrl(text: string): URL;

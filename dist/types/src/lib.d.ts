@@ -1,0 +1,27 @@
+import type { MintedToken } from './coze-response.js';
+export { CozeError, InputError, NetworkError } from './errors.js';
+export type { MintedToken } from './coze-response.js';
+export interface MintCozeTokenOptions {
+    appId: string;
+    publicKeyId: string;
+    /** PEM, PKCS#8 or PKCS#1; pasting accidents (literal \n, CRLF, spaces) are forgiven. */
+    privateKey: string;
+    /** https://api.coze.cn (default) or https://api.coze.com */
+    baseUrl?: string;
+    audience?: string;
+    durationSeconds?: number;
+    sessionName?: string;
+    scope?: Record<string, unknown>;
+    accountId?: string;
+    timeoutSeconds?: number;
+    retries?: number;
+    /** Also prove the token works with GET /v1/users/me before returning it. */
+    verify?: boolean;
+    /** Called with each retry notice; silent by default. */
+    log?: (message: string) => void;
+}
+/**
+ * Mints a short-lived Coze access token from a JWT OAuth app, exactly as the action does.
+ * Throws InputError (bad options), CozeError (Coze said no) or NetworkError (Coze not reached).
+ */
+export declare function mintCozeToken(options: MintCozeTokenOptions): Promise<MintedToken>;

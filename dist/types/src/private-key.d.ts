@@ -1,0 +1,14 @@
+import { type KeyObject } from 'node:crypto';
+/**
+ * Undo what secret stores and copy-paste do to a PEM: literal "\n" escapes, CRLF, quotes, indentation,
+ * blank lines, or all line breaks lost. Returns the PEM rebuilt with 64-column lines, and its label.
+ */
+export declare function normalizePem(raw: string): {
+    label: string;
+    pem: string;
+    body: string;
+} | undefined;
+/** Lines worth registering as secrets: the key's body however it is wrapped, and the raw input's own lines. */
+export declare function privateKeySecrets(raw: string): string[];
+/** Parse the private-key input into an RSA KeyObject, or throw one InputError that never quotes the key. */
+export declare function parsePrivateKey(raw: string): KeyObject;

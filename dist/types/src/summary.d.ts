@@ -1,0 +1,17 @@
+import type { summary as coreSummary } from '@actions/core';
+/** What a run learned, for the job summary. Never the token, a JWT or any part of the key. */
+export interface RunReport {
+    appId?: string;
+    baseUrl?: string;
+    audience?: string;
+    sessionName?: string;
+    expiresAt?: Date;
+    expiresIn?: number;
+    verified?: boolean;
+    logId?: string;
+    problem?: string;
+    hint?: string;
+}
+export declare function formatDuration(totalSeconds: number): string;
+export declare function summaryRows(report: RunReport): Array<[string, string]>;
+export declare function writeSummary(summary: typeof coreSummary, report: RunReport): Promise<void>;

@@ -1,0 +1,137 @@
+import { parseArgs } from 'node:util';
+import { readMintConfig, type InputName } from './config.js';
+import { CozeError, explainError, InputError, NetworkError } from './errors.js';
+import { mintToken, type MintDeps } from './mint.js';
+import { summaryRows, type RunReport } from './summary.js';
+import { verifyToken } from './verify.js';
+import { VERSION } from './version.js';
+
+export const EXIT = { ok: 0, refused: 1, badInput: 2, network: 3 } as const;
+
+export const HELP = `coze-token ${VERSION}: mint a short-lived Coze access token from a JWT OAuth app.
+
+Usage:
+  coze-token mint  [options]   print the token (with --json: {"token","expiresAt","expiresIn"})
+  coze-token check [options]   mint, prove the token works with /v1/users/me, print a summary
+                               (never the token)
+
+Options, and the environment variables they may come from instead:
+  --app-id ID               the OAuth app's id                        COZE_APP_ID
+  --public-key-id ID        the public key's fingerprint (公钥指纹)    COZE_PUBLIC_KEY_ID
+  --private-key-file PATH   the app's private key, PEM                COZE_PRIVATE_KEY_FILE
+  --private-key -           read the private key from standard input  COZE_PRIVATE_KEY (the PEM)
+  --base-url URL            https://api.coze.cn (default)             COZE_API_BASE
+                            or https://api.coze.com
+  --audience AUD            the JWT's aud (default: the host of --base-url)
+  --duration-seconds N      token lifetime, 1 to 86399 (default 900)
+  --session-name NAME       the JWT's session_name
+  --scope JSON              a JSON object sent as the request's scope
+  --account-id ID           use the endpoint of a team or enterprise account
+  --timeout-seconds N       limit for one HTTP attempt (default 30)
+  --retries N               extra attempts after network errors, 408, 429, 5xx (default 3)
+  --json                    mint: print JSON instead of the bare token
+  -h, --help                this text
+  --version                 the version
+
+Exit codes: 0 ok, 1 refused by Coze, 2 bad input, 3 network (Coze not reached or no answer in time).
+
+Examples:
+  coze-token check --app-id 1183520381944 --public-key-id "$KID" --private-key-file private_key.pem
+  export COZE_API_TOKEN="$(coze-token mint --private-key - < private_key.pem)"
+`;
+
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  readStdin: () => Promise<string>;
+  readFile: (path: string) => Promise<string>;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const OPTION_NAMES: InputName[] = ['app-id', 'public-key-id', 'base-url', 'audience', 'duration-seconds', 'session-name', 'scope', 'account-id', 'timeout-seconds', 'retries'];
+const ENV_NAMES: Partial<Record<InputName, string>> = { 'app-id': 'COZE_APP_ID', 'public-key-id': 'COZE_PUBLIC_KEY_ID', 'base-url': 'COZE_API_BASE' };
+
+export async function runCli(argv: string[], io: CliIo, deps: MintDeps): Promise<number> {
+  let command: string | undefined;
+  try {
+    const { values, positionals } = parseCommandLine(argv);
+    if (values.help) return (io.out(HELP), EXIT.ok);
+    if (values.version) return (io.out(`${VERSION}\n`), EXIT.ok);
+    command = positionals[0];
+    if (positionals.length !== 1 || (command !== 'mint' && command !== 'check')) {
+      throw new InputError('command', 'expected mint or check (coze-token --help lists the options)');
+    }
+    const options = values as Record<string, string | boolean | undefined>;
+    const privateKey = await readPrivateKey(options['private-key'] as string | undefined, options['private-key-file'] as string | undefined, io);
+    const config = readMintConfig((name) => (name === 'private-key' ? privateKey : ((options[name] as string | undefined) ?? io.env[ENV_NAMES[name] ?? ''] ?? '')));
+
+    const minted = await mintToken(config, deps);
+    if (command === 'mint') {
+      const { token, expiresAt, expiresIn } = minted;
+      io.out(options.json ? `${JSON.stringify({ token, expiresAt: expiresAt.toISOString(), expiresIn })}\n` : `${token}\n`);
+      return EXIT.ok;
+    }
+    const report: RunReport = { appId: config.appId, baseUrl: config.baseUrl, audience: config.audience, expiresAt: minted.expiresAt, expiresIn: minted.expiresIn };
+    if (config.sessionName) report.sessionName = config.sessionName;
+    if (minted.logId) report.logId = minted.logId;
+    await verifyToken(minted.token, config, deps);
+    report.verified = true;
+    io.out(formatRows(report));
+    return EXIT.ok;
+  } catch (error) {
+    const { problem, hint } = explainError(error);
+    io.err(`coze-token${command ? ` ${command}` : ''}: ${problem}\n${hint ? `hint: ${hint}\n` : ''}`);
+    return exitCodeFor(error);
+  }
+}
+
+function parseCommandLine(argv: string[]) {
+  const keyFlag = argv.findIndex((arg) => arg === '--private-key' || arg.startsWith('--private-key='));
+  const keyValue = argv[keyFlag]?.includes('=') ? argv[keyFlag]?.slice('--private-key='.length) : argv[keyFlag + 1];
+  if (keyFlag !== -1 && keyValue !== '-') {
+    throw new InputError('private-key', 'takes only - (read the key from standard input); a key on the command line would land in shell history and process lists. Use --private-key-file or COZE_PRIVATE_KEY');
+  }
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        ...Object.fromEntries(OPTION_NAMES.map((name) => [name, { type: 'string' as const }])),
+        'private-key': { type: 'string' },
+        'private-key-file': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    // parseArgs names the option, never its value; its first sentence is enough.
+    const sentence = error instanceof Error ? (error.message.split('. ')[0] ?? '') : '';
+    throw new InputError('arguments', `${sentence}; coze-token --help lists the options`);
+  }
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CozeError) return EXIT.refused;
+  if (error instanceof NetworkError) return EXIT.network;
+  return EXIT.badInput;
+}
+
+async function readPrivateKey(flag: string | undefined, file: string | undefined, io: CliIo): Promise<string> {
+  if (flag === '-') return io.readStdin();
+  const path = file ?? io.env.COZE_PRIVATE_KEY_FILE;
+  if (path) {
+    try {
+      return await io.readFile(path);
+    } catch {
+      throw new InputError('private-key-file', 'expected a readable file holding the PEM private key');
+    }
+  }
+  return io.env.COZE_PRIVATE_KEY ?? '';
+}
+
+function formatRows(report: RunReport): string {
+  const rows = summaryRows(report);
+  const width = Math.max(...rows.map(([name]) => name.length));
+  return `${rows.map(([name, value]) => `${name.padEnd(width)}  ${value}`).join('\n')}\n`;
+}

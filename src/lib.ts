@@ -1,0 +1,53 @@
+import { readMintConfig, type InputName } from './config.js';
+import type { MintedToken } from './coze-response.js';
+import { defaultDeps } from './mint.js';
+import { mintToken } from './mint.js';
+import { verifyToken } from './verify.js';
+
+export { CozeError, InputError, NetworkError } from './errors.js';
+export type { MintedToken } from './coze-response.js';
+
+export interface MintCozeTokenOptions {
+  appId: string;
+  publicKeyId: string;
+  /** PEM, PKCS#8 or PKCS#1; pasting accidents (literal \n, CRLF, spaces) are forgiven. */
+  privateKey: string;
+  /** https://api.coze.cn (default) or https://api.coze.com */
+  baseUrl?: string;
+  audience?: string;
+  durationSeconds?: number;
+  sessionName?: string;
+  scope?: Record<string, unknown>;
+  accountId?: string;
+  timeoutSeconds?: number;
+  retries?: number;
+  /** Also prove the token works with GET /v1/users/me before returning it. */
+  verify?: boolean;
+  /** Called with each retry notice; silent by default. */
+  log?: (message: string) => void;
+}
+
+/**
+ * Mints a short-lived Coze access token from a JWT OAuth app, exactly as the action does.
+ * Throws InputError (bad options), CozeError (Coze said no) or NetworkError (Coze not reached).
+ */
+export async function mintCozeToken(options: MintCozeTokenOptions): Promise<MintedToken> {
+  const values: Record<InputName, unknown> = {
+    'app-id': options.appId,
+    'public-key-id': options.publicKeyId,
+    'private-key': options.privateKey,
+    'base-url': options.baseUrl,
+    audience: options.audience,
+    'duration-seconds': options.durationSeconds,
+    'session-name': options.sessionName,
+    scope: options.scope === undefined ? undefined : JSON.stringify(options.scope),
+    'account-id': options.accountId,
+    'timeout-seconds': options.timeoutSeconds,
+    retries: options.retries,
+  };
+  const config = readMintConfig((name) => (values[name] === undefined ? '' : String(values[name])));
+  const deps = defaultDeps(options.log ? { log: options.log } : {});
+  const minted = await mintToken(config, deps);
+  if (options.verify) await verifyToken(minted.token, config, deps);
+  return minted;
+}

@@ -1,0 +1,169 @@
+// The coze-token command, run as a child process against the local Coze stand-in, and the library entry point.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCozeStandIn, type CozeStandIn } from './support/coze-stand-in.ts';
+import { makeRsaKeys, secretSlices } from './support/keys.ts';
+import { ROOT } from './support/run-action.ts';
+
+const keys = makeRsaKeys();
+const appId = '7499999999999';
+const kid = 'cli-kid';
+const keyFile = join(mkdtempSync(join(tmpdir(), 'coze-cli-')), 'private_key.pem');
+writeFileSync(keyFile, keys.pkcs1);
+let standIn: CozeStandIn;
+
+beforeAll(async () => {
+  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
+});
+afterAll(() => standIn.close());
+
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliRun> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist/cli/index.js'), ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  child.stdin.end(stdin ?? '');
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+const flags = () => ['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile, '--base-url', standIn.url];
+
+/** Nothing secret on stderr: no key slice, no JWT the stand-in saw, no token it issued. */
+function expectQuietStderr(run: CliRun) {
+  for (const slice of secretSlices(keys.pkcs8)) expect(run.stderr).not.toContain(slice);
+  for (const slice of secretSlices(keys.pkcs1)) expect(run.stderr).not.toContain(slice);
+  for (const request of standIn.requests) if (request.jwt) expect(run.stderr).not.toContain(request.jwt);
+  for (const token of standIn.issued) expect(run.stderr).not.toContain(token);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+}
+
+describe('coze-token', () => {
+  it('mint prints the bare token', async () => {
+    const run = await cli(['mint', ...flags()]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^czs_[\w-]+\n$/);
+    expect(standIn.issued.has(run.stdout.trim())).toBe(true);
+    expectQuietStderr(run);
+  });
+
+  it('mint --json prints token, expiresAt and expiresIn', async () => {
+    const run = await cli(['mint', '--json', '--duration-seconds', '120', ...flags()]);
+    expect(run.code).toBe(0);
+    const printed = JSON.parse(run.stdout) as { token: string; expiresAt: string; expiresIn: number };
+    expect(Object.keys(printed)).toEqual(['token', 'expiresAt', 'expiresIn']);
+    expect(standIn.issued.has(printed.token)).toBe(true);
+    expect(printed.expiresIn).toBeGreaterThan(110);
+    expect(printed.expiresIn).toBeLessThanOrEqual(120);
+    expect(Date.parse(printed.expiresAt)).toBeGreaterThan(Date.now());
+  });
+
+  it('check mints, verifies and prints a summary without the token', async () => {
+    const before = standIn.requests.length;
+    const run = await cli(['check', ...flags(), '--session-name', 'local-try']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Result +✅ token minted$/m);
+    expect(run.stdout).toMatch(new RegExp(`^App id +${appId}$`, 'm'));
+    expect(run.stdout).toMatch(/^Session name +local-try$/m);
+    expect(run.stdout).toMatch(/^Verification +✅ \/v1\/users\/me accepted the token$/m);
+    expect(standIn.requests.slice(before).map((r) => r.path)).toEqual(['/api/permission/oauth2/token', '/v1/users/me']);
+    for (const token of standIn.issued) expect(run.stdout).not.toContain(token);
+    expectQuietStderr(run);
+  });
+
+  it('reads the key from standard input with --private-key -', async () => {
+    const run = await cli(['mint', '--app-id', appId, '--public-key-id', kid, '--private-key', '-', '--base-url', standIn.url], {}, keys.pkcs8.replace(/\n/g, '\r\n'));
+    expect(run.code).toBe(0);
+    expect(standIn.issued.has(run.stdout.trim())).toBe(true);
+  });
+
+  it('takes its whole configuration from the environment', async () => {
+    const env = { COZE_APP_ID: appId, COZE_PUBLIC_KEY_ID: kid, COZE_PRIVATE_KEY: keys.pkcs8.trim().replace(/\n/g, '\\n'), COZE_API_BASE: standIn.url };
+    const run = await cli(['mint'], env);
+    expect(run.code).toBe(0);
+    expect(standIn.issued.has(run.stdout.trim())).toBe(true);
+    const fromFile = await cli(['check'], { ...env, COZE_PRIVATE_KEY: '', COZE_PRIVATE_KEY_FILE: keyFile });
+    expect(fromFile.code).toBe(0);
+  });
+
+  it('exits 1 when Coze refuses, with its words, the log id and a hint on stderr', async () => {
+    const run = await cli(['mint', ...flags(), '--public-key-id', 'deleted-kid']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^coze-token mint: Coze refused the token request: public key id \(kid\) not found for this app \(HTTP 401, code invalid_client, log id \w+\)\nhint: Check public-key-id/);
+    expectQuietStderr(run);
+  });
+
+  it('exits 1 when the check call is refused', async () => {
+    standIn.failUsersMe({ kind: 'status', status: 401, body: '{"code":4100,"msg":"authentication is invalid"}' });
+    const run = await cli(['check', ...flags()]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/check call to \/v1\/users\/me: authentication is invalid/);
+    expectQuietStderr(run);
+  });
+
+  const badInput: Array<[string, string[], Record<string, string>, RegExp]> = [
+    ['no command', ['--app-id', appId], {}, /Input 'command': expected mint or check/],
+    ['an unknown command', ['refresh'], {}, /Input 'command': expected mint or check/],
+    ['an unknown option', ['mint', '--app', appId], {}, /Input 'arguments': Unknown option '--app'; coze-token --help lists the options/],
+    ['a missing app id', ['mint', '--public-key-id', kid, '--private-key-file', keyFile], {}, /Input 'app-id': is required/],
+    ['a key on the command line', ['mint', '--private-key', keys.pkcs8], {}, /Input 'private-key': takes only -/],
+    ['an unreadable key file', ['mint', '--app-id', appId, '--public-key-id', kid, '--private-key-file', '/nonexistent/key.pem'], {}, /Input 'private-key-file': expected a readable file/],
+    ['a bad duration', ['mint', ...['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile], '--duration-seconds', '86400'], {}, /Input 'duration-seconds': expected a whole number from 1 to 86399/],
+    ['a public key in the environment', ['mint', '--app-id', appId, '--public-key-id', kid], { COZE_PRIVATE_KEY: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString() }, /this is a public key/],
+  ];
+  for (const [what, args, env, message] of badInput) {
+    it(`exits 2 for ${what}`, async () => {
+      const run = await cli(args, env);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expectQuietStderr(run);
+    });
+  }
+
+  it('exits 3 when Coze cannot be reached', async () => {
+    const run = await cli(['mint', ...flags(), '--base-url', 'http://127.0.0.1:9', '--retries', '0']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/connection refused \(1 attempt\)/);
+    expectQuietStderr(run);
+  });
+
+  it('--help reads well and documents the exit codes', async () => {
+    const run = await cli(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^coze-token \d+\.\d+\.\d+: mint a short-lived Coze access token/);
+    for (const option of ['--app-id', '--public-key-id', '--private-key-file', '--private-key -', '--base-url', '--duration-seconds', '--session-name', '--scope', '--account-id', '--json', 'COZE_APP_ID', 'COZE_PUBLIC_KEY_ID', 'COZE_PRIVATE_KEY_FILE', 'COZE_API_BASE']) {
+      expect(run.stdout).toContain(option);
+    }
+    expect(run.stdout).toContain('Exit codes: 0 ok, 1 refused by Coze, 2 bad input, 3 network');
+    expect(Math.max(...run.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('mintCozeToken (library entry point)', () => {
+  it('mints and verifies from the built package entry, typed', async () => {
+    const { mintCozeToken } = (await import(join(ROOT, 'dist/lib/index.js'))) as typeof import('../src/lib.ts');
+    const token = await mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, sessionName: 'script', verify: true });
+    expect(standIn.issued.has(token.token)).toBe(true);
+    expect(token.expiresIn).toBeGreaterThan(890);
+    expect(token.expiresAt).toBeInstanceOf(Date);
+  });
+
+  it('throws the exported error classes', async () => {
+    const lib = (await import(join(ROOT, 'dist/lib/index.js'))) as typeof import('../src/lib.ts');
+    await expect(lib.mintCozeToken({ appId, publicKeyId: 'nope', privateKey: keys.pkcs8, baseUrl: standIn.url })).rejects.toBeInstanceOf(lib.CozeError);
+    await expect(lib.mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, durationSeconds: 0 })).rejects.toBeInstanceOf(lib.InputError);
+    await expect(lib.mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: 'http://127.0.0.1:9', retries: 0 })).rejects.toBeInstanceOf(lib.NetworkError);
+  });
+});
