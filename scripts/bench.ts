@@ -1,0 +1,117 @@
+// npm run bench: one full action run (node dist/index.js minting from the local Coze stand-in) timed over
+// interleaved runs beside a bare `node -e 0` and the official SDK's getJWTToken against the same stand-in;
+// then the size of dist/ and what each dependency costs to load. Talks only to 127.0.0.1.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startCozeStandIn } from '../test/support/coze-stand-in.ts';
+import { makeRsaKeys } from '../test/support/keys.ts';
+import { ROOT, runAction } from '../test/support/run-action.ts';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);
+const keys = makeRsaKeys();
+const appId = '1183520381944';
+const kid = 'bench-kid';
+const standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
+const node = process.execPath;
+
+mkdirSync(join(ROOT, 'build'), { recursive: true });
+const sdkScript = join(ROOT, 'build/bench-sdk.mjs');
+writeFileSync(
+  sdkScript,
+  `import { getJWTToken } from '@coze/api';
+const token = await getJWTToken({ baseURL: process.env.BASE, appId: process.env.APP, aud: '127.0.0.1', keyid: process.env.KID, privateKey: process.env.KEY });
+if (!token.access_token) process.exit(1);
+`,
+);
+
+function time(args: string[], env: Record<string, string>): Promise<number> {
+  const started = performance.now();
+  const child = spawn(node, args, { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'ignore', cwd: ROOT });
+  return new Promise((resolve, reject) =>
+    child.on('close', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`${args.join(' ')} exited ${code}`)))),
+  );
+}
+
+const actionEnv: Record<string, string> = {};
+{
+  // The same environment a runner gives: every INPUT_*, with action.yml defaults, and the file-command files.
+  const probe = await runAction({ 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': standIn.url, summary: 'false' });
+  if (probe.code !== 0 || !probe.outputs.token) throw new Error(`the action did not mint: ${probe.log}`);
+  const dir = join(ROOT, 'build');
+  Object.assign(actionEnv, {
+    'INPUT_APP-ID': appId,
+    'INPUT_PUBLIC-KEY-ID': kid,
+    'INPUT_PRIVATE-KEY': keys.pkcs8,
+    'INPUT_BASE-URL': standIn.url,
+    'INPUT_DURATION-SECONDS': '900',
+    'INPUT_TIMEOUT-SECONDS': '30',
+    INPUT_RETRIES: '3',
+    'INPUT_EXPORT-ENV': 'false',
+    INPUT_VERIFY: 'false',
+    INPUT_SUMMARY: 'true',
+    GITHUB_OUTPUT: join(dir, 'bench-output'),
+    GITHUB_ENV: join(dir, 'bench-env'),
+    GITHUB_STEP_SUMMARY: join(dir, 'bench-summary'),
+  });
+  for (const file of ['bench-output', 'bench-env', 'bench-summary']) writeFileSync(join(dir, file), '');
+}
+
+const subjects: Array<{ name: string; args: string[]; env: Record<string, string> }> = [
+  { name: 'node -e 0 (bare start-up)', args: ['-e', '0'], env: {} },
+  { name: 'action: node dist/index.js', args: [join(ROOT, 'dist/index.js')], env: actionEnv },
+  { name: 'official SDK: @coze/api getJWTToken', args: [sdkScript], env: { BASE: standIn.url, APP: appId, KID: kid, KEY: keys.pkcs8 } },
+];
+
+const samples = subjects.map(() => [] as number[]);
+for (const subject of subjects) await time(subject.args, subject.env); // warm the file cache
+for (let round = 0; round < ROUNDS; round++) {
+  for (let k = 0; k < subjects.length; k++) {
+    const i = (round + k) % subjects.length;
+    const subject = subjects[i]!;
+    samples[i]!.push(await time(subject.args, subject.env));
+  }
+}
+await standIn.close();
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+};
+const bare = quantile(samples[0]!, 0.5);
+console.log(`Node ${process.versions.node}, ${ROUNDS} interleaved rounds, wall time per process (ms)\n`);
+console.log('| run | median | p10 – p90 | ratio to bare node |');
+console.log('|---|---:|---:|---:|');
+for (const [i, subject] of subjects.entries()) {
+  const median = quantile(samples[i]!, 0.5);
+  console.log(`| ${subject.name} | ${median.toFixed(1)} | ${quantile(samples[i]!, 0.1).toFixed(1)} – ${quantile(samples[i]!, 0.9).toFixed(1)} | ${(median / bare).toFixed(2)}x |`);
+}
+
+const size = (path: string): number => (statSync(path).isDirectory() ? readdirSync(path).reduce((sum, name) => sum + size(join(path, name)), 0) : statSync(path).size);
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+console.log(`\ndist/index.js (what the runner loads): ${kib(size(join(ROOT, 'dist/index.js')))}; all of dist/: ${kib(size(join(ROOT, 'dist')))}`);
+
+// Where start-up time goes: each dependency bundled alone the way dist/ is (ncc, minified), with just what the
+// action imports from it, timed against bare node.
+const dependencies: Array<[string, string]> = [
+  ['@actions/core (with @actions/http-client and its undici)', "import { getInput, setOutput, setSecret, summary } from '@actions/core'; globalThis.keep = [getInput, setOutput, setSecret, summary];"],
+  ['undici (request, EnvHttpProxyAgent)', "import { request, EnvHttpProxyAgent } from 'undici'; globalThis.keep = [request, EnvHttpProxyAgent];"],
+  ['jose (SignJWT)', "import { SignJWT } from 'jose'; globalThis.keep = SignJWT;"],
+];
+const depDir = join(ROOT, 'build/bench-deps');
+mkdirSync(depDir, { recursive: true });
+console.log('\n| dependency bundled alone | size | median ms over bare node |');
+console.log('|---|---:|---:|');
+for (const [index, [name, code]] of dependencies.entries()) {
+  const entry = join(depDir, `entry-${index}.mjs`);
+  writeFileSync(entry, code);
+  execFileSync(join(ROOT, 'node_modules/.bin/ncc'), ['build', entry, '-o', join(depDir, String(index)), '-q', '-m'], { cwd: ROOT });
+  const bundle = join(depDir, String(index), 'index.mjs');
+  const runs: number[] = [];
+  const bareRuns: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    bareRuns.push(await time(['-e', '0'], {}));
+    runs.push(await time([bundle], {}));
+  }
+  console.log(`| ${name} | ${kib(size(bundle))} | +${(quantile(runs, 0.5) - quantile(bareRuns, 0.5)).toFixed(1)} |`);
+}
