@@ -1,6 +1,6 @@
 import type * as actionsCore from '@actions/core';
 import { readMintConfig, type MintConfig } from './config.js';
-import { CozeError, explainError, InputError, NetworkError } from './errors.js';
+import { CozeError, describeError, explainError, InputError, NetworkError } from './errors.js';
 import { mintToken, type MintDeps } from './mint.js';
 import { privateKeySecrets } from './private-key.js';
 import { formatDuration, writeSummary, type RunReport } from './summary.js';
@@ -63,7 +63,7 @@ export async function run(core: Core, deps: MintDeps): Promise<void> {
     if (error instanceof CozeError && error.details.logId) report.logId = error.details.logId;
     const expected = error instanceof InputError || error instanceof CozeError || error instanceof NetworkError;
     if (!expected && error instanceof Error && error.stack) core.debug(error.stack);
-    core.setFailed(hint === undefined ? problem : `${problem}. ${hint}`);
+    core.setFailed(describeError(error));
   }
   if (wantSummary) await writeSummary(core.summary, report).catch((error: unknown) => core.debug(`No job summary written: ${String(error)}`));
 }

@@ -2,7 +2,8 @@
 // defaults included), the GITHUB_OUTPUT / GITHUB_ENV / GITHUB_STEP_SUMMARY files, stdout read as workflow commands.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCozeStandIn, type CozeStandIn } from './support/coze-stand-in.ts';
-import { makeRsaKeys, secretSlices } from './support/keys.ts';
+import { makeRsaKeys } from './support/keys.ts';
+import { leaksIn } from './support/leaks.ts';
 import { startProxy } from './support/proxy.ts';
 import { commands, leakSurface, runAction, visibleLog, type ActionRun } from './support/run-action.ts';
 
@@ -17,15 +18,10 @@ beforeAll(async () => {
 afterAll(() => standIn.close());
 
 const inputs = (extra: Record<string, string> = {}) => ({ 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': standIn.url, ...extra });
-const jwtsSince = (count: number) => standIn.requests.slice(count).flatMap((request) => (request.jwt ? [request.jwt] : []));
 
 /** No private key slice, JWT or token anywhere but the token output (and the mask commands the runner hides). */
-function expectNoSecrets(run: ActionRun, jwts: string[], pem = keys.pkcs8) {
-  const surface = leakSurface(run);
-  for (const slice of secretSlices(pem)) expect(surface).not.toContain(slice);
-  for (const jwt of jwts) expect(surface).not.toContain(jwt);
-  for (const token of standIn.issued) expect(surface).not.toContain(token);
-  expect(run.log).not.toMatch(/^\s+at /m);
+function expectNoSecrets(run: ActionRun, pem = keys.pkcs8) {
+  expect(leaksIn(leakSurface(run), { pems: [pem], standIn })).toEqual([]);
 }
 
 /** The failure is one ::error:: line, and no output is set. */
@@ -66,7 +62,7 @@ describe('the action, end to end', () => {
     expect(commands(run.stdout, 'add-mask')).toContain(jwt);
     expect(lines.indexOf(`::add-mask::${jwt}`)).toBeLessThan(maskLine);
     expect(visibleLog(run)).toMatch(/Minted a Coze access token for app 1183520381944; it expires at .* \(in 29 min 5\d s\)\./);
-    expectNoSecrets(run, [jwt]);
+    expectNoSecrets(run);
   });
 
   it('masks every line of the private key before anything else', async () => {
@@ -104,20 +100,18 @@ describe('the action, end to end', () => {
   });
 
   it('fails with one actionable error when Coze refuses the key id', async () => {
-    const before = standIn.requests.length;
-    const run = await runAction(inputs({ 'public-key-id': 'a-deleted-key' }));
+        const run = await runAction(inputs({ 'public-key-id': 'a-deleted-key' }));
     const error = expectOneError(run, /^Coze refused the token request: public key id \(kid\) not found for this app \(HTTP 401, code invalid_client, log id \d+STANDIN\)\. Check public-key-id/);
     expect(error).not.toContain('%0A');
     expect(run.summary).toContain('❌ failed');
-    expectNoSecrets(run, jwtsSince(before));
+    expectNoSecrets(run);
   });
 
   it('fails when the key is not the app key (a revoked or replaced key pair)', async () => {
     const other = makeRsaKeys();
-    const before = standIn.requests.length;
-    const run = await runAction(inputs({ 'private-key': other.pkcs8 }));
+        const run = await runAction(inputs({ 'private-key': other.pkcs8 }));
     expectOneError(run, /JWT rejected.*HTTP 401.*did not accept the app's credentials/);
-    expectNoSecrets(run, jwtsSince(before), other.pkcs8);
+    expectNoSecrets(run, other.pkcs8);
   });
 
   it('retries a 503 with a fresh JWT and succeeds', async () => {
@@ -125,12 +119,11 @@ describe('the action, end to end', () => {
     standIn.fail({ kind: 'status', status: 503, body: '{"code":5000,"msg":"busy"}' });
     const run = await runAction(inputs({ retries: '1' }));
     expect(run.code).toBe(0);
-    const jwts = jwtsSince(before);
     const attempts = standIn.requests.slice(before);
     expect(attempts).toHaveLength(2);
     expect(attempts[1]?.jwt).toBeDefined();
     expect(visibleLog(run)).toMatch(/HTTP 503; retrying in \d\.\d s \(retry 1 of 1\)/);
-    expectNoSecrets(run, jwts);
+    expectNoSecrets(run);
   });
 
   it("waits out a 429's Retry-After", async () => {
@@ -158,7 +151,7 @@ describe('the action, end to end', () => {
     const run = await runAction(inputs({ 'duration-seconds': '12abc', 'private-key': keys.pkcs8 }));
     expectOneError(run, /^Input 'duration-seconds': expected a whole number from 1 to 86399$/);
     expect(run.stdout).not.toContain('12abc');
-    expectNoSecrets(run, []);
+    expectNoSecrets(run);
     const missing = await runAction({ 'public-key-id': kid, 'private-key': keys.pkcs8 });
     expectOneError(missing, /^Input 'app-id': is required/);
   });
@@ -191,12 +184,11 @@ describe('the action, end to end', () => {
   });
 
   it('keeps debug logging free of secrets too (RUNNER_DEBUG=1)', async () => {
-    const before = standIn.requests.length;
-    const runs = [
+        const runs = [
       await runAction(inputs({ verify: 'true' }), { RUNNER_DEBUG: '1' }),
       await runAction(inputs({ 'public-key-id': 'nope' }), { RUNNER_DEBUG: '1' }),
     ];
     expect(runs.map((run) => run.code)).toEqual([0, 1]);
-    for (const run of runs) expectNoSecrets(run, jwtsSince(before));
+    for (const run of runs) expectNoSecrets(run);
   });
 });

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCozeStandIn, type CozeStandIn } from './support/coze-stand-in.ts';
-import { makeRsaKeys, secretSlices } from './support/keys.ts';
+import { makeRsaKeys } from './support/keys.ts';
+import { leaksIn } from './support/leaks.ts';
 import { commands, leakSurface, ROOT, runAction, type ActionRun } from './support/run-action.ts';
 
 const keys = makeRsaKeys();
@@ -21,11 +22,8 @@ afterAll(() => standIn.close());
 const inputs = (extra: Record<string, string> = {}) => ({ 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': standIn.url, verify: 'true', ...extra });
 
 function expectClean(run: ActionRun) {
-  const surface = leakSurface(run);
-  for (const slice of secretSlices(keys.pkcs8)) expect(surface).not.toContain(slice);
-  for (const request of standIn.requests) if (request.jwt) expect(surface).not.toContain(request.jwt);
-  for (const token of standIn.issued) expect(run.summary).not.toContain(token);
-  expect(surface).not.toMatch(/czs_/);
+  expect(leaksIn(leakSurface(run), { pems: [keys.pkcs8], standIn })).toEqual([]);
+  expect(leakSurface(run)).not.toMatch(/czs_/);
 }
 
 /** The summary table as name → cell text. */

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCozeStandIn, type CozeStandIn } from './support/coze-stand-in.ts';
-import { makeRsaKeys, secretSlices } from './support/keys.ts';
+import { makeRsaKeys } from './support/keys.ts';
+import { leaksIn } from './support/leaks.ts';
 import { ROOT } from './support/run-action.ts';
 
 const keys = makeRsaKeys();
@@ -40,11 +41,7 @@ const flags = () => ['--app-id', appId, '--public-key-id', kid, '--private-key-f
 
 /** Nothing secret on stderr: no key slice, no JWT the stand-in saw, no token it issued. */
 function expectQuietStderr(run: CliRun) {
-  for (const slice of secretSlices(keys.pkcs8)) expect(run.stderr).not.toContain(slice);
-  for (const slice of secretSlices(keys.pkcs1)) expect(run.stderr).not.toContain(slice);
-  for (const request of standIn.requests) if (request.jwt) expect(run.stderr).not.toContain(request.jwt);
-  for (const token of standIn.issued) expect(run.stderr).not.toContain(token);
-  expect(run.stderr).not.toMatch(/^\s+at /m);
+  expect(leaksIn(run.stderr, { pems: [keys.pkcs8, keys.pkcs1], standIn })).toEqual([]);
 }
 
 describe('coze-token', () => {

@@ -23,6 +23,6 @@ export function pemBody(pem: string): string {
 export function secretSlices(pem: string, width = 24): string[] {
   const body = pemBody(pem);
   const slices: string[] = [];
-  for (let i = 0; i + width <= body.length; i += 8) slices.push(body.slice(i, i + width));
+  for (let i = 0; i + width <= body.length; i++) slices.push(body.slice(i, i + width));
   return slices;
 }
