@@ -1,6 +1,7 @@
 // Every way Coze, the network or a proxy can misbehave, through the built dist/index.js with debug logging on:
 // the exit code, one clear ::error::, no output set, the time bounded by timeout-seconds and retries, and
 // nothing secret anywhere in the log.
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,4 +130,51 @@ describe('faults, end to end with RUNNER_DEBUG=1', () => {
     expect(run.durationMs).toBeLessThan(bound(inputs));
     expect(run.durationMs).toBeGreaterThan(1500 * 0.5);
   });
+});
+
+describe('hostile and mistaken input, end to end with RUNNER_DEBUG=1', () => {
+  const pkcs8 = (key: { export: (o: { type: 'pkcs8'; format: 'pem' }) => string | Buffer }) => key.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const encrypted = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  }).privateKey;
+  const keysTried: Array<[string, string, RegExp]> = [
+    ['a public key', keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), /this is a public key/],
+    ['an encrypted key', encrypted, /encrypted with a passphrase/],
+    ['an EC key', pkcs8(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey), /an EC key/],
+    ['an Ed25519 key', pkcs8(generateKeyPairSync('ed25519').privateKey), /an Ed25519 key/],
+    ['a 1024-bit RSA key', makeRsaKeys(1024).pkcs8, /1024 bits; at least 2048/],
+    ['a truncated key', keys.pkcs8.slice(0, 1000), /truncated/],
+    ['garbage', 'hunter2-but-longer-than-twenty-four-characters', /expected an RSA private key/],
+  ];
+  for (const [what, key, message] of keysTried) {
+    it(`private-key: ${what}`, async () => {
+      const run = await runAction({ 'app-id': appId, 'public-key-id': kid, 'private-key': key, 'base-url': standIn.url }, { RUNNER_DEBUG: '1' });
+      expect(run.code).toBe(1);
+      expect(commands(run.stdout, 'error')).toEqual([expect.stringMatching(new RegExp(`^Input 'private-key': .*${message.source}`))]);
+      expect(run.outputs).toEqual({});
+      expect(leaksIn(leakSurface(run), { pems: [key], standIn, extra: key.startsWith('-----') ? [] : [key.slice(0, 24)] })).toEqual([]);
+    });
+  }
+
+  const inputsTried: Array<[string, string, RegExp]> = [
+    ['duration-seconds', '0', /whole number from 1 to 86399/],
+    ['duration-seconds', '1e3', /whole number from 1 to 86399/],
+    ['retries', '-1', /whole number from 0 to 10/],
+    ['scope', '{"account_permission": [', /not valid JSON/],
+    ['base-url', 'https://admin:s3cr3t-passw0rd@api.coze.cn', /without credentials/],
+    ['base-url', 'http://coze.internal.example', /plain http:\/\/ is allowed only for localhost/],
+    ['account-id', '1; rm -rf /', /numeric id/],
+    ['export-env', 'maybe', /expected true or false/],
+  ];
+  for (const [input, value, message] of inputsTried) {
+    it(`${input}: ${JSON.stringify(value)}`, async () => {
+      const run = await runAction({ 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': standIn.url, [input]: value }, { RUNNER_DEBUG: '1' });
+      expect(run.code).toBe(1);
+      expect(commands(run.stdout, 'error')).toEqual([expect.stringMatching(new RegExp(`^Input '${input}': .*${message.source}`))]);
+      expect(run.outputs).toEqual({});
+      expect(leaksIn(leakSurface(run), { pems: [keys.pkcs8], standIn, extra: [value] })).toEqual([]);
+    });
+  }
 });

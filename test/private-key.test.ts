@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.ts';
 import { normalizePem, parsePrivateKey, privateKeySecrets } from '../src/private-key.ts';
@@ -102,5 +103,48 @@ describe('normalizePem', () => {
     const normalized = normalizePem(keys.pkcs1.replace(/\n/g, ' '));
     expect(normalized?.label).toBe('RSA PRIVATE KEY');
     expect(normalized?.pem).toBe(keys.pkcs1);
+  });
+});
+
+describe('key normalisation (properties)', () => {
+  const body = pemBody(keys.pkcs8);
+
+  it('never crashes on arbitrary input, and never quotes 24 characters of it back', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.string({ maxLength: 200 }).map((s) => `-----BEGIN PRIVATE KEY-----\n${s}\n-----END PRIVATE KEY-----`),
+      fc.string({ maxLength: 200 }).map((s) => `-----BEGIN RSA PRIVATE KEY-----${s}`),
+      fc.integer({ min: 0, max: body.length }).map((cut) => `-----BEGIN PRIVATE KEY-----\n${body.slice(0, cut)}\n-----END PRIVATE KEY-----`),
+    );
+    fc.assert(
+      fc.property(text, (input) => {
+        try {
+          parsePrivateKey(input);
+        } catch (error) {
+          expect(error).toBeInstanceOf(InputError);
+          const message = (error as Error).message;
+          // Our own wording quotes the PEM armour lines; everything else in the input is the user's.
+          const content = input.replace(/-----(BEGIN|END) [A-Z ]+-----/g, '\n');
+          for (let i = 0; i + 24 <= content.length; i++) {
+            const slice = content.slice(i, i + 24);
+            if (slice.trim().length === 24) expect(message).not.toContain(slice);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads the same key through any mix of pasting accidents', () => {
+    const lines = keys.pkcs1.trim().split('\n');
+    const separator = fc.constantFrom('\n', '\r\n', '\\n', ' ', '', '\n\n', '\t');
+    const indent = fc.constantFrom('', ' ', '  ', '\t');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(separator, indent), { minLength: lines.length, maxLength: lines.length }), indent, (mangling, outer) => {
+        const pasted = outer + lines.map((line, i) => `${mangling[i]?.[1] ?? ''}${line}${mangling[i]?.[0] ?? ''}`).join('') + outer;
+        expect(parsePrivateKey(pasted).export({ type: 'pkcs8', format: 'pem' })).toBe(keys.pkcs8);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
