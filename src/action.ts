@@ -1,9 +1,9 @@
 import type * as actionsCore from '@actions/core';
-import { readMintConfig, type MintConfig } from './config.js';
+import { readMintConfig } from './config.js';
 import { CozeError, describeError, explainError, InputError, NetworkError } from './errors.js';
 import { mintToken, type MintDeps } from './mint.js';
 import { privateKeySecrets } from './private-key.js';
-import { formatDuration, writeSummary, type RunReport } from './summary.js';
+import { configReport, formatDuration, mintedReport, writeSummary, type RunReport } from './summary.js';
 import { verifyToken } from './verify.js';
 
 export type Core = Pick<
@@ -30,11 +30,11 @@ export async function run(core: Core, deps: MintDeps): Promise<void> {
     const config = readMintConfig((name) => core.getInput(name));
     const exportEnv = readBoolean(core, 'export-env', false);
     const verify = readBoolean(core, 'verify', false);
-    Object.assign(report, describeConfig(config));
+    Object.assign(report, configReport(config));
 
     const minted = await mintToken(config, { ...deps, onSecret: (secret) => core.setSecret(secret) });
     core.setSecret(minted.token);
-    Object.assign(report, { expiresAt: minted.expiresAt, expiresIn: minted.expiresIn, logId: minted.logId });
+    Object.assign(report, mintedReport(minted));
     core.info(`Minted a Coze access token for app ${config.appId}; it expires at ${minted.expiresAt.toISOString()} (in ${formatDuration(minted.expiresIn)}).`);
 
     if (verify) {
@@ -68,6 +68,3 @@ export async function run(core: Core, deps: MintDeps): Promise<void> {
   if (wantSummary) await writeSummary(core.summary, report).catch((error: unknown) => core.debug(`No job summary written: ${String(error)}`));
 }
 
-function describeConfig(config: MintConfig): RunReport {
-  return { appId: config.appId, baseUrl: config.baseUrl, audience: config.audience, ...(config.sessionName && { sessionName: config.sessionName }) };
-}

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { readMintConfig, type InputName } from './config.js';
-import { CozeError, explainError, InputError, NetworkError } from './errors.js';
+import { explainError, InputError, NetworkError } from './errors.js';
 import { mintToken, type MintDeps } from './mint.js';
-import { summaryRows, type RunReport } from './summary.js';
+import { configReport, mintedReport, summaryRows, type RunReport } from './summary.js';
 import { verifyToken } from './verify.js';
 import { VERSION } from './version.js';
 
@@ -71,12 +71,8 @@ export async function runCli(argv: string[], io: CliIo, deps: MintDeps): Promise
       io.out(options.json ? `${JSON.stringify({ token, expiresAt: expiresAt.toISOString(), expiresIn })}\n` : `${token}\n`);
       return EXIT.ok;
     }
-    const report: RunReport = { appId: config.appId, baseUrl: config.baseUrl, audience: config.audience, expiresAt: minted.expiresAt, expiresIn: minted.expiresIn };
-    if (config.sessionName) report.sessionName = config.sessionName;
-    if (minted.logId) report.logId = minted.logId;
     await verifyToken(minted.token, config, deps);
-    report.verified = true;
-    io.out(formatRows(report));
+    io.out(formatRows({ ...configReport(config), ...mintedReport(minted), verified: true }));
     return EXIT.ok;
   } catch (error) {
     const { problem, hint } = explainError(error);
@@ -112,9 +108,9 @@ function parseCommandLine(argv: string[]) {
 }
 
 function exitCodeFor(error: unknown): number {
-  if (error instanceof CozeError) return EXIT.refused;
+  if (error instanceof InputError) return EXIT.badInput;
   if (error instanceof NetworkError) return EXIT.network;
-  return EXIT.badInput;
+  return EXIT.refused;
 }
 
 async function readPrivateKey(flag: string | undefined, file: string | undefined, io: CliIo): Promise<string> {

@@ -1,4 +1,6 @@
 import type { summary as coreSummary } from '@actions/core';
+import type { MintConfig } from './config.js';
+import type { MintedToken } from './coze-response.js';
 
 /** What a run learned, for the job summary. Never the token, a JWT or any part of the key. */
 export interface RunReport {
@@ -12,6 +14,14 @@ export interface RunReport {
   logId?: string;
   problem?: string;
   hint?: string;
+}
+
+export function configReport(config: MintConfig): RunReport {
+  return { appId: config.appId, baseUrl: config.baseUrl, audience: config.audience, ...(config.sessionName && { sessionName: config.sessionName }) };
+}
+
+export function mintedReport(minted: MintedToken): RunReport {
+  return { expiresAt: minted.expiresAt, expiresIn: minted.expiresIn, ...(minted.logId && { logId: minted.logId }) };
 }
 
 export function formatDuration(totalSeconds: number): string {

@@ -1,4 +1,6 @@
 import type { summary as coreSummary } from '@actions/core';
+import type { MintConfig } from './config.js';
+import type { MintedToken } from './coze-response.js';
 /** What a run learned, for the job summary. Never the token, a JWT or any part of the key. */
 export interface RunReport {
     appId?: string;
@@ -12,6 +14,8 @@ export interface RunReport {
     problem?: string;
     hint?: string;
 }
+export declare function configReport(config: MintConfig): RunReport;
+export declare function mintedReport(minted: MintedToken): RunReport;
 export declare function formatDuration(totalSeconds: number): string;
 export declare function summaryRows(report: RunReport): Array<[string, string]>;
 export declare function writeSummary(summary: typeof coreSummary, report: RunReport): Promise<void>;
