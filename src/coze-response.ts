@@ -73,6 +73,8 @@ export interface ErrorContext {
   /** What was being done, for the start of the message: "Coze refused the token request". */
   what: string;
   baseUrl: string;
+  /** Hints by Coze code that know more about this call than the general ones. */
+  hintsByCode?: Record<string, string>;
 }
 
 /** A non-2xx answer (or an API-level error code) as one actionable CozeError. */
@@ -82,7 +84,7 @@ export function cozeErrorFrom(response: HttpResponse, context: ErrorContext): Co
   const text = cleanText(json.error_message) ?? cleanText(json.msg) ?? cleanText(json.error_description);
   const message = text ? `${context.what}: ${text}` : `${context.what} with ${describeBody(response)}`;
   const logId = response.headers['x-tt-logid'];
-  const hint = hintFor(response, code, `${code ?? ''} ${text ?? ''} ${cleanText(json.error) ?? ''}`, context.baseUrl);
+  const hint = (code && context.hintsByCode?.[code]) || hintFor(response, code, `${code ?? ''} ${text ?? ''} ${cleanText(json.error) ?? ''}`, context.baseUrl);
   return new CozeError(message, { status: response.status, ...(code && { code }), ...(logId && { logId }), ...(hint && { hint }) });
 }
 

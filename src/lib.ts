@@ -1,7 +1,6 @@
 import { readMintConfig, type InputName } from './config.js';
 import type { MintedToken } from './coze-response.js';
-import { defaultDeps } from './mint.js';
-import { mintToken } from './mint.js';
+import { defaultDeps, mintToken } from './mint.js';
 import { verifyToken } from './verify.js';
 
 export { CozeError, InputError, NetworkError } from './errors.js';

@@ -1,6 +1,5 @@
 import type { MintConfig } from './config.js';
 import { cozeErrorFrom } from './coze-response.js';
-import { CozeError } from './errors.js';
 import type { MintDeps } from './mint.js';
 import { retryPolicy } from './mint.js';
 import { sendWithRetries } from './retry.js';
@@ -27,9 +26,7 @@ export async function verifyToken(
     const logId = response.headers['x-tt-logid'];
     return logId ? { logId } : {};
   }
-  const error = cozeErrorFrom(response, { what: 'Coze refused the new token in the check call to /v1/users/me', baseUrl: config.baseUrl });
-  const hint = error.details.code === undefined ? undefined : HINTS[error.details.code];
-  throw hint ? new CozeError(error.message, { ...error.details, hint }) : error;
+  throw cozeErrorFrom(response, { what: 'Coze refused the new token in the check call to /v1/users/me', baseUrl: config.baseUrl, hintsByCode: HINTS });
 }
 
 function answeredOk(body: string): boolean {

@@ -14,6 +14,8 @@ export interface ErrorContext {
     /** What was being done, for the start of the message: "Coze refused the token request". */
     what: string;
     baseUrl: string;
+    /** Hints by Coze code that know more about this call than the general ones. */
+    hintsByCode?: Record<string, string>;
 }
 /** A non-2xx answer (or an API-level error code) as one actionable CozeError. */
 export declare function cozeErrorFrom(response: HttpResponse, context: ErrorContext): CozeError;
