@@ -1,15 +1,29 @@
 import type * as actionsCore from '@actions/core';
-import { readMintConfig } from './config.js';
+import { alertOnGitHub, describeGitHubError, runContextFrom, type AlertSubject, type IssuesApi, type RunContext } from './alert.js';
+import { DEFAULTS, IDENTIFIER, parseBaseUrl, readMintConfig } from './config.js';
 import { CozeError, describeError, explainError, InputError, NetworkError } from './errors.js';
 import { mintToken, type MintDeps } from './mint.js';
 import { privateKeySecrets } from './private-key.js';
-import { configReport, formatDuration, mintedReport, writeSummary, type RunReport } from './summary.js';
+import { deadlineFrom } from './retry.js';
+import { configReport, formatDuration, mintedReport, verifiedReport, writeSummary, type RunReport, type SummaryWriter } from './summary.js';
 import { verifyToken } from './verify.js';
 
 export type Core = Pick<
   typeof actionsCore,
-  'getInput' | 'getBooleanInput' | 'setSecret' | 'setOutput' | 'exportVariable' | 'info' | 'debug' | 'setFailed' | 'summary'
->;
+  'getInput' | 'getBooleanInput' | 'setSecret' | 'setOutput' | 'exportVariable' | 'info' | 'debug' | 'warning' | 'setFailed'
+> & { summary: SummaryWriter };
+
+/** Opens the repository's issues; the default loads @actions/github only when it is called. */
+export type OpenIssuesApi = (token: string, context: RunContext, timeoutMs: number, userAgent: string) => Promise<IssuesApi>;
+
+export interface ActionDeps extends MintDeps {
+  env: Record<string, string | undefined>;
+  openIssuesApi?: OpenIssuesApi;
+}
+
+const GITHUB_TIMEOUT_MS = 30_000;
+
+const openGitHubIssues: OpenIssuesApi = async (...args) => (await import('./github-issues.js')).githubIssues(...args);
 
 function readBoolean(core: Core, name: string, fallback: boolean): boolean {
   if (core.getInput(name) === '') return fallback;
@@ -20,35 +34,56 @@ function readBoolean(core: Core, name: string, fallback: boolean): boolean {
   }
 }
 
-/** inputs → validated config → JWT → exchange (→ verify) → outputs, with the summary written either way. */
-export async function run(core: Core, deps: MintDeps): Promise<void> {
+/** Which app and site an alert is about, from the raw inputs, so that a bad input can be reported too. */
+function alertSubject(core: Core): AlertSubject {
+  const appId = core.getInput('app-id').trim();
+  let site = 'an unreadable base-url';
+  try {
+    site = parseBaseUrl(core.getInput('base-url').trim() || DEFAULTS['base-url']).host;
+  } catch {
+    // the input error itself is reported by the run
+  }
+  return { appId: IDENTIFIER.test(appId) ? appId : 'unknown', site };
+}
+
+/** inputs → validated config → JWT → exchange (→ verify) → outputs; then the summary and the alert, either way. */
+export async function run(core: Core, deps: ActionDeps): Promise<void> {
   const report: RunReport = {};
   let wantSummary = true;
+  let alertToken: string | undefined;
   try {
     for (const secret of privateKeySecrets(core.getInput('private-key'))) core.setSecret(secret);
+    if (readBoolean(core, 'issue-on-failure', false)) {
+      alertToken = core.getInput('github-token').trim();
+      if (alertToken) core.setSecret(alertToken);
+    }
     wantSummary = readBoolean(core, 'summary', true);
     const config = readMintConfig((name) => core.getInput(name));
     const exportEnv = readBoolean(core, 'export-env', false);
     const verify = readBoolean(core, 'verify', false);
     Object.assign(report, configReport(config));
+    const deadline = deadlineFrom(config.deadlineMs, deps.now());
 
-    const minted = await mintToken(config, { ...deps, onSecret: (secret) => core.setSecret(secret) });
+    const minted = await mintToken(config, { ...deps, onSecret: (secret) => core.setSecret(secret) }, deadline);
     core.setSecret(minted.token);
     Object.assign(report, mintedReport(minted));
     core.info(`Minted a Coze access token for app ${config.appId}; it expires at ${minted.expiresAt.toISOString()} (in ${formatDuration(minted.expiresIn)}).`);
 
     if (verify) {
       try {
-        const verification = await verifyToken(minted.token, config, deps);
-        report.verified = true;
-        core.info(`Verified: ${config.baseUrl}/v1/users/me accepted the token.`);
-        if (verification.logId) core.debug(`Verification log id: ${verification.logId}`);
+        Object.assign(report, verifiedReport(await verifyToken(minted.token, config, deps, deadline)));
       } catch (error) {
-        report.verified = false;
-        core.setOutput('verified', 'false');
+        // Only Coze's own refusal says the token is bad; a network failure leaves it unknown, and verified unset.
+        if (error instanceof CozeError) {
+          report.verification = 'refused';
+          core.setOutput('verified', 'false');
+        } else report.verification = 'no-answer';
         throw error;
       }
+      core.info(`Verified: ${config.baseUrl}/v1/users/me accepted the token${report.userName ? ` (user ${report.userName})` : ''}.`);
       core.setOutput('verified', 'true');
+      if (report.userId) core.setOutput('user-id', report.userId);
+      if (report.userName) core.setOutput('user-name', report.userName);
     }
     core.setOutput('token', minted.token);
     core.setOutput('expires-at', minted.expiresAt.toISOString());
@@ -66,5 +101,19 @@ export async function run(core: Core, deps: MintDeps): Promise<void> {
     core.setFailed(describeError(error));
   }
   if (wantSummary) await writeSummary(core.summary, report).catch((error: unknown) => core.debug(`No job summary written: ${String(error)}`));
+  if (alertToken !== undefined) await alert(core, deps, alertToken, alertSubject(core), report);
 }
 
+/** GitHub trouble never changes the step's result: it becomes one warning naming the permission to grant. */
+async function alert(core: Core, deps: ActionDeps, token: string, subject: AlertSubject, report: RunReport): Promise<void> {
+  const warn = (why: string) => core.warning(`Could not write the alert issue to GitHub: ${why}`);
+  const context = runContextFrom(deps.env);
+  if (!context) return warn('GITHUB_REPOSITORY and GITHUB_RUN_ID are not set; issue-on-failure works only on an Actions runner');
+  if (!token) return warn('github-token is empty: pass ${{ github.token }} and grant the job `permissions: issues: write`');
+  try {
+    const api = await (deps.openIssuesApi ?? openGitHubIssues)(token, context, GITHUB_TIMEOUT_MS, deps.userAgent);
+    core.info(`Alert issue: ${await alertOnGitHub(api, subject, report, context)}.`);
+  } catch (error) {
+    warn(describeGitHubError(error));
+  }
+}

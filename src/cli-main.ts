@@ -1,17 +1,6 @@
 #!/usr/bin/env node
-import { readFile } from 'node:fs/promises';
-import { text } from 'node:stream/consumers';
-import { runCli } from './cli.js';
-import { defaultDeps } from './mint.js';
+// The Node check runs before the rest is loaded: on an old Node the bundle itself would crash while loading.
+import { exitIfNodeTooOld } from './node-version.js';
 
-process.exitCode = await runCli(
-  process.argv.slice(2),
-  {
-    env: process.env,
-    readStdin: () => text(process.stdin),
-    readFile: (path) => readFile(path, 'utf8'),
-    out: (chunk) => process.stdout.write(chunk),
-    err: (chunk) => process.stderr.write(chunk),
-  },
-  defaultDeps({ log: (message) => process.stderr.write(`${message}\n`) }),
-);
+exitIfNodeTooOld('coze-token');
+await (await import('./cli-process.js')).main();

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { readMintConfig, type InputName } from './config.js';
 import { explainError, InputError, NetworkError } from './errors.js';
 import { mintToken, type MintDeps } from './mint.js';
-import { configReport, mintedReport, summaryRows, type RunReport } from './summary.js';
+import { deadlineFrom } from './retry.js';
+import { configReport, mintedReport, summaryRows, verifiedReport, type RunReport } from './summary.js';
 import { verifyToken } from './verify.js';
 import { VERSION } from './version.js';
 
@@ -26,8 +27,10 @@ Options, and the environment variables they may come from instead:
   --duration-seconds N      token lifetime, 1 to 86399 (default 900)
   --session-name NAME       the JWT's session_name
   --scope JSON              a JSON object sent as the request's scope
-  --account-id ID           use the endpoint of a team or enterprise account
+  --account-id ID           an organisation id: use /api/permission/oauth2/account/{id}/token
+  --enterprise-id ID        an enterprise id (volcano_...): use its endpoint; not with --account-id
   --timeout-seconds N       limit for one HTTP attempt (default 30)
+  --deadline-seconds N      limit for the whole command, every attempt and wait (default 120)
   --retries N               extra attempts after network errors, 408, 429, 5xx (default 3)
   --json                    mint: print JSON instead of the bare token
   -h, --help                this text
@@ -48,7 +51,7 @@ export interface CliIo {
   err: (text: string) => void;
 }
 
-const OPTION_NAMES: InputName[] = ['app-id', 'public-key-id', 'base-url', 'audience', 'duration-seconds', 'session-name', 'scope', 'account-id', 'timeout-seconds', 'retries'];
+const OPTION_NAMES: InputName[] = ['app-id', 'public-key-id', 'base-url', 'audience', 'duration-seconds', 'session-name', 'scope', 'account-id', 'enterprise-id', 'timeout-seconds', 'deadline-seconds', 'retries'];
 const ENV_NAMES: Partial<Record<InputName, string>> = { 'app-id': 'COZE_APP_ID', 'public-key-id': 'COZE_PUBLIC_KEY_ID', 'base-url': 'COZE_API_BASE' };
 
 export async function runCli(argv: string[], io: CliIo, deps: MintDeps): Promise<number> {
@@ -65,14 +68,15 @@ export async function runCli(argv: string[], io: CliIo, deps: MintDeps): Promise
     const privateKey = await readPrivateKey(options['private-key'] as string | undefined, options['private-key-file'] as string | undefined, io);
     const config = readMintConfig((name) => (name === 'private-key' ? privateKey : ((options[name] as string | undefined) ?? io.env[ENV_NAMES[name] ?? ''] ?? '')));
 
-    const minted = await mintToken(config, deps);
+    const deadline = deadlineFrom(config.deadlineMs, deps.now());
+    const minted = await mintToken(config, deps, deadline);
     if (command === 'mint') {
       const { token, expiresAt, expiresIn } = minted;
       io.out(options.json ? `${JSON.stringify({ token, expiresAt: expiresAt.toISOString(), expiresIn })}\n` : `${token}\n`);
       return EXIT.ok;
     }
-    await verifyToken(minted.token, config, deps);
-    io.out(formatRows({ ...configReport(config), ...mintedReport(minted), verified: true }));
+    const verification = await verifyToken(minted.token, config, deps, deadline);
+    io.out(formatRows({ ...configReport(config), ...mintedReport(minted), ...verifiedReport(verification) }));
     return EXIT.ok;
   } catch (error) {
     const { problem, hint } = explainError(error);

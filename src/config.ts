@@ -6,6 +6,7 @@ export const DEFAULTS = {
   'base-url': 'https://api.coze.cn',
   'duration-seconds': '900',
   'timeout-seconds': '30',
+  'deadline-seconds': '120',
   retries: '3',
 } as const;
 
@@ -22,7 +23,10 @@ export interface MintConfig {
   sessionName?: string;
   scope?: Record<string, unknown>;
   accountId?: string;
+  enterpriseId?: string;
   timeoutMs: number;
+  /** The whole run, mint and verify together, every attempt and every wait. */
+  deadlineMs: number;
   retries: number;
 }
 
@@ -36,7 +40,9 @@ export type InputName =
   | 'session-name'
   | 'scope'
   | 'account-id'
+  | 'enterprise-id'
   | 'timeout-seconds'
+  | 'deadline-seconds'
   | 'retries';
 
 /** Reads one input as text; '' when it was not given. */
@@ -49,6 +55,8 @@ export function readMintConfig(read: ReadInput): MintConfig {
   const sessionName = value('session-name');
   const scope = value('scope');
   const accountId = value('account-id');
+  const enterpriseId = value('enterprise-id');
+  if (accountId && enterpriseId) throw new InputError('enterprise-id', 'cannot be used together with account-id: set one of them (they choose different token endpoints)');
   return {
     appId: parseIdentifier('app-id', value('app-id'), "the OAuth app's id from the Coze console"),
     publicKeyId: parseIdentifier('public-key-id', value('public-key-id'), "the public key's fingerprint (公钥指纹) from the Coze console"),
@@ -58,13 +66,18 @@ export function readMintConfig(read: ReadInput): MintConfig {
     durationSeconds: parseInteger('duration-seconds', orDefault('duration-seconds'), 1, MAX_DURATION_SECONDS),
     ...(sessionName && { sessionName }),
     ...(scope && { scope: parseScope(scope) }),
-    ...(accountId && { accountId: parseIdentifier('account-id', accountId, 'the numeric id of a Coze team or enterprise account', /^\d+$/) }),
+    ...(accountId && { accountId: parseIdentifier('account-id', accountId, 'the numeric id of a Coze organisation, or of the workspace owner for cross-account use', /^\d{1,32}$/) }),
+    ...(enterpriseId && { enterpriseId: parseIdentifier('enterprise-id', enterpriseId, 'a Coze enterprise id such as volcano_2101…', /^[A-Za-z0-9_-]{1,128}$/) }),
     timeoutMs: parseInteger('timeout-seconds', orDefault('timeout-seconds'), 1, 600) * 1000,
+    deadlineMs: parseInteger('deadline-seconds', orDefault('deadline-seconds'), 1, 3600) * 1000,
     retries: parseInteger('retries', orDefault('retries'), 0, 10),
   };
 }
 
-function parseIdentifier(input: InputName, text: string, what: string, pattern = /^[\x21-\x7e]{1,256}$/): string {
+/** Ids and fingerprints: printable ASCII, no spaces. */
+export const IDENTIFIER = /^[\x21-\x7e]{1,256}$/;
+
+function parseIdentifier(input: InputName, text: string, what: string, pattern = IDENTIFIER): string {
   if (text === '') throw new InputError(input, `is required: ${what}`);
   if (!pattern.test(text)) throw new InputError(input, `expected ${what}, without spaces or line breaks`);
   return text;
@@ -87,7 +100,10 @@ function parseScope(text: string): Record<string, unknown> {
   return scope as Record<string, unknown>;
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** localhost, an IPv4 literal in 127.0.0.0/8 (as the URL parser normalises it), or [::1]; no other name. */
+export function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
 
 /** Only an origin: https anywhere, http only to loopback, so a JWT never crosses a network in clear. */
 export function parseBaseUrl(text: string): URL {
@@ -99,8 +115,8 @@ export function parseBaseUrl(text: string): URL {
     throw new InputError('base-url', `${expected}; this is not a URL`);
   }
   if (url.username || url.password) throw new InputError('base-url', `${expected}, without credentials in it`);
-  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname) && !url.hostname.startsWith('127.')) {
-    throw new InputError('base-url', `${expected}; plain http:// is allowed only for localhost, so the signed JWT never crosses a network in clear`);
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    throw new InputError('base-url', `${expected}; plain http:// is allowed only for localhost, 127.x.x.x and [::1], so the signed JWT never crosses a network in clear`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InputError('base-url', `${expected}; only https:// URLs are supported`);
   if (url.search || url.hash) throw new InputError('base-url', `${expected}, without a query or fragment`);

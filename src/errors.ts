@@ -27,9 +27,15 @@ export class CozeError extends Error {
   }
 }
 
-/** Coze could not be reached, or did not answer in time, after every attempt. */
+/** Coze could not be reached, or did not answer in time, after every attempt (or at once, when retrying cannot help). */
 export class NetworkError extends Error {
   override name = 'NetworkError';
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
 }
 
 /** What went wrong with Coze's own words and ids, and separately what to do about it. */
@@ -44,7 +50,8 @@ export function explainError(error: unknown): { problem: string; hint?: string }
     const problem = facts.length > 0 ? `${error.message} (${facts.join(', ')})` : error.message;
     return hint === undefined ? { problem } : { problem, hint };
   }
-  if (error instanceof InputError || error instanceof NetworkError) return { problem: error.message };
+  if (error instanceof NetworkError) return error.hint === undefined ? { problem: error.message } : { problem: error.message, hint: error.hint };
+  if (error instanceof InputError) return { problem: error.message };
   return { problem: `Unexpected error: ${error instanceof Error ? error.message : String(error)}` };
 }
 

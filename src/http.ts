@@ -25,11 +25,16 @@ export class ResponseTooLargeError extends Error {
 
 let dispatcher: Dispatcher | undefined;
 
-/** undici with HTTP(S)_PROXY / NO_PROXY honoured; redirects are never followed, so a JWT stays with its host. */
-export const sendRequest: SendRequest = async ({ method, url, headers, body, timeoutMs }) => {
+/** One agent for every call, honouring HTTP(S)_PROXY / NO_PROXY in either case. */
+export function proxyDispatcher(): Dispatcher {
   dispatcher ??= new EnvHttpProxyAgent();
+  return dispatcher;
+}
+
+/** undici through the proxy settings; redirects are never followed, so a JWT stays with its host. */
+export const sendRequest: SendRequest = async ({ method, url, headers, body, timeoutMs }) => {
   const signal = AbortSignal.timeout(timeoutMs);
-  const response = await request(url, { method, headers, body: body ?? null, signal, dispatcher });
+  const response = await request(url, { method, headers, body: body ?? null, signal, dispatcher: proxyDispatcher() });
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of response.body) {

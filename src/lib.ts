@@ -1,6 +1,7 @@
 import { readMintConfig, type InputName } from './config.js';
 import type { MintedToken } from './coze-response.js';
 import { defaultDeps, mintToken } from './mint.js';
+import { deadlineFrom } from './retry.js';
 import { verifyToken } from './verify.js';
 
 export { CozeError, InputError, NetworkError } from './errors.js';
@@ -17,8 +18,14 @@ export interface MintCozeTokenOptions {
   durationSeconds?: number;
   sessionName?: string;
   scope?: Record<string, unknown>;
+  /** A team or enterprise organisation id: uses /api/permission/oauth2/account/{id}/token. */
   accountId?: string;
+  /** An enterprise id (volcano_…): uses /api/permission/oauth2/enterprise_id/{id}/token. Not with accountId. */
+  enterpriseId?: string;
+  /** Limit for one HTTP attempt (default 30). */
   timeoutSeconds?: number;
+  /** Limit for the whole call, mint and verify, every attempt and wait (default 120). */
+  deadlineSeconds?: number;
   retries?: number;
   /** Also prove the token works with GET /v1/users/me before returning it. */
   verify?: boolean;
@@ -41,12 +48,15 @@ export async function mintCozeToken(options: MintCozeTokenOptions): Promise<Mint
     'session-name': options.sessionName,
     scope: options.scope === undefined ? undefined : JSON.stringify(options.scope),
     'account-id': options.accountId,
+    'enterprise-id': options.enterpriseId,
     'timeout-seconds': options.timeoutSeconds,
+    'deadline-seconds': options.deadlineSeconds,
     retries: options.retries,
   };
   const config = readMintConfig((name) => (values[name] === undefined ? '' : String(values[name])));
   const deps = defaultDeps(options.log ? { log: options.log } : {});
-  const minted = await mintToken(config, deps);
-  if (options.verify) await verifyToken(minted.token, config, deps);
+  const deadline = deadlineFrom(config.deadlineMs, deps.now());
+  const minted = await mintToken(config, deps, deadline);
+  if (options.verify) await verifyToken(minted.token, config, deps, deadline);
   return minted;
 }

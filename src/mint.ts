@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { MintConfig } from './config.js';
-import { cozeErrorFrom, parseTokenResponse, type MintedToken } from './coze-response.js';
+import { parseTokenResponse, type MintedToken } from './coze-response.js';
 import { sendRequest, type HttpResponse, type SendRequest } from './http.js';
 import { signJwt, type NewJwtId } from './jwt.js';
-import { BACKOFF, sendWithRetries, type RetryDeps, type RetryPolicy } from './retry.js';
+import { BACKOFF, deadlineFrom, sendWithRetries, type Deadline, type RetryDeps, type RetryPolicy } from './retry.js';
 import { USER_AGENT } from './version.js';
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -31,32 +31,34 @@ export function defaultDeps(overrides: Partial<MintDeps> = {}): MintDeps {
   };
 }
 
-export function retryPolicy(config: Pick<MintConfig, 'retries'>): RetryPolicy {
-  return { retries: config.retries, ...BACKOFF };
+export function retryPolicy(config: Pick<MintConfig, 'retries' | 'timeoutMs'>): RetryPolicy {
+  return { retries: config.retries, timeoutMs: config.timeoutMs, ...BACKOFF };
 }
 
-export function tokenUrl(config: Pick<MintConfig, 'baseUrl' | 'accountId'>): string {
-  const path = config.accountId === undefined ? '' : `/account/${encodeURIComponent(config.accountId)}`;
-  return `${config.baseUrl}/api/permission/oauth2${path}/token`;
+export function tokenUrl(config: Pick<MintConfig, 'baseUrl' | 'accountId' | 'enterpriseId'>): string {
+  const scoped =
+    config.accountId !== undefined
+      ? `/account/${encodeURIComponent(config.accountId)}`
+      : config.enterpriseId !== undefined
+        ? `/enterprise_id/${encodeURIComponent(config.enterpriseId)}`
+        : '';
+  return `${config.baseUrl}/api/permission/oauth2${scoped}/token`;
 }
 
-/** Signs a fresh JWT for every attempt and trades it for an access token. */
-export async function mintToken(config: MintConfig, deps: MintDeps): Promise<MintedToken> {
+/** Signs a fresh JWT for every attempt and trades it for an access token, all before the deadline. */
+export async function mintToken(config: MintConfig, deps: MintDeps, deadline: Deadline = deadlineFrom(config.deadlineMs, deps.now())): Promise<MintedToken> {
   const url = tokenUrl(config);
   const body = JSON.stringify({
     grant_type: JWT_BEARER_GRANT,
     duration_seconds: config.durationSeconds,
     ...(config.scope && { scope: config.scope }),
   });
-  const attempt = async (): Promise<HttpResponse> => {
+  const attempt = async (timeoutMs: number): Promise<HttpResponse> => {
     const jwt = await signJwt(config.privateKey, config, deps.now(), deps.newJwtId);
     deps.onSecret(jwt);
     const headers = { authorization: `Bearer ${jwt}`, 'content-type': 'application/json', accept: 'application/json', 'user-agent': deps.userAgent };
-    return deps.send({ method: 'POST', url, headers, body, timeoutMs: config.timeoutMs });
+    return deps.send({ method: 'POST', url, headers, body, timeoutMs });
   };
-  const response = await sendWithRetries(attempt, `Token request to ${url}`, retryPolicy(config), deps);
-  if (response.status < 200 || response.status > 299) {
-    throw cozeErrorFrom(response, { what: 'Coze refused the token request', baseUrl: config.baseUrl });
-  }
-  return parseTokenResponse(response, deps.now());
+  const response = await sendWithRetries(attempt, `Token request to ${url}`, retryPolicy(config), deps, deadline);
+  return parseTokenResponse(response, deps.now(), config);
 }

@@ -5,12 +5,20 @@ const INPUT = 'private-key';
 const MIN_RSA_BITS = 2048;
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/;
 
+/** Some secret stores mangle newlines, so a PEM may arrive base64-encoded on one line; anything else stays as it is. */
+export function decodeBase64Pem(raw: string): string {
+  const compact = raw.replace(/\s+/g, '');
+  if (raw.includes('-----') || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return raw;
+  const decoded = Buffer.from(compact, 'base64').toString('utf8');
+  return decoded.includes('-----BEGIN ') ? decoded : raw;
+}
+
 /**
- * Undo what secret stores and copy-paste do to a PEM: literal "\n" escapes, CRLF, quotes, indentation,
- * blank lines, or all line breaks lost. Returns the PEM rebuilt with 64-column lines, and its label.
+ * Undo what secret stores and copy-paste do to a PEM: base64 around it, literal "\n" escapes, CRLF, quotes,
+ * indentation, blank lines, or all line breaks lost. Returns the PEM rebuilt with 64-column lines, and its label.
  */
 export function normalizePem(raw: string): { label: string; pem: string; body: string } | undefined {
-  const text = raw.replace(/\\r/g, '').replace(/\\n/g, '\n').replace(/\r/g, '');
+  const text = decodeBase64Pem(raw).replace(/\\r/g, '').replace(/\\n/g, '\n').replace(/\r/g, '');
   const match = PEM_BLOCK.exec(text);
   if (!match) return undefined;
   const label = match[1] as string;
@@ -44,14 +52,14 @@ const WRONG_LABELS: Record<string, string> = {
 
 const KEY_KINDS: Record<string, string> = { ec: 'an EC', ed25519: 'an Ed25519', ed448: 'an Ed448', dsa: 'a DSA', 'rsa-pss': 'an RSA-PSS', x25519: 'an X25519', x448: 'an X448' };
 
-const EXPECTED = 'expected an RSA private key in PEM form (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----)';
+const EXPECTED = 'expected an RSA private key in PEM form (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----), or that PEM base64-encoded on one line';
 
 /** Parse the private-key input into an RSA KeyObject, or throw one InputError that never quotes the key. */
 export function parsePrivateKey(raw: string): KeyObject {
   if (raw.trim() === '') throw new InputError(INPUT, `is empty; ${EXPECTED}`);
   const normalized = normalizePem(raw);
   if (!normalized) {
-    const hint = raw.includes('-----BEGIN') ? ' The END line is missing: the key looks truncated.' : '';
+    const hint = decodeBase64Pem(raw).includes('-----BEGIN') ? ' The END line is missing: the key looks truncated.' : '';
     throw new InputError(INPUT, `${EXPECTED}.${hint}`);
   }
   const { label, pem } = normalized;

@@ -1,8 +1,11 @@
+import { isTransient } from './answers.js';
 import { CozeError, NetworkError } from './errors.js';
 import { ResponseTooLargeError, type HttpResponse } from './http.js';
 
 export interface RetryPolicy {
   retries: number;
+  /** The limit for one attempt; the deadline may cut it shorter. */
+  timeoutMs: number;
   baseDelayMs: number;
   maxDelayMs: number;
   /** A Retry-After longer than this is cut to it, so a step never hangs for long. */
@@ -10,6 +13,16 @@ export interface RetryPolicy {
 }
 
 export const BACKOFF = { baseDelayMs: 1000, maxDelayMs: 8000, maxRetryAfterMs: 30_000 } as const;
+
+/** When the whole run (mint and verify, every attempt and every wait) must be over. */
+export interface Deadline {
+  atMs: number;
+  seconds: number;
+}
+
+export function deadlineFrom(deadlineMs: number, nowMs: number): Deadline {
+  return { atMs: nowMs + deadlineMs, seconds: deadlineMs / 1000 };
+}
 
 export interface RetryDeps {
   sleep: (ms: number) => Promise<void>;
@@ -19,9 +32,7 @@ export interface RetryDeps {
   log: (message: string) => void;
 }
 
-export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
-}
+const NETWORK_HINT = "Check the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY), and raise timeout-seconds or retries if Coze is slow";
 
 /** Retry-After as delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
@@ -43,52 +54,110 @@ export function delayBeforeRetry(retry: number, response: HttpResponse | undefin
   return retryAfter === undefined ? backoff : Math.min(policy.maxRetryAfterMs, Math.max(backoff, retryAfter));
 }
 
+const attempts = (count: number) => `${count} attempt${count === 1 ? '' : 's'}`;
+
+function deadlineError(what: string, deadline: Deadline, tries: number, last: string): NetworkError {
+  return new NetworkError(
+    `${what}: no answer within deadline-seconds (${deadline.seconds} s) after ${attempts(tries)}; the last: ${last}`,
+    'Raise deadline-seconds, or lower timeout-seconds and retries so that every attempt fits in it, and check the runner\'s network and proxy settings',
+  );
+}
+
 /**
- * Sends until an answer is final: network errors, timeouts, 408, 429 and 5xx are tried again up to
- * policy.retries times; the last answer is returned as it is, and the last network error becomes a NetworkError.
+ * Sends until an answer is final: network errors, timeouts and transient answers (408, 429, 5xx, and Coze's
+ * transient codes) are tried again up to policy.retries times, never past the deadline. The last answer is
+ * returned as it is; a network failure becomes a NetworkError, at once when trying again cannot help.
  */
 export async function sendWithRetries(
-  send: (attempt: number) => Promise<HttpResponse>,
+  send: (timeoutMs: number) => Promise<HttpResponse>,
   what: string,
   policy: RetryPolicy,
   deps: RetryDeps,
+  deadline: Deadline,
 ): Promise<HttpResponse> {
+  let last = 'none was made';
   for (let attempt = 0; ; attempt++) {
+    const left = deadline.atMs - deps.now();
+    if (left <= 0) throw deadlineError(what, deadline, attempt, last);
+    const timeoutMs = Math.min(policy.timeoutMs, left);
     let response: HttpResponse | undefined;
-    let failure: string | undefined;
     try {
-      response = await send(attempt);
+      response = await send(timeoutMs);
     } catch (error) {
       if (error instanceof ResponseTooLargeError) throw new CozeError(`${what}: ${error.message}, which is no answer this action expects`);
-      failure = describeNetworkError(error);
+      const failure = describeNetworkError(error);
+      if (failure.timedOut && timeoutMs < policy.timeoutMs) throw deadlineError(what, deadline, attempt + 1, failure.reason);
+      if (failure.final) throw new NetworkError(`${what}: ${failure.reason}`, failure.hint);
+      if (attempt === policy.retries) throw new NetworkError(`${what}: ${failure.reason} (${attempts(attempt + 1)})`, NETWORK_HINT);
+      last = failure.reason;
     }
-    if (response && (!isRetryableStatus(response.status) || attempt === policy.retries)) return response;
-    if (attempt === policy.retries) {
-      const tries = attempt + 1;
-      throw new NetworkError(`${what}: ${failure} (${tries} attempt${tries === 1 ? '' : 's'}). Check the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY), and raise timeout-seconds or retries if Coze is slow`);
-    }
+    if (response && (attempt === policy.retries || !isTransient(response))) return response;
     const delay = delayBeforeRetry(attempt, response, policy, deps);
-    const why = response ? `HTTP ${response.status}` : failure;
+    const why = response ? `HTTP ${response.status}` : last;
+    if (deps.now() + delay >= deadline.atMs) {
+      if (response) {
+        deps.log(`${what}: ${why}; no retry, as deadline-seconds (${deadline.seconds} s) leaves no time for one`);
+        return response;
+      }
+      throw deadlineError(what, deadline, attempt + 1, last);
+    }
     deps.log(`${what}: ${why}; retrying in ${(delay / 1000).toFixed(1)} s (retry ${attempt + 1} of ${policy.retries})`);
     await deps.sleep(delay);
   }
 }
 
-export function describeNetworkError(error: unknown): string {
-  if (!(error instanceof Error)) return 'the request failed';
-  if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'no complete answer within timeout-seconds';
+export interface NetworkFailure {
+  reason: string;
+  /** Trying again cannot help (a proxy or a certificate said no). */
+  final: boolean;
+  timedOut: boolean;
+  hint?: string;
+}
+
+const KNOWN_CODES: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host not found (DNS)',
+  EAI_AGAIN: 'DNS lookup failed',
+  ETIMEDOUT: 'connection timed out',
+  UND_ERR_SOCKET: 'the connection closed before the answer was complete',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  UND_ERR_HEADERS_TIMEOUT: 'no answer within timeout-seconds',
+  UND_ERR_BODY_TIMEOUT: 'the answer stalled',
+};
+
+const TLS_CODES: Record<string, string> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'the server presented a self-signed certificate',
+  SELF_SIGNED_CERT_IN_CHAIN: 'the certificate chain ends in a self-signed certificate that is not trusted',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the certificate was signed by an unknown authority',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the certificate was signed by an unknown authority',
+  UNABLE_TO_GET_ISSUER_CERT: 'the certificate was signed by an unknown authority',
+  CERT_UNTRUSTED: 'the certificate is not trusted',
+  CERT_HAS_EXPIRED: 'the certificate has expired',
+  CERT_NOT_YET_VALID: 'the certificate is not valid yet',
+  CERT_REVOKED: 'the certificate was revoked',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate is for another host name',
+};
+
+const PROXY_HINT =
+  'The proxy from HTTPS_PROXY / HTTP_PROXY refused to carry the request. If it wants credentials, put them in its URL, HTTPS_PROXY=http://user:pass@host:port (keep that in a secret); otherwise ask its owner to allow the Coze API host, or list the host in NO_PROXY';
+const TLS_HINT =
+  "The runner does not trust the certificate. Behind a corporate proxy or firewall that inspects TLS, give Node its CA: set NODE_EXTRA_CA_CERTS to the CA's PEM file in the step's env (or NODE_USE_SYSTEM_CA=1 when the CA is in the system store). Never turn certificate verification off";
+
+export function describeNetworkError(error: unknown): NetworkFailure {
+  const plain = (reason: string): NetworkFailure => ({ reason, final: false, timedOut: false });
+  if (!(error instanceof Error)) return plain('the request failed');
+  if (error.name === 'TimeoutError' || error.name === 'AbortError') {
+    const proxy = /^Proxy response \((\d{3})\)/.exec(error.message);
+    if (proxy) return { reason: `the proxy refused the connection to Coze (HTTP ${proxy[1]})`, final: true, timedOut: false, hint: PROXY_HINT };
+    return { reason: 'no complete answer within timeout-seconds', final: false, timedOut: true };
+  }
   const cause = (error as { cause?: { code?: string } }).cause;
   const code = (error as { code?: string }).code ?? cause?.code;
-  const known: Record<string, string> = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset',
-    ENOTFOUND: 'host not found (DNS)',
-    EAI_AGAIN: 'DNS lookup failed',
-    ETIMEDOUT: 'connection timed out',
-    UND_ERR_SOCKET: 'the connection closed before the answer was complete',
-    UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-    UND_ERR_HEADERS_TIMEOUT: 'no answer within timeout-seconds',
-    UND_ERR_BODY_TIMEOUT: 'the answer stalled',
-  };
-  return (code && known[code]) ?? `the request failed${code ? ` (${code})` : ''}`;
+  const proxy = /Proxy Authentication Required \((\d{3})\)/.exec(error.message);
+  if (proxy) return { reason: `the proxy refused the request (HTTP ${proxy[1]}: it wants credentials)`, final: true, timedOut: false, hint: PROXY_HINT };
+  const tls = code && TLS_CODES[code];
+  if (tls) return { reason: `TLS certificate verification failed: ${tls} (${code})`, final: true, timedOut: false, hint: TLS_HINT };
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return { reason: KNOWN_CODES[code] as string, final: false, timedOut: true };
+  return plain((code && KNOWN_CODES[code]) ?? `the request failed${code ? ` (${code})` : ''}`);
 }

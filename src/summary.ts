@@ -1,8 +1,8 @@
-import type { summary as coreSummary } from '@actions/core';
 import type { MintConfig } from './config.js';
 import type { MintedToken } from './coze-response.js';
+import type { Verification } from './verify.js';
 
-/** What a run learned, for the job summary. Never the token, a JWT or any part of the key. */
+/** What a run learned, for the job summary, the CLI and alert issues. Never the token, a JWT or any part of the key. */
 export interface RunReport {
   appId?: string;
   baseUrl?: string;
@@ -10,10 +10,20 @@ export interface RunReport {
   sessionName?: string;
   expiresAt?: Date;
   expiresIn?: number;
-  verified?: boolean;
+  /** accepted or refused: Coze answered the check call; no-answer: it never did, so nobody knows. */
+  verification?: 'accepted' | 'refused' | 'no-answer';
+  userId?: string;
+  userName?: string;
   logId?: string;
   problem?: string;
   hint?: string;
+}
+
+/** The part of @actions/core's summary the action writes with. */
+export interface SummaryWriter {
+  addHeading(text: string, level?: number | string): SummaryWriter;
+  addTable(rows: Array<Array<string | { data: string; header?: boolean }>>): SummaryWriter;
+  write(): Promise<unknown>;
 }
 
 export function configReport(config: MintConfig): RunReport {
@@ -24,6 +34,11 @@ export function mintedReport(minted: MintedToken): RunReport {
   return { expiresAt: minted.expiresAt, expiresIn: minted.expiresIn, ...(minted.logId && { logId: minted.logId }) };
 }
 
+export function verifiedReport(verification: Verification): RunReport {
+  const { logId, userId, userName } = verification;
+  return { verification: 'accepted', ...(logId && { logId }), ...(userId && { userId }), ...(userName && { userName }) };
+}
+
 export function formatDuration(totalSeconds: number): string {
   const hours = Math.floor(totalSeconds / 3600);
   const minutes = Math.floor((totalSeconds % 3600) / 60);
@@ -32,12 +47,19 @@ export function formatDuration(totalSeconds: number): string {
   return parts.filter(Boolean).join(' ');
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'|@]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+const VERIFICATION: Record<NonNullable<RunReport['verification']>, string> = {
+  accepted: '✅ /v1/users/me accepted the token',
+  refused: '❌ Coze refused the token',
+  'no-answer': '⚠️ no answer from Coze, so not known (network)',
+};
+
 export function summaryRows(report: RunReport): Array<[string, string]> {
-  const verification = report.verified === undefined ? 'not asked (verify: false)' : report.verified ? '✅ /v1/users/me accepted the token' : '❌ refused';
+  const verification = report.verification === undefined ? (report.problem === undefined ? 'not asked (verify: false)' : undefined) : VERIFICATION[report.verification];
+  const user = report.userName && report.userId ? `${report.userName} (${report.userId})` : (report.userName ?? report.userId);
   const rows: Array<[string, string | undefined]> = [
     ['Result', report.problem === undefined ? '✅ token minted' : '❌ failed'],
     ['App id', report.appId],
@@ -45,7 +67,8 @@ export function summaryRows(report: RunReport): Array<[string, string]> {
     ['Audience', report.audience],
     ['Session name', report.sessionName],
     ['Token expires', report.expiresAt && `${report.expiresAt.toISOString()} (in ${formatDuration(report.expiresIn ?? 0)})`],
-    ['Verification', report.problem === undefined || report.verified !== undefined ? verification : undefined],
+    ['Verification', verification],
+    ['User', user],
     ['Log id (x-tt-logid)', report.logId],
     ['Error', report.problem],
     ['What to do', report.hint],
@@ -53,7 +76,7 @@ export function summaryRows(report: RunReport): Array<[string, string]> {
   return rows.filter((row): row is [string, string] => row[1] !== undefined && row[1] !== '');
 }
 
-export async function writeSummary(summary: typeof coreSummary, report: RunReport): Promise<void> {
+export async function writeSummary(summary: SummaryWriter, report: RunReport): Promise<void> {
   const rows = summaryRows(report).map(([name, value]) => [{ data: name, header: true }, escapeHtml(value)]);
   await summary.addHeading('Coze access token', 3).addTable(rows).write();
 }

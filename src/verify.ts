@@ -1,38 +1,38 @@
+import { asRecord, cleanText, jsonObject, readAnswer } from './answers.js';
 import type { MintConfig } from './config.js';
 import { cozeErrorFrom } from './coze-response.js';
 import type { MintDeps } from './mint.js';
 import { retryPolicy } from './mint.js';
-import { sendWithRetries } from './retry.js';
+import { deadlineFrom, sendWithRetries, type Deadline } from './retry.js';
 
+/** Who the token acts for, as /v1/users/me tells it. Not secret. */
 export interface Verification {
   logId?: string;
+  userId?: string;
+  userName?: string;
 }
 
 const HINTS: Record<string, string> = {
   '4100': 'Coze refused the new token itself: the app may have been disabled or its key revoked; mint again, and check the OAuth app in the Coze console',
-  '4101': 'The token works, but the app lacks the permission this check needs: grant the OAuth app the user-profile permission in the Coze console, or turn verify off',
+  '4101': 'The token works, but the app lacks the permission this check needs: grant the OAuth app the user-profile permission in the Coze console and authorise it again, or turn verify off',
 };
 
 /** Proves a token works with a cheap authenticated call, GET /v1/users/me. */
 export async function verifyToken(
   token: string,
-  config: Pick<MintConfig, 'baseUrl' | 'timeoutMs' | 'retries'>,
+  config: Pick<MintConfig, 'baseUrl' | 'timeoutMs' | 'retries' | 'deadlineMs'>,
   deps: Pick<MintDeps, 'send' | 'userAgent' | 'sleep' | 'random' | 'now' | 'log'>,
+  deadline: Deadline = deadlineFrom(config.deadlineMs, deps.now()),
 ): Promise<Verification> {
   const url = `${config.baseUrl}/v1/users/me`;
   const headers = { authorization: `Bearer ${token}`, accept: 'application/json', 'user-agent': deps.userAgent };
-  const response = await sendWithRetries(() => deps.send({ method: 'GET', url, headers, timeoutMs: config.timeoutMs }), `Verification call to ${url}`, retryPolicy(config), deps);
-  if (response.status >= 200 && response.status <= 299 && answeredOk(response.body)) {
-    const logId = response.headers['x-tt-logid'];
-    return logId ? { logId } : {};
+  const send = (timeoutMs: number) => deps.send({ method: 'GET', url, headers, timeoutMs });
+  const response = await sendWithRetries(send, `Verification call to ${url}`, retryPolicy(config), deps, deadline);
+  const json = jsonObject(response.body);
+  if (readAnswer(response).refused || json?.code !== 0) {
+    throw cozeErrorFrom(response, { what: 'Coze refused the new token in the check call to /v1/users/me', baseUrl: config.baseUrl, hintsByCode: HINTS });
   }
-  throw cozeErrorFrom(response, { what: 'Coze refused the new token in the check call to /v1/users/me', baseUrl: config.baseUrl, hintsByCode: HINTS });
-}
-
-function answeredOk(body: string): boolean {
-  try {
-    return (JSON.parse(body) as { code?: unknown }).code === 0;
-  } catch {
-    return false;
-  }
+  const user = asRecord(json.data) ?? {};
+  const [logId, userId, userName] = [response.headers['x-tt-logid'], cleanText(user.user_id), cleanText(user.user_name)];
+  return { ...(logId && { logId }), ...(userId && { userId }), ...(userName && { userName }) };
 }

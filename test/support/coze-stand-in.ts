@@ -1,5 +1,6 @@
 import { randomBytes, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 
@@ -18,6 +19,8 @@ export interface StandInOptions {
   appId: string;
   kid: string;
   audience?: string;
+  /** Serve https with this certificate instead of plain http. */
+  tls?: { key: string; cert: string };
 }
 
 export interface ReceivedRequest {
@@ -45,10 +48,10 @@ export async function startCozeStandIn(options: StandInOptions) {
   const requests: ReceivedRequest[] = [];
   const sockets = new Set<Socket>();
   let logCounter = 0;
+  let deactivated = false;
 
-  const server = createServer((req, res) => {
-    void handle(req, res);
-  });
+  const listener = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
+  const server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener);
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -68,10 +71,10 @@ export async function startCozeStandIn(options: StandInOptions) {
       if (fault) return misbehave(fault, res);
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       if (!token || !issued.has(token)) return json(res, 401, { code: 4100, msg: 'authentication is invalid' });
-      return json(res, 200, { code: 0, msg: '', data: { user_id: '7400000000000000001', user_name: 'ci-bot', nick_name: 'CI' } });
+      return json(res, 200, { code: 0, msg: '', data: { user_id: '7400000000000000001', user_name: 'ci-bot', nick_name: 'CI', avatar_url: 'https://example.invalid/a.png' } });
     }
 
-    const tokenPath = /^\/api\/permission\/oauth2(?:\/account\/(\d+))?\/token$/.exec(path);
+    const tokenPath = /^\/api\/permission\/oauth2(?:\/account\/\d+|\/enterprise_id\/[\w-]+)?\/token$/.exec(path);
     if (req.method !== 'POST' || !tokenPath) return json(res, 404, { code: 4200, msg: 'not found' });
     const fault = faults.shift();
     if (fault) return misbehave(fault, res);
@@ -92,7 +95,8 @@ export async function startCozeStandIn(options: StandInOptions) {
       return refuse(401, 'invalid_client', 'malformed JWT header');
     }
     if (header.alg !== 'RS256' || header.typ !== 'JWT') return refuse(401, 'invalid_client', 'alg must be RS256 and typ JWT');
-    if (header.kid !== options.kid) return refuse(401, 'invalid_client', 'public key id (kid) not found for this app');
+    // Coze's own wording, spelling included, for a key id it does not know on this site.
+    if (header.kid !== options.kid) return refuse(401, 'invalid_client', 'invalid jwt: kid not been registred');
 
     const now = Math.floor(Date.now() / 1000);
     let claims: Record<string, unknown>;
@@ -124,8 +128,9 @@ export async function startCozeStandIn(options: StandInOptions) {
     }
     if (request.grant_type !== JWT_BEARER) return refuse(400, 'unsupported_grant_type', 'grant_type must be jwt-bearer');
     const duration = request.duration_seconds ?? 900;
-    if (!Number.isInteger(duration) || (duration as number) < 1 || (duration as number) > 86399) return refuse(400, 'invalid_request', 'duration_seconds out of range');
-    if ('scope' in request && (typeof request.scope !== 'object' || request.scope === null || Array.isArray(request.scope))) return refuse(400, 'invalid_request', 'scope must be an object');
+    if (!Number.isInteger(duration) || (duration as number) < 1 || (duration as number) > 86399) return refuse(400, 'invalid_request', 'invalid request: duration_seconds');
+    if ('scope' in request && (typeof request.scope !== 'object' || request.scope === null || Array.isArray(request.scope))) return refuse(400, 'invalid_request', 'invalid request: scope');
+    if (deactivated) return refuse(403, 'access_deny', 'app: ci-app is currently deactivated by the owner');
 
     const token = `czs_${randomBytes(24).toString('base64url')}`;
     issued.add(token);
@@ -173,13 +178,15 @@ export async function startCozeStandIn(options: StandInOptions) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     issued,
     /** Queue faults for the next token requests, in order. */
     fail: (...next: Fault[]) => faults.push(...next),
     failUsersMe: (...next: Fault[]) => usersMeFaults.push(...next),
     revoke: () => issued.clear(),
+    /** The owner disables the OAuth app in the console: token requests get access_deny until reactivated. */
+    deactivate: (off = true) => void (deactivated = off),
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

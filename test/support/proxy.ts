@@ -1,12 +1,19 @@
 import { createServer, request } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 
-/** A forwarding HTTP proxy on 127.0.0.1 (CONNECT tunnels and absolute-form requests) that records what it carried. */
-export async function startProxy() {
+/**
+ * A forwarding HTTP proxy on 127.0.0.1 (CONNECT tunnels and absolute-form requests) that records what it
+ * carried; with `refuseWith`, a proxy that answers every request and CONNECT with that status instead.
+ */
+export async function startProxy(options: { refuseWith?: number } = {}) {
   const hits: string[] = [];
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     hits.push(`${req.method} ${req.url}`);
+    if (options.refuseWith) {
+      res.writeHead(options.refuseWith, { 'proxy-authenticate': 'Basic realm="corp"' });
+      return void res.end('proxy says no');
+    }
     const target = new URL(req.url ?? '');
     const upstream = request(target, { method: req.method, headers: req.headers }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -16,6 +23,10 @@ export async function startProxy() {
   });
   server.on('connect', (req, client: Socket, head: Buffer) => {
     hits.push(`CONNECT ${req.url}`);
+    if (options.refuseWith) {
+      client.on('error', () => client.destroy());
+      return void client.end(`HTTP/1.1 ${options.refuseWith} Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\n\r\n`);
+    }
     const [host, port] = (req.url ?? '').split(':');
     const upstream = connect(Number(port), host as string, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');

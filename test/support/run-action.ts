@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { ROOT } from './paths.ts';
 
-export const ROOT = new URL('../../', import.meta.url).pathname;
+export { ROOT };
 const ACTION = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
 
 export interface ActionRun {
@@ -39,8 +40,10 @@ export async function runAction(inputs: Record<string, string>, extraEnv: Record
   const dir = mkdtempSync(join(tmpdir(), 'coze-action-'));
   const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_ENV: join(dir, 'env'), GITHUB_STEP_SUMMARY: join(dir, 'summary') };
   for (const file of Object.values(files)) writeFileSync(file, '');
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: dir, ...files, ...extraEnv };
-  for (const [name, spec] of Object.entries(ACTION.inputs)) env[`INPUT_${name.toUpperCase()}`] = spec.default ?? '';
+  // Windows needs SYSTEMROOT to start Node's crypto; nothing else of this process's environment goes in.
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: dir, ...(process.env.SYSTEMROOT && { SYSTEMROOT: process.env.SYSTEMROOT }), ...files, ...extraEnv };
+  // A runner evaluates ${{ }} defaults; here none runs, so they are empty.
+  for (const [name, spec] of Object.entries(ACTION.inputs)) env[`INPUT_${name.toUpperCase()}`] = spec.default?.includes('${{') ? '' : (spec.default ?? '');
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
 
   const started = performance.now();
@@ -51,16 +54,20 @@ export async function runAction(inputs: Record<string, string>, extraEnv: Record
   child.stdout.on('data', (chunk: Buffer) => ((stdout += chunk), (log += chunk)));
   child.stderr.on('data', (chunk: Buffer) => ((stderr += chunk), (log += chunk)));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return {
-    code,
-    stdout,
-    stderr,
-    log,
-    outputs: parseFileCommands(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
-    env: parseFileCommands(readFileSync(files.GITHUB_ENV, 'utf8')),
-    summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
-    durationMs: performance.now() - started,
-  };
+  try {
+    return {
+      code,
+      stdout,
+      stderr,
+      log,
+      outputs: parseFileCommands(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
+      env: parseFileCommands(readFileSync(files.GITHUB_ENV, 'utf8')),
+      summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
+      durationMs: performance.now() - started,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Workflow commands the runner acts on, e.g. ::error::, ::add-mask::. */

@@ -3,6 +3,7 @@ export declare const DEFAULTS: {
     readonly 'base-url': 'https://api.coze.cn';
     readonly 'duration-seconds': '900';
     readonly 'timeout-seconds': '30';
+    readonly 'deadline-seconds': '120';
     readonly retries: '3';
 };
 export declare const MAX_DURATION_SECONDS = 86399;
@@ -17,13 +18,20 @@ export interface MintConfig {
     sessionName?: string;
     scope?: Record<string, unknown>;
     accountId?: string;
+    enterpriseId?: string;
     timeoutMs: number;
+    /** The whole run, mint and verify together, every attempt and every wait. */
+    deadlineMs: number;
     retries: number;
 }
-export type InputName = 'app-id' | 'public-key-id' | 'private-key' | 'base-url' | 'audience' | 'duration-seconds' | 'session-name' | 'scope' | 'account-id' | 'timeout-seconds' | 'retries';
+export type InputName = 'app-id' | 'public-key-id' | 'private-key' | 'base-url' | 'audience' | 'duration-seconds' | 'session-name' | 'scope' | 'account-id' | 'enterprise-id' | 'timeout-seconds' | 'deadline-seconds' | 'retries';
 /** Reads one input as text; '' when it was not given. */
 export type ReadInput = (name: InputName) => string;
 export declare function readMintConfig(read: ReadInput): MintConfig;
+/** Ids and fingerprints: printable ASCII, no spaces. */
+export declare const IDENTIFIER: RegExp;
 export declare function parseInteger(input: string, text: string, min: number, max: number): number;
+/** localhost, an IPv4 literal in 127.0.0.0/8 (as the URL parser normalises it), or [::1]; no other name. */
+export declare function isLoopback(hostname: string): boolean;
 /** Only an origin: https anywhere, http only to loopback, so a JWT never crosses a network in clear. */
 export declare function parseBaseUrl(text: string): URL;

@@ -1,3 +1,4 @@
+import { type AnswerContext } from './answers.js';
 import { CozeError } from './errors.js';
 import type { HttpResponse } from './http.js';
 export interface MintedToken {
@@ -8,14 +9,16 @@ export interface MintedToken {
     expiresIn: number;
     logId?: string;
 }
-/** A 2xx answer to the token exchange; anything but a well-formed token is an error, so no output is set. */
-export declare function parseTokenResponse(response: HttpResponse, nowMs: number): MintedToken;
-export interface ErrorContext {
+/**
+ * The token exchange's answer: a refusal in any shape (any status with error_code, a non-zero code) is
+ * Coze's refusal; a 2xx that is anything but a well-formed token is an error too, so no output is set.
+ */
+export declare function parseTokenResponse(response: HttpResponse, nowMs: number, context: AnswerContext): MintedToken;
+export interface ErrorContext extends AnswerContext {
     /** What was being done, for the start of the message: "Coze refused the token request". */
     what: string;
-    baseUrl: string;
     /** Hints by Coze code that know more about this call than the general ones. */
     hintsByCode?: Record<string, string>;
 }
-/** A non-2xx answer (or an API-level error code) as one actionable CozeError. */
+/** A refusal, in any of Coze's shapes, as one actionable CozeError with its words, code, log id and hint. */
 export declare function cozeErrorFrom(response: HttpResponse, context: ErrorContext): CozeError;

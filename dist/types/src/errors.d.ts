@@ -16,9 +16,11 @@ export declare class CozeError extends Error {
     name: string;
     constructor(message: string, details?: CozeErrorDetails);
 }
-/** Coze could not be reached, or did not answer in time, after every attempt. */
+/** Coze could not be reached, or did not answer in time, after every attempt (or at once, when retrying cannot help). */
 export declare class NetworkError extends Error {
+    readonly hint?: string | undefined;
     name: string;
+    constructor(message: string, hint?: string | undefined);
 }
 /** What went wrong with Coze's own words and ids, and separately what to do about it. */
 export declare function explainError(error: unknown): {

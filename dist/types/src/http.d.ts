@@ -1,3 +1,4 @@
+import { type Dispatcher } from 'undici';
 export declare const MAX_BODY_BYTES: number;
 export interface HttpRequest {
     method: 'GET' | 'POST';
@@ -16,5 +17,7 @@ export type SendRequest = (request: HttpRequest) => Promise<HttpResponse>;
 export declare class ResponseTooLargeError extends Error {
     name: string;
 }
-/** undici with HTTP(S)_PROXY / NO_PROXY honoured; redirects are never followed, so a JWT stays with its host. */
+/** One agent for every call, honouring HTTP(S)_PROXY / NO_PROXY in either case. */
+export declare function proxyDispatcher(): Dispatcher;
+/** undici through the proxy settings; redirects are never followed, so a JWT stays with its host. */
 export declare const sendRequest: SendRequest;

@@ -12,8 +12,14 @@ export interface MintCozeTokenOptions {
     durationSeconds?: number;
     sessionName?: string;
     scope?: Record<string, unknown>;
+    /** A team or enterprise organisation id: uses /api/permission/oauth2/account/{id}/token. */
     accountId?: string;
+    /** An enterprise id (volcano_…): uses /api/permission/oauth2/enterprise_id/{id}/token. Not with accountId. */
+    enterpriseId?: string;
+    /** Limit for one HTTP attempt (default 30). */
     timeoutSeconds?: number;
+    /** Limit for the whole call, mint and verify, every attempt and wait (default 120). */
+    deadlineSeconds?: number;
     retries?: number;
     /** Also prove the token works with GET /v1/users/me before returning it. */
     verify?: boolean;

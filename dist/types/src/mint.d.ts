@@ -2,7 +2,7 @@ import type { MintConfig } from './config.js';
 import { type MintedToken } from './coze-response.js';
 import { type SendRequest } from './http.js';
 import { type NewJwtId } from './jwt.js';
-import { type RetryDeps, type RetryPolicy } from './retry.js';
+import { type Deadline, type RetryDeps, type RetryPolicy } from './retry.js';
 export declare const JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 export interface MintDeps extends RetryDeps {
     send: SendRequest;
@@ -12,7 +12,7 @@ export interface MintDeps extends RetryDeps {
     userAgent: string;
 }
 export declare function defaultDeps(overrides?: Partial<MintDeps>): MintDeps;
-export declare function retryPolicy(config: Pick<MintConfig, 'retries'>): RetryPolicy;
-export declare function tokenUrl(config: Pick<MintConfig, 'baseUrl' | 'accountId'>): string;
-/** Signs a fresh JWT for every attempt and trades it for an access token. */
-export declare function mintToken(config: MintConfig, deps: MintDeps): Promise<MintedToken>;
+export declare function retryPolicy(config: Pick<MintConfig, 'retries' | 'timeoutMs'>): RetryPolicy;
+export declare function tokenUrl(config: Pick<MintConfig, 'baseUrl' | 'accountId' | 'enterpriseId'>): string;
+/** Signs a fresh JWT for every attempt and trades it for an access token, all before the deadline. */
+export declare function mintToken(config: MintConfig, deps: MintDeps, deadline?: Deadline): Promise<MintedToken>;

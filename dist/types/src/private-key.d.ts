@@ -1,7 +1,9 @@
 import { type KeyObject } from 'node:crypto';
+/** Some secret stores mangle newlines, so a PEM may arrive base64-encoded on one line; anything else stays as it is. */
+export declare function decodeBase64Pem(raw: string): string;
 /**
- * Undo what secret stores and copy-paste do to a PEM: literal "\n" escapes, CRLF, quotes, indentation,
- * blank lines, or all line breaks lost. Returns the PEM rebuilt with 64-column lines, and its label.
+ * Undo what secret stores and copy-paste do to a PEM: base64 around it, literal "\n" escapes, CRLF, quotes,
+ * indentation, blank lines, or all line breaks lost. Returns the PEM rebuilt with 64-column lines, and its label.
  */
 export declare function normalizePem(raw: string): {
     label: string;

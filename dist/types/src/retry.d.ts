@@ -1,6 +1,8 @@
 import { type HttpResponse } from './http.js';
 export interface RetryPolicy {
     retries: number;
+    /** The limit for one attempt; the deadline may cut it shorter. */
+    timeoutMs: number;
     baseDelayMs: number;
     maxDelayMs: number;
     /** A Retry-After longer than this is cut to it, so a step never hangs for long. */
@@ -11,6 +13,12 @@ export declare const BACKOFF: {
     readonly maxDelayMs: 8000;
     readonly maxRetryAfterMs: 30000;
 };
+/** When the whole run (mint and verify, every attempt and every wait) must be over. */
+export interface Deadline {
+    atMs: number;
+    seconds: number;
+}
+export declare function deadlineFrom(deadlineMs: number, nowMs: number): Deadline;
 export interface RetryDeps {
     sleep: (ms: number) => Promise<void>;
     /** Uniform in [0, 1): jitter. */
@@ -18,15 +26,22 @@ export interface RetryDeps {
     now: () => number;
     log: (message: string) => void;
 }
-export declare function isRetryableStatus(status: number): boolean;
 /** Retry-After as delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export declare function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined;
 /** Exponential backoff with jitter: retry n waits between half and all of base·2ⁿ, capped. */
 export declare function backoffMs(retry: number, policy: RetryPolicy, random: number): number;
 export declare function delayBeforeRetry(retry: number, response: HttpResponse | undefined, policy: RetryPolicy, deps: RetryDeps): number;
 /**
- * Sends until an answer is final: network errors, timeouts, 408, 429 and 5xx are tried again up to
- * policy.retries times; the last answer is returned as it is, and the last network error becomes a NetworkError.
+ * Sends until an answer is final: network errors, timeouts and transient answers (408, 429, 5xx, and Coze's
+ * transient codes) are tried again up to policy.retries times, never past the deadline. The last answer is
+ * returned as it is; a network failure becomes a NetworkError, at once when trying again cannot help.
  */
-export declare function sendWithRetries(send: (attempt: number) => Promise<HttpResponse>, what: string, policy: RetryPolicy, deps: RetryDeps): Promise<HttpResponse>;
-export declare function describeNetworkError(error: unknown): string;
+export declare function sendWithRetries(send: (timeoutMs: number) => Promise<HttpResponse>, what: string, policy: RetryPolicy, deps: RetryDeps, deadline: Deadline): Promise<HttpResponse>;
+export interface NetworkFailure {
+    reason: string;
+    /** Trying again cannot help (a proxy or a certificate said no). */
+    final: boolean;
+    timedOut: boolean;
+    hint?: string;
+}
+export declare function describeNetworkError(error: unknown): NetworkFailure;

@@ -1,7 +1,7 @@
-import type { summary as coreSummary } from '@actions/core';
 import type { MintConfig } from './config.js';
 import type { MintedToken } from './coze-response.js';
-/** What a run learned, for the job summary. Never the token, a JWT or any part of the key. */
+import type { Verification } from './verify.js';
+/** What a run learned, for the job summary, the CLI and alert issues. Never the token, a JWT or any part of the key. */
 export interface RunReport {
     appId?: string;
     baseUrl?: string;
@@ -9,13 +9,27 @@ export interface RunReport {
     sessionName?: string;
     expiresAt?: Date;
     expiresIn?: number;
-    verified?: boolean;
+    /** accepted or refused: Coze answered the check call; no-answer: it never did, so nobody knows. */
+    verification?: 'accepted' | 'refused' | 'no-answer';
+    userId?: string;
+    userName?: string;
     logId?: string;
     problem?: string;
     hint?: string;
 }
+/** The part of @actions/core's summary the action writes with. */
+export interface SummaryWriter {
+    addHeading(text: string, level?: number | string): SummaryWriter;
+    addTable(rows: Array<Array<string | {
+        data: string;
+        header?: boolean;
+    }>>): SummaryWriter;
+    write(): Promise<unknown>;
+}
 export declare function configReport(config: MintConfig): RunReport;
 export declare function mintedReport(minted: MintedToken): RunReport;
+export declare function verifiedReport(verification: Verification): RunReport;
 export declare function formatDuration(totalSeconds: number): string;
+export declare function escapeHtml(text: string): string;
 export declare function summaryRows(report: RunReport): Array<[string, string]>;
-export declare function writeSummary(summary: typeof coreSummary, report: RunReport): Promise<void>;
+export declare function writeSummary(summary: SummaryWriter, report: RunReport): Promise<void>;

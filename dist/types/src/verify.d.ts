@@ -1,7 +1,11 @@
 import type { MintConfig } from './config.js';
 import type { MintDeps } from './mint.js';
+import { type Deadline } from './retry.js';
+/** Who the token acts for, as /v1/users/me tells it. Not secret. */
 export interface Verification {
     logId?: string;
+    userId?: string;
+    userName?: string;
 }
 /** Proves a token works with a cheap authenticated call, GET /v1/users/me. */
-export declare function verifyToken(token: string, config: Pick<MintConfig, 'baseUrl' | 'timeoutMs' | 'retries'>, deps: Pick<MintDeps, 'send' | 'userAgent' | 'sleep' | 'random' | 'now' | 'log'>): Promise<Verification>;
+export declare function verifyToken(token: string, config: Pick<MintConfig, 'baseUrl' | 'timeoutMs' | 'retries' | 'deadlineMs'>, deps: Pick<MintDeps, 'send' | 'userAgent' | 'sleep' | 'random' | 'now' | 'log'>, deadline?: Deadline): Promise<Verification>;

@@ -1,0 +1,1 @@
+export declare const mintCozeToken: typeof import("./lib.js").mintCozeToken, CozeError: typeof import("./errors.js").CozeError, InputError: typeof import("./errors.js").InputError, NetworkError: typeof import("./errors.js").NetworkError;

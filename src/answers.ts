@@ -1,0 +1,232 @@
+import type { HttpResponse } from './http.js';
+
+/** What Coze (or whatever answered in its place) said, read from any of its answer shapes. */
+export interface Answer {
+  status: number;
+  /** error_code of the token endpoint, or the code of the other APIs (never '0'). */
+  code?: string;
+  /** error_message, msg or error_description, as Coze wrote it. */
+  message?: string;
+  /** Location of a redirect, for the hint. */
+  location?: string;
+}
+
+export interface AnswerContext {
+  baseUrl: string;
+}
+
+/**
+ * One documented (or often met) answer: how to recognise it, what to do about it, and whether trying again
+ * can help. `label` is how the README's troubleshooting table names it, and a test holds the two together.
+ */
+export interface KnownAnswer {
+  label: string;
+  matches: (answer: Answer) => boolean;
+  hint: (answer: Answer, context: AnswerContext) => string;
+  transient?: boolean;
+}
+
+const code = (...codes: string[]) => (answer: Answer) => answer.code !== undefined && codes.includes(answer.code);
+const says = (pattern: RegExp) => (answer: Answer) => pattern.test(`${answer.code ?? ''} ${answer.message ?? ''}`);
+const status = (test: (status: number) => boolean) => (answer: Answer) => test(answer.status);
+
+function otherSite(baseUrl: string): { here: string; other: string } {
+  const here = new URL(baseUrl).hostname;
+  return { here, other: here.endsWith('coze.com') ? 'https://api.coze.cn' : 'https://api.coze.com' };
+}
+
+function credentialsHint(_: Answer, { baseUrl }: AnswerContext): string {
+  const { here, other } = otherSite(baseUrl);
+  return `Coze did not accept the app's credentials: check that app-id, public-key-id and private-key belong to one OAuth app of the JWT (service) kind, created on ${here}; an app created on the other site needs base-url: ${other}`;
+}
+
+function redirectTarget(answer: Answer, baseUrl: string): string {
+  if (answer.location === undefined) return '';
+  try {
+    return ` to ${new URL(answer.location, baseUrl).host}`;
+  } catch {
+    return ' to an unreadable address';
+  }
+}
+
+/** First match wins, so the specific answers stand before the general ones. */
+export const KNOWN_ANSWERS: readonly KnownAnswer[] = [
+  {
+    label: 'HTTP 3xx',
+    matches: status((s) => s >= 300 && s < 400),
+    hint: (answer, { baseUrl }) => `Coze redirected${redirectTarget(answer, baseUrl)}; redirects are not followed, so the JWT never goes to another host. Set base-url to https://api.coze.cn or https://api.coze.com exactly`,
+  },
+  {
+    label: 'HTTP 407',
+    matches: status((s) => s === 407),
+    hint: () => 'The proxy refused the request and wants credentials: put them in the proxy URL, HTTPS_PROXY=http://user:pass@host:port (keep it in a secret)',
+  },
+  {
+    label: 'kid not been registred',
+    matches: says(/kid not been regist|verify jwt empty/i),
+    hint: (_, { baseUrl }) => {
+      const { here, other } = otherSite(baseUrl);
+      return `Coze does not know this app's key on ${here}. Usually the app was created on the other site: an app made on coze.com needs base-url: https://api.coze.com, one made on coze.cn the default https://api.coze.cn (try ${other}). If the site is right, copy the fingerprint (公钥指纹) of a key pair still on the app into public-key-id`;
+    },
+  },
+  {
+    label: 'connector app should bind connector id',
+    matches: says(/connector app should bind connector/i),
+    hint: () => 'The channel app is not bound to a publish channel: in the Coze console open Settings → publish channels → enterprise custom channel management, edit it and add the platform',
+  },
+  {
+    label: '`access_deny`',
+    matches: (answer) => code('access_deny')(answer) || says(/deactivated by the owner/i)(answer),
+    hint: () => "The OAuth app is disabled: re-enable it in the Coze console (OAuth apps). While it is disabled every token of the app is suspended",
+  },
+  {
+    label: '`internal_error`',
+    matches: code('internal_error'),
+    hint: () => 'Coze had an internal error and retries did not help; try again later, and quote the log id to Coze support if it persists',
+    transient: true,
+  },
+  {
+    label: '`invalid_request`',
+    matches: code('invalid_request'),
+    hint: () => 'Coze refused a field of the request (the message names it): check duration-seconds (1 to 86399), scope (a JSON object; it only takes effect for channel apps), and account-id or enterprise-id',
+  },
+  {
+    label: '`unsupported_grant_type`',
+    matches: code('unsupported_grant_type'),
+    hint: () => 'The server did not accept the JWT bearer grant: base-url must be the Coze API itself (https://api.coze.cn or https://api.coze.com), not a proxy or another OAuth server',
+  },
+  {
+    label: 'key id / fingerprint',
+    matches: says(/\bkid\b|key[ _]?id|public[ _]key|fingerprint/i),
+    hint: () => "Check public-key-id: it must be the fingerprint (公钥指纹) of a key pair still on this OAuth app in the Coze console, and private-key must be that pair's private half",
+  },
+  {
+    label: '`exp`, `iat`, expired, clock',
+    matches: says(/\b(iat|exp|expired?|nbf|clock|timestamp)\b/i),
+    hint: () => "Coze refused the JWT's times: check the runner's clock (the action backdates iat by 60 s and lets the JWT live 10 minutes); a self-hosted runner may need NTP",
+  },
+  {
+    label: '`invalid_client`',
+    matches: (answer) => code('invalid_client', 'invalid_grant', 'unauthorized_client')(answer) || says(/signature/i)(answer),
+    hint: credentialsHint,
+  },
+  {
+    label: '4000',
+    matches: code('4000'),
+    hint: () => 'Coze refused the parameters of the call: check base-url and the inputs the message names',
+  },
+  {
+    label: '4008',
+    matches: code('4008'),
+    hint: () => "The account's daily limit is used up: try again tomorrow, or raise the limit in the Coze console",
+  },
+  {
+    label: '4009',
+    matches: code('4009'),
+    hint: () => 'Coze is at its system request cap; retries did not help: try again later',
+    transient: true,
+  },
+  {
+    label: '4013',
+    matches: code('4013'),
+    hint: () => "Coze's model service failed (4013 is a model error, not a rate limit): try again later, and quote the log id to Coze support if it persists",
+  },
+  {
+    label: '4020',
+    matches: code('4020'),
+    hint: () => "The app's requests per minute are used up: mint less often (one token per job is enough), or spread scheduled runs",
+  },
+  {
+    label: '4100',
+    matches: code('4100'),
+    hint: (_, { baseUrl }) => {
+      const { here, other } = otherSite(baseUrl);
+      return `Coze did not accept the token on ${here}: a token works only on the site that minted it (an app from the other site needs base-url: ${other}); check that the app is enabled and its key not revoked`;
+    },
+  },
+  {
+    label: '4101',
+    matches: (answer) => code('4101')(answer) || says(/permission|not published|unpublished/i)(answer),
+    hint: () => 'The app lacks the permission for this: grant it to the OAuth app in the Coze console, then authorise the app again (team and enterprise permissions need an admin)',
+  },
+  {
+    label: '4102',
+    matches: code('4102'),
+    hint: () => "Coze's risk control blocked the request; retries did not help: try again later, and quote the log id to Coze support",
+    transient: true,
+  },
+  {
+    label: 'HTTP 429',
+    matches: status((s) => s === 429),
+    hint: () => 'Coze is rate-limiting this app: mint less often (one token per job is enough), or try again later',
+  },
+  {
+    label: '4200, HTTP 404',
+    matches: (answer) => code('4200')(answer) || answer.status === 404,
+    hint: () => 'Nothing was found at that address: check base-url, and account-id or enterprise-id if you set one',
+  },
+  {
+    label: '5000, HTTP 5xx',
+    matches: (answer) => code('5000')(answer) || answer.status >= 500,
+    hint: () => 'Coze had a server problem and retries did not help; try again later, and quote the log id to Coze support if it persists',
+  },
+  {
+    label: 'HTTP 401 / 403',
+    matches: status((s) => s === 401 || s === 403),
+    hint: credentialsHint,
+  },
+];
+
+export function knownAnswer(answer: Answer): KnownAnswer | undefined {
+  return KNOWN_ANSWERS.find((known) => known.matches(answer));
+}
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+export function jsonObject(body: string): Record<string, unknown> | undefined {
+  return asRecord(parseJson(body));
+}
+
+const MAX_MESSAGE_LENGTH = 300;
+/** A JWT, or a Coze token (czs_, pat_, sat_, …) echoed back in an error message, is cut out before it goes anywhere. */
+const SECRET_LOOKING = /eyJ[\w-]*\.[\w-]+\.[\w-]*|\b(?:pat|sat|cz[a-z])_[\w-]+/g;
+
+/** Coze's words, made safe for one log line: no control characters, no secrets, bounded length. */
+export function cleanText(value: unknown): string | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const text = String(value)
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(SECRET_LOOKING, '[redacted]')
+    .trim();
+  if (text === '') return undefined;
+  return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text;
+}
+
+/** Reads any Coze answer: the token endpoint's error_code / error_message, or the other APIs' code / msg. */
+export function readAnswer(response: HttpResponse): Answer & { refused: boolean } {
+  const json = jsonObject(response.body) ?? {};
+  const apiCode = json.code === 0 || json.code === '0' ? undefined : cleanText(json.code);
+  const code = cleanText(json.error_code) ?? apiCode ?? cleanText(json.error);
+  const message = cleanText(json.error_message) ?? cleanText(json.msg) ?? cleanText(json.error_description);
+  const location = response.headers.location;
+  const refused = response.status < 200 || response.status > 299 || code !== undefined;
+  return { status: response.status, refused, ...(code !== undefined && { code }), ...(message !== undefined && { message }), ...(location !== undefined && { location }) };
+}
+
+/** Worth another attempt: 408, 429, 5xx, or a documented transient code whatever the HTTP status. */
+export function isTransient(response: HttpResponse): boolean {
+  const { status } = response;
+  if (status === 408 || status === 429 || status >= 500) return true;
+  const answer = readAnswer(response);
+  return answer.refused && knownAnswer(answer)?.transient === true;
+}
