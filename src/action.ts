@@ -1,11 +1,11 @@
 import type * as actionsCore from '@actions/core';
 import { alertOnGitHub, describeGitHubError, runContextFrom, type AlertSubject, type IssuesApi, type RunContext } from './alert.js';
 import { DEFAULTS, IDENTIFIER, parseBaseUrl, readMintConfig } from './config.js';
-import { CozeError, describeError, explainError, InputError, NetworkError } from './errors.js';
+import { CozeError, describeError, explainError, InputError } from './errors.js';
 import { mintToken, type MintDeps } from './mint.js';
 import { privateKeySecrets } from './private-key.js';
 import { deadlineFrom } from './retry.js';
-import { configReport, formatDuration, mintedReport, verifiedReport, writeSummary, type RunReport, type SummaryWriter } from './summary.js';
+import { configReport, mintedReport, verifiedReport, writeSummary, type RunReport, type SummaryWriter } from './summary.js';
 import { verifyToken } from './verify.js';
 
 export type Core = Pick<
@@ -67,7 +67,7 @@ export async function run(core: Core, deps: ActionDeps): Promise<void> {
     const minted = await mintToken(config, { ...deps, onSecret: (secret) => core.setSecret(secret) }, deadline);
     core.setSecret(minted.token);
     Object.assign(report, mintedReport(minted));
-    core.info(`Minted a Coze access token for app ${config.appId}; it expires at ${minted.expiresAt.toISOString()} (in ${formatDuration(minted.expiresIn)}).`);
+    core.info(`Minted a Coze access token for app ${config.appId}; it expires at ${report.expires}.`);
 
     if (verify) {
       try {
@@ -96,8 +96,6 @@ export async function run(core: Core, deps: ActionDeps): Promise<void> {
     const { problem, hint } = explainError(error);
     Object.assign(report, { problem, hint });
     if (error instanceof CozeError && error.details.logId) report.logId = error.details.logId;
-    const expected = error instanceof InputError || error instanceof CozeError || error instanceof NetworkError;
-    if (!expected && error instanceof Error && error.stack) core.debug(error.stack);
     core.setFailed(describeError(error));
   }
   if (wantSummary) await writeSummary(core.summary, report).catch((error: unknown) => core.debug(`No job summary written: ${String(error)}`));

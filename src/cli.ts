@@ -106,7 +106,7 @@ function parseCommandLine(argv: string[]) {
     });
   } catch (error) {
     // parseArgs names the option, never its value; its first sentence is enough.
-    const sentence = error instanceof Error ? (error.message.split('. ')[0] ?? '') : '';
+    const sentence = (error as Error).message.split('. ')[0];
     throw new InputError('arguments', `${sentence}; coze-token --help lists the options`);
   }
 }

@@ -86,6 +86,8 @@ export async function sendWithRetries(
     } catch (error) {
       if (error instanceof ResponseTooLargeError) throw new CozeError(`${what}: ${error.message}, which is no answer this action expects`);
       const failure = describeNetworkError(error);
+      // A bug, or a failure to sign, is no network trouble: it is not retried, nor dressed up as one.
+      if (!failure) throw error;
       if (failure.timedOut && timeoutMs < policy.timeoutMs) throw deadlineError(what, deadline, attempt + 1, failure.reason);
       if (failure.final) throw new NetworkError(`${what}: ${failure.reason}`, failure.hint);
       if (attempt === policy.retries) throw new NetworkError(`${what}: ${failure.reason} (${attempts(attempt + 1)})`, NETWORK_HINT);
@@ -144,9 +146,9 @@ const PROXY_HINT =
 const TLS_HINT =
   "The runner does not trust the certificate. Behind a corporate proxy or firewall that inspects TLS, give Node its CA: set NODE_EXTRA_CA_CERTS to the CA's PEM file in the step's env (or NODE_USE_SYSTEM_CA=1 when the CA is in the system store). Never turn certificate verification off";
 
-export function describeNetworkError(error: unknown): NetworkFailure {
-  const plain = (reason: string): NetworkFailure => ({ reason, final: false, timedOut: false });
-  if (!(error instanceof Error)) return plain('the request failed');
+/** What went wrong on the way to Coze, in words; undefined when the error is not a network failure at all. */
+export function describeNetworkError(error: unknown): NetworkFailure | undefined {
+  if (!(error instanceof Error)) return undefined;
   if (error.name === 'TimeoutError' || error.name === 'AbortError') {
     const proxy = /^Proxy response \((\d{3})\)/.exec(error.message);
     if (proxy) return { reason: `the proxy refused the connection to Coze (HTTP ${proxy[1]})`, final: true, timedOut: false, hint: PROXY_HINT };
@@ -154,10 +156,11 @@ export function describeNetworkError(error: unknown): NetworkFailure {
   }
   const cause = (error as { cause?: { code?: string } }).cause;
   const code = (error as { code?: string }).code ?? cause?.code;
+  if (!code) return undefined;
   const proxy = /Proxy Authentication Required \((\d{3})\)/.exec(error.message);
   if (proxy) return { reason: `the proxy refused the request (HTTP ${proxy[1]}: it wants credentials)`, final: true, timedOut: false, hint: PROXY_HINT };
-  const tls = code && TLS_CODES[code];
+  const tls = TLS_CODES[code];
   if (tls) return { reason: `TLS certificate verification failed: ${tls} (${code})`, final: true, timedOut: false, hint: TLS_HINT };
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return { reason: KNOWN_CODES[code] as string, final: false, timedOut: true };
-  return plain((code && KNOWN_CODES[code]) ?? `the request failed${code ? ` (${code})` : ''}`);
+  return { reason: KNOWN_CODES[code] ?? `the request failed (${code})`, final: false, timedOut: false };
 }

@@ -8,8 +8,8 @@ export interface RunReport {
   baseUrl?: string;
   audience?: string;
   sessionName?: string;
-  expiresAt?: Date;
-  expiresIn?: number;
+  /** When the token expires, and how long that was from the mint, as text. */
+  expires?: string;
   /** accepted or refused: Coze answered the check call; no-answer: it never did, so nobody knows. */
   verification?: 'accepted' | 'refused' | 'no-answer';
   userId?: string;
@@ -31,7 +31,7 @@ export function configReport(config: MintConfig): RunReport {
 }
 
 export function mintedReport(minted: MintedToken): RunReport {
-  return { expiresAt: minted.expiresAt, expiresIn: minted.expiresIn, ...(minted.logId && { logId: minted.logId }) };
+  return { expires: `${minted.expiresAt.toISOString()} (in ${formatDuration(minted.expiresIn)})`, ...(minted.logId && { logId: minted.logId }) };
 }
 
 export function verifiedReport(verification: Verification): RunReport {
@@ -66,7 +66,7 @@ export function summaryRows(report: RunReport): Array<[string, string]> {
     ['Base URL', report.baseUrl],
     ['Audience', report.audience],
     ['Session name', report.sessionName],
-    ['Token expires', report.expiresAt && `${report.expiresAt.toISOString()} (in ${formatDuration(report.expiresIn ?? 0)})`],
+    ['Token expires', report.expires],
     ['Verification', verification],
     ['User', user],
     ['Log id (x-tt-logid)', report.logId],

@@ -1,9 +1,11 @@
 // The action in-process: run(core, deps) with a recording core against the local Coze stand-in over real HTTP.
 // Order matters here: what is masked before what leaves, what is set before what fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../src/action.ts';
 import { act, expectFailure, firstIndex } from './support/act.ts';
 import { startCozeStandIn, type CozeStandIn } from './support/coze-stand-in.ts';
 import { makeRsaKeys } from './support/keys.ts';
+import { recordingCore, recordingDeps } from './support/recording-core.ts';
 
 const keys = makeRsaKeys();
 const appId = '1183520381944';
@@ -131,6 +133,12 @@ describe('minting', () => {
     const off = await act(standIn, inputs({ summary: 'false' }));
     expect(off.named('summary.write')).toEqual([]);
     expect(off.failures()).toEqual([]);
+    const broken = recordingCore(inputs());
+    broken.core.summary.write = async () => Promise.reject(new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY'));
+    await run(broken.core, recordingDeps(broken));
+    expect(broken.failures()).toEqual([]);
+    expect(broken.outputs()).toHaveProperty('token');
+    expect(broken.named('debug').map((c) => c.args[0])).toEqual(['No job summary written: Error: Unable to find environment variable for $GITHUB_STEP_SUMMARY']);
   });
 });
 
@@ -172,11 +180,29 @@ describe('verify', () => {
     expect(result.summaryTable().Verification).toBe('⚠️ no answer from Coze, so not known (network)');
   });
 
+  it('sets no user outputs when /v1/users/me names no user', async () => {
+    standIn.failUsersMe({ kind: 'status', status: 200, body: JSON.stringify({ code: 0, msg: '' }) });
+    const result = await act(standIn, inputs({ verify: 'true' }));
+    expect(result.outputs()).toMatchObject({ verified: 'true' });
+    expect(result.outputs()).not.toHaveProperty('user-id');
+    expect(result.outputs()).not.toHaveProperty('user-name');
+    expect(result.named('info').map((c) => c.args[0])).toContain(`Verified: ${standIn.url}/v1/users/me accepted the token.`);
+  });
+
   it('retries the check like the exchange', async () => {
     standIn.failUsersMe({ kind: 'status', status: 502, body: '<html>bad gateway</html>', headers: { 'content-type': 'text/html' } });
     const result = await act(standIn, inputs({ verify: 'true', retries: '1' }));
     expect(result.outputs().verified).toBe('true');
     expect(result.named('info').map((c) => c.args[0])).toContainEqual(expect.stringMatching(/^Verification call to .*: HTTP 502; retrying/));
+  });
+});
+
+describe('an unexpected failure', () => {
+  it('fails the step with its message, no stack trace, and still writes the summary', async () => {
+    const result = await act(standIn, inputs(), { deps: { newJwtId: () => { throw new RangeError('no entropy left'); } } });
+    expectFailure(result, /^Unexpected error: no entropy left$/);
+    expect(result.sent).toEqual([]);
+    expect(result.summaryTable().Error).toBe('Unexpected error: no entropy left');
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseBaseUrl, readMintConfig, type InputName } from '../src/config.ts';
+import { isLoopback, parseBaseUrl, readMintConfig, type InputName } from '../src/config.ts';
 import { InputError } from '../src/errors.ts';
 import { makeRsaKeys } from './support/keys.ts';
 
@@ -15,7 +15,9 @@ const valid: Record<InputName, string> = {
   'session-name': '',
   scope: '',
   'account-id': '',
+  'enterprise-id': '',
   'timeout-seconds': '',
+  'deadline-seconds': '',
   retries: '',
 };
 const read = (overrides: Partial<Record<InputName, string>>) => readMintConfig((name) => overrides[name] ?? valid[name]);
@@ -30,9 +32,11 @@ describe('readMintConfig', () => {
       audience: 'api.coze.cn',
       durationSeconds: 900,
       timeoutMs: 30_000,
+      deadlineMs: 120_000,
       retries: 3,
     });
     expect(config).not.toHaveProperty('sessionName');
+    expect(config).not.toHaveProperty('enterpriseId');
     expect(config).not.toHaveProperty('scope');
     expect(config).not.toHaveProperty('accountId');
   });
@@ -46,6 +50,7 @@ describe('readMintConfig', () => {
       scope: '{"account_permission":{"permission_list":["Connector.botChat"]}}',
       'account-id': '7351',
       'timeout-seconds': '5',
+      'deadline-seconds': '3600',
       retries: '0',
     });
     expect(config).toMatchObject({
@@ -56,8 +61,10 @@ describe('readMintConfig', () => {
       scope: { account_permission: { permission_list: ['Connector.botChat'] } },
       accountId: '7351',
       timeoutMs: 5000,
+      deadlineMs: 3_600_000,
       retries: 0,
     });
+    expect(read({ 'enterprise-id': 'volcano_2101abc-x' }).enterpriseId).toBe('volcano_2101abc-x');
   });
 
   it('defaults the audience to the host of a coze.com base-url', () => {
@@ -88,6 +95,13 @@ describe('readMintConfig', () => {
     ['scope', '"text"', /expected a JSON object/],
     ['account-id', 'team one', /numeric id/],
     ['account-id', '../../v1/users', /numeric id/],
+    ['enterprise-id', '../account/1', /enterprise id such as volcano_/],
+    ['deadline-seconds', '0', /whole number from 1 to 3600/],
+    ['deadline-seconds', '3601', /whole number from 1 to 3600/],
+    ['base-url', 'http://127.evil.example', /plain http:\/\/ is allowed only for localhost/],
+    ['base-url', 'http://localhost.evil.example', /plain http:\/\/ is allowed only for localhost/],
+    ['base-url', 'http://127.0.0.1.nip.io', /plain http:\/\/ is allowed only for localhost/],
+    ['base-url', 'http://[::2]:80', /plain http:\/\/ is allowed only for localhost/],
     ['base-url', 'api.coze.cn', /this is not a URL/],
     ['base-url', 'not a url', /this is not a URL/],
     ['base-url', 'https://api.coze.cn/api/permission/oauth2/token', /without a path/],
@@ -118,9 +132,15 @@ describe('readMintConfig', () => {
   }
 
   it('allows http:// only to loopback hosts', () => {
-    for (const url of ['http://127.0.0.1:8080', 'http://localhost:1', 'http://[::1]:9', 'http://127.1.2.3']) {
+    for (const url of ['http://127.0.0.1:8080', 'http://localhost:1', 'http://[::1]:9', 'http://127.1.2.3', 'http://127.1']) {
       expect(parseBaseUrl(url).protocol).toBe('http:');
     }
+    expect(['localhost', '[::1]', '127.0.0.1', '127.255.0.9'].every(isLoopback)).toBe(true);
+    expect(['127.evil.example', 'localhost.evil.example', '127.0.0.1.nip.io', '128.0.0.1', '[::2]', 'localhost.', '1127.0.0.1'].some(isLoopback)).toBe(false);
+  });
+
+  it('refuses enterprise-id together with account-id', () => {
+    expect(() => read({ 'enterprise-id': 'volcano_1', 'account-id': '1' })).toThrow("Input 'enterprise-id': cannot be used together with account-id");
   });
 
   it('never crashes or echoes an input: every failure is one InputError naming the input (property)', () => {

@@ -5,19 +5,21 @@ import type { HttpResponse } from '../src/http.ts';
 
 const NOW = Date.UTC(2026, 10, 25, 8, 0, 0);
 const nowSeconds = NOW / 1000;
+const site = { baseUrl: 'https://api.coze.cn' };
 const ok = (body: string, headers: Record<string, string> = {}): HttpResponse => ({ status: 200, headers: { 'x-tt-logid': 'LOG123', ...headers }, body });
 
 describe('parseTokenResponse', () => {
   it('reads expires_in as an absolute Unix time', () => {
-    const minted = parseTokenResponse(ok(JSON.stringify({ access_token: 'czs_abc', expires_in: nowSeconds + 900, token_type: 'Bearer' })), NOW);
+    const minted = parseTokenResponse(ok(JSON.stringify({ access_token: 'czs_abc', expires_in: nowSeconds + 900, token_type: 'Bearer' })), NOW, site);
     expect(minted).toEqual({ token: 'czs_abc', expiresAt: new Date(NOW + 900_000), expiresIn: 900, logId: 'LOG123' });
   });
 
   const bad: Array<[string, string, RegExp]> = [
     ['HTML', '<html><body>502 Bad Gateway</body></html>', /an HTML page/],
-    ['plain text', 'upstream error', /a body that is not JSON/],
+    ['plain text', 'upstream error', /a body that is not JSON \(application\/json\)/],
     ['an empty body', '', /an empty body/],
     ['a JSON array', '[]', /a JSON body that is not an object/],
+    ['a JSON object with neither token nor error', '{"data":{}}', /no access_token/],
     ['no access_token', JSON.stringify({ expires_in: nowSeconds + 900 }), /no access_token/],
     ['an empty access_token', JSON.stringify({ access_token: ' ', expires_in: nowSeconds + 900 }), /no access_token/],
     ['an access_token with a line break', JSON.stringify({ access_token: 'czs_a\n::warning::x', expires_in: nowSeconds + 900 }), /not a printable string/],
@@ -31,7 +33,7 @@ describe('parseTokenResponse', () => {
     it(`refuses a 200 with ${what}, without quoting the body`, () => {
       let error: unknown;
       try {
-        parseTokenResponse(ok(body, { 'content-type': body.startsWith('<') ? 'text/html' : 'application/json' }), NOW);
+        parseTokenResponse(ok(body, { 'content-type': body.startsWith('<') ? 'text/html' : 'application/json' }), NOW, site);
       } catch (caught) {
         error = caught;
       }
@@ -44,6 +46,10 @@ describe('parseTokenResponse', () => {
   }
 });
 
+it('describes a body that is not JSON without a content type', () => {
+  expect(() => parseTokenResponse({ status: 200, headers: {}, body: 'OK' }, NOW, site)).toThrow(/^Coze answered the token request with a body that is not JSON$/);
+});
+
 describe('cozeErrorFrom', () => {
   const context = { what: 'Coze refused the token request', baseUrl: 'https://api.coze.cn' };
   const refusal = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -51,12 +57,16 @@ describe('cozeErrorFrom', () => {
 
   it("quotes Coze's error_message and error_code with the status and log id", () => {
     expect(refusal(400, { error: 'invalid_request', error_code: 'invalid_request', error_message: 'duration_seconds out of range' })).toBe(
-      'Coze refused the token request: duration_seconds out of range (HTTP 400, code invalid_request, log id L1)',
+      'Coze refused the token request: duration_seconds out of range (HTTP 400, code invalid_request, log id L1). Coze refused a field of the request (the message names it): check duration-seconds (1 to 86399), scope (a JSON object; it only takes effect for channel apps), and account-id or enterprise-id',
     );
   });
 
   it('reads the code / msg shape of other Coze APIs', () => {
-    expect(refusal(403, { code: 4101, msg: 'permission denied' })).toMatch(/^Coze refused the token request: permission denied \(HTTP 403, code 4101, log id L1\)\. The app lacks permission/);
+    expect(refusal(403, { code: 4101, msg: 'permission denied' })).toMatch(/^Coze refused the token request: permission denied \(HTTP 403, code 4101, log id L1\)\. The app lacks the permission for this/);
+  });
+
+  it('describes a JSON answer without words or code, never quoting it', () => {
+    expect(refusal(400, { unexpected: 'czs_notAToken' })).toBe('Coze refused the token request with a JSON object without an error message (HTTP 400, log id L1)');
   });
 
   it('hints at the key id when Coze names it', () => {
@@ -74,12 +84,15 @@ describe('cozeErrorFrom', () => {
   });
 
   it('explains rate limits, server errors and HTML gateways', () => {
-    expect(refusal(429, { code: 4013, msg: 'too many requests' })).toMatch(/rate-limiting/);
+    expect(refusal(429, { msg: 'too many requests' })).toMatch(/rate-limiting/);
+    expect(refusal(429, { code: 4013, msg: 'model busy' })).toMatch(/model service failed/);
     expect(refusal(502, '<html>bad gateway</html>', { 'content-type': 'text/html' })).toMatch(/with an HTML page .*HTTP 502.*server problem/);
   });
 
   it('names the host of a redirect it did not follow', () => {
     expect(refusal(302, '', { location: 'https://evil.example/steal' })).toMatch(/redirected to evil\.example; redirects are not followed/);
+    expect(refusal(302, '', { location: 'http://[bad' })).toMatch(/redirected to an unreadable address;/);
+    expect(refusal(302, '')).toMatch(/Coze redirected; redirects are not followed/);
   });
 
   it('cuts a JWT or token that Coze echoes back out of the message', () => {

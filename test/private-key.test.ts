@@ -72,6 +72,10 @@ describe('parsePrivateKey', () => {
     ['a key cut off before its END line', keys.pkcs8.slice(0, 900), /truncated/],
     ['a key with its body cut short', keys.pkcs8.replace(/\n[^\n]+\n[^\n]+\n-----END/, '\n-----END'), /does not decode/],
     ['an OpenSSH key', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----', /OpenSSH/],
+    ['a PEM block of another kind', '-----BEGIN DSA PRIVATE KEY-----\nMIIBuwIBAAKBgQ==\n-----END DSA PRIVATE KEY-----', /found a PEM block labelled DSA PRIVATE KEY/],
+    ['an X448 key', generateKeyPairSync('x448').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /this is an X448 key/],
+    ['a base64 PEM cut off before its END line', Buffer.from(keys.pkcs8.slice(0, 900)).toString('base64'), /truncated/],
+    ['base64 of something that is not a PEM', Buffer.from('just some words, not a key at all').toString('base64'), /expected an RSA private key in PEM form/],
   ];
   for (const [what, input, message] of refused) {
     it(`refuses ${what} with one clear error that does not quote it`, () => {
@@ -95,6 +99,21 @@ describe('privateKeySecrets', () => {
 
   it('registers nothing for empty input', () => {
     expect(privateKeySecrets('')).toEqual([]);
+  });
+});
+
+describe('base64-encoded PEM (secret stores that mangle newlines)', () => {
+  it('reads the PEM base64-encoded on one line, or wrapped', () => {
+    const oneLine = Buffer.from(keys.pkcs1).toString('base64');
+    expect(parsePrivateKey(oneLine).export({ type: 'pkcs8', format: 'pem' })).toBe(keys.pkcs8);
+    expect(parsePrivateKey(`  ${oneLine.replace(/(.{76})/g, '$1\n')}\n`).export({ type: 'pkcs8', format: 'pem' })).toBe(keys.pkcs8);
+  });
+
+  it('masks the encoded line and every line of the decoded body', () => {
+    const oneLine = Buffer.from(keys.pkcs8).toString('base64');
+    const secrets = privateKeySecrets(oneLine);
+    expect(secrets).toContain(oneLine);
+    for (const line of keys.pkcs8.split('\n').filter((l) => l && !l.startsWith('-----'))) expect(secrets).toContain(line);
   });
 });
 

@@ -1,23 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { CozeError, NetworkError } from '../src/errors.ts';
+import { isTransient } from '../src/answers.ts';
+import { CozeError, describeError, NetworkError } from '../src/errors.ts';
 import { ResponseTooLargeError, type HttpResponse } from '../src/http.ts';
-import { backoffMs, BACKOFF, describeNetworkError, isRetryableStatus, parseRetryAfter, sendWithRetries, type RetryDeps } from '../src/retry.ts';
+import { backoffMs, BACKOFF, deadlineFrom, describeNetworkError, parseRetryAfter, sendWithRetries, type RetryDeps } from '../src/retry.ts';
 
 const NOW = Date.UTC(2026, 10, 25, 8, 0, 0);
-const policy = { retries: 3, ...BACKOFF };
+const policy = { retries: 3, timeoutMs: 30_000, ...BACKOFF };
+const farDeadline = deadlineFrom(3_600_000, NOW);
 
+/** A fake clock that sleeping moves forward. */
 function fakeDeps(random = 0.5) {
   const slept: number[] = [];
   const logs: string[] = [];
-  const deps: RetryDeps = { sleep: async (ms) => void slept.push(ms), random: () => random, now: () => NOW, log: (m) => void logs.push(m) };
-  return { deps, slept, logs };
+  let clock = NOW;
+  const deps: RetryDeps = { sleep: async (ms) => void (slept.push(ms), (clock += ms)), random: () => random, now: () => clock, log: (m) => void logs.push(m) };
+  return { deps, slept, logs, advance: (ms: number) => void (clock += ms) };
 }
-const answer = (status: number, headers: Record<string, string> = {}): HttpResponse => ({ status, headers, body: '{}' });
+const answer = (status: number, headers: Record<string, string> = {}, body = '{}'): HttpResponse => ({ status, headers, body });
 
 describe('retry policy', () => {
-  it('retries network-level statuses only', () => {
-    expect([408, 429, 500, 502, 503, 504].map(isRetryableStatus)).toEqual([true, true, true, true, true, true]);
-    expect([200, 301, 400, 401, 403, 404, 409, 422].map(isRetryableStatus)).toEqual([false, false, false, false, false, false, false, false]);
+  it('retries network-level statuses and Coze’s transient codes, whatever the status', () => {
+    expect([408, 429, 500, 502, 503, 504].map((s) => isTransient(answer(s)))).toEqual([true, true, true, true, true, true]);
+    expect([200, 301, 400, 401, 403, 404, 409, 422].map((s) => isTransient(answer(s)))).toEqual([false, false, false, false, false, false, false, false]);
+    expect(isTransient(answer(200, {}, '{"error_code":"internal_error"}'))).toBe(true);
+    expect(isTransient(answer(400, {}, '{"code":4009,"msg":"cap"}'))).toBe(true);
+    expect(isTransient(answer(200, {}, '{"code":4102,"msg":"risk"}'))).toBe(true);
+    expect(isTransient(answer(400, {}, '{"code":4013,"msg":"model"}'))).toBe(false);
+    expect(isTransient(answer(200, {}, '{"code":0,"msg":""}'))).toBe(false);
   });
 
   it('backs off exponentially with jitter between half and all of the step, capped', () => {
@@ -28,9 +37,11 @@ describe('retry policy', () => {
 
   it('reads Retry-After as seconds or as an HTTP date', () => {
     expect(parseRetryAfter('7', NOW)).toBe(7000);
+    expect(parseRetryAfter(' 7 ', NOW)).toBe(7000);
     expect(parseRetryAfter(new Date(NOW + 12_000).toUTCString(), NOW)).toBe(12_000);
     expect(parseRetryAfter(new Date(NOW - 12_000).toUTCString(), NOW)).toBe(0);
     expect(parseRetryAfter('soon', NOW)).toBeUndefined();
+    expect(parseRetryAfter(' ', NOW)).toBeUndefined();
     expect(parseRetryAfter(undefined, NOW)).toBeUndefined();
   });
 });
@@ -39,7 +50,7 @@ describe('sendWithRetries', () => {
   it('returns a final answer at once', async () => {
     const { deps, slept } = fakeDeps();
     let calls = 0;
-    const response = await sendWithRetries(async () => (calls++, answer(401)), 'Token request', policy, deps);
+    const response = await sendWithRetries(async () => (calls++, answer(401)), 'Token request', policy, deps, farDeadline);
     expect(response.status).toBe(401);
     expect(calls).toBe(1);
     expect(slept).toEqual([]);
@@ -47,10 +58,10 @@ describe('sendWithRetries', () => {
 
   it('retries 5xx with growing delays and returns the last answer when retries run out', async () => {
     const { deps, slept, logs } = fakeDeps(0);
-    const attempts: number[] = [];
-    const response = await sendWithRetries(async (n) => (attempts.push(n), answer(503)), 'Token request', policy, deps);
+    const timeouts: number[] = [];
+    const response = await sendWithRetries(async (timeoutMs) => (timeouts.push(timeoutMs), answer(503)), 'Token request', policy, deps, farDeadline);
     expect(response.status).toBe(503);
-    expect(attempts).toEqual([0, 1, 2, 3]);
+    expect(timeouts).toEqual([30_000, 30_000, 30_000, 30_000]);
     expect(slept).toEqual([500, 1000, 2000]);
     expect(logs[0]).toBe('Token request: HTTP 503; retrying in 0.5 s (retry 1 of 3)');
   });
@@ -58,7 +69,7 @@ describe('sendWithRetries', () => {
   it("honours a 429's Retry-After, capped", async () => {
     const { deps, slept } = fakeDeps(0);
     const answers = [answer(429, { 'retry-after': '3' }), answer(429, { 'retry-after': '3600' }), answer(200)];
-    const response = await sendWithRetries(async () => answers.shift() as HttpResponse, 'Token request', policy, deps);
+    const response = await sendWithRetries(async () => answers.shift() as HttpResponse, 'Token request', policy, deps, farDeadline);
     expect(response.status).toBe(200);
     expect(slept).toEqual([3000, BACKOFF.maxRetryAfterMs]);
   });
@@ -66,7 +77,7 @@ describe('sendWithRetries', () => {
   it('turns network errors into one NetworkError after the last attempt', async () => {
     const { deps, slept } = fakeDeps();
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
-    const attempt = sendWithRetries(async () => Promise.reject(refused), 'Token request to http://127.0.0.1:9', { ...policy, retries: 2 }, deps);
+    const attempt = sendWithRetries(async () => Promise.reject(refused), 'Token request to http://127.0.0.1:9', { ...policy, retries: 2 }, deps, farDeadline);
     await expect(attempt).rejects.toThrow(NetworkError);
     await expect(attempt).rejects.toThrow('Token request to http://127.0.0.1:9: connection refused (3 attempts)');
     expect(slept).toHaveLength(2);
@@ -75,14 +86,88 @@ describe('sendWithRetries', () => {
   it('does not retry an oversized answer', async () => {
     const { deps } = fakeDeps();
     let calls = 0;
-    const attempt = sendWithRetries(async () => (calls++, Promise.reject(new ResponseTooLargeError('too big'))), 'Token request', policy, deps);
+    const attempt = sendWithRetries(async () => (calls++, Promise.reject(new ResponseTooLargeError('too big'))), 'Token request', policy, deps, farDeadline);
     await expect(attempt).rejects.toThrow(CozeError);
     expect(calls).toBe(1);
   });
 
-  it('names timeouts and resets in words', () => {
-    expect(describeNetworkError(new DOMException('x', 'TimeoutError'))).toBe('no complete answer within timeout-seconds');
-    expect(describeNetworkError(Object.assign(new Error('x'), { cause: { code: 'ECONNRESET' } }))).toBe('connection reset');
-    expect(describeNetworkError(Object.assign(new Error('x'), { code: 'UND_ERR_SOCKET' }))).toBe('the connection closed before the answer was complete');
+  it('does not retry, nor call a network failure, an error that is not one', async () => {
+    const { deps } = fakeDeps();
+    let calls = 0;
+    const bug = new TypeError('x is not a function');
+    await expect(sendWithRetries(async () => (calls++, Promise.reject(bug)), 'Token request', policy, deps, farDeadline)).rejects.toBe(bug);
+    expect(calls).toBe(1);
+  });
+
+  it('does not retry a proxy refusal or a certificate failure', async () => {
+    for (const error of [
+      Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), { name: 'AbortError', code: 'UND_ERR_ABORTED' }),
+      Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }),
+    ]) {
+      const { deps, slept } = fakeDeps();
+      let calls = 0;
+      const attempt = sendWithRetries(async () => (calls++, Promise.reject(error)), 'Token request', policy, deps, farDeadline);
+      await expect(attempt).rejects.toThrow(NetworkError);
+      expect(calls).toBe(1);
+      expect(slept).toEqual([]);
+    }
+  });
+
+  it('cuts the attempt timeout to what the deadline leaves, and names deadline-seconds when that cut ends it', async () => {
+    const { deps, advance } = fakeDeps();
+    const deadline = deadlineFrom(10_000, NOW);
+    advance(7000);
+    const timeouts: number[] = [];
+    const attempt = sendWithRetries(
+      async (timeoutMs) => (timeouts.push(timeoutMs), Promise.reject(new DOMException('x', 'TimeoutError'))),
+      'Token request',
+      policy,
+      deps,
+      deadline,
+    );
+    await expect(attempt).rejects.toThrow('Token request: no answer within deadline-seconds (10 s) after 1 attempt; the last: no complete answer within timeout-seconds');
+    expect(timeouts).toEqual([3000]);
+  });
+
+  it('starts no attempt once the deadline has passed', async () => {
+    const { deps, advance } = fakeDeps();
+    const deadline = deadlineFrom(1000, NOW);
+    advance(1000);
+    let calls = 0;
+    await expect(sendWithRetries(async () => (calls++, answer(200)), 'Token request', policy, deps, deadline)).rejects.toThrow('no answer within deadline-seconds (1 s) after 0 attempts; the last: none was made');
+    expect(calls).toBe(0);
+  });
+
+  it('starts no wait that would end past the deadline: a network failure becomes the deadline error', async () => {
+    const { deps, slept } = fakeDeps(0);
+    const reset = Object.assign(new Error('x'), { code: 'ECONNRESET' });
+    const attempt = sendWithRetries(async () => Promise.reject(reset), 'Token request', policy, deps, deadlineFrom(2000, NOW));
+    await expect(attempt).rejects.toThrow('Token request: no answer within deadline-seconds (2 s) after 3 attempts; the last: connection reset');
+    expect(slept).toEqual([500, 1000]);
+  });
+
+  it('starts no wait that would end past the deadline: a transient answer is returned as the last', async () => {
+    const { deps, slept, logs } = fakeDeps(0);
+    const response = await sendWithRetries(async () => answer(503), 'Token request', policy, deps, deadlineFrom(500, NOW));
+    expect(response.status).toBe(503);
+    expect(slept).toEqual([]);
+    expect(logs).toEqual(['Token request: HTTP 503; no retry, as deadline-seconds (0.5 s) leaves no time for one']);
+  });
+
+  it('names network failures in words, and knows which are final', () => {
+    expect(describeNetworkError(new DOMException('x', 'TimeoutError'))).toEqual({ reason: 'no complete answer within timeout-seconds', final: false, timedOut: true });
+    expect(describeNetworkError(Object.assign(new Error('x'), { cause: { code: 'ECONNRESET' } }))?.reason).toBe('connection reset');
+    expect(describeNetworkError(Object.assign(new Error('x'), { code: 'UND_ERR_SOCKET' }))?.reason).toBe('the connection closed before the answer was complete');
+    expect(describeNetworkError(Object.assign(new Error('x'), { code: 'UND_ERR_HEADERS_TIMEOUT' }))).toMatchObject({ timedOut: true, final: false });
+    expect(describeNetworkError(Object.assign(new Error('x'), { code: 'EWHATEVER' }))?.reason).toBe('the request failed (EWHATEVER)');
+    expect(describeNetworkError(new TypeError('a bug'))).toBeUndefined();
+    expect(describeNetworkError('not an error')).toBeUndefined();
+    const proxy = describeNetworkError(Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), { name: 'AbortError' }));
+    expect(proxy).toMatchObject({ reason: 'the proxy refused the connection to Coze (HTTP 407)', final: true });
+    expect(proxy?.hint).toMatch(/HTTPS_PROXY=http:\/\/user:pass@host:port/);
+    expect(describeNetworkError(Object.assign(new Error('Proxy Authentication Required (407)'), { code: 'UND_ERR_INVALID_ARG' }))).toMatchObject({ final: true, reason: 'the proxy refused the request (HTTP 407: it wants credentials)' });
+    const tls = describeNetworkError(Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }));
+    expect(tls).toMatchObject({ reason: 'TLS certificate verification failed: the certificate has expired (CERT_HAS_EXPIRED)', final: true });
+    expect(describeError(new NetworkError('Token request: x', tls?.hint))).toMatch(/^Token request: x\. The runner does not trust the certificate\./);
   });
 });

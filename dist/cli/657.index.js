@@ -626,6 +626,9 @@ async function sendWithRetries(send, what, policy, deps, deadline) {
             if (error instanceof ResponseTooLargeError)
                 throw new CozeError(`${what}: ${error.message}, which is no answer this action expects`);
             const failure = describeNetworkError(error);
+            // A bug, or a failure to sign, is no network trouble: it is not retried, nor dressed up as one.
+            if (!failure)
+                throw error;
             if (failure.timedOut && timeoutMs < policy.timeoutMs)
                 throw deadlineError(what, deadline, attempt + 1, failure.reason);
             if (failure.final)
@@ -674,10 +677,10 @@ const TLS_CODES = {
 };
 const PROXY_HINT = 'The proxy from HTTPS_PROXY / HTTP_PROXY refused to carry the request. If it wants credentials, put them in its URL, HTTPS_PROXY=http://user:pass@host:port (keep that in a secret); otherwise ask its owner to allow the Coze API host, or list the host in NO_PROXY';
 const TLS_HINT = "The runner does not trust the certificate. Behind a corporate proxy or firewall that inspects TLS, give Node its CA: set NODE_EXTRA_CA_CERTS to the CA's PEM file in the step's env (or NODE_USE_SYSTEM_CA=1 when the CA is in the system store). Never turn certificate verification off";
+/** What went wrong on the way to Coze, in words; undefined when the error is not a network failure at all. */
 function describeNetworkError(error) {
-    const plain = (reason) => ({ reason, final: false, timedOut: false });
     if (!(error instanceof Error))
-        return plain('the request failed');
+        return undefined;
     if (error.name === 'TimeoutError' || error.name === 'AbortError') {
         const proxy = /^Proxy response \((\d{3})\)/.exec(error.message);
         if (proxy)
@@ -686,15 +689,17 @@ function describeNetworkError(error) {
     }
     const cause = error.cause;
     const code = error.code ?? cause?.code;
+    if (!code)
+        return undefined;
     const proxy = /Proxy Authentication Required \((\d{3})\)/.exec(error.message);
     if (proxy)
         return { reason: `the proxy refused the request (HTTP ${proxy[1]}: it wants credentials)`, final: true, timedOut: false, hint: PROXY_HINT };
-    const tls = code && TLS_CODES[code];
+    const tls = TLS_CODES[code];
     if (tls)
         return { reason: `TLS certificate verification failed: ${tls} (${code})`, final: true, timedOut: false, hint: TLS_HINT };
     if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
         return { reason: KNOWN_CODES[code], final: false, timedOut: true };
-    return plain((code && KNOWN_CODES[code]) ?? `the request failed${code ? ` (${code})` : ''}`);
+    return { reason: KNOWN_CODES[code] ?? `the request failed (${code})`, final: false, timedOut: false };
 }
 
 ;// CONCATENATED MODULE: ./build/package.json
@@ -760,7 +765,7 @@ function configReport(config) {
     return { appId: config.appId, baseUrl: config.baseUrl, audience: config.audience, ...(config.sessionName && { sessionName: config.sessionName }) };
 }
 function mintedReport(minted) {
-    return { expiresAt: minted.expiresAt, expiresIn: minted.expiresIn, ...(minted.logId && { logId: minted.logId }) };
+    return { expires: `${minted.expiresAt.toISOString()} (in ${formatDuration(minted.expiresIn)})`, ...(minted.logId && { logId: minted.logId }) };
 }
 function verifiedReport(verification) {
     const { logId, userId, userName } = verification;
@@ -790,7 +795,7 @@ function summaryRows(report) {
         ['Base URL', report.baseUrl],
         ['Audience', report.audience],
         ['Session name', report.sessionName],
-        ['Token expires', report.expiresAt && `${report.expiresAt.toISOString()} (in ${formatDuration(report.expiresIn ?? 0)})`],
+        ['Token expires', report.expires],
         ['Verification', verification],
         ['User', user],
         ['Log id (x-tt-logid)', report.logId],
@@ -927,7 +932,7 @@ function parseCommandLine(argv) {
     }
     catch (error) {
         // parseArgs names the option, never its value; its first sentence is enough.
-        const sentence = error instanceof Error ? (error.message.split('. ')[0] ?? '') : '';
+        const sentence = error.message.split('. ')[0];
         throw new InputError('arguments', `${sentence}; coze-token --help lists the options`);
     }
 }

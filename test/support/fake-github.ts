@@ -9,6 +9,8 @@ export interface FakeIssue {
   state: 'open' | 'closed';
   state_reason?: string;
   comments: string[];
+  /** A pull request: the issues API lists those too. */
+  pull?: boolean;
 }
 
 export interface GitHubRequest {
@@ -44,7 +46,15 @@ export async function startFakeGitHub(repository = 'octo/coze-app') {
     if (refusal !== undefined) return send(refusal, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
     const base = `/repos/${repository}/issues`;
     const json = () => JSON.parse(body || '{}') as Record<string, unknown>;
-    const view = (issue: FakeIssue) => ({ number: issue.number, title: issue.title, body: issue.body, state: issue.state, labels: issue.labels.map((name) => ({ name })) });
+    // As GitHub does: an empty body is null, and a pull request carries pull_request.
+    const view = (issue: FakeIssue) => ({
+      number: issue.number,
+      title: issue.title,
+      body: issue.body || null,
+      state: issue.state,
+      labels: issue.labels.map((name) => ({ name })),
+      ...(issue.pull && { pull_request: { url: `${base}/${issue.number}` } }),
+    });
 
     if (req.method === 'GET' && url.pathname === base) {
       const label = url.searchParams.get('labels');

@@ -44,4 +44,5 @@ export interface NetworkFailure {
     timedOut: boolean;
     hint?: string;
 }
-export declare function describeNetworkError(error: unknown): NetworkFailure;
+/** What went wrong on the way to Coze, in words; undefined when the error is not a network failure at all. */
+export declare function describeNetworkError(error: unknown): NetworkFailure | undefined;

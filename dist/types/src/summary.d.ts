@@ -7,8 +7,8 @@ export interface RunReport {
     baseUrl?: string;
     audience?: string;
     sessionName?: string;
-    expiresAt?: Date;
-    expiresIn?: number;
+    /** When the token expires, and how long that was from the mint, as text. */
+    expires?: string;
     /** accepted or refused: Coze answered the check call; no-answer: it never did, so nobody knows. */
     verification?: 'accepted' | 'refused' | 'no-answer';
     userId?: string;

@@ -1,25 +1,31 @@
-// The coze-token command, run as a child process against the local Coze stand-in, and the library entry point.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// The coze-token command in-process: runCli(argv, io, deps) against the local Coze stand-in, and the library.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli.ts';
+import { CozeError, InputError, mintCozeToken, NetworkError } from '../src/lib.ts';
+import { defaultDeps } from '../src/mint.ts';
 import { startCozeStandIn, type CozeStandIn } from './support/coze-stand-in.ts';
 import { makeRsaKeys } from './support/keys.ts';
 import { leaksIn } from './support/leaks.ts';
-import { ROOT } from './support/run-action.ts';
 
 const keys = makeRsaKeys();
 const appId = '7499999999999';
 const kid = 'cli-kid';
-const keyFile = join(mkdtempSync(join(tmpdir(), 'coze-cli-')), 'private_key.pem');
+const keyDir = mkdtempSync(join(tmpdir(), 'coze-cli-'));
+const keyFile = join(keyDir, 'private_key.pem');
 writeFileSync(keyFile, keys.pkcs1);
 let standIn: CozeStandIn;
 
 beforeAll(async () => {
   standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
 });
-afterAll(() => standIn.close());
+afterAll(async () => {
+  await standIn.close();
+  rmSync(keyDir, { recursive: true, force: true });
+});
 
 interface CliRun {
   code: number | null;
@@ -27,14 +33,13 @@ interface CliRun {
   stderr: string;
 }
 
-function cli(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliRun> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/cli/index.js'), ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
+/** The command as a shell would run it, without a process: argv, environment, stdin, stdout, stderr, exit code. */
+async function cli(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-  child.stdin.end(stdin ?? '');
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  const io = { env, readStdin: async () => stdin ?? '', readFile: (path: string) => readFile(path, 'utf8'), out: (text: string) => void (stdout += text), err: (text: string) => void (stderr += text) };
+  const code = await runCli(args, io, defaultDeps({ sleep: async () => {}, log: (message) => void (stderr += `${message}\n`) }));
+  return { code, stdout, stderr };
 }
 
 const flags = () => ['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile, '--base-url', standIn.url];
@@ -72,6 +77,7 @@ describe('coze-token', () => {
     expect(run.stdout).toMatch(new RegExp(`^App id +${appId}$`, 'm'));
     expect(run.stdout).toMatch(/^Session name +local-try$/m);
     expect(run.stdout).toMatch(/^Verification +✅ \/v1\/users\/me accepted the token$/m);
+    expect(run.stdout).toMatch(/^User +ci-bot \(7400000000000000001\)$/m);
     expect(standIn.requests.slice(before).map((r) => r.path)).toEqual(['/api/permission/oauth2/token', '/v1/users/me']);
     for (const token of standIn.issued) expect(run.stdout).not.toContain(token);
     expectQuietStderr(run);
@@ -96,7 +102,7 @@ describe('coze-token', () => {
     const run = await cli(['mint', ...flags(), '--public-key-id', 'deleted-kid']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^coze-token mint: Coze refused the token request: public key id \(kid\) not found for this app \(HTTP 401, code invalid_client, log id \w+\)\nhint: Check public-key-id/);
+    expect(run.stderr).toMatch(/^coze-token mint: Coze refused the token request: invalid jwt: kid not been registred \(HTTP 401, code invalid_client, log id \w+\)\nhint: Coze does not know this app's key/);
     expectQuietStderr(run);
   });
 
@@ -116,6 +122,10 @@ describe('coze-token', () => {
     ['a key on the command line', ['mint', '--private-key', keys.pkcs8], {}, /Input 'private-key': takes only -/],
     ['an unreadable key file', ['mint', '--app-id', appId, '--public-key-id', kid, '--private-key-file', '/nonexistent/key.pem'], {}, /Input 'private-key-file': expected a readable file/],
     ['a bad duration', ['mint', ...['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile], '--duration-seconds', '86400'], {}, /Input 'duration-seconds': expected a whole number from 1 to 86399/],
+    ['a bad deadline', ['mint', ...['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile], '--deadline-seconds', '0'], {}, /Input 'deadline-seconds': expected a whole number from 1 to 3600/],
+    ['enterprise and account together', ['mint', ...['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile], '--enterprise-id', 'volcano_1', '--account-id', '2'], {}, /Input 'enterprise-id': cannot be used together with account-id/],
+    ['a key option with = and a value', ['mint', '--private-key=abc'], {}, /Input 'private-key': takes only -/],
+    ['no key at all', ['mint', '--app-id', appId, '--public-key-id', kid], {}, /Input 'private-key': is empty/],
     ['a public key in the environment', ['mint', '--app-id', appId, '--public-key-id', kid], { COZE_PRIVATE_KEY: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString() }, /this is a public key/],
   ];
   for (const [what, args, env, message] of badInput) {
@@ -129,6 +139,34 @@ describe('coze-token', () => {
     });
   }
 
+  it('uses the enterprise endpoint with --enterprise-id', async () => {
+    const before = standIn.requests.length;
+    const run = await cli(['mint', ...flags(), '--enterprise-id', 'volcano_77']);
+    expect(run.code).toBe(0);
+    expect(standIn.requests.slice(before).map((r) => r.path)).toEqual(['/api/permission/oauth2/enterprise_id/volcano_77/token']);
+  });
+
+  it('exits 3 when the deadline runs out, naming deadline-seconds', async () => {
+    standIn.fail({ kind: 'hang' });
+    const run = await cli(['mint', ...flags(), '--deadline-seconds', '1']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/no answer within deadline-seconds \(1 s\)/);
+    expect(run.stderr).toMatch(/^hint: Raise deadline-seconds/m);
+  });
+
+  it('--version prints the version alone', async () => {
+    const run = await cli(['--version']);
+    expect(run).toEqual({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/), stderr: '' });
+  });
+
+  it('exits 1 for an unexpected failure, saying so', async () => {
+    const io = { env: {}, readStdin: async () => '', readFile: async () => '', out: () => {}, err: (text: string) => void (stderr += text) };
+    let stderr = '';
+    const code = await runCli(['mint', '--app-id', appId, '--public-key-id', kid, '--private-key', '-'], { ...io, readStdin: async () => Promise.reject(new Error('stdin closed')) }, defaultDeps());
+    expect(code).toBe(1);
+    expect(stderr).toBe('coze-token mint: Unexpected error: stdin closed\n');
+  });
+
   it('exits 3 when Coze cannot be reached', async () => {
     const run = await cli(['mint', ...flags(), '--base-url', 'http://127.0.0.1:9', '--retries', '0']);
     expect(run.code).toBe(3);
@@ -140,7 +178,7 @@ describe('coze-token', () => {
     const run = await cli(['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^coze-token \d+\.\d+\.\d+: mint a short-lived Coze access token/);
-    for (const option of ['--app-id', '--public-key-id', '--private-key-file', '--private-key -', '--base-url', '--duration-seconds', '--session-name', '--scope', '--account-id', '--json', 'COZE_APP_ID', 'COZE_PUBLIC_KEY_ID', 'COZE_PRIVATE_KEY_FILE', 'COZE_API_BASE']) {
+    for (const option of ['--app-id', '--public-key-id', '--private-key-file', '--private-key -', '--base-url', '--duration-seconds', '--session-name', '--scope', '--account-id', '--enterprise-id', '--deadline-seconds', '--json', 'COZE_APP_ID', 'COZE_PUBLIC_KEY_ID', 'COZE_PRIVATE_KEY_FILE', 'COZE_API_BASE']) {
       expect(run.stdout).toContain(option);
     }
     expect(run.stdout).toContain('Exit codes: 0 ok, 1 refused by Coze, 2 bad input, 3 network');
@@ -148,19 +186,32 @@ describe('coze-token', () => {
   });
 });
 
-describe('mintCozeToken (library entry point)', () => {
-  it('mints and verifies from the built package entry, typed', async () => {
-    const { mintCozeToken } = (await import(join(ROOT, 'dist/lib/index.js'))) as typeof import('../src/lib.ts');
-    const token = await mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, sessionName: 'script', verify: true });
+describe('mintCozeToken (the library)', () => {
+  it('mints, and with verify proves the token with /v1/users/me, against one deadline', async () => {
+    const before = standIn.requests.length;
+    const token = await mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, sessionName: 'script', verify: true, deadlineSeconds: 30 });
     expect(standIn.issued.has(token.token)).toBe(true);
     expect(token.expiresIn).toBeGreaterThan(890);
     expect(token.expiresAt).toBeInstanceOf(Date);
+    expect(standIn.requests.slice(before).map((r) => r.path)).toEqual(['/api/permission/oauth2/token', '/v1/users/me']);
+    expect(standIn.requests.at(-1)?.headers.authorization).toBe(`Bearer ${token.token}`);
   });
 
-  it('throws the exported error classes', async () => {
-    const lib = (await import(join(ROOT, 'dist/lib/index.js'))) as typeof import('../src/lib.ts');
-    await expect(lib.mintCozeToken({ appId, publicKeyId: 'nope', privateKey: keys.pkcs8, baseUrl: standIn.url })).rejects.toBeInstanceOf(lib.CozeError);
-    await expect(lib.mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, durationSeconds: 0 })).rejects.toBeInstanceOf(lib.InputError);
-    await expect(lib.mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: 'http://127.0.0.1:9', retries: 0 })).rejects.toBeInstanceOf(lib.NetworkError);
+  it('does not call /v1/users/me without verify', async () => {
+    const before = standIn.requests.length;
+    const scope = { account_permission: { permission_list: ['Connector.botChat'] } };
+    await mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, enterpriseId: 'volcano_9', scope });
+    expect(standIn.requests.slice(before).map((r) => r.path)).toEqual(['/api/permission/oauth2/enterprise_id/volcano_9/token']);
+    expect(JSON.parse(standIn.requests.at(-1)?.body ?? '')).toMatchObject({ scope });
+  });
+
+  it('throws the refusal of the check call, and the exported error classes', async () => {
+    standIn.failUsersMe({ kind: 'status', status: 401, body: '{"code":4100,"msg":"authentication is invalid"}' });
+    await expect(mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, verify: true })).rejects.toThrow(/check call to \/v1\/users\/me: authentication is invalid/);
+    await expect(mintCozeToken({ appId, publicKeyId: 'nope', privateKey: keys.pkcs8, baseUrl: standIn.url })).rejects.toBeInstanceOf(CozeError);
+    await expect(mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, durationSeconds: 0 })).rejects.toBeInstanceOf(InputError);
+    const logged: string[] = [];
+    await expect(mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: 'http://127.0.0.1:9', retries: 1, log: (m) => void logged.push(m) })).rejects.toBeInstanceOf(NetworkError);
+    expect(logged).toEqual([expect.stringMatching(/connection refused; retrying in/)]);
   });
 });

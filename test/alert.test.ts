@@ -1,0 +1,173 @@
+// issue-on-failure in-process: run(core, deps) against the Coze stand-in and a local fake of GitHub's REST API,
+// through the real @actions/github client.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ActionDeps } from '../src/action.ts';
+import { describeGitHubError, runContextFrom } from '../src/alert.ts';
+import { act } from './support/act.ts';
+import { startCozeStandIn, type CozeStandIn } from './support/coze-stand-in.ts';
+import { startFakeGitHub, type FakeGitHub } from './support/fake-github.ts';
+import { makeRsaKeys } from './support/keys.ts';
+import { leaksIn } from './support/leaks.ts';
+
+const keys = makeRsaKeys();
+const appId = '7411111111111';
+const kid = 'alert-kid';
+const githubToken = 'ghs_fakeInstallationToken0123456789';
+let standIn: CozeStandIn;
+let github: FakeGitHub;
+
+beforeAll(async () => {
+  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
+  github = await startFakeGitHub('octo/coze-app');
+});
+afterAll(async () => {
+  await standIn.close();
+  await github.close();
+});
+beforeEach(() => github.reset());
+
+const env = () => ({ GITHUB_REPOSITORY: 'octo/coze-app', GITHUB_RUN_ID: '4242', GITHUB_SERVER_URL: 'https://github.example', GITHUB_API_URL: github.url });
+const inputs = (extra: Record<string, string> = {}) => ({
+  'app-id': appId,
+  'public-key-id': kid,
+  'private-key': keys.pkcs8,
+  'base-url': standIn.url,
+  'issue-on-failure': 'true',
+  'github-token': githubToken,
+  verify: 'true',
+  ...extra,
+});
+const check = (extra: Record<string, string> = {}, deps: Partial<ActionDeps> = {}) => act(standIn, inputs(extra), { deps: { env: env(), ...deps }, extra: [githubToken] });
+const failing = () => standIn.failUsersMe({ kind: 'status', status: 401, body: JSON.stringify({ code: 4100, msg: 'authentication is invalid' }) });
+
+/** Nothing secret in anything written to GitHub. */
+function expectCleanGitHub() {
+  expect(leaksIn(github.written(), { pems: [keys.pkcs8], standIn, extra: [githubToken] })).toEqual([]);
+}
+
+describe('issue-on-failure', () => {
+  it('opens one labelled issue on the first failure, with what failed, the hint and the run', async () => {
+    failing();
+    const result = await check();
+    expect(result.failures()).toHaveLength(1);
+    expect(github.issues).toHaveLength(1);
+    const [issue] = github.issues;
+    expect(issue?.title).toBe(`Coze credential check failing: app ${appId} on 127.0.0.1:${new URL(standIn.url).port}`);
+    expect(issue?.labels).toEqual(['coze-token-check']);
+    expect(issue?.body).toContain(`<!-- coze-token-check: ${appId} 127.0.0.1:${new URL(standIn.url).port} -->`);
+    expect(issue?.body).toContain('(https://github.example/octo/coze-app/actions/runs/4242)');
+    expect(issue?.body).toMatch(/\| \*\*Error\*\* \| Coze refused the new token in the check call to \/v1\/users\/me: authentication is invalid \(HTTP 401, code 4100, log id \w+\) \|/);
+    expect(issue?.body).toMatch(/\| \*\*What to do\*\* \| .*revoked/);
+    expect(github.requests.every((request) => request.authorization === `token ${githubToken}`)).toBe(true);
+    expect(result.named('info').map((c) => c.args[0])).toContain('Alert issue: opened issue #1.');
+    expect(result.secrets()).toContain(githubToken);
+    expectCleanGitHub();
+  });
+
+  it('comments on the open issue while the check keeps failing, and closes it on recovery', async () => {
+    failing();
+    await check();
+    standIn.fail({ kind: 'status', status: 401, body: JSON.stringify({ error_code: 'invalid_client', error_message: 'invalid jwt: kid not been registred' }) });
+    const second = await check();
+    expect(second.named('info').map((c) => c.args[0])).toContain('Alert issue: commented on issue #1.');
+    expect(github.issues).toHaveLength(1);
+    expect(github.issues[0]?.comments[0]).toMatch(/^Still failing in \[run 4242\]\(https:\/\/github\.example\/octo\/coze-app\/actions\/runs\/4242\):/);
+    expect(github.issues[0]?.comments[0]).toContain('kid not been registred');
+
+    const healthy = await check();
+    expect(healthy.failures()).toEqual([]);
+    expect(healthy.named('info').map((c) => c.args[0])).toContain('Alert issue: closed issue #1.');
+    expect(github.issues[0]).toMatchObject({ state: 'closed', state_reason: 'completed' });
+    expect(github.issues[0]?.comments[1]).toBe('Recovered: the check passed in [run 4242](https://github.example/octo/coze-app/actions/runs/4242). Closing.');
+    expectCleanGitHub();
+  });
+
+  it('keeps one issue per app and site: another app gets its own', async () => {
+    failing();
+    await check();
+    await check({ 'app-id': 'other-app' }); // an app the stand-in does not know: refused at the mint
+
+    expect(github.issues.map((issue) => issue.title)).toEqual([expect.stringContaining(`app ${appId} on`), expect.stringContaining('app other-app on')]);
+  });
+
+  it('ignores pull requests and other issues carrying the label', async () => {
+    const marker = `<!-- coze-token-check: ${appId} 127.0.0.1:${new URL(standIn.url).port} -->`;
+    github.issues.push(
+      { number: 1, title: 'a PR that quotes the marker', body: marker, labels: ['coze-token-check'], state: 'open', comments: [], pull: true },
+      { number: 2, title: 'labelled by hand', body: '', labels: ['coze-token-check'], state: 'open', comments: [] },
+    );
+    failing();
+    const result = await check();
+    expect(result.named('info').map((c) => c.args[0])).toContain('Alert issue: opened issue #3.');
+    expect(github.issues.map((issue) => issue.comments)).toEqual([[], [], []]);
+  });
+
+  it('names the app and site as it can when they are the bad input', async () => {
+    await check({ 'app-id': 'two words', 'base-url': 'http://127.evil.example' });
+    expect(github.issues[0]?.title).toBe('Coze credential check failing: app unknown on an unreadable base-url');
+    expect(github.written()).not.toContain('127.evil.example');
+  });
+
+  it('writes nothing to GitHub for a healthy run with no open issue', async () => {
+    const result = await check();
+    expect(result.failures()).toEqual([]);
+    expect(github.requests.map((r) => r.method)).toEqual(['GET']);
+    expect(github.issues).toEqual([]);
+  });
+
+  it('opens an issue for a bad input too, without the value', async () => {
+    const result = await check({ 'duration-seconds': '99999999' });
+    expect(result.failures()).toEqual(["Input 'duration-seconds': expected a whole number from 1 to 86399"]);
+    expect(github.issues[0]?.body).toContain("Input &#39;duration-seconds&#39;: expected a whole number");
+    expect(github.written()).not.toContain('99999999');
+  });
+
+  it("leaves Coze's error intact and warns when GitHub refuses (no issues: write)", async () => {
+    github.refuse(403);
+    failing();
+    const result = await check();
+    expect(result.failures()).toEqual([expect.stringMatching(/^Coze refused the new token in the check call/)]);
+    expect(result.named('warning').map((c) => c.args[0])).toEqual([
+      'Could not write the alert issue to GitHub: GitHub answered HTTP 403 (Resource not accessible by integration - https://docs.github.com/rest): grant the job `permissions: issues: write` and pass a github-token that has it',
+    ]);
+    // The failure is recorded before the alert is tried.
+    expect(result.calls.findIndex((c) => c.name === 'setFailed')).toBeLessThan(result.calls.findIndex((c) => c.name === 'warning'));
+  });
+
+  it('warns, and keeps a passing step passing, when GitHub cannot be reached', async () => {
+    const result = await act(standIn, inputs(), { deps: { env: { ...env(), GITHUB_API_URL: 'http://127.0.0.1:9' } }, extra: [githubToken] });
+    expect(result.failures()).toEqual([]);
+    expect(result.named('warning').map((c) => c.args[0])).toEqual([expect.stringMatching(/^Could not write the alert issue to GitHub: /)]);
+  });
+
+  it('warns when it is not on a runner or has no token', async () => {
+    const noRunner = await act(standIn, inputs(), { deps: { env: {} }, extra: [githubToken] });
+    expect(noRunner.named('warning').map((c) => c.args[0])).toEqual([expect.stringMatching(/GITHUB_REPOSITORY and GITHUB_RUN_ID are not set/)]);
+    const noToken = await check({ 'github-token': '' });
+    expect(noToken.named('warning').map((c) => c.args[0])).toEqual([expect.stringMatching(/github-token is empty/)]);
+    expect(github.requests).toEqual([]);
+  });
+
+  it('makes no GitHub call, and opens no client, when off', async () => {
+    failing();
+    let opened = 0;
+    const result = await check({ 'issue-on-failure': 'false' }, { openIssuesApi: async () => (opened++, Promise.reject(new Error('must not be called'))) });
+    expect(result.failures()).toHaveLength(1);
+    expect(opened).toBe(0);
+    expect(github.requests).toEqual([]);
+    expect(result.named('warning')).toEqual([]);
+    expect(result.secrets()).not.toContain(githubToken);
+  });
+});
+
+describe('alert helpers', () => {
+  it('reads the run context from the runner environment, with github.com defaults', () => {
+    expect(runContextFrom({ GITHUB_REPOSITORY: 'a/b', GITHUB_RUN_ID: '1' })).toEqual({ repository: 'a/b', runId: '1', serverUrl: 'https://github.com', apiUrl: 'https://api.github.com' });
+    expect(runContextFrom({ GITHUB_REPOSITORY: 'a/b' })).toBeUndefined();
+  });
+
+  it('describes GitHub failures without a permission hint when the permission is not the problem', () => {
+    expect(describeGitHubError(Object.assign(new Error('Server Error\nmore'), { status: 502 }))).toBe('HTTP 502: Server Error');
+    expect(describeGitHubError('odd')).toBe('the request failed');
+  });
+});

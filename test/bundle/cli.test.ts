@@ -1,0 +1,117 @@
+// dist/cli/index.js and dist/lib/index.js as users run them: child processes and imports of the built files,
+// including on a Node that is too old.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCozeStandIn, type CozeStandIn } from '../support/coze-stand-in.ts';
+import { makeRsaKeys } from '../support/keys.ts';
+import { leaksIn } from '../support/leaks.ts';
+import { ROOT } from '../support/paths.ts';
+
+const keys = makeRsaKeys();
+const appId = '7499999999999';
+const kid = 'cli-bundle-kid';
+const dir = mkdtempSync(join(tmpdir(), 'coze-cli-bundle-'));
+const keyFile = join(dir, 'private key.pem');
+writeFileSync(keyFile, keys.pkcs1);
+/** Makes this Node report an old version, as a Node 20 machine would. */
+const pretendOld = join(dir, 'pretend-node-20.mjs');
+writeFileSync(pretendOld, "Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.20.2' } });\n");
+let standIn: CozeStandIn;
+
+beforeAll(async () => {
+  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
+});
+afterAll(async () => {
+  await standIn.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function spawnNode(node: string, args: string[], env: Record<string, string> = {}, stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(node, args, { env: { PATH: process.env.PATH ?? '', ...(process.env.SYSTEMROOT && { SYSTEMROOT: process.env.SYSTEMROOT }), ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  child.stdin.end(stdin);
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+const cli = (args: string[], env: Record<string, string> = {}, stdin = '') => spawnNode(process.execPath, [join(ROOT, 'dist/cli/index.js'), ...args], env, stdin);
+const flags = () => ['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile, '--base-url', standIn.url];
+
+/** A Node older than 24 on PATH (the machine's own), if there is one. */
+function oldNode(): string | undefined {
+  for (const folder of (process.env.PATH ?? '').split(delimiter)) {
+    for (const name of ['node', 'node.exe']) {
+      const candidate = join(folder, name);
+      if (!existsSync(candidate)) continue;
+      try {
+        const major = Number(/^v(\d+)/.exec(execFileSync(candidate, ['--version'], { encoding: 'utf8' }))?.[1]);
+        if (major < 24) return candidate;
+      } catch {
+        // not runnable: skip it
+      }
+    }
+  }
+  return undefined;
+}
+
+describe('dist/cli/index.js', () => {
+  it('mints, prints the bare token, and keeps everything secret off stderr', async () => {
+    const run = await cli(['mint', ...flags()]);
+    expect(run.code).toBe(0);
+    expect(standIn.issued.has(run.stdout.trim())).toBe(true);
+    expect(leaksIn(run.stderr, { pems: [keys.pkcs1], standIn })).toEqual([]);
+  });
+
+  it('reads the key from standard input and the rest from the environment', async () => {
+    const run = await cli(['check', '--private-key', '-'], { COZE_APP_ID: appId, COZE_PUBLIC_KEY_ID: kid, COZE_API_BASE: standIn.url }, keys.pkcs8);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Verification +✅/m);
+  });
+
+  it('exits 1, 2 and 3 with one line and a hint on stderr', async () => {
+    const refused = await cli(['mint', ...flags(), '--public-key-id', 'deleted']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^coze-token mint: Coze refused the token request: invalid jwt: kid not been registred .*\nhint: /);
+    const bad = await cli(['mint', '--app-id', appId]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    const unreachable = await cli(['mint', ...flags(), '--base-url', 'http://127.0.0.1:9', '--retries', '0']);
+    expect(unreachable.code).toBe(3);
+  });
+
+  it('refuses a Node older than 24 in one line, exit code 2, before loading anything else', async () => {
+    const run = await spawnNode(process.execPath, ['--import', pathToFileURL(pretendOld).href, join(ROOT, 'dist/cli/index.js'), 'mint', ...flags()]);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'coze-token needs Node.js 24 or later; this is Node.js 20.20.2.\n' });
+    expect(standIn.issued.size).toBeGreaterThan(0);
+  });
+
+  const old = oldNode();
+  it.skipIf(!old)(`refuses this machine's own old Node (${old ?? 'none found'}) the same way`, async () => {
+    const run = await spawnNode(old as string, [join(ROOT, 'dist/cli/index.js'), '--help']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^coze-token needs Node\.js 24 or later; this is Node\.js 2\d\.\d+\.\d+\.\n$/);
+  });
+});
+
+describe('dist/lib/index.js', () => {
+  it('mints and verifies from the built package entry, throwing the exported error classes', async () => {
+    const lib = (await import(pathToFileURL(join(ROOT, 'dist/lib/index.js')).href)) as typeof import('../../src/lib.ts');
+    const token = await lib.mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, verify: true });
+    expect(standIn.issued.has(token.token)).toBe(true);
+    await expect(lib.mintCozeToken({ appId, publicKeyId: 'nope', privateKey: keys.pkcs8, baseUrl: standIn.url })).rejects.toBeInstanceOf(lib.CozeError);
+    await expect(lib.mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, durationSeconds: 0 })).rejects.toBeInstanceOf(lib.InputError);
+    await expect(lib.mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: 'http://127.0.0.1:9', retries: 0 })).rejects.toBeInstanceOf(lib.NetworkError);
+  });
+
+  it('refuses a Node older than 24 in one line when imported', async () => {
+    const script = `import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/lib/index.js')).href)}).then(() => console.log('loaded'))`;
+    const run = await spawnNode(process.execPath, ['--import', pathToFileURL(pretendOld).href, '--input-type=module', '-e', script]);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'coze-token-action needs Node.js 24 or later; this is Node.js 20.20.2.\n' });
+  });
+});
