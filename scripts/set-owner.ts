@@ -1,0 +1,34 @@
+// npm run set-owner -- <owner>: the action's owner everywhere at once, package.json `repository` included,
+// so the reusable workflow can only ever call the action of the repository it ships in.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OWNER, readRepository, rewriteOwner, textFiles } from './repository.ts';
+
+export function setOwner(root: string, owner: string): string[] {
+  if (!OWNER.test(owner)) throw new Error(`"${owner}" is not a GitHub account name (letters, digits and single hyphens, at most 39)`);
+  const { name } = readRepository(root);
+  const changed: string[] = [];
+  for (const file of textFiles(root)) {
+    const path = join(root, file);
+    const text = readFileSync(path, 'utf8');
+    const rewritten = rewriteOwner(text, name, owner);
+    if (rewritten !== text) {
+      writeFileSync(path, rewritten);
+      changed.push(file);
+    }
+  }
+  return changed;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [owner, root = fileURLToPath(new URL('..', import.meta.url))] = process.argv.slice(2);
+  try {
+    if (!owner) throw new Error('usage: npm run set-owner -- <owner>');
+    const changed = setOwner(root, owner);
+    console.log(changed.length ? `Owner set to ${owner} in:\n  ${changed.join('\n  ')}` : `Every reference already names ${owner}.`);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 2;
+  }
+}

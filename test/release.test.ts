@@ -1,0 +1,150 @@
+// One owner everywhere, and the release checks: scripts/repository.ts, scripts/set-owner.ts, scripts/release.ts.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { commitIsOnBranch, majorTag, releaseNotes, releaseProblems } from '../scripts/release.ts';
+import { findReferences, readRepository, referencePattern } from '../scripts/repository.ts';
+import { setOwner } from '../scripts/set-owner.ts';
+import { ROOT } from './support/paths.ts';
+
+const temps: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The repository's own files, without dependencies and builds, in a temporary folder. */
+function copyOfRepository(): string {
+  const dir = tempDir('coze-repo-');
+  cpSync(ROOT, dir, { recursive: true, filter: (source) => !/[/\\](node_modules|\.git|dist|build|reports)$/.test(source) });
+  return dir;
+}
+
+describe('one owner, one place', () => {
+  const { owner, name } = readRepository(ROOT);
+
+  it('package.json names the repository', () => {
+    expect(name).toBe('coze-token-action');
+    expect(owner).toMatch(/^[A-Za-z0-9-]+$/);
+  });
+
+  it('every reference to the action in the repository names the owner package.json names', () => {
+    const references = findReferences(ROOT, name);
+    expect(references.map((r) => r.file)).toEqual(expect.arrayContaining(['.github/workflows/coze-token-check.yml', 'README.md', 'examples/scheduled-check.yml', 'package.json']));
+    expect(references.filter((r) => r.owner !== owner)).toEqual([]);
+  });
+
+  it('the reusable workflow calls the action of the repository it ships in', () => {
+    const workflow = readFileSync(join(ROOT, '.github/workflows/coze-token-check.yml'), 'utf8');
+    expect(workflow).toContain(`uses: ${owner}/${name}@v`);
+  });
+
+  it('finds references with a ref or to the reusable workflow, not paths that end in the name', () => {
+    const owners = (text: string) => [...text.matchAll(referencePattern('coze-token-action'))].map((m) => m[1]);
+    expect(owners('uses: acme/coze-token-action@v1')).toEqual(['acme']);
+    expect(owners('uses: acme/coze-token-action/.github/workflows/coze-token-check.yml@v1')).toEqual(['acme']);
+    expect(owners('"repository": "github:acme/coze-token-action"')).toEqual(['acme']);
+    expect(owners('https://github.com/acme/coze-token-action/releases/tag/v1.0.0')).toEqual(['acme']);
+    expect(owners('node /tmp/coze-token-action/dist/cli/index.js')).toEqual([]);
+    expect(owners('cd coze-token-action && npm ci')).toEqual([]);
+  });
+
+  it('set-owner rewrites every reference, package.json included, and nothing else', () => {
+    const copy = copyOfRepository();
+    const readmeBefore = readFileSync(join(copy, 'README.md'), 'utf8');
+    const changed = setOwner(copy, 'acme-bots');
+    expect(changed).toEqual(expect.arrayContaining(['package.json', 'README.md', '.github/workflows/coze-token-check.yml']));
+    expect(readRepository(copy)).toEqual({ owner: 'acme-bots', name });
+    const references = findReferences(copy, name);
+    expect(references.length).toBe(findReferences(ROOT, name).length);
+    expect(references.every((r) => r.owner === 'acme-bots')).toBe(true);
+    const readmeAfter = readFileSync(join(copy, 'README.md'), 'utf8');
+    expect(readmeAfter.replaceAll('acme-bots/coze-token-action', `${owner}/coze-token-action`)).toBe(readmeBefore);
+    expect(setOwner(copy, 'acme-bots')).toEqual([]);
+  });
+
+  it('set-owner refuses what is not a GitHub account name', () => {
+    const copy = copyOfRepository();
+    for (const bad of ['', '-acme', 'acme-', 'a--b', 'acme/evil', 'x'.repeat(40)]) expect(() => setOwner(copy, bad)).toThrow(/not a GitHub account name/);
+  });
+});
+
+describe('release checks', () => {
+  const facts = { tag: 'v1.2.3', version: '1.2.3', expectedRepository: 'acme/coze-token-action', repository: 'acme/coze-token-action', onMain: true };
+
+  it('lets a tag of the version, in the named repository, on main, through', () => {
+    expect(releaseProblems(facts)).toEqual([]);
+    expect(releaseProblems({ ...facts, repository: 'ACME/coze-token-action' })).toEqual([]);
+  });
+
+  it('refuses a tag that is not the version, or not vX.Y.Z', () => {
+    expect(releaseProblems({ ...facts, tag: 'v1.2.4' })).toEqual([expect.stringMatching(/^the tag v1\.2\.4 is not package\.json's version \(v1\.2\.3\)/)]);
+    expect(releaseProblems({ ...facts, tag: '1.2.3' })).toEqual(['the tag 1.2.3 is not vX.Y.Z']);
+    expect(releaseProblems({ ...facts, tag: 'v1.2.3-rc.1' })).toEqual(['the tag v1.2.3-rc.1 is not vX.Y.Z']);
+  });
+
+  it('refuses to ship the placeholder owner, or any owner but this repository’s', () => {
+    const problems = releaseProblems({ ...facts, expectedRepository: 'org/coze-token-action' });
+    expect(problems).toEqual([expect.stringMatching(/^this repository is acme\/coze-token-action, but package\.json names org\/coze-token-action: run npm run set-owner -- acme/)]);
+    expect(releaseProblems({ ...facts, repository: '' })).toEqual([expect.stringMatching(/^this repository is \(unknown\).*set-owner -- <owner>/)]);
+  });
+
+  it('refuses a commit that is not on main', () => {
+    expect(releaseProblems({ ...facts, onMain: false })).toEqual(['the tagged commit is not on main: releases are cut from main only']);
+  });
+
+  it('tells whether a commit is on main, from git', () => {
+    const repo = tempDir('coze-git-');
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
+    git('init', '-q', '-b', 'main');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-q', '--allow-empty', '-m', 'on main');
+    const onMain = git('rev-parse', 'HEAD');
+    git('checkout', '-q', '-b', 'topic');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-q', '--allow-empty', '-m', 'off main');
+    const offMain = git('rev-parse', 'HEAD');
+    git('update-ref', 'refs/remotes/origin/main', onMain);
+    expect(commitIsOnBranch(repo, onMain, 'main')).toBe(true);
+    expect(commitIsOnBranch(repo, offMain, 'main')).toBe(false);
+    expect(commitIsOnBranch(repo, onMain, 'no-such-branch')).toBe(false);
+  });
+
+  it("takes the release notes from that version's CHANGELOG section", () => {
+    const changelog = ['# Changelog', '', '## [Unreleased]', '', '- next', '', '## [1.2.3] - 2026-11-25', '', '### Added', '- a thing', '', '## [1.2.2] - 2026-10-01', '- older'].join('\n');
+    expect(releaseNotes(changelog, '1.2.3')).toBe('### Added\n- a thing\n');
+    expect(releaseNotes(changelog, '1.2.2')).toBe('- older\n');
+    expect(() => releaseNotes(changelog, '1.2')).toThrow(/no section for 1\.2/);
+    expect(() => releaseNotes('## [1.0.0] - x\n\n## [0.9.0]\n- y', '1.0.0')).toThrow(/section for 1\.0\.0 is empty/);
+  });
+
+  it("has notes for package.json's version in this repository's CHANGELOG", () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(releaseNotes(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'), version)).toMatch(/\S/);
+  });
+
+  it('moves the major tag of the release', () => {
+    expect(majorTag('v1.2.3')).toBe('v1');
+    expect(majorTag('v12.0.0')).toBe('v12');
+    expect(() => majorTag('v1.2')).toThrow(/not vX\.Y\.Z/);
+  });
+
+  it('runs as the workflow calls it, and refuses with the reasons', () => {
+    const node = process.execPath;
+    const out = execFileSync(node, [join(ROOT, 'scripts/release.ts'), 'major', 'v3.1.4'], { encoding: 'utf8' });
+    expect(out).toBe('v3\n');
+    let failure: { status?: number; stderr?: string } = {};
+    try {
+      execFileSync(node, [join(ROOT, 'scripts/release.ts'), 'check', 'v0.0.1'], { encoding: 'utf8', stdio: 'pipe', env: { ...process.env, GITHUB_REPOSITORY: 'someone/else' } });
+    } catch (error) {
+      failure = error as typeof failure;
+    }
+    expect(failure.status).toBe(1);
+    expect(failure.stderr).toMatch(/^Not releasing v0\.0\.1:\n- the tag v0\.0\.1 is not package\.json's version/);
+    expect(failure.stderr).toMatch(/this repository is someone\/else, but package\.json names/);
+  });
+});
