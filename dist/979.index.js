@@ -23,7 +23,6 @@ function githubIssues(token, context, timeoutMs, userAgent) {
         userAgent,
         request: {
             fetch: (url, init) => (0,undici__WEBPACK_IMPORTED_MODULE_1__/* .fetch */ .hd)(url, { ...init, dispatcher: (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyDispatcher */ .q9)(), signal: AbortSignal.timeout(timeoutMs) }),
-            retries: 0,
         },
     });
     const [owner = '', repo = ''] = context.repository.split('/');

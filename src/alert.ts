@@ -98,6 +98,9 @@ export async function alertOnGitHub(api: IssuesApi, subject: AlertSubject, repor
 export function describeGitHubError(error: unknown): string {
   const status = (error as { status?: unknown }).status;
   const message = error instanceof Error ? cleanText(error.message.split('\n')[0]) : undefined;
+  if (status === 429 || (status === 403 && /rate limit/i.test(message ?? ''))) {
+    return `GitHub's API rate limit was reached (HTTP ${status}); a later run will write the alert`;
+  }
   if (status === 401 || status === 403 || status === 404) {
     return `GitHub answered HTTP ${status}${message ? ` (${message})` : ''}: grant the job \`permissions: issues: write\` and pass a github-token that has it`;
   }

@@ -11,7 +11,6 @@ export function githubIssues(token: string, context: RunContext, timeoutMs: numb
     userAgent,
     request: {
       fetch: (url: string, init: RequestInit) => fetch(url, { ...(init as object), dispatcher: proxyDispatcher(), signal: AbortSignal.timeout(timeoutMs) }),
-      retries: 0,
     },
   });
   const [owner = '', repo = ''] = context.repository.split('/');

@@ -169,5 +169,8 @@ describe('alert helpers', () => {
   it('describes GitHub failures without a permission hint when the permission is not the problem', () => {
     expect(describeGitHubError(Object.assign(new Error('Server Error\nmore'), { status: 502 }))).toBe('HTTP 502: Server Error');
     expect(describeGitHubError('odd')).toBe('the request failed');
+    expect(describeGitHubError(Object.assign(new Error('API rate limit exceeded for installation'), { status: 403 }))).toBe("GitHub's API rate limit was reached (HTTP 403); a later run will write the alert");
+    expect(describeGitHubError(Object.assign(new Error('slow down'), { status: 429 }))).toMatch(/^GitHub's API rate limit was reached \(HTTP 429\)/);
+    expect(describeGitHubError(Object.assign(new Error('Bad credentials'), { status: 401 }))).toMatch(/^GitHub answered HTTP 401 \(Bad credentials\): grant the job/);
   });
 });
