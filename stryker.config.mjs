@@ -2,7 +2,7 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.mutation.config.ts' },
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   mutate: ['src/**/*.ts', '!src/main.ts', '!src/cli-main.ts', '!src/cli-process.ts', '!src/lib-entry.ts'],
   ignorePatterns: ['dist', 'build', 'reports', 'coverage'],
   tempDirName: 'build/stryker-tmp',

@@ -36,10 +36,10 @@ function readBoolean(core: Core, name: string, fallback: boolean): boolean {
 
 /** Which app and site an alert is about, from the raw inputs, so that a bad input can be reported too. */
 function alertSubject(core: Core): AlertSubject {
-  const appId = core.getInput('app-id').trim();
+  const appId = core.getInput('app-id');
   let site = 'an unreadable base-url';
   try {
-    site = parseBaseUrl(core.getInput('base-url').trim() || DEFAULTS['base-url']).host;
+    site = parseBaseUrl(core.getInput('base-url') || DEFAULTS['base-url']).host;
   } catch {
     // the input error itself is reported by the run
   }
@@ -54,7 +54,7 @@ export async function run(core: Core, deps: ActionDeps): Promise<void> {
   try {
     for (const secret of privateKeySecrets(core.getInput('private-key'))) core.setSecret(secret);
     if (readBoolean(core, 'issue-on-failure', false)) {
-      alertToken = core.getInput('github-token').trim();
+      alertToken = core.getInput('github-token');
       if (alertToken) core.setSecret(alertToken);
     }
     wantSummary = readBoolean(core, 'summary', true);

@@ -60,10 +60,11 @@ export async function runCli(argv: string[], io: CliIo, deps: MintDeps): Promise
     const { values, positionals } = parseCommandLine(argv);
     if (values.help) return (io.out(HELP), EXIT.ok);
     if (values.version) return (io.out(`${VERSION}\n`), EXIT.ok);
-    command = positionals[0];
-    if (positionals.length !== 1 || (command !== 'mint' && command !== 'check')) {
+    const [named] = positionals;
+    if (positionals.length !== 1 || (named !== 'mint' && named !== 'check')) {
       throw new InputError('command', 'expected mint or check (coze-token --help lists the options)');
     }
+    command = named;
     const options = values as Record<string, string | boolean | undefined>;
     const privateKey = await readPrivateKey(options['private-key'] as string | undefined, options['private-key-file'] as string | undefined, io);
     const config = readMintConfig((name) => (name === 'private-key' ? privateKey : ((options[name] as string | undefined) ?? io.env[ENV_NAMES[name] ?? ''] ?? '')));

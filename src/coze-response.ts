@@ -47,11 +47,11 @@ export function parseTokenResponse(response: HttpResponse, nowMs: number, contex
   if (typeof token !== 'string' || token.trim() === '') return fail('no access_token');
   if (!/^[\x21-\x7e]{1,4096}$/.test(token)) return fail('an access_token that is not a printable string');
   const expiresAtSeconds = json.expires_in;
-  if (typeof expiresAtSeconds !== 'number' || !Number.isFinite(expiresAtSeconds)) return fail('no numeric expires_in');
-  const expiresIn = Math.floor(expiresAtSeconds - nowMs / 1000);
+  if (!Number.isFinite(expiresAtSeconds)) return fail('no numeric expires_in');
+  const expiresIn = Math.floor((expiresAtSeconds as number) - nowMs / 1000);
   if (expiresIn <= 0) return fail('an expires_in that is already past (it is a Unix time; is the runner clock right?)');
   if (expiresIn > MAX_TOKEN_LIFETIME_SECONDS) return fail('an expires_in more than a year ahead, which is not a Unix time in seconds');
-  return { token, expiresAt: new Date(expiresAtSeconds * 1000), expiresIn, ...(logId && { logId }) };
+  return { token, expiresAt: new Date((expiresAtSeconds as number) * 1000), expiresIn, ...(logId && { logId }) };
 }
 
 export interface ErrorContext extends AnswerContext {

@@ -19,9 +19,7 @@ export interface HttpResponse {
 /** Sends one request; rejects on network failure, timeout, or a body over MAX_BODY_BYTES. */
 export type SendRequest = (request: HttpRequest) => Promise<HttpResponse>;
 
-export class ResponseTooLargeError extends Error {
-  override name = 'ResponseTooLargeError';
-}
+export class ResponseTooLargeError extends Error {}
 
 let dispatcher: Dispatcher | undefined;
 
@@ -39,10 +37,8 @@ export const sendRequest: SendRequest = async ({ method, url, headers, body, tim
   let size = 0;
   for await (const chunk of response.body) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
-      response.body.destroy();
-      throw new ResponseTooLargeError(`the response body exceeds ${MAX_BODY_BYTES} bytes`);
-    }
+    // Leaving the loop by throwing destroys the body stream, and with it the connection.
+    if (size > MAX_BODY_BYTES) throw new ResponseTooLargeError(`the response body exceeds ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk as Buffer);
   }
   const flat: Record<string, string | undefined> = {};

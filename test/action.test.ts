@@ -153,6 +153,7 @@ describe('verify', () => {
     const table = result.summaryTable();
     expect(table.Verification).toBe('✅ /v1/users/me accepted the token');
     expect(table.User).toBe('ci-bot (7400000000000000001)');
+    expect(result.named('info').map((c) => c.args[0])).toContain(`Verified: ${standIn.url}/v1/users/me accepted the token (user ci-bot).`);
     // The token is set only after it passed.
     expect(firstIndex(result.calls, (c) => c.name === 'setOutput' && c.args[0] === 'token')).toBeGreaterThan(firstIndex(result.calls, (c) => c.name === 'setOutput' && c.args[0] === 'verified'));
   });
@@ -233,6 +234,30 @@ describe('the deadline', () => {
     expect(result.sent).toHaveLength(4);
     expectFailure(result, /^Coze refused the token request: busy \(HTTP 503, code 5000/);
     expect(result.named('info').map((c) => c.args[0])).toContainEqual(expect.stringMatching(/HTTP 503; no retry, as deadline-seconds \(4 s\) leaves no time for one$/));
+  });
+});
+
+describe('boolean inputs', () => {
+  it('falls back to the defaults when a boolean input is given as empty (an expression that evaluated to nothing)', async () => {
+    const result = await act(standIn, inputs({ summary: '', 'export-env': '', verify: '', 'issue-on-failure': '' }));
+    expect(result.failures()).toEqual([]);
+    expect(result.named('summary.write')).toHaveLength(1);
+    expect(result.exported()).toEqual({});
+    expect(result.sent.map((r) => r.path)).toEqual(['/api/permission/oauth2/token']);
+    expect(result.named('warning')).toEqual([]);
+  });
+
+  it('reads True and FALSE as YAML does', async () => {
+    const result = await act(standIn, inputs({ verify: 'True', 'export-env': 'TRUE', summary: 'FALSE' }));
+    expect(result.outputs().verified).toBe('true');
+    expect(Object.keys(result.exported())).toEqual(['COZE_API_TOKEN', 'COZE_API_BASE']);
+    expect(result.named('summary.write')).toEqual([]);
+  });
+
+  it('still writes the summary when the first boolean it reads is bad', async () => {
+    const result = await act(standIn, inputs({ 'issue-on-failure': 'perhaps' }));
+    expectFailure(result, /^Input 'issue-on-failure': expected true or false$/);
+    expect(result.summaryTable()).toMatchObject({ Result: '❌ failed', Error: "Input 'issue-on-failure': expected true or false" });
   });
 });
 

@@ -2,7 +2,7 @@
 // through the real @actions/github client.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ActionDeps } from '../src/action.ts';
-import { describeGitHubError, runContextFrom } from '../src/alert.ts';
+import { describeGitHubError, failureComment, failureIssue, runContextFrom } from '../src/alert.ts';
 import { act } from './support/act.ts';
 import { startCozeStandIn, type CozeStandIn } from './support/coze-stand-in.ts';
 import { startFakeGitHub, type FakeGitHub } from './support/fake-github.ts';
@@ -145,6 +145,7 @@ describe('issue-on-failure', () => {
     expect(noRunner.named('warning').map((c) => c.args[0])).toEqual([expect.stringMatching(/GITHUB_REPOSITORY and GITHUB_RUN_ID are not set/)]);
     const noToken = await check({ 'github-token': '' });
     expect(noToken.named('warning').map((c) => c.args[0])).toEqual([expect.stringMatching(/github-token is empty/)]);
+    expect(noToken.secrets()).not.toContain('');
     expect(github.requests).toEqual([]);
   });
 
@@ -161,6 +162,34 @@ describe('issue-on-failure', () => {
 });
 
 describe('alert helpers', () => {
+  const context = { repository: 'octo/coze-app', runId: '42', serverUrl: 'https://github.example', apiUrl: 'https://api.github.example' };
+
+  it('writes the issue as a title, a marker, a sentence, a table and a closing line', () => {
+    const issue = failureIssue({ appId: '123', site: 'api.coze.cn' }, { appId: '123', problem: 'Coze said no | really\nno', hint: 'fix <it>' }, context);
+    expect(issue.title).toBe('Coze credential check failing: app 123 on api.coze.cn');
+    expect(issue.body).toBe(
+      [
+        '<!-- coze-token-check: 123 api.coze.cn -->',
+        'The Coze credential check of app `123` on `api.coze.cn` failed in [run 42](https://github.example/octo/coze-app/actions/runs/42).',
+        '',
+        '| | |',
+        '|---|---|',
+        '| **Result** | ❌ failed |',
+        '| **App id** | 123 |',
+        '| **Error** | Coze said no &#124; really no |',
+        '| **What to do** | fix &#60;it&#62; |',
+        '',
+        'Each failing run comments here; the first passing run closes this issue. Opened by coze-token-action with `issue-on-failure: true`.',
+      ].join('\n'),
+    );
+    expect(failureComment({ problem: 'x' }, context)).toBe(['Still failing in [run 42](https://github.example/octo/coze-app/actions/runs/42):', '', '| | |', '|---|---|', '| **Result** | ❌ failed |', '| **Error** | x |'].join('\n'));
+  });
+
+  it('names the permission for 401, 403 and 404 alike', () => {
+    for (const status of [401, 403, 404]) expect(describeGitHubError(Object.assign(new Error('Not Found'), { status }))).toMatch(new RegExp(`^GitHub answered HTTP ${status} \\(Not Found\\): grant the job`));
+    expect(describeGitHubError(Object.assign(new Error(''), { status: 404 }))).toBe('GitHub answered HTTP 404: grant the job `permissions: issues: write` and pass a github-token that has it');
+  });
+
   it('reads the run context from the runner environment, with github.com defaults', () => {
     expect(runContextFrom({ GITHUB_REPOSITORY: 'a/b', GITHUB_RUN_ID: '1' })).toEqual({ repository: 'a/b', runId: '1', serverUrl: 'https://github.com', apiUrl: 'https://api.github.com' });
     expect(runContextFrom({ GITHUB_REPOSITORY: 'a/b' })).toBeUndefined();

@@ -83,6 +83,21 @@ describe('coze-token', () => {
     expectQuietStderr(run);
   });
 
+  it('lines the summary of check up in two columns', async () => {
+    const run = await cli(['check', ...flags()]);
+    const lines = run.stdout.trimEnd().split('\n');
+    const width = Math.max(...lines.map((line) => line.indexOf('  ')));
+    expect(width).toBe('Log id (x-tt-logid)'.length);
+    for (const line of lines) expect(line.slice(width, width + 2)).toBe('  ');
+    expect(lines[0]).toBe(`${'Result'.padEnd(width)}  ✅ token minted`);
+  });
+
+  it('reads the key from standard input with --private-key=-', async () => {
+    const run = await cli(['mint', '--app-id', appId, '--public-key-id', kid, '--private-key=-', '--base-url', standIn.url], {}, keys.pkcs8);
+    expect(run.code).toBe(0);
+    expect(standIn.issued.has(run.stdout.trim())).toBe(true);
+  });
+
   it('reads the key from standard input with --private-key -', async () => {
     const run = await cli(['mint', '--app-id', appId, '--public-key-id', kid, '--private-key', '-', '--base-url', standIn.url], {}, keys.pkcs8.replace(/\n/g, '\r\n'));
     expect(run.code).toBe(0);
@@ -115,8 +130,9 @@ describe('coze-token', () => {
   });
 
   const badInput: Array<[string, string[], Record<string, string>, RegExp]> = [
-    ['no command', ['--app-id', appId], {}, /Input 'command': expected mint or check/],
-    ['an unknown command', ['refresh'], {}, /Input 'command': expected mint or check/],
+    ['no command', ['--app-id', appId], {}, /^coze-token: Input 'command': expected mint or check/],
+    ['an unknown command', ['refresh'], {}, /^coze-token: Input 'command': expected mint or check/],
+    ['two commands', ['mint', 'check'], {}, /^coze-token: Input 'command': expected mint or check/],
     ['an unknown option', ['mint', '--app', appId], {}, /Input 'arguments': Unknown option '--app'; coze-token --help lists the options/],
     ['a missing app id', ['mint', '--public-key-id', kid, '--private-key-file', keyFile], {}, /Input 'app-id': is required/],
     ['a key on the command line', ['mint', '--private-key', keys.pkcs8], {}, /Input 'private-key': takes only -/],
@@ -186,6 +202,17 @@ describe('coze-token', () => {
   });
 });
 
+/** The error a call throws, checked for secrets: its message and its details. */
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught as Error,
+  );
+  if (!error) throw new Error('expected the call to throw');
+  expect(leaksIn(`${error.message} ${JSON.stringify((error as CozeError).details ?? {})}`, { pems: [keys.pkcs8, keys.pkcs1], standIn })).toEqual([]);
+  return error;
+}
+
 describe('mintCozeToken (the library)', () => {
   it('mints, and with verify proves the token with /v1/users/me, against one deadline', async () => {
     const before = standIn.requests.length;
@@ -207,11 +234,13 @@ describe('mintCozeToken (the library)', () => {
 
   it('throws the refusal of the check call, and the exported error classes', async () => {
     standIn.failUsersMe({ kind: 'status', status: 401, body: '{"code":4100,"msg":"authentication is invalid"}' });
-    await expect(mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, verify: true })).rejects.toThrow(/check call to \/v1\/users\/me: authentication is invalid/);
-    await expect(mintCozeToken({ appId, publicKeyId: 'nope', privateKey: keys.pkcs8, baseUrl: standIn.url })).rejects.toBeInstanceOf(CozeError);
-    await expect(mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, durationSeconds: 0 })).rejects.toBeInstanceOf(InputError);
+    expect((await rejection(mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, verify: true }))).message).toMatch(/check call to \/v1\/users\/me: authentication is invalid/);
+    const refused = await rejection(mintCozeToken({ appId, publicKeyId: 'nope', privateKey: keys.pkcs8, baseUrl: standIn.url }));
+    expect(refused).toBeInstanceOf(CozeError);
+    expect((refused as CozeError).details).toMatchObject({ status: 401, code: 'invalid_client', logId: expect.stringMatching(/STANDIN$/), hint: expect.stringMatching(/other site/) });
+    expect(await rejection(mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, durationSeconds: 0 }))).toBeInstanceOf(InputError);
     const logged: string[] = [];
-    await expect(mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: 'http://127.0.0.1:9', retries: 1, log: (m) => void logged.push(m) })).rejects.toBeInstanceOf(NetworkError);
+    expect(await rejection(mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: 'http://127.0.0.1:9', retries: 1, log: (m) => void logged.push(m) }))).toBeInstanceOf(NetworkError);
     expect(logged).toEqual([expect.stringMatching(/connection refused; retrying in/)]);
   });
 });

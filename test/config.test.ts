@@ -73,7 +73,7 @@ describe('readMintConfig', () => {
 
   // One row per mistake a user can make: the input named, what is expected, and never the value.
   const mistakes: Array<[InputName, string, RegExp]> = [
-    ['app-id', '', /is required/],
+    ['app-id', '', /^Input 'app-id': is required: the OAuth app's id from the Coze console$/],
     ['app-id', '   ', /is required/],
     ['app-id', '11835 20381944', /without spaces/],
     ['public-key-id', '', /is required: the public key's fingerprint/],
@@ -95,6 +95,8 @@ describe('readMintConfig', () => {
     ['scope', '"text"', /expected a JSON object/],
     ['account-id', 'team one', /numeric id/],
     ['account-id', '../../v1/users', /numeric id/],
+    ['account-id', 'team42', /numeric id/],
+    ['account-id', '42team', /numeric id/],
     ['enterprise-id', '../account/1', /enterprise id such as volcano_/],
     ['deadline-seconds', '0', /whole number from 1 to 3600/],
     ['deadline-seconds', '3601', /whole number from 1 to 3600/],
@@ -108,7 +110,9 @@ describe('readMintConfig', () => {
     ['base-url', 'https://api.coze.cn/v1', /without a path/],
     ['base-url', 'https://api.coze.cn/?region=cn', /without a query/],
     ['base-url', 'https://api.coze.cn/#top', /without a query or fragment/],
-    ['base-url', 'https://user:hunter2@api.coze.cn', /without credentials/],
+    ['base-url', 'https://user:hunter2@api.coze.cn', /^Input 'base-url': expected the origin of the Coze API, https:\/\/api\.coze\.cn or https:\/\/api\.coze\.com, without credentials in it$/],
+    ['base-url', 'https://token-in-the-user@api.coze.cn', /without credentials/],
+    ['base-url', 'https://:password-only@api.coze.cn', /without credentials/],
     ['base-url', 'http://api.coze.cn', /plain http:\/\/ is allowed only for localhost/],
     ['base-url', 'http://10.0.0.5:8080', /plain http:\/\/ is allowed only for localhost/],
     ['base-url', 'ftp://api.coze.cn', /only https:\/\//],

@@ -18,6 +18,7 @@ describe('parseTokenResponse', () => {
     ['HTML', '<html><body>502 Bad Gateway</body></html>', /an HTML page/],
     ['plain text', 'upstream error', /a body that is not JSON \(application\/json\)/],
     ['an empty body', '', /an empty body/],
+    ['a body of spaces', '  \n ', /an empty body/],
     ['a JSON array', '[]', /a JSON body that is not an object/],
     ['a JSON object with neither token nor error', '{"data":{}}', /no access_token/],
     ['no access_token', JSON.stringify({ expires_in: nowSeconds + 900 }), /no access_token/],
@@ -46,8 +47,40 @@ describe('parseTokenResponse', () => {
   }
 });
 
-it('describes a body that is not JSON without a content type', () => {
-  expect(() => parseTokenResponse({ status: 200, headers: {}, body: 'OK' }, NOW, site)).toThrow(/^Coze answered the token request with a body that is not JSON$/);
+describe('what a 200 that is no token is called', () => {
+  const problem = (body: string, headers: Record<string, string> = {}) => {
+    try {
+      parseTokenResponse({ status: 200, headers, body }, NOW, site);
+    } catch (error) {
+      return { message: (error as CozeError).message, details: (error as CozeError).details };
+    }
+    throw new Error('expected a CozeError');
+  };
+
+  it('names the body without quoting it, HTML by its type or by its first character', () => {
+    expect(problem('OK').message).toBe('Coze answered the token request with a body that is not JSON');
+    expect(problem('OK', { 'content-type': 'text/plain ; charset=utf-8' }).message).toBe('Coze answered the token request with a body that is not JSON (text/plain)');
+    expect(problem('Bad gateway', { 'content-type': 'text/html; charset=utf-8' }).message).toMatch(/with an HTML page/);
+    expect(problem('  <html>', {}).message).toMatch(/with an HTML page/);
+    expect(problem('x<y', {}).message).toBe('Coze answered the token request with a body that is not JSON');
+  });
+
+  it('says no token was set and where base-url should point', () => {
+    expect(problem('OK', { 'x-tt-logid': 'L9' }).details).toStrictEqual({
+      status: 200,
+      logId: 'L9',
+      hint: 'No token was set. Check that base-url points at the Coze API (https://api.coze.cn or https://api.coze.com) and not at a proxy or web page',
+    });
+    expect(problem('OK').details).not.toHaveProperty('logId');
+  });
+
+  it('takes expires_in up to a year ahead, and refuses it at the moment of minting or past a year', () => {
+    const token = (expiresIn: number) => parseTokenResponse(ok(JSON.stringify({ access_token: 'czs_abc', expires_in: nowSeconds + expiresIn })), NOW, site);
+    expect(token(1).expiresIn).toBe(1);
+    expect(() => token(0)).toThrow(/already past/);
+    expect(token(366 * 24 * 3600).expiresIn).toBe(366 * 24 * 3600);
+    expect(() => token(366 * 24 * 3600 + 1)).toThrow(/more than a year ahead/);
+  });
 });
 
 describe('cozeErrorFrom', () => {
@@ -63,6 +96,12 @@ describe('cozeErrorFrom', () => {
 
   it('reads the code / msg shape of other Coze APIs', () => {
     expect(refusal(403, { code: 4101, msg: 'permission denied' })).toMatch(/^Coze refused the token request: permission denied \(HTTP 403, code 4101, log id L1\)\. The app lacks the permission for this/);
+  });
+
+  it('leaves out the code and the log id when Coze gave none', () => {
+    const error = cozeErrorFrom({ status: 502, headers: {}, body: '' }, context);
+    expect(error.details).toStrictEqual({ status: 502, hint: expect.stringMatching(/server problem/) });
+    expect(describeError(error)).toMatch(/^Coze refused the token request with an empty body \(HTTP 502\)\. Coze had a server problem/);
   });
 
   it('describes a JSON answer without words or code, never quoting it', () => {

@@ -496,7 +496,7 @@ function parseTokenResponse(response, nowMs, context) {
     if (!/^[\x21-\x7e]{1,4096}$/.test(token))
         return fail('an access_token that is not a printable string');
     const expiresAtSeconds = json.expires_in;
-    if (typeof expiresAtSeconds !== 'number' || !Number.isFinite(expiresAtSeconds))
+    if (!Number.isFinite(expiresAtSeconds))
         return fail('no numeric expires_in');
     const expiresIn = Math.floor(expiresAtSeconds - nowMs / 1000);
     if (expiresIn <= 0)
@@ -526,7 +526,6 @@ var undici = __webpack_require__(6752);
 
 const MAX_BODY_BYTES = 1024 * 1024;
 class ResponseTooLargeError extends Error {
-    name = 'ResponseTooLargeError';
 }
 let dispatcher;
 /** One agent for every call, honouring HTTP(S)_PROXY / NO_PROXY in either case. */
@@ -542,10 +541,9 @@ const sendRequest = async ({ method, url, headers, body, timeoutMs }) => {
     let size = 0;
     for await (const chunk of response.body) {
         size += chunk.length;
-        if (size > MAX_BODY_BYTES) {
-            response.body.destroy();
+        // Leaving the loop by throwing destroys the body stream, and with it the connection.
+        if (size > MAX_BODY_BYTES)
             throw new ResponseTooLargeError(`the response body exceeds ${MAX_BODY_BYTES} bytes`);
-        }
         chunks.push(chunk);
     }
     const flat = {};
@@ -886,10 +884,11 @@ async function runCli(argv, io, deps) {
             return (io.out(HELP), EXIT.ok);
         if (values.version)
             return (io.out(`${VERSION}\n`), EXIT.ok);
-        command = positionals[0];
-        if (positionals.length !== 1 || (command !== 'mint' && command !== 'check')) {
+        const [named] = positionals;
+        if (positionals.length !== 1 || (named !== 'mint' && named !== 'check')) {
             throw new InputError('command', 'expected mint or check (coze-token --help lists the options)');
         }
+        command = named;
         const options = values;
         const privateKey = await readPrivateKey(options['private-key'], options['private-key-file'], io);
         const config = readMintConfig((name) => (name === 'private-key' ? privateKey : (options[name] ?? io.env[ENV_NAMES[name] ?? ''] ?? '')));

@@ -491,7 +491,7 @@ function parseTokenResponse(response, nowMs, context) {
     if (!/^[\x21-\x7e]{1,4096}$/.test(token))
         return fail('an access_token that is not a printable string');
     const expiresAtSeconds = json.expires_in;
-    if (typeof expiresAtSeconds !== 'number' || !Number.isFinite(expiresAtSeconds))
+    if (!Number.isFinite(expiresAtSeconds))
         return fail('no numeric expires_in');
     const expiresIn = Math.floor(expiresAtSeconds - nowMs / 1000);
     if (expiresIn <= 0)
@@ -521,7 +521,6 @@ var undici = __webpack_require__(6752);
 
 const MAX_BODY_BYTES = 1024 * 1024;
 class ResponseTooLargeError extends Error {
-    name = 'ResponseTooLargeError';
 }
 let dispatcher;
 /** One agent for every call, honouring HTTP(S)_PROXY / NO_PROXY in either case. */
@@ -537,10 +536,9 @@ const sendRequest = async ({ method, url, headers, body, timeoutMs }) => {
     let size = 0;
     for await (const chunk of response.body) {
         size += chunk.length;
-        if (size > MAX_BODY_BYTES) {
-            response.body.destroy();
+        // Leaving the loop by throwing destroys the body stream, and with it the connection.
+        if (size > MAX_BODY_BYTES)
             throw new ResponseTooLargeError(`the response body exceeds ${MAX_BODY_BYTES} bytes`);
-        }
         chunks.push(chunk);
     }
     const flat = {};

@@ -15,7 +15,6 @@ export interface HttpResponse {
 /** Sends one request; rejects on network failure, timeout, or a body over MAX_BODY_BYTES. */
 export type SendRequest = (request: HttpRequest) => Promise<HttpResponse>;
 export declare class ResponseTooLargeError extends Error {
-    name: string;
 }
 /** One agent for every call, honouring HTTP(S)_PROXY / NO_PROXY in either case. */
 export declare function proxyDispatcher(): Dispatcher;

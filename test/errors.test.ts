@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { CozeError, describeError, explainError, InputError, NetworkError } from '../src/errors.ts';
+
+describe('errors', () => {
+  it('carry their own names, for logs and for instanceof-free checks', () => {
+    expect([new InputError('x', 'y'), new CozeError('m'), new NetworkError('m')].map((error) => error.name)).toEqual(['InputError', 'CozeError', 'NetworkError']);
+    expect(new InputError('app-id', 'is required')).toMatchObject({ message: "Input 'app-id': is required", input: 'app-id' });
+  });
+
+  it("explain Coze's refusal with only the facts it has", () => {
+    expect(explainError(new CozeError('Coze said no'))).toStrictEqual({ problem: 'Coze said no' });
+    expect(explainError(new CozeError('Coze said no', { code: 'x' }))).toStrictEqual({ problem: 'Coze said no (code x)' });
+    expect(explainError(new CozeError('Coze said no', { logId: 'L' }))).toStrictEqual({ problem: 'Coze said no (log id L)' });
+    expect(explainError(new CozeError('Coze said no', { status: 400, code: 'x', logId: 'L', hint: 'do y' }))).toStrictEqual({ problem: 'Coze said no (HTTP 400, code x, log id L)', hint: 'do y' });
+  });
+
+  it('explain network and input errors, with a hint only when there is one', () => {
+    expect(explainError(new NetworkError('unreachable'))).toStrictEqual({ problem: 'unreachable' });
+    expect(explainError(new NetworkError('unreachable', 'check the proxy'))).toStrictEqual({ problem: 'unreachable', hint: 'check the proxy' });
+    expect(explainError(new InputError('a', 'b'))).toStrictEqual({ problem: "Input 'a': b" });
+    expect(describeError(new NetworkError('unreachable', 'check the proxy'))).toBe('unreachable. check the proxy');
+    expect(describeError(new Error('boom'))).toBe('Unexpected error: boom');
+  });
+});
