@@ -5,7 +5,8 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   mutate: ['src/**/*.ts', '!src/main.ts', '!src/cli-main.ts', '!src/cli-process.ts', '!src/lib-entry.ts'],
   ignorePatterns: ['dist', 'build', 'reports', 'coverage'],
-  tempDirName: 'build/stryker-tmp',
+  // Not under build/: npm run build empties that, and would pull the sandbox from under a running mutation test.
+  tempDirName: '.stryker-tmp',
   // TypeScript 7 has no compiler API for Stryker's tsconfig rewriting (nor for its type checker); the sandbox
   // needs no rewriting, as tsconfig.json extends and references nothing outside the project.
   tsconfigFile: 'no-tsconfig-rewriting.json',

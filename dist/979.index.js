@@ -25,7 +25,7 @@ function githubIssues(token, context, timeoutMs, userAgent) {
             fetch: (url, init) => (0,undici__WEBPACK_IMPORTED_MODULE_1__/* .fetch */ .hd)(url, { ...init, dispatcher: (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyDispatcher */ .q9)(), signal: AbortSignal.timeout(timeoutMs) }),
         },
     });
-    const [owner = '', repo = ''] = context.repository.split('/');
+    const [owner, repo] = context.repository.split('/');
     return {
         async listOpen(label) {
             const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, labels: label, state: 'open', per_page: 100 });

@@ -88,8 +88,8 @@ export async function runCli(argv: string[], io: CliIo, deps: MintDeps): Promise
 
 function parseCommandLine(argv: string[]) {
   const keyFlag = argv.findIndex((arg) => arg === '--private-key' || arg.startsWith('--private-key='));
-  const keyValue = argv[keyFlag]?.includes('=') ? argv[keyFlag]?.slice('--private-key='.length) : argv[keyFlag + 1];
-  if (keyFlag !== -1 && keyValue !== '-') {
+  const keyValue = keyFlag === -1 ? '-' : argv[keyFlag] === '--private-key' ? argv[keyFlag + 1] : argv[keyFlag]?.slice('--private-key='.length);
+  if (keyValue !== '-') {
     throw new InputError('private-key', 'takes only - (read the key from standard input); a key on the command line would land in shell history and process lists. Use --private-key-file or COZE_PRIVATE_KEY');
   }
   try {

@@ -15,7 +15,7 @@ export interface MintedToken {
 
 /** What the body is, in words, when it holds no message of Coze's. Never quotes the body. */
 function describeBody(response: HttpResponse): string {
-  const type = response.headers['content-type']?.split(';')[0]?.trim();
+  const type = response.headers['content-type']?.replace(/;.*/, '').trim();
   if (response.body.trim() === '') return 'an empty body';
   if (type === 'text/html' || /^\s*</.test(response.body)) return 'an HTML page (a gateway or proxy answered, not the Coze API)';
   if (jsonObject(response.body)) return 'a JSON object without an error message';

@@ -13,7 +13,7 @@ export function githubIssues(token: string, context: RunContext, timeoutMs: numb
       fetch: (url: string, init: RequestInit) => fetch(url, { ...(init as object), dispatcher: proxyDispatcher(), signal: AbortSignal.timeout(timeoutMs) }),
     },
   });
-  const [owner = '', repo = ''] = context.repository.split('/');
+  const [owner, repo] = context.repository.split('/') as [string, string];
   return {
     async listOpen(label) {
       const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, labels: label, state: 'open', per_page: 100 });

@@ -18,7 +18,8 @@ export type NewJwtId = () => string;
 
 export async function signJwt(key: KeyObject, params: JwtParams, nowMs: number, newJwtId: NewJwtId): Promise<string> {
   const now = Math.floor(nowMs / 1000);
-  return new SignJWT(params.sessionName === undefined ? {} : { session_name: params.sessionName })
+  // JSON leaves out a session_name that is undefined.
+  return new SignJWT({ session_name: params.sessionName })
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: params.publicKeyId })
     .setIssuer(params.appId)
     .setAudience(params.audience)

@@ -46,7 +46,7 @@ export async function mintCozeToken(options: MintCozeTokenOptions): Promise<Mint
     audience: options.audience,
     'duration-seconds': options.durationSeconds,
     'session-name': options.sessionName,
-    scope: options.scope === undefined ? undefined : JSON.stringify(options.scope),
+    scope: JSON.stringify(options.scope),
     'account-id': options.accountId,
     'enterprise-id': options.enterpriseId,
     'timeout-seconds': options.timeoutSeconds,

@@ -7,9 +7,8 @@ const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/;
 
 /** Some secret stores mangle newlines, so a PEM may arrive base64-encoded on one line; anything else stays as it is. */
 export function decodeBase64Pem(raw: string): string {
-  const compact = raw.replace(/\s+/g, '');
-  if (raw.includes('-----') || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return raw;
-  const decoded = Buffer.from(compact, 'base64').toString('utf8');
+  // Decoding anything else (a PEM itself included) yields no PEM armour, and the input stays as it was.
+  const decoded = Buffer.from(raw, 'base64').toString('utf8');
   return decoded.includes('-----BEGIN ') ? decoded : raw;
 }
 
@@ -50,7 +49,7 @@ const WRONG_LABELS: Record<string, string> = {
   'OPENSSH PRIVATE KEY': 'this is an OpenSSH key; Coze needs the RSA key in PEM form that its console let you download',
 };
 
-const KEY_KINDS: Record<string, string> = { ec: 'an EC', ed25519: 'an Ed25519', ed448: 'an Ed448', dsa: 'a DSA', 'rsa-pss': 'an RSA-PSS', x25519: 'an X25519', x448: 'an X448' };
+const KEY_KINDS: Record<string, string> = { ec: 'an EC', ed25519: 'an Ed25519', ed448: 'an Ed448', dsa: 'a DSA', dh: 'a Diffie-Hellman', 'rsa-pss': 'an RSA-PSS', x25519: 'an X25519', x448: 'an X448' };
 
 const EXPECTED = 'expected an RSA private key in PEM form (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----), or that PEM base64-encoded on one line';
 

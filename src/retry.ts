@@ -150,7 +150,7 @@ const TLS_HINT =
 export function describeNetworkError(error: unknown): NetworkFailure | undefined {
   if (!(error instanceof Error)) return undefined;
   if (error.name === 'TimeoutError' || error.name === 'AbortError') {
-    const proxy = /^Proxy response \((\d{3})\)/.exec(error.message);
+    const proxy = /Proxy response \((\d{3})\)/.exec(error.message);
     if (proxy) return { reason: `the proxy refused the connection to Coze (HTTP ${proxy[1]})`, final: true, timedOut: false, hint: PROXY_HINT };
     return { reason: 'no complete answer within timeout-seconds', final: false, timedOut: true };
   }

@@ -73,7 +73,7 @@ export function summaryRows(report: RunReport): Array<[string, string]> {
     ['Error', report.problem],
     ['What to do', report.hint],
   ];
-  return rows.filter((row): row is [string, string] => row[1] !== undefined && row[1] !== '');
+  return rows.filter((row): row is [string, string] => row[1] !== undefined);
 }
 
 export async function writeSummary(summary: SummaryWriter, report: RunReport): Promise<void> {

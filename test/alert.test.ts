@@ -102,6 +102,11 @@ describe('issue-on-failure', () => {
     expect(github.issues.map((issue) => issue.comments)).toEqual([[], [], []]);
   });
 
+  it('names the default site when base-url is not given', async () => {
+    await check({ 'base-url': '', 'duration-seconds': '0' });
+    expect(github.issues[0]?.title).toBe(`Coze credential check failing: app ${appId} on api.coze.cn`);
+  });
+
   it('names the app and site as it can when they are the bad input', async () => {
     await check({ 'app-id': 'two words', 'base-url': 'http://127.evil.example' });
     expect(github.issues[0]?.title).toBe('Coze credential check failing: app unknown on an unreadable base-url');
@@ -111,6 +116,8 @@ describe('issue-on-failure', () => {
   it('writes nothing to GitHub for a healthy run with no open issue', async () => {
     const result = await check();
     expect(result.failures()).toEqual([]);
+    expect(result.named('warning')).toEqual([]);
+    expect(result.named('info').map((c) => c.args[0])).toContain('Alert issue: no open issue to update.');
     expect(github.requests.map((r) => r.method)).toEqual(['GET']);
     expect(github.issues).toEqual([]);
   });
@@ -200,6 +207,8 @@ describe('alert helpers', () => {
     expect(describeGitHubError('odd')).toBe('the request failed');
     expect(describeGitHubError(Object.assign(new Error('API rate limit exceeded for installation'), { status: 403 }))).toBe("GitHub's API rate limit was reached (HTTP 403); a later run will write the alert");
     expect(describeGitHubError(Object.assign(new Error('slow down'), { status: 429 }))).toMatch(/^GitHub's API rate limit was reached \(HTTP 429\)/);
+    expect(describeGitHubError(Object.assign(new Error('rate limit of bad credentials'), { status: 401 }))).toMatch(/^GitHub answered HTTP 401 .*grant the job/);
+    expect(describeGitHubError({ status: 403 })).toBe('GitHub answered HTTP 403: grant the job `permissions: issues: write` and pass a github-token that has it');
     expect(describeGitHubError(Object.assign(new Error('Bad credentials'), { status: 401 }))).toMatch(/^GitHub answered HTTP 401 \(Bad credentials\): grant the job/);
   });
 });

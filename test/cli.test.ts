@@ -155,6 +155,17 @@ describe('coze-token', () => {
     });
   }
 
+  it('passes --audience, --scope and --timeout-seconds on', async () => {
+    const before = standIn.requests.length;
+    const run = await cli(['mint', ...flags(), '--audience', 'aud.example', '--scope', '{"account_permission":{"permission_list":["x"]}}', '--timeout-seconds', '0']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Input 'timeout-seconds'/);
+    await cli(['mint', ...flags(), '--audience', 'aud.example', '--scope', '{"account_permission":{"permission_list":["x"]}}']);
+    const [request] = standIn.requests.slice(before);
+    expect(request?.refusal).toMatch(/JWT rejected/);
+    expect(JSON.parse(request?.body ?? '')).toMatchObject({ scope: { account_permission: { permission_list: ['x'] } } });
+  });
+
   it('uses the enterprise endpoint with --enterprise-id', async () => {
     const before = standIn.requests.length;
     const run = await cli(['mint', ...flags(), '--enterprise-id', 'volcano_77']);

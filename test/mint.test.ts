@@ -41,6 +41,19 @@ describe('mintToken', () => {
     expect(slept).toEqual([500]);
   });
 
+  it('sleeps for real by default', async () => {
+    const started = performance.now();
+    await defaultDeps().sleep(60);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+  });
+
+  it('asks for JSON and names itself in every token request', async () => {
+    const before = standIn.requests.length;
+    await mintToken(config, defaultDeps({ userAgent: 'coze-token-action/test' }));
+    const [request] = standIn.requests.slice(before);
+    expect(request?.headers).toMatchObject({ accept: 'application/json', 'content-type': 'application/json', 'user-agent': 'coze-token-action/test' });
+  });
+
   it('draws a new 144-bit jti from the CSPRNG by default', () => {
     const { newJwtId } = defaultDeps();
     const ids = new Set(Array.from({ length: 1000 }, newJwtId));

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.ts';
@@ -18,6 +18,7 @@ export function pastingAccidents(pem: string): Record<string, string> {
     'no line breaks at all': pem.trim().replace(/\n/g, ''),
     'body lines indented with tabs': pem.replace(/\n(?!-)/g, '\n\t'),
     'a blank line inside the body': pem.replace(/\n/, '\n\n'),
+    'literal \\r\\n escapes on one line': pem.trim().replace(/\n/g, '\\r\\n'),
   };
 }
 
@@ -60,7 +61,14 @@ describe('parsePrivateKey', () => {
   const refused: Array<[string, string, RegExp]> = [
     ['an empty input', '', /is empty/],
     ['whitespace', '  \n\t ', /is empty/],
-    ['garbage', 'not a key at all', /expected an RSA private key in PEM form/],
+    ['garbage', 'not a key at all', /expected an RSA private key in PEM form \(-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----\), or that PEM base64-encoded on one line\.$/],
+    ['a certificate', '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----', /this is a certificate; paste the private key/],
+    ['an Ed448 key', generateKeyPairSync('ed448').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /this is an Ed448 key/],
+    ['an X25519 key', generateKeyPairSync('x25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /this is an X25519 key/],
+    ['an RSA-PSS key', generateKeyPairSync('rsa-pss', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /this is an RSA-PSS key/],
+    ['a DSA key', generateKeyPairSync('dsa', { modulusLength: 1024, divisorLength: 160 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /this is a DSA key/],
+    ['a Diffie-Hellman key', (generateKeyPairSync as unknown as (type: string, options: object) => { privateKey: KeyObject })('dh', { group: 'modp14' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /this is a Diffie-Hellman key/],
+    ['an ML-DSA key (a kind it has no name for)', generateKeyPairSync('ml-dsa-44').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /this is a non-RSA key, and Coze signs with RS256/],
     ['a public key', keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), /this is a public key/],
     ['a PKCS#1 public key', keys.publicKey.export({ type: 'pkcs1', format: 'pem' }).toString(), /this is a public key/],
     ['an encrypted PKCS#8 key', encrypted.privateKey, /encrypted with a passphrase/],
@@ -99,6 +107,14 @@ describe('privateKeySecrets', () => {
 
   it('registers nothing for empty input', () => {
     expect(privateKeySecrets('')).toEqual([]);
+  });
+
+  it('masks the lines of what it cannot read, trimmed, down to 8 characters', () => {
+    const truncated = keys.pkcs8.slice(0, 900).replace(/\n/g, '\n  ');
+    const secrets = privateKeySecrets(truncated);
+    for (const line of keys.pkcs8.slice(0, 900).split('\n').filter((l) => l.length >= 8 && !l.startsWith('-----'))) expect(secrets).toContain(line);
+    expect(privateKeySecrets('  12345678\n1234567\n')).toEqual(['12345678\n1234567', '12345678']);
+    expect(privateKeySecrets(' aGVsbG8gd29ybGQ= \n')).toEqual(['aGVsbG8gd29ybGQ=']);
   });
 });
 

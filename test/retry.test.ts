@@ -40,10 +40,49 @@ describe('retry policy', () => {
     expect(parseRetryAfter(' 7 ', NOW)).toBe(7000);
     expect(parseRetryAfter(new Date(NOW + 12_000).toUTCString(), NOW)).toBe(12_000);
     expect(parseRetryAfter(new Date(NOW - 12_000).toUTCString(), NOW)).toBe(0);
+    expect(parseRetryAfter('12', NOW)).toBe(12_000);
     expect(parseRetryAfter('soon', NOW)).toBeUndefined();
+    expect(parseRetryAfter('x7', NOW)).toBeUndefined();
+    expect(parseRetryAfter('7 seconds', NOW)).toBeUndefined();
     expect(parseRetryAfter(' ', NOW)).toBeUndefined();
     expect(parseRetryAfter(undefined, NOW)).toBeUndefined();
   });
+});
+
+describe('network failures in words', () => {
+  const known: Record<string, string> = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    ENOTFOUND: 'host not found (DNS)',
+    EAI_AGAIN: 'DNS lookup failed',
+    ETIMEDOUT: 'connection timed out',
+    UND_ERR_SOCKET: 'the connection closed before the answer was complete',
+    UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+    UND_ERR_HEADERS_TIMEOUT: 'no answer within timeout-seconds',
+    UND_ERR_BODY_TIMEOUT: 'the answer stalled',
+  };
+  const tls: Record<string, string> = {
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'the server presented a self-signed certificate',
+    SELF_SIGNED_CERT_IN_CHAIN: 'the certificate chain ends in a self-signed certificate that is not trusted',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the certificate was signed by an unknown authority',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the certificate was signed by an unknown authority',
+    UNABLE_TO_GET_ISSUER_CERT: 'the certificate was signed by an unknown authority',
+    CERT_UNTRUSTED: 'the certificate is not trusted',
+    CERT_HAS_EXPIRED: 'the certificate has expired',
+    CERT_NOT_YET_VALID: 'the certificate is not valid yet',
+    CERT_REVOKED: 'the certificate was revoked',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate is for another host name',
+  };
+  for (const [code, words] of Object.entries(known)) {
+    it(`${code}: ${words}`, () => {
+      expect(describeNetworkError(Object.assign(new Error('x'), { code }))).toMatchObject({ reason: words, final: false });
+    });
+  }
+  for (const [code, words] of Object.entries(tls)) {
+    it(`${code}: ${words}, final`, () => {
+      expect(describeNetworkError(Object.assign(new Error('x'), { code }))).toMatchObject({ reason: `TLS certificate verification failed: ${words} (${code})`, final: true, timedOut: false });
+    });
+  }
 });
 
 describe('sendWithRetries', () => {
@@ -97,6 +136,17 @@ describe('sendWithRetries', () => {
     const bug = new TypeError('x is not a function');
     await expect(sendWithRetries(async () => (calls++, Promise.reject(bug)), 'Token request', policy, deps, farDeadline)).rejects.toBe(bug);
     expect(calls).toBe(1);
+  });
+
+  it('reports a proxy or certificate failure as itself even when the deadline had cut the attempt short', async () => {
+    for (const [error, words] of [
+      [Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), { name: 'AbortError' }), /the proxy refused the connection to Coze/],
+      [Object.assign(new Error('Proxy Authentication Required (407)'), { code: 'UND_ERR_INVALID_ARG' }), /the proxy refused the request/],
+      [Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }), /TLS certificate verification failed/],
+    ] as const) {
+      const { deps } = fakeDeps();
+      await expect(sendWithRetries(async () => Promise.reject(error), 'Token request', policy, deps, deadlineFrom(3000, NOW))).rejects.toThrow(words);
+    }
   });
 
   it('does not retry a proxy refusal or a certificate failure', async () => {
@@ -162,6 +212,8 @@ describe('sendWithRetries', () => {
     expect(describeNetworkError(Object.assign(new Error('x'), { code: 'EWHATEVER' }))?.reason).toBe('the request failed (EWHATEVER)');
     expect(describeNetworkError(new TypeError('a bug'))).toBeUndefined();
     expect(describeNetworkError('not an error')).toBeUndefined();
+    expect(describeNetworkError({ code: 'ECONNRESET', message: 'not an Error' })).toBeUndefined();
+    expect(describeNetworkError(Object.assign(new Error('x'), { code: 'UND_ERR_BODY_TIMEOUT' }))).toEqual({ reason: 'the answer stalled', final: false, timedOut: true });
     const proxy = describeNetworkError(Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), { name: 'AbortError' }));
     expect(proxy).toMatchObject({ reason: 'the proxy refused the connection to Coze (HTTP 407)', final: true });
     expect(proxy?.hint).toMatch(/HTTPS_PROXY=http:\/\/user:pass@host:port/);

@@ -76,10 +76,8 @@ const MIN_RSA_BITS = 2048;
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/;
 /** Some secret stores mangle newlines, so a PEM may arrive base64-encoded on one line; anything else stays as it is. */
 function decodeBase64Pem(raw) {
-    const compact = raw.replace(/\s+/g, '');
-    if (raw.includes('-----') || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact))
-        return raw;
-    const decoded = Buffer.from(compact, 'base64').toString('utf8');
+    // Decoding anything else (a PEM itself included) yields no PEM armour, and the input stays as it was.
+    const decoded = Buffer.from(raw, 'base64').toString('utf8');
     return decoded.includes('-----BEGIN ') ? decoded : raw;
 }
 /**
@@ -114,7 +112,7 @@ const WRONG_LABELS = {
     'EC PRIVATE KEY': 'this is an EC key; Coze signs with RS256, which needs an RSA key',
     'OPENSSH PRIVATE KEY': 'this is an OpenSSH key; Coze needs the RSA key in PEM form that its console let you download',
 };
-const KEY_KINDS = { ec: 'an EC', ed25519: 'an Ed25519', ed448: 'an Ed448', dsa: 'a DSA', 'rsa-pss': 'an RSA-PSS', x25519: 'an X25519', x448: 'an X448' };
+const KEY_KINDS = { ec: 'an EC', ed25519: 'an Ed25519', ed448: 'an Ed448', dsa: 'a DSA', dh: 'a Diffie-Hellman', 'rsa-pss': 'an RSA-PSS', x25519: 'an X25519', x448: 'an X448' };
 const EXPECTED = 'expected an RSA private key in PEM form (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----), or that PEM base64-encoded on one line';
 /** Parse the private-key input into an RSA KeyObject, or throw one InputError that never quotes the key. */
 function parsePrivateKey(raw) {
@@ -452,7 +450,7 @@ function isTransient(response) {
 const MAX_TOKEN_LIFETIME_SECONDS = 366 * 24 * 3600;
 /** What the body is, in words, when it holds no message of Coze's. Never quotes the body. */
 function describeBody(response) {
-    const type = response.headers['content-type']?.split(';')[0]?.trim();
+    const type = response.headers['content-type']?.replace(/;.*/, '').trim();
     if (response.body.trim() === '')
         return 'an empty body';
     if (type === 'text/html' || /^\s*</.test(response.body))
@@ -557,7 +555,8 @@ const CLOCK_SKEW_SECONDS = 60;
 const JWT_LIFETIME_SECONDS = 600;
 async function signJwt(key, params, nowMs, newJwtId) {
     const now = Math.floor(nowMs / 1000);
-    return new sign/* SignJWT */.P(params.sessionName === undefined ? {} : { session_name: params.sessionName })
+    // JSON leaves out a session_name that is undefined.
+    return new sign/* SignJWT */.P({ session_name: params.sessionName })
         .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: params.publicKeyId })
         .setIssuer(params.appId)
         .setAudience(params.audience)
@@ -675,7 +674,7 @@ function describeNetworkError(error) {
     if (!(error instanceof Error))
         return undefined;
     if (error.name === 'TimeoutError' || error.name === 'AbortError') {
-        const proxy = /^Proxy response \((\d{3})\)/.exec(error.message);
+        const proxy = /Proxy response \((\d{3})\)/.exec(error.message);
         if (proxy)
             return { reason: `the proxy refused the connection to Coze (HTTP ${proxy[1]})`, final: true, timedOut: false, hint: PROXY_HINT };
         return { reason: 'no complete answer within timeout-seconds', final: false, timedOut: true };
@@ -796,7 +795,7 @@ async function mintCozeToken(options) {
         audience: options.audience,
         'duration-seconds': options.durationSeconds,
         'session-name': options.sessionName,
-        scope: options.scope === undefined ? undefined : JSON.stringify(options.scope),
+        scope: JSON.stringify(options.scope),
         'account-id': options.accountId,
         'enterprise-id': options.enterpriseId,
         'timeout-seconds': options.timeoutSeconds,
