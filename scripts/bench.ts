@@ -62,6 +62,8 @@ const subjects: Array<{ name: string; args: string[]; env: Record<string, string
   { name: 'action: node dist/index.js', args: [join(ROOT, 'dist/index.js')], env: actionEnv },
   { name: 'official SDK: @coze/api getJWTToken', args: [sdkScript], env: { BASE: standIn.url, APP: appId, KID: kid, KEY: keys.pkcs8 } },
 ];
+// BENCH_BASELINE=/path/to/another/dist/index.js times another build in the same interleaved rounds: before and after.
+if (process.env.BENCH_BASELINE) subjects.push({ name: `baseline: ${process.env.BENCH_BASELINE}`, args: [process.env.BENCH_BASELINE], env: actionEnv });
 
 const samples = subjects.map(() => [] as number[]);
 for (const subject of subjects) await time(subject.args, subject.env); // warm the file cache

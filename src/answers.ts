@@ -26,8 +26,8 @@ export interface KnownAnswer {
   transient?: boolean;
 }
 
-const code = (...codes: string[]) => (answer: Answer) => answer.code !== undefined && codes.includes(answer.code);
-const says = (pattern: RegExp) => (answer: Answer) => pattern.test(`${answer.code ?? ''} ${answer.message ?? ''}`);
+const code = (...codes: Array<string | undefined>) => (answer: Answer) => codes.includes(answer.code);
+const says = (pattern: RegExp) => (answer: Answer) => pattern.test([answer.code, answer.message].join(' '));
 const status = (test: (status: number) => boolean) => (answer: Answer) => test(answer.status);
 
 function otherSite(baseUrl: string): { here: string; other: string } {
@@ -185,12 +185,12 @@ function parseJson(body: string): unknown {
   try {
     return JSON.parse(body);
   } catch {
-    return undefined;
+    // not JSON: no value
   }
 }
 
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value instanceof Object && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 export function jsonObject(body: string): Record<string, unknown> | undefined {

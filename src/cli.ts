@@ -88,7 +88,7 @@ export async function runCli(argv: string[], io: CliIo, deps: MintDeps): Promise
 
 function parseCommandLine(argv: string[]) {
   const keyFlag = argv.findIndex((arg) => arg === '--private-key' || arg.startsWith('--private-key='));
-  const keyValue = keyFlag === -1 ? '-' : argv[keyFlag] === '--private-key' ? argv[keyFlag + 1] : argv[keyFlag]?.slice('--private-key='.length);
+  const keyValue = keyFlag === -1 ? '-' : argv[keyFlag] === '--private-key' ? argv[keyFlag + 1] : (argv[keyFlag] as string).slice('--private-key='.length);
   if (keyValue !== '-') {
     throw new InputError('private-key', 'takes only - (read the key from standard input); a key on the command line would land in shell history and process lists. Use --private-key-file or COZE_PRIVATE_KEY');
   }

@@ -15,17 +15,14 @@ export function decodeBase64Pem(raw: string): string {
 /**
  * Undo what secret stores and copy-paste do to a PEM: base64 around it, literal "\n" escapes, CRLF, quotes,
  * indentation, blank lines, or all line breaks lost. Returns the PEM rebuilt with 64-column lines, and its label.
+ * (A PEM with headers is an encrypted one, refused anyway: its "ENCRYPTED" survives in the rebuilt text.)
  */
 export function normalizePem(raw: string): { label: string; pem: string; body: string } | undefined {
-  const text = decodeBase64Pem(raw).replace(/\\r/g, '').replace(/\\n/g, '\n').replace(/\r/g, '');
-  const match = PEM_BLOCK.exec(text);
+  const match = PEM_BLOCK.exec(decodeBase64Pem(raw).replace(/\\[rn]/g, ''));
   if (!match) return undefined;
   const label = match[1] as string;
-  const lines = (match[2] as string).split('\n').map((line) => line.trim());
-  const headers = lines.filter((line) => line.includes(':'));
-  const body = lines.filter((line) => !line.includes(':')).join('').replace(/\s+/g, '');
-  const wrapped = body.match(/.{1,64}/g) ?? [];
-  const pem = [`-----BEGIN ${label}-----`, ...headers, ...(headers.length ? [''] : []), ...wrapped, `-----END ${label}-----`, ''].join('\n');
+  const body = (match[2] as string).replace(/\s+/g, '');
+  const pem = [`-----BEGIN ${label}-----`, ...(body.match(/.{1,64}/g) ?? []), `-----END ${label}-----`, ''].join('\n');
   return { label, pem, body };
 }
 
@@ -74,10 +71,10 @@ export function parsePrivateKey(raw: string): KeyObject {
     throw new InputError(INPUT, `${EXPECTED}; the PEM body does not decode to a key (truncated or damaged when it was pasted?)`);
   }
   if (key.asymmetricKeyType !== 'rsa') {
-    const kind = KEY_KINDS[key.asymmetricKeyType ?? ''] ?? 'a non-RSA';
+    const kind = KEY_KINDS[key.asymmetricKeyType as string] ?? 'a non-RSA';
     throw new InputError(INPUT, `${EXPECTED}; this is ${kind} key, and Coze signs with RS256, which needs RSA`);
   }
-  const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+  const bits = (key.asymmetricKeyDetails as { modulusLength: number }).modulusLength;
   if (bits < MIN_RSA_BITS) {
     throw new InputError(INPUT, `this RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required, as smaller RSA keys can be factored. Add a new key pair in the Coze console`);
   }

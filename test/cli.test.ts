@@ -1,8 +1,4 @@
 // The coze-token command in-process: runCli(argv, io, deps) against the local Coze stand-in, and the library.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.ts';
 import { CozeError, InputError, mintCozeToken, NetworkError } from '../src/lib.ts';
@@ -14,18 +10,16 @@ import { leaksIn } from './support/leaks.ts';
 const keys = makeRsaKeys();
 const appId = '7499999999999';
 const kid = 'cli-kid';
-const keyDir = mkdtempSync(join(tmpdir(), 'coze-cli-'));
-const keyFile = join(keyDir, 'private_key.pem');
-writeFileSync(keyFile, keys.pkcs1);
+// The files the command may read, without touching the disk (test/bundle/cli.test.ts reads a real one).
+const keyFile = 'keys/private_key.pem';
+const files: Record<string, string> = { [keyFile]: keys.pkcs1 };
+const readFile = async (path: string) => files[path] ?? Promise.reject(Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' }));
 let standIn: CozeStandIn;
 
 beforeAll(async () => {
   standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
 });
-afterAll(async () => {
-  await standIn.close();
-  rmSync(keyDir, { recursive: true, force: true });
-});
+afterAll(() => standIn.close());
 
 interface CliRun {
   code: number | null;
@@ -37,7 +31,7 @@ interface CliRun {
 async function cli(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const io = { env, readStdin: async () => stdin ?? '', readFile: (path: string) => readFile(path, 'utf8'), out: (text: string) => void (stdout += text), err: (text: string) => void (stderr += text) };
+  const io = { env, readStdin: async () => stdin ?? '', readFile, out: (text: string) => void (stdout += text), err: (text: string) => void (stderr += text) };
   const code = await runCli(args, io, defaultDeps({ sleep: async () => {}, log: (message) => void (stderr += `${message}\n`) }));
   return { code, stdout, stderr };
 }

@@ -140,9 +140,9 @@ describe('sendWithRetries', () => {
 
   it('reports a proxy or certificate failure as itself even when the deadline had cut the attempt short', async () => {
     for (const [error, words] of [
-      [Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), { name: 'AbortError' }), /the proxy refused the connection to Coze/],
-      [Object.assign(new Error('Proxy Authentication Required (407)'), { code: 'UND_ERR_INVALID_ARG' }), /the proxy refused the request/],
-      [Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }), /TLS certificate verification failed/],
+      [Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), { name: 'AbortError' }), /^Token request: the proxy refused the connection to Coze/],
+      [Object.assign(new Error('Proxy Authentication Required (407)'), { code: 'UND_ERR_INVALID_ARG' }), /^Token request: the proxy refused the request/],
+      [Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }), /^Token request: TLS certificate verification failed/],
     ] as const) {
       const { deps } = fakeDeps();
       await expect(sendWithRetries(async () => Promise.reject(error), 'Token request', policy, deps, deadlineFrom(3000, NOW))).rejects.toThrow(words);

@@ -88,18 +88,15 @@ function decodeBase64Pem(raw) {
 /**
  * Undo what secret stores and copy-paste do to a PEM: base64 around it, literal "\n" escapes, CRLF, quotes,
  * indentation, blank lines, or all line breaks lost. Returns the PEM rebuilt with 64-column lines, and its label.
+ * (A PEM with headers is an encrypted one, refused anyway: its "ENCRYPTED" survives in the rebuilt text.)
  */
 function normalizePem(raw) {
-    const text = decodeBase64Pem(raw).replace(/\\r/g, '').replace(/\\n/g, '\n').replace(/\r/g, '');
-    const match = PEM_BLOCK.exec(text);
+    const match = PEM_BLOCK.exec(decodeBase64Pem(raw).replace(/\\[rn]/g, ''));
     if (!match)
         return undefined;
     const label = match[1];
-    const lines = match[2].split('\n').map((line) => line.trim());
-    const headers = lines.filter((line) => line.includes(':'));
-    const body = lines.filter((line) => !line.includes(':')).join('').replace(/\s+/g, '');
-    const wrapped = body.match(/.{1,64}/g) ?? [];
-    const pem = [`-----BEGIN ${label}-----`, ...headers, ...(headers.length ? [''] : []), ...wrapped, `-----END ${label}-----`, ''].join('\n');
+    const body = match[2].replace(/\s+/g, '');
+    const pem = [`-----BEGIN ${label}-----`, ...(body.match(/.{1,64}/g) ?? []), `-----END ${label}-----`, ''].join('\n');
     return { label, pem, body };
 }
 /** Lines worth registering as secrets: the key's body however it is wrapped, and the raw input's own lines. */
@@ -144,10 +141,10 @@ function parsePrivateKey(raw) {
         throw new InputError(INPUT, `${EXPECTED}; the PEM body does not decode to a key (truncated or damaged when it was pasted?)`);
     }
     if (key.asymmetricKeyType !== 'rsa') {
-        const kind = KEY_KINDS[key.asymmetricKeyType ?? ''] ?? 'a non-RSA';
+        const kind = KEY_KINDS[key.asymmetricKeyType] ?? 'a non-RSA';
         throw new InputError(INPUT, `${EXPECTED}; this is ${kind} key, and Coze signs with RS256, which needs RSA`);
     }
-    const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+    const bits = key.asymmetricKeyDetails.modulusLength;
     if (bits < MIN_RSA_BITS) {
         throw new InputError(INPUT, `this RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required, as smaller RSA keys can be factored. Add a new key pair in the Coze console`);
     }
@@ -250,8 +247,8 @@ function parseBaseUrl(text) {
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./build/src/answers.js
-const code = (...codes) => (answer) => answer.code !== undefined && codes.includes(answer.code);
-const says = (pattern) => (answer) => pattern.test(`${answer.code ?? ''} ${answer.message ?? ''}`);
+const code = (...codes) => (answer) => codes.includes(answer.code);
+const says = (pattern) => (answer) => pattern.test([answer.code, answer.message].join(' '));
 const answers_status = (test) => (answer) => test(answer.status);
 function otherSite(baseUrl) {
     const here = new URL(baseUrl).hostname;
@@ -406,11 +403,11 @@ function parseJson(body) {
         return JSON.parse(body);
     }
     catch {
-        return undefined;
+        // not JSON: no value
     }
 }
 function asRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+    return value instanceof Object && !Array.isArray(value) ? value : undefined;
 }
 function jsonObject(body) {
     return asRecord(parseJson(body));
@@ -910,7 +907,7 @@ async function runCli(argv, io, deps) {
 }
 function parseCommandLine(argv) {
     const keyFlag = argv.findIndex((arg) => arg === '--private-key' || arg.startsWith('--private-key='));
-    const keyValue = keyFlag === -1 ? '-' : argv[keyFlag] === '--private-key' ? argv[keyFlag + 1] : argv[keyFlag]?.slice('--private-key='.length);
+    const keyValue = keyFlag === -1 ? '-' : argv[keyFlag] === '--private-key' ? argv[keyFlag + 1] : argv[keyFlag].slice('--private-key='.length);
     if (keyValue !== '-') {
         throw new InputError('private-key', 'takes only - (read the key from standard input); a key on the command line would land in shell history and process lists. Use --private-key-file or COZE_PRIVATE_KEY');
     }

@@ -4,6 +4,7 @@ export declare function decodeBase64Pem(raw: string): string;
 /**
  * Undo what secret stores and copy-paste do to a PEM: base64 around it, literal "\n" escapes, CRLF, quotes,
  * indentation, blank lines, or all line breaks lost. Returns the PEM rebuilt with 64-column lines, and its label.
+ * (A PEM with headers is an encrypted one, refused anyway: its "ENCRYPTED" survives in the rebuilt text.)
  */
 export declare function normalizePem(raw: string): {
     label: string;
