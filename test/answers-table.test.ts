@@ -21,6 +21,7 @@ describe('knownAnswer', () => {
     [{ status: 400, code: 'unsupported_grant_type' }, '`unsupported_grant_type`'],
     ...['kid mismatch', 'unknown key id', 'bad key_id', 'keyid', 'public key unknown', 'public_key', 'fingerprint'].map((message): [Answer, string] => [{ status: 400, message }, 'key id / fingerprint']),
     [{ status: 400, code: 'fingerprint_mismatch' }, 'key id / fingerprint'],
+    [{ status: 400, code: 'bad', message: 'kid unknown' }, 'key id / fingerprint'],
     ...['iat', 'exp', 'expire', 'expired', 'nbf', 'clock', 'timestamp'].map((word): [Answer, string] => [{ status: 400, message: `jwt ${word} invalid` }, '`exp`, `iat`, expired, clock']),
     [{ status: 401, code: 'invalid_client' }, '`invalid_client`'],
     [{ status: 400, code: 'invalid_grant' }, '`invalid_client`'],

@@ -579,11 +579,11 @@ function deadlineFrom(deadlineMs, nowMs) {
 const NETWORK_HINT = "Check the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY), and raise timeout-seconds or retries if Coze is slow";
 /** Retry-After as delta-seconds or an HTTP date; undefined when absent or unreadable. */
 function parseRetryAfter(value, nowMs) {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    if (/^\s*\d+\s*$/.test(value))
-        return Number(value) * 1000;
-    const date = Date.parse(value);
+    // A missing or blank header is neither delta-seconds nor a date, so it falls through to undefined.
+    const text = value ?? '';
+    if (/^\s*\d+\s*$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
     return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 /** Exponential backoff with jitter: retry n waits between half and all of base·2ⁿ, capped. */
