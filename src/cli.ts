@@ -58,8 +58,10 @@ export async function runCli(argv: string[], io: CliIo, deps: MintDeps): Promise
   let command: string | undefined;
   try {
     const { values, positionals } = parseCommandLine(argv);
-    if (values.help) return (io.out(HELP), EXIT.ok);
-    if (values.version) return (io.out(`${VERSION}\n`), EXIT.ok);
+    if (values.help || values.version) {
+      io.out(values.help ? HELP : `${VERSION}\n`);
+      return EXIT.ok;
+    }
     const [named] = positionals;
     if (positionals.length !== 1 || (named !== 'mint' && named !== 'check')) {
       throw new InputError('command', 'expected mint or check (coze-token --help lists the options)');

@@ -1,9 +1,11 @@
-import { readMintConfig, type InputName } from './config.js';
+import { MAX_DURATION_SECONDS, readMintConfig, type InputName } from './config.js';
+import { InputError } from './errors.js';
 import type { MintedToken } from './coze-response.js';
 import { defaultDeps, mintToken } from './mint.js';
 import { deadlineFrom } from './retry.js';
 import { verifyToken } from './verify.js';
 
+export { main as runCommandLine } from './cli-process.js';
 export { CozeError, InputError, NetworkError } from './errors.js';
 export type { MintedToken } from './coze-response.js';
 
@@ -59,4 +61,35 @@ export async function mintCozeToken(options: MintCozeTokenOptions): Promise<Mint
   const minted = await mintToken(config, deps, deadline);
   if (options.verify) await verifyToken(minted.token, config, deps, deadline);
   return minted;
+}
+
+export interface CozeTokenSourceOptions extends Omit<MintCozeTokenOptions, 'verify'> {
+  /** Mint anew this long before the token expires (default 60); never more than half of the token's lifetime. */
+  refreshSeconds?: number;
+}
+
+/**
+ * A token getter for long jobs, and for `@coze/api`'s `token` option: the first call mints, later calls return
+ * the cached token until refreshSeconds before it expires, then mint again. Concurrent callers share one mint;
+ * a failed mint is thrown to every caller waiting on it, and the next call tries again.
+ */
+export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => number = Date.now): () => Promise<string> {
+  const refreshSeconds = options.refreshSeconds ?? 60;
+  if (!Number.isInteger(refreshSeconds) || refreshSeconds < 0 || refreshSeconds > MAX_DURATION_SECONDS) {
+    throw new InputError('refreshSeconds', `expected a whole number from 0 to ${MAX_DURATION_SECONDS}`);
+  }
+  let cached: { token: string; renewAtMs: number } | undefined;
+  let minting: Promise<string> | undefined;
+  const mint = async (): Promise<string> => {
+    const { token, expiresAt, expiresIn } = await mintCozeToken(options);
+    cached = { token, renewAtMs: expiresAt.getTime() - Math.min(refreshSeconds, expiresIn / 2) * 1000 };
+    return token;
+  };
+  return async () => {
+    if (cached && now() < cached.renewAtMs) return cached.token;
+    minting ??= mint().finally(() => {
+      minting = undefined;
+    });
+    return minting;
+  };
 }

@@ -1,17 +1,9 @@
-/** The CLI and the library are tested on Node 24, as runners run the action (runs.using: node24); undici needs 22.19+. */
-export const REQUIRED_NODE_MAJOR = 24;
+/** The CLI and the library serve Node 22.19 and later (undici 8 needs no less); the action runs on node24. */
+export const REQUIRED_NODE = { major: 22, minor: 19 } as const;
 
 /** One line to print when this Node is too old, before anything that needs a newer one is loaded; undefined when it will do. */
 export function nodeTooOld(version: string, program: string): string | undefined {
-  const major = Number.parseInt(version.replace(/^v/, ''), 10);
-  if (major >= REQUIRED_NODE_MAJOR) return undefined;
-  return `${program} needs Node.js ${REQUIRED_NODE_MAJOR} or later; this is Node.js ${version}.`;
-}
-
-/** Exits with code 2 (bad input: the environment) on a Node that is too old. */
-export function exitIfNodeTooOld(program: string): void {
-  const tooOld = nodeTooOld(process.versions.node, program);
-  if (tooOld === undefined) return;
-  process.stderr.write(`${tooOld}\n`);
-  process.exit(2);
+  const [major = Number.NaN, minor = Number.NaN] = version.replace(/^v/, '').split('.').map(Number);
+  if (major > REQUIRED_NODE.major || (major === REQUIRED_NODE.major && minor >= REQUIRED_NODE.minor)) return undefined;
+  return `${program} needs Node.js ${REQUIRED_NODE.major}.${REQUIRED_NODE.minor} or later; this is Node.js ${version}.`;
 }

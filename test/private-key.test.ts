@@ -8,7 +8,7 @@ import { makeRsaKeys, pemBody } from './support/keys.ts';
 const keys = makeRsaKeys();
 
 /** How users paste a PEM into a secret, and what secret stores do to it. */
-export function pastingAccidents(pem: string): Record<string, string> {
+function pastingAccidents(pem: string): Record<string, string> {
   return {
     'as downloaded': pem,
     'literal \\n escapes on one line': pem.trim().replace(/\n/g, '\\n'),

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCozeStandIn, type CozeStandIn } from '../support/coze-stand-in.ts';
 import { makeRsaKeys } from '../support/keys.ts';
 import { leaksIn } from '../support/leaks.ts';
+import { node22 } from '../support/node22.ts';
 import { ROOT } from '../support/paths.ts';
 
 const keys = makeRsaKeys();
@@ -39,10 +40,10 @@ function spawnNode(node: string, args: string[], env: Record<string, string> = {
   child.stdin.end(stdin);
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
-const cli = (args: string[], env: Record<string, string> = {}, stdin = '') => spawnNode(process.execPath, [join(ROOT, 'dist/cli/index.js'), ...args], env, stdin);
+const cli = (args: string[], env: Record<string, string> = {}, stdin = '', node = process.execPath) => spawnNode(node, [join(ROOT, 'dist/cli/index.js'), ...args], env, stdin);
 const flags = () => ['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile, '--base-url', standIn.url];
 
-/** A Node older than 24 on PATH (the machine's own), if there is one. */
+/** A Node older than 22 on PATH (the machine's own), if there is one. */
 function oldNode(): string | undefined {
   for (const folder of (process.env.PATH ?? '').split(delimiter)) {
     for (const name of ['node', 'node.exe']) {
@@ -50,7 +51,7 @@ function oldNode(): string | undefined {
       if (!existsSync(candidate)) continue;
       try {
         const major = Number(/^v(\d+)/.exec(execFileSync(candidate, ['--version'], { encoding: 'utf8' }))?.[1]);
-        if (major < 24) return candidate;
+        if (major < 22) return candidate;
       } catch {
         // not runnable: skip it
       }
@@ -58,6 +59,8 @@ function oldNode(): string | undefined {
   }
   return undefined;
 }
+
+const old = oldNode();
 
 describe('dist/cli/index.js', () => {
   it('mints, prints the bare token, and keeps everything secret off stderr', async () => {
@@ -84,18 +87,27 @@ describe('dist/cli/index.js', () => {
     expect(unreachable.code).toBe(3);
   });
 
-  it('refuses a Node older than 24 in one line, exit code 2, before loading anything else', async () => {
-    const run = await spawnNode(process.execPath, ['--import', pathToFileURL(pretendOld).href, join(ROOT, 'dist/cli/index.js'), 'mint', ...flags()]);
-    expect(run).toEqual({ code: 2, stdout: '', stderr: 'coze-token needs Node.js 24 or later; this is Node.js 20.20.2.\n' });
-    expect(standIn.issued.size).toBeGreaterThan(0);
+  it('runs on a real Node 22, the oldest line it serves', async () => {
+    const before = standIn.issued.size;
+    const run = await cli(['mint', '--json', ...flags()], {}, '', node22());
+    expect(run.code).toBe(0);
+    expect(standIn.issued.has(JSON.parse(run.stdout).token)).toBe(true);
+    expect(standIn.issued.size).toBe(before + 1);
+    expect(execFileSync(node22(), ['--version'], { encoding: 'utf8' })).toMatch(/^v22\./);
   });
 
-  const old = oldNode();
+  it('refuses a Node older than 22.19 in one line, exit code 2, before loading anything else', async () => {
+    const before = standIn.issued.size;
+    const run = await spawnNode(process.execPath, ['--import', pathToFileURL(pretendOld).href, join(ROOT, 'dist/cli/index.js'), 'mint', ...flags()]);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'coze-token needs Node.js 22.19 or later; this is Node.js 20.20.2.\n' });
+    expect(standIn.issued.size).toBe(before);
+  });
+
   it.skipIf(!old)(`refuses this machine's own old Node (${old ?? 'none found'}) the same way`, async () => {
     const run = await spawnNode(old as string, [join(ROOT, 'dist/cli/index.js'), '--help']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^coze-token needs Node\.js 24 or later; this is Node\.js 2\d\.\d+\.\d+\.\n$/);
+    expect(run.stderr).toMatch(/^coze-token needs Node\.js 22\.19 or later; this is Node\.js v?[12]\d\.\d+\.\d+\.\n$/);
   });
 });
 
@@ -109,9 +121,26 @@ describe('dist/lib/index.js', () => {
     await expect(lib.mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: 'http://127.0.0.1:9', retries: 0 })).rejects.toBeInstanceOf(lib.NetworkError);
   });
 
-  it('refuses a Node older than 24 in one line when imported', async () => {
-    const script = `import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/lib/index.js')).href)}).then(() => console.log('loaded'))`;
-    const run = await spawnNode(process.execPath, ['--import', pathToFileURL(pretendOld).href, '--input-type=module', '-e', script]);
-    expect(run).toEqual({ code: 2, stdout: '', stderr: 'coze-token-action needs Node.js 24 or later; this is Node.js 20.20.2.\n' });
+  const importScript = (then: string) =>
+    `import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/lib/index.js')).href)}).then(${then}, (e) => console.log('caught', e instanceof Error, e.message)).then(() => console.log('host alive'))`;
+
+  it('mints from the built entry on a real Node 22', async () => {
+    const options = { appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, verify: true };
+    const run = await spawnNode(node22(), ['--input-type=module', '-e', importScript(`(lib) => lib.mintCozeToken(${JSON.stringify(options)}).then((t) => console.log(t.token))`)]);
+    expect(run.code).toBe(0);
+    const [token, alive] = run.stdout.trim().split('\n');
+    expect(standIn.issued.has(token as string)).toBe(true);
+    expect(alive).toBe('host alive');
+  });
+
+  it('throws a catchable Error when imported on a Node older than 22.19, and leaves its host running', async () => {
+    const run = await spawnNode(process.execPath, ['--import', pathToFileURL(pretendOld).href, '--input-type=module', '-e', importScript("() => console.log('loaded')")]);
+    expect(run).toEqual({ code: 0, stdout: 'caught true coze-token-action needs Node.js 22.19 or later; this is Node.js 20.20.2.\nhost alive\n', stderr: '' });
+  });
+
+  it.skipIf(!old)(`throws the same on this machine's own old Node (${old ?? 'none found'})`, async () => {
+    const run = await spawnNode(old as string, ['--input-type=module', '-e', importScript("() => console.log('loaded')")]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^caught true coze-token-action needs Node\.js 22\.19 or later; this is Node\.js v?[12]\d\.\d+\.\d+\.\nhost alive\n$/);
   });
 });

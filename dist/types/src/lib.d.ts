@@ -1,4 +1,5 @@
 import type { MintedToken } from './coze-response.js';
+export { main as runCommandLine } from './cli-process.js';
 export { CozeError, InputError, NetworkError } from './errors.js';
 export type { MintedToken } from './coze-response.js';
 export interface MintCozeTokenOptions {
@@ -31,3 +32,13 @@ export interface MintCozeTokenOptions {
  * Throws InputError (bad options), CozeError (Coze said no) or NetworkError (Coze not reached).
  */
 export declare function mintCozeToken(options: MintCozeTokenOptions): Promise<MintedToken>;
+export interface CozeTokenSourceOptions extends Omit<MintCozeTokenOptions, 'verify'> {
+    /** Mint anew this long before the token expires (default 60); never more than half of the token's lifetime. */
+    refreshSeconds?: number;
+}
+/**
+ * A token getter for long jobs, and for `@coze/api`'s `token` option: the first call mints, later calls return
+ * the cached token until refreshSeconds before it expires, then mint again. Concurrent callers share one mint;
+ * a failed mint is thrown to every caller waiting on it, and the next call tries again.
+ */
+export declare function cozeTokenSource(options: CozeTokenSourceOptions, now?: () => number): () => Promise<string>;
