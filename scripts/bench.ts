@@ -86,17 +86,23 @@ console.log('| run | median | p10 – p90 | ratio to bare node |');
 console.log('|---|---:|---:|---:|');
 for (const [i, subject] of subjects.entries()) {
   const median = quantile(samples[i]!, 0.5);
-  console.log(`| ${subject.name} | ${median.toFixed(1)} | ${quantile(samples[i]!, 0.1).toFixed(1)} – ${quantile(samples[i]!, 0.9).toFixed(1)} | ${(median / bare).toFixed(2)}x |`);
+  console.log(
+    `| ${subject.name} | ${median.toFixed(1)} | ${quantile(samples[i]!, 0.1).toFixed(1)} – ${quantile(samples[i]!, 0.9).toFixed(1)} | ${(median / bare).toFixed(2)}x |`,
+  );
 }
 
-const size = (path: string): number => (statSync(path).isDirectory() ? readdirSync(path).reduce((sum, name) => sum + size(join(path, name)), 0) : statSync(path).size);
+const size = (path: string): number =>
+  statSync(path).isDirectory() ? readdirSync(path).reduce((sum, name) => sum + size(join(path, name)), 0) : statSync(path).size;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 console.log(`\ndist/index.js (what the runner loads): ${kib(size(join(ROOT, 'dist/index.js')))}; all of dist/: ${kib(size(join(ROOT, 'dist')))}`);
 
 // Where start-up time goes: each dependency bundled alone the way dist/ is (ncc, minified), with just what the
 // action imports from it, timed against bare node.
 const dependencies: Array<[string, string]> = [
-  ['@actions/core (with @actions/http-client and its undici)', "import { getInput, setOutput, setSecret, summary } from '@actions/core'; globalThis.keep = [getInput, setOutput, setSecret, summary];"],
+  [
+    '@actions/core (with @actions/http-client and its undici)',
+    "import { getInput, setOutput, setSecret, summary } from '@actions/core'; globalThis.keep = [getInput, setOutput, setSecret, summary];",
+  ],
   ['undici (request, EnvHttpProxyAgent)', "import { request, EnvHttpProxyAgent } from 'undici'; globalThis.keep = [request, EnvHttpProxyAgent];"],
   ['jose (SignJWT)', "import { SignJWT } from 'jose'; globalThis.keep = SignJWT;"],
 ];

@@ -1,8 +1,9 @@
 // Shows the action working end to end against the local Coze stand-in, printing the log as a runner would
 // show it: ::add-mask:: (and, without debug logging, ::debug::) lines hidden and every masked value replaced by ***.
-import { commands, runAction } from '../test/support/run-action.ts';
-import { makeRsaKeys } from '../test/support/keys.ts';
+
 import { startCozeStandIn } from '../test/support/coze-stand-in.ts';
+import { makeRsaKeys } from '../test/support/keys.ts';
+import { commands, runAction } from '../test/support/run-action.ts';
 
 const keys = makeRsaKeys();
 const appId = '1183520381944';
@@ -20,7 +21,15 @@ function asRunnerShows(text: string, masks: string[]): string {
 
 try {
   console.log(`Coze stand-in listening on ${standIn.url} (RS256 signature and every claim checked)\n`);
-  const inputs = { 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': standIn.url, 'session-name': 'demo-user', verify: 'true', 'export-env': 'true' };
+  const inputs = {
+    'app-id': appId,
+    'public-key-id': kid,
+    'private-key': keys.pkcs8,
+    'base-url': standIn.url,
+    'session-name': 'demo-user',
+    verify: 'true',
+    'export-env': 'true',
+  };
   const run = await runAction(inputs);
   const masks = commands(run.stdout, 'add-mask');
   console.log('── step log, as the runner shows it ──');

@@ -25,7 +25,8 @@ export interface ReleaseFacts {
 export function releaseProblems(facts: ReleaseFacts): string[] {
   const problems: string[] = [];
   if (!TAG.test(facts.tag)) problems.push(`the tag ${facts.tag} is not vX.Y.Z`);
-  else if (facts.tag !== `v${facts.version}`) problems.push(`the tag ${facts.tag} is not package.json's version (v${facts.version}): bump the version, or tag v${facts.version}`);
+  else if (facts.tag !== `v${facts.version}`)
+    problems.push(`the tag ${facts.tag} is not package.json's version (v${facts.version}): bump the version, or tag v${facts.version}`);
   if (facts.repository.toLowerCase() !== facts.expectedRepository.toLowerCase()) {
     problems.push(
       `this repository is ${facts.repository || '(unknown)'}, but package.json names ${facts.expectedRepository}: run npm run set-owner -- ${facts.repository.split('/')[0] || '<owner>'} and commit, so the reusable workflow calls this repository's action`,
@@ -41,7 +42,10 @@ export function releaseNotes(changelog: string, version: string): string {
   const start = lines.findIndex((line) => new RegExp(`^## \\[?${version.replace(/\./g, '\\.')}\\]?(\\s|$)`).test(line));
   if (start === -1) throw new Error(`CHANGELOG.md has no section for ${version}: add "## [${version}] - YYYY-MM-DD"`);
   const end = lines.findIndex((line, index) => index > start && /^## /.test(line));
-  const notes = lines.slice(start + 1, end === -1 ? undefined : end).join('\n').trim();
+  const notes = lines
+    .slice(start + 1, end === -1 ? undefined : end)
+    .join('\n')
+    .trim();
   if (notes === '') throw new Error(`CHANGELOG.md's section for ${version} is empty`);
   return `${notes}\n`;
 }

@@ -1,11 +1,11 @@
 import type * as actionsCore from '@actions/core';
-import { alertOnGitHub, describeGitHubError, runContextFrom, type AlertSubject, type IssuesApi, type RunContext } from './alert.js';
+import { type AlertSubject, alertOnGitHub, describeGitHubError, type IssuesApi, type RunContext, runContextFrom } from './alert.js';
 import { DEFAULTS, IDENTIFIER, parseBaseUrl, readMintConfig } from './config.js';
 import { CozeError, describeError, explainError, InputError } from './errors.js';
-import { mintToken, type MintDeps } from './mint.js';
+import { type MintDeps, mintToken } from './mint.js';
 import { privateKeySecrets } from './private-key.js';
 import { deadlineFrom } from './retry.js';
-import { configReport, mintedReport, verifiedReport, writeSummary, type RunReport, type SummaryWriter } from './summary.js';
+import { configReport, mintedReport, type RunReport, type SummaryWriter, verifiedReport, writeSummary } from './summary.js';
 import { verifyToken } from './verify.js';
 
 export type Core = Pick<

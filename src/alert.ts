@@ -1,5 +1,5 @@
 import { cleanText } from './answers.js';
-import { escapeHtml, summaryRows, type RunReport } from './summary.js';
+import { escapeHtml, type RunReport, summaryRows } from './summary.js';
 
 export const ALERT_LABEL = 'coze-token-check';
 

@@ -26,7 +26,10 @@ export interface KnownAnswer {
   transient?: boolean;
 }
 
-const code = (...codes: Array<string | undefined>) => (answer: Answer) => codes.includes(answer.code);
+const code =
+  (...codes: Array<string | undefined>) =>
+  (answer: Answer) =>
+    codes.includes(answer.code);
 const says = (pattern: RegExp) => (answer: Answer) => pattern.test([answer.code, answer.message].join(' '));
 const status = (test: (status: number) => boolean) => (answer: Answer) => test(answer.status);
 
@@ -54,7 +57,8 @@ export const KNOWN_ANSWERS: readonly KnownAnswer[] = [
   {
     label: 'HTTP 3xx',
     matches: status((s) => s >= 300 && s < 400),
-    hint: (answer, { baseUrl }) => `Coze redirected${redirectTarget(answer, baseUrl)}; redirects are not followed, so the JWT never goes to another host. Set base-url to https://api.coze.cn or https://api.coze.com exactly`,
+    hint: (answer, { baseUrl }) =>
+      `Coze redirected${redirectTarget(answer, baseUrl)}; redirects are not followed, so the JWT never goes to another host. Set base-url to https://api.coze.cn or https://api.coze.com exactly`,
   },
   {
     label: 'HTTP 407',
@@ -72,12 +76,13 @@ export const KNOWN_ANSWERS: readonly KnownAnswer[] = [
   {
     label: 'connector app should bind connector id',
     matches: says(/connector app should bind connector/i),
-    hint: () => 'The channel app is not bound to a publish channel: in the Coze console open Settings → publish channels → enterprise custom channel management, edit it and add the platform',
+    hint: () =>
+      'The channel app is not bound to a publish channel: in the Coze console open Settings → publish channels → enterprise custom channel management, edit it and add the platform',
   },
   {
     label: '`access_deny`',
     matches: (answer) => code('access_deny')(answer) || says(/deactivated by the owner/i)(answer),
-    hint: () => "The OAuth app is disabled: re-enable it in the Coze console (OAuth apps). While it is disabled every token of the app is suspended",
+    hint: () => 'The OAuth app is disabled: re-enable it in the Coze console (OAuth apps). While it is disabled every token of the app is suspended',
   },
   {
     label: '`internal_error`',
@@ -88,22 +93,26 @@ export const KNOWN_ANSWERS: readonly KnownAnswer[] = [
   {
     label: '`invalid_request`',
     matches: code('invalid_request'),
-    hint: () => 'Coze refused a field of the request (the message names it): check duration-seconds (1 to 86399), scope (a JSON object; it only takes effect for channel apps), and account-id or enterprise-id',
+    hint: () =>
+      'Coze refused a field of the request (the message names it): check duration-seconds (1 to 86399), scope (a JSON object; it only takes effect for channel apps), and account-id or enterprise-id',
   },
   {
     label: '`unsupported_grant_type`',
     matches: code('unsupported_grant_type'),
-    hint: () => 'The server did not accept the JWT bearer grant: base-url must be the Coze API itself (https://api.coze.cn or https://api.coze.com), not a proxy or another OAuth server',
+    hint: () =>
+      'The server did not accept the JWT bearer grant: base-url must be the Coze API itself (https://api.coze.cn or https://api.coze.com), not a proxy or another OAuth server',
   },
   {
     label: 'key id / fingerprint',
     matches: says(/\bkid\b|key[ _]?id|public[ _]key|fingerprint/i),
-    hint: () => "Check public-key-id: it must be the fingerprint (公钥指纹) of a key pair still on this OAuth app in the Coze console, and private-key must be that pair's private half",
+    hint: () =>
+      "Check public-key-id: it must be the fingerprint (公钥指纹) of a key pair still on this OAuth app in the Coze console, and private-key must be that pair's private half",
   },
   {
     label: '`exp`, `iat`, expired, clock',
     matches: says(/\b(iat|exp|expired?|nbf|clock|timestamp)\b/i),
-    hint: () => "Coze refused the JWT's times: check the runner's clock (the action backdates iat by 60 s and lets the JWT live 10 minutes); a self-hosted runner may need NTP",
+    hint: () =>
+      "Coze refused the JWT's times: check the runner's clock (the action backdates iat by 60 s and lets the JWT live 10 minutes); a self-hosted runner may need NTP",
   },
   {
     label: '`invalid_client`',
@@ -147,7 +156,8 @@ export const KNOWN_ANSWERS: readonly KnownAnswer[] = [
   {
     label: '4101',
     matches: (answer) => code('4101')(answer) || says(/permission|not published|unpublished/i)(answer),
-    hint: () => 'The app lacks the permission for this: grant it to the OAuth app in the Coze console, then authorise the app again (team and enterprise permissions need an admin)',
+    hint: () =>
+      'The app lacks the permission for this: grant it to the OAuth app in the Coze console, then authorise the app again (team and enterprise permissions need an admin)',
   },
   {
     label: '4102',
@@ -221,7 +231,13 @@ export function readAnswer(response: HttpResponse): Answer & { refused: boolean 
   const message = cleanText(json.error_message) ?? cleanText(json.msg) ?? cleanText(json.error_description);
   const location = response.headers.location;
   const refused = response.status < 200 || response.status > 299 || code !== undefined;
-  return { status: response.status, refused, ...(code !== undefined && { code }), ...(message !== undefined && { message }), ...(location !== undefined && { location }) };
+  return {
+    status: response.status,
+    refused,
+    ...(code !== undefined && { code }),
+    ...(message !== undefined && { message }),
+    ...(location !== undefined && { location }),
+  };
 }
 
 /** Worth another attempt: 408, 429, 5xx, or a documented transient code whatever the HTTP status. */

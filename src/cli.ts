@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { readMintConfig, type InputName } from './config.js';
+import { type InputName, readMintConfig } from './config.js';
 import { explainError, InputError, NetworkError } from './errors.js';
-import { mintToken, type MintDeps } from './mint.js';
+import { type MintDeps, mintToken } from './mint.js';
 import { deadlineFrom } from './retry.js';
-import { configReport, mintedReport, summaryRows, verifiedReport, type RunReport } from './summary.js';
+import { configReport, mintedReport, type RunReport, summaryRows, verifiedReport } from './summary.js';
 import { verifyToken } from './verify.js';
 import { VERSION } from './version.js';
 
@@ -51,7 +51,20 @@ export interface CliIo {
   err: (text: string) => void;
 }
 
-const OPTION_NAMES: InputName[] = ['app-id', 'public-key-id', 'base-url', 'audience', 'duration-seconds', 'session-name', 'scope', 'account-id', 'enterprise-id', 'timeout-seconds', 'deadline-seconds', 'retries'];
+const OPTION_NAMES: InputName[] = [
+  'app-id',
+  'public-key-id',
+  'base-url',
+  'audience',
+  'duration-seconds',
+  'session-name',
+  'scope',
+  'account-id',
+  'enterprise-id',
+  'timeout-seconds',
+  'deadline-seconds',
+  'retries',
+];
 const ENV_NAMES: Partial<Record<InputName, string>> = { 'app-id': 'COZE_APP_ID', 'public-key-id': 'COZE_PUBLIC_KEY_ID', 'base-url': 'COZE_API_BASE' };
 
 export async function runCli(argv: string[], io: CliIo, deps: MintDeps): Promise<number> {
@@ -69,7 +82,9 @@ export async function runCli(argv: string[], io: CliIo, deps: MintDeps): Promise
     command = named;
     const options = values as Record<string, string | boolean | undefined>;
     const privateKey = await readPrivateKey(options['private-key'] as string | undefined, options['private-key-file'] as string | undefined, io);
-    const config = readMintConfig((name) => (name === 'private-key' ? privateKey : ((options[name] as string | undefined) ?? io.env[ENV_NAMES[name] ?? ''] ?? '')));
+    const config = readMintConfig((name) =>
+      name === 'private-key' ? privateKey : ((options[name] as string | undefined) ?? io.env[ENV_NAMES[name] ?? ''] ?? ''),
+    );
 
     const deadline = deadlineFrom(config.deadlineMs, deps.now());
     const minted = await mintToken(config, deps, deadline);
@@ -92,7 +107,10 @@ function parseCommandLine(argv: string[]) {
   const keyFlag = argv.findIndex((arg) => arg === '--private-key' || arg.startsWith('--private-key='));
   const keyValue = keyFlag === -1 ? '-' : argv[keyFlag] === '--private-key' ? argv[keyFlag + 1] : (argv[keyFlag] as string).slice('--private-key='.length);
   if (keyValue !== '-') {
-    throw new InputError('private-key', 'takes only - (read the key from standard input); a key on the command line would land in shell history and process lists. Use --private-key-file or COZE_PRIVATE_KEY');
+    throw new InputError(
+      'private-key',
+      'takes only - (read the key from standard input); a key on the command line would land in shell history and process lists. Use --private-key-file or COZE_PRIVATE_KEY',
+    );
   }
   try {
     return parseArgs({

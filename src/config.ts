@@ -56,7 +56,8 @@ export function readMintConfig(read: ReadInput): MintConfig {
   const scope = value('scope');
   const accountId = value('account-id');
   const enterpriseId = value('enterprise-id');
-  if (accountId && enterpriseId) throw new InputError('enterprise-id', 'cannot be used together with account-id: set one of them (they choose different token endpoints)');
+  if (accountId && enterpriseId)
+    throw new InputError('enterprise-id', 'cannot be used together with account-id: set one of them (they choose different token endpoints)');
   return {
     appId: parseIdentifier('app-id', value('app-id'), "the OAuth app's id from the Coze console"),
     publicKeyId: parseIdentifier('public-key-id', value('public-key-id'), "the public key's fingerprint (公钥指纹) from the Coze console"),
@@ -66,8 +67,17 @@ export function readMintConfig(read: ReadInput): MintConfig {
     durationSeconds: parseInteger('duration-seconds', orDefault('duration-seconds'), 1, MAX_DURATION_SECONDS),
     ...(sessionName && { sessionName }),
     ...(scope && { scope: parseScope(scope) }),
-    ...(accountId && { accountId: parseIdentifier('account-id', accountId, 'the numeric id of a Coze organisation, or of the workspace owner for cross-account use', /^\d{1,32}$/) }),
-    ...(enterpriseId && { enterpriseId: parseIdentifier('enterprise-id', enterpriseId, 'a Coze enterprise id such as volcano_2101…', /^[A-Za-z0-9_-]{1,128}$/) }),
+    ...(accountId && {
+      accountId: parseIdentifier(
+        'account-id',
+        accountId,
+        'the numeric id of a Coze organisation, or of the workspace owner for cross-account use',
+        /^\d{1,32}$/,
+      ),
+    }),
+    ...(enterpriseId && {
+      enterpriseId: parseIdentifier('enterprise-id', enterpriseId, 'a Coze enterprise id such as volcano_2101…', /^[A-Za-z0-9_-]{1,128}$/),
+    }),
     timeoutMs: parseInteger('timeout-seconds', orDefault('timeout-seconds'), 1, 600) * 1000,
     deadlineMs: parseInteger('deadline-seconds', orDefault('deadline-seconds'), 1, 3600) * 1000,
     retries: parseInteger('retries', orDefault('retries'), 0, 10),
@@ -96,7 +106,8 @@ function parseScope(text: string): Record<string, unknown> {
   } catch {
     throw new InputError('scope', 'expected a JSON object, such as {"account_permission":{"permission_list":["Connector.botChat"]}}; it is not valid JSON');
   }
-  if (typeof scope !== 'object' || scope === null || Array.isArray(scope)) throw new InputError('scope', 'expected a JSON object ({...}), not a JSON array, string, number or null');
+  if (typeof scope !== 'object' || scope === null || Array.isArray(scope))
+    throw new InputError('scope', 'expected a JSON object ({...}), not a JSON array, string, number or null');
   return scope as Record<string, unknown>;
 }
 
@@ -116,7 +127,10 @@ export function parseBaseUrl(text: string): URL {
   }
   if (url.username || url.password) throw new InputError('base-url', `${expected}, without credentials in it`);
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    throw new InputError('base-url', `${expected}; plain http:// is allowed only for localhost, 127.x.x.x and [::1], so the signed JWT never crosses a network in clear`);
+    throw new InputError(
+      'base-url',
+      `${expected}; plain http:// is allowed only for localhost, 127.x.x.x and [::1], so the signed JWT never crosses a network in clear`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InputError('base-url', `${expected}; only https:// URLs are supported`);
   if (url.search || url.hash) throw new InputError('base-url', `${expected}, without a query or fragment`);

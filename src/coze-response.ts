@@ -1,4 +1,4 @@
-import { jsonObject, knownAnswer, readAnswer, type AnswerContext } from './answers.js';
+import { type AnswerContext, jsonObject, knownAnswer, readAnswer } from './answers.js';
 import { CozeError } from './errors.js';
 import type { HttpResponse } from './http.js';
 

@@ -1,4 +1,4 @@
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 

@@ -1,13 +1,13 @@
-import { MAX_DURATION_SECONDS, readMintConfig, type InputName } from './config.js';
-import { InputError } from './errors.js';
+import { type InputName, MAX_DURATION_SECONDS, readMintConfig } from './config.js';
 import type { MintedToken } from './coze-response.js';
+import { InputError } from './errors.js';
 import { defaultDeps, mintToken } from './mint.js';
 import { deadlineFrom } from './retry.js';
 import { verifyToken } from './verify.js';
 
 export { main as runCommandLine } from './cli-process.js';
-export { CozeError, InputError, NetworkError } from './errors.js';
 export type { MintedToken } from './coze-response.js';
+export { CozeError, InputError, NetworkError } from './errors.js';
 
 export interface MintCozeTokenOptions {
   appId: string;

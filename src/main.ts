@@ -1,12 +1,15 @@
 // Named imports (not the namespace) let the bundler leave out what @actions/core has that the action never calls.
 import { debug, exportVariable, getBooleanInput, getInput, info, setFailed, setOutput, setSecret, summary, warning } from '@actions/core';
-import { run as runAction, type ActionDeps, type Core } from './action.js';
+import { type ActionDeps, type Core, run as runAction } from './action.js';
 import { defaultDeps } from './mint.js';
 
 /**
  * The whole step, by default with the runner's @actions/core and this process's environment. Importing this
  * module does nothing: src/index.ts (the bundle's entry) and GitHub's local-action call run().
  */
-export async function run(core: Core = { debug, exportVariable, getBooleanInput, getInput, info, setFailed, setOutput, setSecret, summary, warning }, deps?: ActionDeps): Promise<void> {
+export async function run(
+  core: Core = { debug, exportVariable, getBooleanInput, getInput, info, setFailed, setOutput, setSecret, summary, warning },
+  deps?: ActionDeps,
+): Promise<void> {
   await runAction(core, deps ?? { ...defaultDeps({ log: core.info }), env: process.env });
 }

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { MintConfig } from './config.js';
-import { parseTokenResponse, type MintedToken } from './coze-response.js';
-import { sendRequest, type HttpResponse, type SendRequest } from './http.js';
-import { signJwt, type NewJwtId } from './jwt.js';
-import { BACKOFF, deadlineFrom, sendWithRetries, type Deadline, type RetryDeps, type RetryPolicy } from './retry.js';
+import { type MintedToken, parseTokenResponse } from './coze-response.js';
+import { type HttpResponse, type SendRequest, sendRequest } from './http.js';
+import { type NewJwtId, signJwt } from './jwt.js';
+import { BACKOFF, type Deadline, deadlineFrom, type RetryDeps, type RetryPolicy, sendWithRetries } from './retry.js';
 import { USER_AGENT } from './version.js';
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';

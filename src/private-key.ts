@@ -31,9 +31,7 @@ export function privateKeySecrets(raw: string): string[] {
   const rawLines = raw.split(/\r?\n|\\n/).map((line) => line.trim());
   const body = normalizePem(raw)?.body ?? '';
   const bodyLines = body.match(/.{1,64}/g) ?? [];
-  return [...new Set([raw.trim(), body, ...bodyLines, ...rawLines])].filter(
-    (line) => line.length >= 8 && !line.startsWith('-----'),
-  );
+  return [...new Set([raw.trim(), body, ...bodyLines, ...rawLines])].filter((line) => line.length >= 8 && !line.startsWith('-----'));
 }
 
 const WRONG_LABELS: Record<string, string> = {
@@ -46,9 +44,19 @@ const WRONG_LABELS: Record<string, string> = {
   'OPENSSH PRIVATE KEY': 'this is an OpenSSH key; Coze needs the RSA key in PEM form that its console let you download',
 };
 
-const KEY_KINDS: Record<string, string> = { ec: 'an EC', ed25519: 'an Ed25519', ed448: 'an Ed448', dsa: 'a DSA', dh: 'a Diffie-Hellman', 'rsa-pss': 'an RSA-PSS', x25519: 'an X25519', x448: 'an X448' };
+const KEY_KINDS: Record<string, string> = {
+  ec: 'an EC',
+  ed25519: 'an Ed25519',
+  ed448: 'an Ed448',
+  dsa: 'a DSA',
+  dh: 'a Diffie-Hellman',
+  'rsa-pss': 'an RSA-PSS',
+  x25519: 'an X25519',
+  x448: 'an X448',
+};
 
-const EXPECTED = 'expected an RSA private key in PEM form (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----), or that PEM base64-encoded on one line';
+const EXPECTED =
+  'expected an RSA private key in PEM form (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----), or that PEM base64-encoded on one line';
 
 /** Parse the private-key input into an RSA KeyObject, or throw one InputError that never quotes the key. */
 export function parsePrivateKey(raw: string): KeyObject {
@@ -76,7 +84,10 @@ export function parsePrivateKey(raw: string): KeyObject {
   }
   const bits = (key.asymmetricKeyDetails as { modulusLength: number }).modulusLength;
   if (bits < MIN_RSA_BITS) {
-    throw new InputError(INPUT, `this RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required, as smaller RSA keys can be factored. Add a new key pair in the Coze console`);
+    throw new InputError(
+      INPUT,
+      `this RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required, as smaller RSA keys can be factored. Add a new key pair in the Coze console`,
+    );
   }
   return key;
 }

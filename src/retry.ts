@@ -1,6 +1,6 @@
 import { isTransient } from './answers.js';
 import { CozeError, NetworkError } from './errors.js';
-import { ResponseTooLargeError, type HttpResponse } from './http.js';
+import { type HttpResponse, ResponseTooLargeError } from './http.js';
 
 export interface RetryPolicy {
   retries: number;
@@ -60,7 +60,7 @@ const attempts = (count: number) => `${count} attempt${count === 1 ? '' : 's'}`;
 function deadlineError(what: string, deadline: Deadline, tries: number, last: string): NetworkError {
   return new NetworkError(
     `${what}: no answer within deadline-seconds (${deadline.seconds} s) after ${attempts(tries)}; the last: ${last}`,
-    'Raise deadline-seconds, or lower timeout-seconds and retries so that every attempt fits in it, and check the runner\'s network and proxy settings',
+    "Raise deadline-seconds, or lower timeout-seconds and retries so that every attempt fits in it, and check the runner's network and proxy settings",
   );
 }
 

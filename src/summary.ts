@@ -58,7 +58,8 @@ const VERIFICATION: Record<NonNullable<RunReport['verification']>, string> = {
 };
 
 export function summaryRows(report: RunReport): Array<[string, string]> {
-  const verification = report.verification === undefined ? (report.problem === undefined ? 'not asked (verify: false)' : undefined) : VERIFICATION[report.verification];
+  const verification =
+    report.verification === undefined ? (report.problem === undefined ? 'not asked (verify: false)' : undefined) : VERIFICATION[report.verification];
   const user = report.userName && report.userId ? `${report.userName} (${report.userId})` : (report.userName ?? report.userId);
   const rows: Array<[string, string | undefined]> = [
     ['Result', report.problem === undefined ? '✅ token minted' : '❌ failed'],

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/action.ts';
 import { act, expectFailure, firstIndex } from './support/act.ts';
-import { startCozeStandIn, type CozeStandIn } from './support/coze-stand-in.ts';
+import { type CozeStandIn, startCozeStandIn } from './support/coze-stand-in.ts';
 import { makeRsaKeys } from './support/keys.ts';
 import { recordingCore, recordingDeps } from './support/recording-core.ts';
 
@@ -17,7 +17,13 @@ beforeAll(async () => {
 });
 afterAll(() => standIn.close());
 
-const inputs = (extra: Record<string, string> = {}) => ({ 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': standIn.url, ...extra });
+const inputs = (extra: Record<string, string> = {}) => ({
+  'app-id': appId,
+  'public-key-id': kid,
+  'private-key': keys.pkcs8,
+  'base-url': standIn.url,
+  ...extra,
+});
 const keyLines = (pem: string) => pem.split('\n').filter((line) => line && !line.startsWith('-----'));
 
 describe('minting', () => {
@@ -47,7 +53,10 @@ describe('minting', () => {
     const result = await act(standIn, inputs({ 'private-key': keys.pkcs1 }));
     const firstSend = firstIndex(result.calls, (call) => call.name === 'send');
     expect(firstSend).toBeGreaterThan(0);
-    const maskedBefore = result.calls.slice(0, firstSend).filter((call) => call.name === 'setSecret').map((call) => call.args[0]);
+    const maskedBefore = result.calls
+      .slice(0, firstSend)
+      .filter((call) => call.name === 'setSecret')
+      .map((call) => call.args[0]);
     for (const line of keyLines(keys.pkcs1)) expect(maskedBefore).toContain(line);
     const jwt = result.sent[0]?.jwt as string;
     expect(maskedBefore).toContain(jwt);
@@ -123,7 +132,14 @@ describe('minting', () => {
     const table = result.summaryTable();
     expect(result.named('summary.addHeading')[0]?.args).toEqual(['Coze access token', 3]);
     expect(result.named('summary.write')).toHaveLength(1);
-    expect(table).toMatchObject({ Result: '✅ token minted', 'App id': appId, 'Base URL': standIn.url, Audience: '127.0.0.1', 'Session name': 'nightly', Verification: 'not asked (verify: false)' });
+    expect(table).toMatchObject({
+      Result: '✅ token minted',
+      'App id': appId,
+      'Base URL': standIn.url,
+      Audience: '127.0.0.1',
+      'Session name': 'nightly',
+      Verification: 'not asked (verify: false)',
+    });
     expect(table['Token expires']?.startsWith(`${result.outputs()['expires-at']} (in `)).toBe(true);
     expect(table['Token expires']).toMatch(/\(in 1[45] min( \d+ s)?\)$/);
     expect(table['Log id (x-tt-logid)']).toMatch(/STANDIN$/);
@@ -138,7 +154,9 @@ describe('minting', () => {
     await run(broken.core, recordingDeps(broken));
     expect(broken.failures()).toEqual([]);
     expect(broken.outputs()).toHaveProperty('token');
-    expect(broken.named('debug').map((c) => c.args[0])).toEqual(['No job summary written: Error: Unable to find environment variable for $GITHUB_STEP_SUMMARY']);
+    expect(broken.named('debug').map((c) => c.args[0])).toEqual([
+      'No job summary written: Error: Unable to find environment variable for $GITHUB_STEP_SUMMARY',
+    ]);
   });
 });
 
@@ -155,13 +173,18 @@ describe('verify', () => {
     expect(table.User).toBe('ci-bot (7400000000000000001)');
     expect(result.named('info').map((c) => c.args[0])).toContain(`Verified: ${standIn.url}/v1/users/me accepted the token (user ci-bot).`);
     // The token is set only after it passed.
-    expect(firstIndex(result.calls, (c) => c.name === 'setOutput' && c.args[0] === 'token')).toBeGreaterThan(firstIndex(result.calls, (c) => c.name === 'setOutput' && c.args[0] === 'verified'));
+    expect(firstIndex(result.calls, (c) => c.name === 'setOutput' && c.args[0] === 'token')).toBeGreaterThan(
+      firstIndex(result.calls, (c) => c.name === 'setOutput' && c.args[0] === 'verified'),
+    );
   });
 
   it('sets verified=false when Coze refuses the token (4100), with the hint of the check', async () => {
     standIn.failUsersMe({ kind: 'status', status: 401, body: JSON.stringify({ code: 4100, msg: 'authentication is invalid' }) });
     const result = await act(standIn, inputs({ verify: 'true' }));
-    expectFailure(result, /^Coze refused the new token in the check call to \/v1\/users\/me: authentication is invalid \(HTTP 401, code 4100, log id \w+\)\. Coze refused the new token itself/);
+    expectFailure(
+      result,
+      /^Coze refused the new token in the check call to \/v1\/users\/me: authentication is invalid \(HTTP 401, code 4100, log id \w+\)\. Coze refused the new token itself/,
+    );
     expect(result.outputs()).toEqual({ verified: 'false' });
     expect(result.summaryTable()).toMatchObject({ Result: '❌ failed', Verification: '❌ Coze refused the token' });
   });
@@ -200,7 +223,13 @@ describe('verify', () => {
 
 describe('an unexpected failure', () => {
   it('fails the step with its message, no stack trace, and still writes the summary', async () => {
-    const result = await act(standIn, inputs(), { deps: { newJwtId: () => { throw new RangeError('no entropy left'); } } });
+    const result = await act(standIn, inputs(), {
+      deps: {
+        newJwtId: () => {
+          throw new RangeError('no entropy left');
+        },
+      },
+    });
     expectFailure(result, /^Unexpected error: no entropy left$/);
     expect(result.sent).toEqual([]);
     expect(result.summaryTable().Error).toBe('Unexpected error: no entropy left');
@@ -212,7 +241,10 @@ describe('the deadline', () => {
     standIn.fail({ kind: 'hang' });
     const started = Date.now();
     const result = await act(standIn, inputs({ 'deadline-seconds': '1', 'timeout-seconds': '30' }));
-    expectFailure(result, /^Token request to .*: no answer within deadline-seconds \(1 s\) after 1 attempt; the last: no complete answer within timeout-seconds\. Raise deadline-seconds/);
+    expectFailure(
+      result,
+      /^Token request to .*: no answer within deadline-seconds \(1 s\) after 1 attempt; the last: no complete answer within timeout-seconds\. Raise deadline-seconds/,
+    );
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
@@ -233,7 +265,9 @@ describe('the deadline', () => {
     // Waits of 0.5, 1 and 2 s end by 3.5 s; the next (4 s) would end past 4 s, so the fourth answer is the last.
     expect(result.sent).toHaveLength(4);
     expectFailure(result, /^Coze refused the token request: busy \(HTTP 503, code 5000/);
-    expect(result.named('info').map((c) => c.args[0])).toContainEqual(expect.stringMatching(/HTTP 503; no retry, as deadline-seconds \(4 s\) leaves no time for one$/));
+    expect(result.named('info').map((c) => c.args[0])).toContainEqual(
+      expect.stringMatching(/HTTP 503; no retry, as deadline-seconds \(4 s\) leaves no time for one$/),
+    );
   });
 });
 
@@ -299,7 +333,10 @@ describe('bad input', () => {
   it('puts the error in the summary without any value', async () => {
     const result = await act(standIn, inputs({ 'private-key': keys.publicKey.export({ type: 'spki', format: 'pem' }).toString() }));
     expect(result.summaryTable().Error).toMatch(/^Input 'private-key': .*this is a public key/);
-    expect(result.named('summary.addTable')[0]?.args[0]).toContainEqual([{ data: 'Error', header: true }, expect.stringMatching(/^Input &#39;private-key&#39;/)]);
+    expect(result.named('summary.addTable')[0]?.args[0]).toContainEqual([
+      { data: 'Error', header: true },
+      expect.stringMatching(/^Input &#39;private-key&#39;/),
+    ]);
     expect(result.summaryTable()).not.toHaveProperty('Verification');
   });
 });

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ActionDeps } from '../src/action.ts';
 import { describeGitHubError, failureComment, failureIssue, runContextFrom } from '../src/alert.ts';
 import { act } from './support/act.ts';
-import { startCozeStandIn, type CozeStandIn } from './support/coze-stand-in.ts';
-import { startFakeGitHub, type FakeGitHub } from './support/fake-github.ts';
+import { type CozeStandIn, startCozeStandIn } from './support/coze-stand-in.ts';
+import { type FakeGitHub, startFakeGitHub } from './support/fake-github.ts';
 import { makeRsaKeys } from './support/keys.ts';
 import { leaksIn } from './support/leaks.ts';
 
@@ -37,7 +37,8 @@ const inputs = (extra: Record<string, string> = {}) => ({
   verify: 'true',
   ...extra,
 });
-const check = (extra: Record<string, string> = {}, deps: Partial<ActionDeps> = {}) => act(standIn, inputs(extra), { deps: { env: env(), ...deps }, extra: [githubToken] });
+const check = (extra: Record<string, string> = {}, deps: Partial<ActionDeps> = {}) =>
+  act(standIn, inputs(extra), { deps: { env: env(), ...deps }, extra: [githubToken] });
 const failing = () => standIn.failUsersMe({ kind: 'status', status: 401, body: JSON.stringify({ code: 4100, msg: 'authentication is invalid' }) });
 
 /** Nothing secret in anything written to GitHub. */
@@ -56,7 +57,9 @@ describe('issue-on-failure', () => {
     expect(issue?.labels).toEqual(['coze-token-check']);
     expect(issue?.body).toContain(`<!-- coze-token-check: ${appId} 127.0.0.1:${new URL(standIn.url).port} -->`);
     expect(issue?.body).toContain('(https://github.example/octo/coze-app/actions/runs/4242)');
-    expect(issue?.body).toMatch(/\| \*\*Error\*\* \| Coze refused the new token in the check call to \/v1\/users\/me: authentication is invalid \(HTTP 401, code 4100, log id \w+\) \|/);
+    expect(issue?.body).toMatch(
+      /\| \*\*Error\*\* \| Coze refused the new token in the check call to \/v1\/users\/me: authentication is invalid \(HTTP 401, code 4100, log id \w+\) \|/,
+    );
     expect(issue?.body).toMatch(/\| \*\*What to do\*\* \| .*revoked/);
     expect(github.requests.every((request) => request.authorization === `token ${githubToken}`)).toBe(true);
     expect(result.named('info').map((c) => c.args[0])).toContain('Alert issue: opened issue #1.');
@@ -125,7 +128,7 @@ describe('issue-on-failure', () => {
   it('opens an issue for a bad input too, without the value', async () => {
     const result = await check({ 'duration-seconds': '99999999' });
     expect(result.failures()).toEqual(["Input 'duration-seconds': expected a whole number from 1 to 86399"]);
-    expect(github.issues[0]?.body).toContain("Input &#39;duration-seconds&#39;: expected a whole number");
+    expect(github.issues[0]?.body).toContain('Input &#39;duration-seconds&#39;: expected a whole number');
     expect(github.written()).not.toContain('99999999');
   });
 
@@ -189,26 +192,53 @@ describe('alert helpers', () => {
         'Each failing run comments here; the first passing run closes this issue. Opened by coze-token-action with `issue-on-failure: true`.',
       ].join('\n'),
     );
-    expect(failureComment({ problem: 'x' }, context)).toBe(['Still failing in [run 42](https://github.example/octo/coze-app/actions/runs/42):', '', '| | |', '|---|---|', '| **Result** | ❌ failed |', '| **Error** | x |'].join('\n'));
+    expect(failureComment({ problem: 'x' }, context)).toBe(
+      [
+        'Still failing in [run 42](https://github.example/octo/coze-app/actions/runs/42):',
+        '',
+        '| | |',
+        '|---|---|',
+        '| **Result** | ❌ failed |',
+        '| **Error** | x |',
+      ].join('\n'),
+    );
   });
 
   it('names the permission for 401, 403 and 404 alike', () => {
-    for (const status of [401, 403, 404]) expect(describeGitHubError(Object.assign(new Error('Not Found'), { status }))).toMatch(new RegExp(`^GitHub answered HTTP ${status} \\(Not Found\\): grant the job`));
-    expect(describeGitHubError(Object.assign(new Error(''), { status: 404 }))).toBe('GitHub answered HTTP 404: grant the job `permissions: issues: write` and pass a github-token that has it');
+    for (const status of [401, 403, 404])
+      expect(describeGitHubError(Object.assign(new Error('Not Found'), { status }))).toMatch(
+        new RegExp(`^GitHub answered HTTP ${status} \\(Not Found\\): grant the job`),
+      );
+    expect(describeGitHubError(Object.assign(new Error(''), { status: 404 }))).toBe(
+      'GitHub answered HTTP 404: grant the job `permissions: issues: write` and pass a github-token that has it',
+    );
   });
 
   it('reads the run context from the runner environment, with github.com defaults', () => {
-    expect(runContextFrom({ GITHUB_REPOSITORY: 'a/b', GITHUB_RUN_ID: '1' })).toEqual({ repository: 'a/b', runId: '1', serverUrl: 'https://github.com', apiUrl: 'https://api.github.com' });
+    expect(runContextFrom({ GITHUB_REPOSITORY: 'a/b', GITHUB_RUN_ID: '1' })).toEqual({
+      repository: 'a/b',
+      runId: '1',
+      serverUrl: 'https://github.com',
+      apiUrl: 'https://api.github.com',
+    });
     expect(runContextFrom({ GITHUB_REPOSITORY: 'a/b' })).toBeUndefined();
   });
 
   it('describes GitHub failures without a permission hint when the permission is not the problem', () => {
     expect(describeGitHubError(Object.assign(new Error('Server Error\nmore'), { status: 502 }))).toBe('HTTP 502: Server Error');
     expect(describeGitHubError('odd')).toBe('the request failed');
-    expect(describeGitHubError(Object.assign(new Error('API rate limit exceeded for installation'), { status: 403 }))).toBe("GitHub's API rate limit was reached (HTTP 403); a later run will write the alert");
+    expect(describeGitHubError(Object.assign(new Error('API rate limit exceeded for installation'), { status: 403 }))).toBe(
+      "GitHub's API rate limit was reached (HTTP 403); a later run will write the alert",
+    );
     expect(describeGitHubError(Object.assign(new Error('slow down'), { status: 429 }))).toMatch(/^GitHub's API rate limit was reached \(HTTP 429\)/);
-    expect(describeGitHubError(Object.assign(new Error('rate limit of bad credentials'), { status: 401 }))).toMatch(/^GitHub answered HTTP 401 .*grant the job/);
-    expect(describeGitHubError({ status: 403 })).toBe('GitHub answered HTTP 403: grant the job `permissions: issues: write` and pass a github-token that has it');
-    expect(describeGitHubError(Object.assign(new Error('Bad credentials'), { status: 401 }))).toMatch(/^GitHub answered HTTP 401 \(Bad credentials\): grant the job/);
+    expect(describeGitHubError(Object.assign(new Error('rate limit of bad credentials'), { status: 401 }))).toMatch(
+      /^GitHub answered HTTP 401 .*grant the job/,
+    );
+    expect(describeGitHubError({ status: 403 })).toBe(
+      'GitHub answered HTTP 403: grant the job `permissions: issues: write` and pass a github-token that has it',
+    );
+    expect(describeGitHubError(Object.assign(new Error('Bad credentials'), { status: 401 }))).toMatch(
+      /^GitHub answered HTTP 401 \(Bad credentials\): grant the job/,
+    );
   });
 });

@@ -1,7 +1,7 @@
 // knownAnswer, readAnswer and cleanText on their own: which label each answer gets, and exactly what of
 // Coze's words is kept.
 import { describe, expect, it } from 'vitest';
-import { cleanText, knownAnswer, readAnswer, type Answer } from '../src/answers.ts';
+import { type Answer, cleanText, knownAnswer, readAnswer } from '../src/answers.ts';
 
 const label = (answer: Answer) => knownAnswer(answer)?.label;
 
@@ -19,10 +19,16 @@ describe('knownAnswer', () => {
     [{ status: 200, code: 'internal_error' }, '`internal_error`'],
     [{ status: 400, code: 'invalid_request' }, '`invalid_request`'],
     [{ status: 400, code: 'unsupported_grant_type' }, '`unsupported_grant_type`'],
-    ...['kid mismatch', 'unknown key id', 'bad key_id', 'keyid', 'public key unknown', 'public_key', 'fingerprint'].map((message): [Answer, string] => [{ status: 400, message }, 'key id / fingerprint']),
+    ...['kid mismatch', 'unknown key id', 'bad key_id', 'keyid', 'public key unknown', 'public_key', 'fingerprint'].map((message): [Answer, string] => [
+      { status: 400, message },
+      'key id / fingerprint',
+    ]),
     [{ status: 400, code: 'fingerprint_mismatch' }, 'key id / fingerprint'],
     [{ status: 400, code: 'bad', message: 'kid unknown' }, 'key id / fingerprint'],
-    ...['iat', 'exp', 'expire', 'expired', 'nbf', 'clock', 'timestamp'].map((word): [Answer, string] => [{ status: 400, message: `jwt ${word} invalid` }, '`exp`, `iat`, expired, clock']),
+    ...['iat', 'exp', 'expire', 'expired', 'nbf', 'clock', 'timestamp'].map((word): [Answer, string] => [
+      { status: 400, message: `jwt ${word} invalid` },
+      '`exp`, `iat`, expired, clock',
+    ]),
     [{ status: 401, code: 'invalid_client' }, '`invalid_client`'],
     [{ status: 400, code: 'invalid_grant' }, '`invalid_client`'],
     [{ status: 400, code: 'unauthorized_client' }, '`invalid_client`'],
@@ -51,7 +57,8 @@ describe('knownAnswer', () => {
 });
 
 describe('readAnswer', () => {
-  const read = (status: number, body: unknown, headers: Record<string, string> = {}) => readAnswer({ status, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const read = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+    readAnswer({ status, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
   it('reads code 0, numeric or as text, as no error, and keeps only what is there', () => {
     expect(read(200, { code: 0, msg: '', data: {} })).toStrictEqual({ status: 200, refused: false });
@@ -61,7 +68,12 @@ describe('readAnswer', () => {
 
   it('reads both shapes of refusal', () => {
     expect(read(200, { code: 4101, msg: 'no' })).toStrictEqual({ status: 200, refused: true, code: '4101', message: 'no' });
-    expect(read(401, { error_code: 'invalid_client', error_message: 'x', error: 'y' })).toStrictEqual({ status: 401, refused: true, code: 'invalid_client', message: 'x' });
+    expect(read(401, { error_code: 'invalid_client', error_message: 'x', error: 'y' })).toStrictEqual({
+      status: 401,
+      refused: true,
+      code: 'invalid_client',
+      message: 'x',
+    });
     expect(read(400, { error: 'invalid_grant', error_description: 'd' })).toStrictEqual({ status: 400, refused: true, code: 'invalid_grant', message: 'd' });
   });
 

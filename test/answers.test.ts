@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KNOWN_ANSWERS, knownAnswer, readAnswer } from '../src/answers.ts';
 import { act, expectFailure } from './support/act.ts';
-import { startCozeStandIn, type CozeStandIn, type Fault } from './support/coze-stand-in.ts';
+import { type CozeStandIn, type Fault, startCozeStandIn } from './support/coze-stand-in.ts';
 import { DOCUMENTED_ANSWERS, tokenError } from './support/documented-answers.ts';
 import { makeRsaKeys } from './support/keys.ts';
 import { ROOT } from './support/paths.ts';
@@ -20,8 +20,14 @@ beforeAll(async () => {
 });
 afterAll(() => standIn.close());
 
-const inputs = (extra: Record<string, string> = {}) => ({ 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': standIn.url, retries: '2', ...extra });
-
+const inputs = (extra: Record<string, string> = {}) => ({
+  'app-id': appId,
+  'public-key-id': kid,
+  'private-key': keys.pkcs8,
+  'base-url': standIn.url,
+  retries: '2',
+  ...extra,
+});
 
 describe("Coze's documented answers, through the action", () => {
   for (const answer of DOCUMENTED_ANSWERS) {
@@ -65,7 +71,11 @@ describe('the table of known answers', () => {
     const response = (status: number, body: unknown) => ({ status, headers: {}, body: JSON.stringify(body) });
     expect(readAnswer(response(200, { code: 0, msg: '', data: {} }))).toEqual({ status: 200, refused: false });
     expect(readAnswer(response(200, { code: 4101, msg: 'no' }))).toMatchObject({ refused: true, code: '4101', message: 'no' });
-    expect(readAnswer(response(401, { error_code: 'invalid_client', error_message: 'x' }))).toMatchObject({ refused: true, code: 'invalid_client', message: 'x' });
+    expect(readAnswer(response(401, { error_code: 'invalid_client', error_message: 'x' }))).toMatchObject({
+      refused: true,
+      code: 'invalid_client',
+      message: 'x',
+    });
     expect(knownAnswer({ status: 200 })).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.ts';
 import { CozeError, InputError, mintCozeToken, NetworkError } from '../src/lib.ts';
 import { defaultDeps } from '../src/mint.ts';
-import { startCozeStandIn, type CozeStandIn } from './support/coze-stand-in.ts';
+import { type CozeStandIn, startCozeStandIn } from './support/coze-stand-in.ts';
 import { makeRsaKeys } from './support/keys.ts';
 import { leaksIn } from './support/leaks.ts';
 
@@ -93,7 +93,11 @@ describe('coze-token', () => {
   });
 
   it('reads the key from standard input with --private-key -', async () => {
-    const run = await cli(['mint', '--app-id', appId, '--public-key-id', kid, '--private-key', '-', '--base-url', standIn.url], {}, keys.pkcs8.replace(/\n/g, '\r\n'));
+    const run = await cli(
+      ['mint', '--app-id', appId, '--public-key-id', kid, '--private-key', '-', '--base-url', standIn.url],
+      {},
+      keys.pkcs8.replace(/\n/g, '\r\n'),
+    );
     expect(run.code).toBe(0);
     expect(standIn.issued.has(run.stdout.trim())).toBe(true);
   });
@@ -111,7 +115,9 @@ describe('coze-token', () => {
     const run = await cli(['mint', ...flags(), '--public-key-id', 'deleted-kid']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^coze-token mint: Coze refused the token request: invalid jwt: kid not been registred \(HTTP 401, code invalid_client, log id \w+\)\nhint: Coze does not know this app's key/);
+    expect(run.stderr).toMatch(
+      /^coze-token mint: Coze refused the token request: invalid jwt: kid not been registred \(HTTP 401, code invalid_client, log id \w+\)\nhint: Coze does not know this app's key/,
+    );
     expectQuietStderr(run);
   });
 
@@ -130,13 +136,38 @@ describe('coze-token', () => {
     ['an unknown option', ['mint', '--app', appId], {}, /Input 'arguments': Unknown option '--app'; coze-token --help lists the options/],
     ['a missing app id', ['mint', '--public-key-id', kid, '--private-key-file', keyFile], {}, /Input 'app-id': is required/],
     ['a key on the command line', ['mint', '--private-key', keys.pkcs8], {}, /Input 'private-key': takes only -/],
-    ['an unreadable key file', ['mint', '--app-id', appId, '--public-key-id', kid, '--private-key-file', '/nonexistent/key.pem'], {}, /Input 'private-key-file': expected a readable file/],
-    ['a bad duration', ['mint', ...['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile], '--duration-seconds', '86400'], {}, /Input 'duration-seconds': expected a whole number from 1 to 86399/],
-    ['a bad deadline', ['mint', ...['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile], '--deadline-seconds', '0'], {}, /Input 'deadline-seconds': expected a whole number from 1 to 3600/],
-    ['enterprise and account together', ['mint', ...['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile], '--enterprise-id', 'volcano_1', '--account-id', '2'], {}, /Input 'enterprise-id': cannot be used together with account-id/],
+    [
+      'an unreadable key file',
+      ['mint', '--app-id', appId, '--public-key-id', kid, '--private-key-file', '/nonexistent/key.pem'],
+      {},
+      /Input 'private-key-file': expected a readable file/,
+    ],
+    [
+      'a bad duration',
+      ['mint', ...['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile], '--duration-seconds', '86400'],
+      {},
+      /Input 'duration-seconds': expected a whole number from 1 to 86399/,
+    ],
+    [
+      'a bad deadline',
+      ['mint', ...['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile], '--deadline-seconds', '0'],
+      {},
+      /Input 'deadline-seconds': expected a whole number from 1 to 3600/,
+    ],
+    [
+      'enterprise and account together',
+      ['mint', ...['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile], '--enterprise-id', 'volcano_1', '--account-id', '2'],
+      {},
+      /Input 'enterprise-id': cannot be used together with account-id/,
+    ],
     ['a key option with = and a value', ['mint', '--private-key=abc'], {}, /Input 'private-key': takes only -/],
     ['no key at all', ['mint', '--app-id', appId, '--public-key-id', kid], {}, /Input 'private-key': is empty/],
-    ['a public key in the environment', ['mint', '--app-id', appId, '--public-key-id', kid], { COZE_PRIVATE_KEY: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString() }, /this is a public key/],
+    [
+      'a public key in the environment',
+      ['mint', '--app-id', appId, '--public-key-id', kid],
+      { COZE_PRIVATE_KEY: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString() },
+      /this is a public key/,
+    ],
   ];
   for (const [what, args, env, message] of badInput) {
     it(`exits 2 for ${what}`, async () => {
@@ -151,7 +182,16 @@ describe('coze-token', () => {
 
   it('passes --audience, --scope and --timeout-seconds on', async () => {
     const before = standIn.requests.length;
-    const run = await cli(['mint', ...flags(), '--audience', 'aud.example', '--scope', '{"account_permission":{"permission_list":["x"]}}', '--timeout-seconds', '0']);
+    const run = await cli([
+      'mint',
+      ...flags(),
+      '--audience',
+      'aud.example',
+      '--scope',
+      '{"account_permission":{"permission_list":["x"]}}',
+      '--timeout-seconds',
+      '0',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/Input 'timeout-seconds'/);
     await cli(['mint', ...flags(), '--audience', 'aud.example', '--scope', '{"account_permission":{"permission_list":["x"]}}']);
@@ -183,7 +223,11 @@ describe('coze-token', () => {
   it('exits 1 for an unexpected failure, saying so', async () => {
     const io = { env: {}, readStdin: async () => '', readFile: async () => '', out: () => {}, err: (text: string) => void (stderr += text) };
     let stderr = '';
-    const code = await runCli(['mint', '--app-id', appId, '--public-key-id', kid, '--private-key', '-'], { ...io, readStdin: async () => Promise.reject(new Error('stdin closed')) }, defaultDeps());
+    const code = await runCli(
+      ['mint', '--app-id', appId, '--public-key-id', kid, '--private-key', '-'],
+      { ...io, readStdin: async () => Promise.reject(new Error('stdin closed')) },
+      defaultDeps(),
+    );
     expect(code).toBe(1);
     expect(stderr).toBe('coze-token mint: Unexpected error: stdin closed\n');
   });
@@ -199,7 +243,24 @@ describe('coze-token', () => {
     const run = await cli(['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^coze-token \d+\.\d+\.\d+: mint a short-lived Coze access token/);
-    for (const option of ['--app-id', '--public-key-id', '--private-key-file', '--private-key -', '--base-url', '--duration-seconds', '--session-name', '--scope', '--account-id', '--enterprise-id', '--deadline-seconds', '--json', 'COZE_APP_ID', 'COZE_PUBLIC_KEY_ID', 'COZE_PRIVATE_KEY_FILE', 'COZE_API_BASE']) {
+    for (const option of [
+      '--app-id',
+      '--public-key-id',
+      '--private-key-file',
+      '--private-key -',
+      '--base-url',
+      '--duration-seconds',
+      '--session-name',
+      '--scope',
+      '--account-id',
+      '--enterprise-id',
+      '--deadline-seconds',
+      '--json',
+      'COZE_APP_ID',
+      'COZE_PUBLIC_KEY_ID',
+      'COZE_PRIVATE_KEY_FILE',
+      'COZE_API_BASE',
+    ]) {
       expect(run.stdout).toContain(option);
     }
     expect(run.stdout).toContain('Exit codes: 0 ok, 1 refused by Coze, 2 bad input, 3 network');
@@ -221,7 +282,15 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
 describe('mintCozeToken (the library)', () => {
   it('mints, and with verify proves the token with /v1/users/me, against one deadline', async () => {
     const before = standIn.requests.length;
-    const token = await mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, sessionName: 'script', verify: true, deadlineSeconds: 30 });
+    const token = await mintCozeToken({
+      appId,
+      publicKeyId: kid,
+      privateKey: keys.pkcs8,
+      baseUrl: standIn.url,
+      sessionName: 'script',
+      verify: true,
+      deadlineSeconds: 30,
+    });
     expect(standIn.issued.has(token.token)).toBe(true);
     expect(token.expiresIn).toBeGreaterThan(890);
     expect(token.expiresAt).toBeInstanceOf(Date);
@@ -239,13 +308,26 @@ describe('mintCozeToken (the library)', () => {
 
   it('throws the refusal of the check call, and the exported error classes', async () => {
     standIn.failUsersMe({ kind: 'status', status: 401, body: '{"code":4100,"msg":"authentication is invalid"}' });
-    expect((await rejection(mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, verify: true }))).message).toMatch(/check call to \/v1\/users\/me: authentication is invalid/);
+    expect((await rejection(mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, verify: true }))).message).toMatch(
+      /check call to \/v1\/users\/me: authentication is invalid/,
+    );
     const refused = await rejection(mintCozeToken({ appId, publicKeyId: 'nope', privateKey: keys.pkcs8, baseUrl: standIn.url }));
     expect(refused).toBeInstanceOf(CozeError);
-    expect((refused as CozeError).details).toMatchObject({ status: 401, code: 'invalid_client', logId: expect.stringMatching(/STANDIN$/), hint: expect.stringMatching(/other site/) });
-    expect(await rejection(mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, durationSeconds: 0 }))).toBeInstanceOf(InputError);
+    expect((refused as CozeError).details).toMatchObject({
+      status: 401,
+      code: 'invalid_client',
+      logId: expect.stringMatching(/STANDIN$/),
+      hint: expect.stringMatching(/other site/),
+    });
+    expect(await rejection(mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, durationSeconds: 0 }))).toBeInstanceOf(
+      InputError,
+    );
     const logged: string[] = [];
-    expect(await rejection(mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: 'http://127.0.0.1:9', retries: 1, log: (m) => void logged.push(m) }))).toBeInstanceOf(NetworkError);
+    expect(
+      await rejection(
+        mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: 'http://127.0.0.1:9', retries: 1, log: (m) => void logged.push(m) }),
+      ),
+    ).toBeInstanceOf(NetworkError);
     expect(logged).toEqual([expect.stringMatching(/connection refused; retrying in/)]);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isLoopback, parseBaseUrl, readMintConfig, type InputName } from '../src/config.ts';
+import { type InputName, isLoopback, parseBaseUrl, readMintConfig } from '../src/config.ts';
 import { InputError } from '../src/errors.ts';
 import { makeRsaKeys } from './support/keys.ts';
 
@@ -110,7 +110,11 @@ describe('readMintConfig', () => {
     ['base-url', 'https://api.coze.cn/v1', /without a path/],
     ['base-url', 'https://api.coze.cn/?region=cn', /without a query/],
     ['base-url', 'https://api.coze.cn/#top', /without a query or fragment/],
-    ['base-url', 'https://user:hunter2@api.coze.cn', /^Input 'base-url': expected the origin of the Coze API, https:\/\/api\.coze\.cn or https:\/\/api\.coze\.com, without credentials in it$/],
+    [
+      'base-url',
+      'https://user:hunter2@api.coze.cn',
+      /^Input 'base-url': expected the origin of the Coze API, https:\/\/api\.coze\.cn or https:\/\/api\.coze\.com, without credentials in it$/,
+    ],
     ['base-url', 'https://token-in-the-user@api.coze.cn', /without credentials/],
     ['base-url', 'https://:password-only@api.coze.cn', /without credentials/],
     ['base-url', 'http://api.coze.cn', /plain http:\/\/ is allowed only for localhost/],

@@ -62,7 +62,9 @@ describe('what a 200 that is no token is called', () => {
 
   it('names the body without quoting it, HTML by its type or by its first character', () => {
     expect(problem('OK').message).toBe('Coze answered the token request with a body that is not JSON');
-    expect(problem('OK', { 'content-type': 'text/plain ; charset=utf-8' }).message).toBe('Coze answered the token request with a body that is not JSON (text/plain)');
+    expect(problem('OK', { 'content-type': 'text/plain ; charset=utf-8' }).message).toBe(
+      'Coze answered the token request with a body that is not JSON (text/plain)',
+    );
     expect(problem('Bad gateway', { 'content-type': 'text/html; charset=utf-8' }).message).toMatch(/with an HTML page/);
     expect(problem('  <html>', {}).message).toMatch(/with an HTML page/);
     expect(problem('x<y', {}).message).toBe('Coze answered the token request with a body that is not JSON');
@@ -89,7 +91,9 @@ describe('what a 200 that is no token is called', () => {
 describe('cozeErrorFrom', () => {
   const context = { what: 'Coze refused the token request', baseUrl: 'https://api.coze.cn' };
   const refusal = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-    describeError(cozeErrorFrom({ status, headers: { 'x-tt-logid': 'L1', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }, context));
+    describeError(
+      cozeErrorFrom({ status, headers: { 'x-tt-logid': 'L1', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }, context),
+    );
 
   it("quotes Coze's error_message and error_code with the status and log id", () => {
     expect(refusal(400, { error: 'invalid_request', error_code: 'invalid_request', error_message: 'duration_seconds out of range' })).toBe(
@@ -98,7 +102,9 @@ describe('cozeErrorFrom', () => {
   });
 
   it('reads the code / msg shape of other Coze APIs', () => {
-    expect(refusal(403, { code: 4101, msg: 'permission denied' })).toMatch(/^Coze refused the token request: permission denied \(HTTP 403, code 4101, log id L1\)\. The app lacks the permission for this/);
+    expect(refusal(403, { code: 4101, msg: 'permission denied' })).toMatch(
+      /^Coze refused the token request: permission denied \(HTTP 403, code 4101, log id L1\)\. The app lacks the permission for this/,
+    );
   });
 
   it('leaves out the code and the log id when Coze gave none', () => {
@@ -108,7 +114,9 @@ describe('cozeErrorFrom', () => {
   });
 
   it('describes a JSON answer without words or code, never quoting it', () => {
-    expect(refusal(400, { unexpected: 'czs_notAToken' })).toBe('Coze refused the token request with a JSON object without an error message (HTTP 400, log id L1)');
+    expect(refusal(400, { unexpected: 'czs_notAToken' })).toBe(
+      'Coze refused the token request with a JSON object without an error message (HTTP 400, log id L1)',
+    );
   });
 
   it('hints at the key id when Coze names it', () => {

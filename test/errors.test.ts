@@ -3,7 +3,11 @@ import { CozeError, describeError, explainError, InputError, NetworkError } from
 
 describe('errors', () => {
   it('carry their own names, for logs and for instanceof-free checks', () => {
-    expect([new InputError('x', 'y'), new CozeError('m'), new NetworkError('m')].map((error) => error.name)).toEqual(['InputError', 'CozeError', 'NetworkError']);
+    expect([new InputError('x', 'y'), new CozeError('m'), new NetworkError('m')].map((error) => error.name)).toEqual([
+      'InputError',
+      'CozeError',
+      'NetworkError',
+    ]);
     expect(new InputError('app-id', 'is required')).toMatchObject({ message: "Input 'app-id': is required", input: 'app-id' });
   });
 
@@ -11,7 +15,10 @@ describe('errors', () => {
     expect(explainError(new CozeError('Coze said no'))).toStrictEqual({ problem: 'Coze said no' });
     expect(explainError(new CozeError('Coze said no', { code: 'x' }))).toStrictEqual({ problem: 'Coze said no (code x)' });
     expect(explainError(new CozeError('Coze said no', { logId: 'L' }))).toStrictEqual({ problem: 'Coze said no (log id L)' });
-    expect(explainError(new CozeError('Coze said no', { status: 400, code: 'x', logId: 'L', hint: 'do y' }))).toStrictEqual({ problem: 'Coze said no (HTTP 400, code x, log id L)', hint: 'do y' });
+    expect(explainError(new CozeError('Coze said no', { status: 400, code: 'x', logId: 'L', hint: 'do y' }))).toStrictEqual({
+      problem: 'Coze said no (HTTP 400, code x, log id L)',
+      hint: 'do y',
+    });
   });
 
   it('explain network and input errors, with a hint only when there is one', () => {

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, expectFailure } from './support/act.ts';
-import { startCozeStandIn, type CozeStandIn, type Fault } from './support/coze-stand-in.ts';
+import { type CozeStandIn, type Fault, startCozeStandIn } from './support/coze-stand-in.ts';
 import { makeRsaKeys } from './support/keys.ts';
 import { ROOT } from './support/paths.ts';
 
@@ -31,8 +31,18 @@ afterAll(async () => {
 });
 
 const now = () => Math.floor(Date.now() / 1000);
-const json = (status: number, body: unknown, headers?: Record<string, string>): Fault => ({ kind: 'status', status, body: JSON.stringify(body), ...(headers && { headers }) });
-const html = (status: number): Fault => ({ kind: 'status', status, body: `<html><body><h1>${status}</h1></body></html>`, headers: { 'content-type': 'text/html' } });
+const json = (status: number, body: unknown, headers?: Record<string, string>): Fault => ({
+  kind: 'status',
+  status,
+  body: JSON.stringify(body),
+  ...(headers && { headers }),
+});
+const html = (status: number): Fault => ({
+  kind: 'status',
+  status,
+  body: `<html><body><h1>${status}</h1></body></html>`,
+  headers: { 'content-type': 'text/html' },
+});
 const ok = (body: unknown): Fault => ({ kind: 'ok-body', body: typeof body === 'string' ? body : JSON.stringify(body) });
 
 interface Case {
@@ -57,31 +67,61 @@ const cases: Case[] = [
     inputs: { retries: '0' },
     error: new RegExp(`with an HTML page .*\\(HTTP ${status}, log id`),
   })),
-  { name: 'connection reset before any answer', faults: () => [{ kind: 'reset' }, { kind: 'reset' }], inputs: { retries: '1' }, error: /: (connection reset|the connection closed before the answer was complete|the request failed.*) \(2 attempts\)/ },
-  { name: 'connection reset in the middle of the body', faults: () => [{ kind: 'reset-mid-body' }], inputs: { retries: '0' }, error: /\(1 attempt\)\. Check the runner's network/ },
-  { name: 'a server that never answers', faults: () => [{ kind: 'hang' }, { kind: 'hang' }], inputs: { retries: '1', 'timeout-seconds': '1' }, error: /no complete answer within timeout-seconds \(2 attempts\)/ },
+  {
+    name: 'connection reset before any answer',
+    faults: () => [{ kind: 'reset' }, { kind: 'reset' }],
+    inputs: { retries: '1' },
+    error: /: (connection reset|the connection closed before the answer was complete|the request failed.*) \(2 attempts\)/,
+  },
+  {
+    name: 'connection reset in the middle of the body',
+    faults: () => [{ kind: 'reset-mid-body' }],
+    inputs: { retries: '0' },
+    error: /\(1 attempt\)\. Check the runner's network/,
+  },
+  {
+    name: 'a server that never answers',
+    faults: () => [{ kind: 'hang' }, { kind: 'hang' }],
+    inputs: { retries: '1', 'timeout-seconds': '1' },
+    error: /no complete answer within timeout-seconds \(2 attempts\)/,
+  },
   {
     name: 'a form-encoded 200 (the body is never quoted)',
     faults: () => [{ kind: 'ok-body', body: `access_token=${ECHOED_TOKEN}&opaque=${OPAQUE}`, contentType: 'application/x-www-form-urlencoded' }],
     error: /^Coze answered the token request with a body that is not JSON \(application\/x-www-form-urlencoded\) \(HTTP 200/,
   },
-  { name: 'a body that trickles in forever', faults: () => [{ kind: 'trickle', bytes: 1, everyMs: 50 }], inputs: { retries: '0', 'timeout-seconds': '1' }, error: /no complete answer within timeout-seconds \(1 attempt\)/ },
+  {
+    name: 'a body that trickles in forever',
+    faults: () => [{ kind: 'trickle', bytes: 1, everyMs: 50 }],
+    inputs: { retries: '0', 'timeout-seconds': '1' },
+    error: /no complete answer within timeout-seconds \(1 attempt\)/,
+  },
   { name: 'a body over 1 MiB', faults: () => [{ kind: 'huge' }], inputs: { retries: '2' }, error: /exceeds 1048576 bytes/, attempts: 1 },
   { name: 'a 200 that is not JSON', faults: () => [ok('OK')], error: /with a body that is not JSON/ },
   { name: 'a 200 without access_token', faults: () => [ok({ expires_in: now() + 900 })], error: /with no access_token/ },
   { name: 'a 200 with an empty access_token', faults: () => [ok({ access_token: '', expires_in: now() + 900 })], error: /with no access_token/ },
   { name: 'a 200 without expires_in', faults: () => [ok({ access_token: ECHOED_TOKEN })], error: /no numeric expires_in/ },
   { name: 'a 200 with expires_in in the past', faults: () => [ok({ access_token: ECHOED_TOKEN, expires_in: now() - 60 })], error: /already past/ },
-  { name: 'a 200 with expires_in absurdly far', faults: () => [ok({ access_token: ECHOED_TOKEN, expires_in: 99_999_999_999 })], error: /more than a year ahead/ },
+  {
+    name: 'a 200 with expires_in absurdly far',
+    faults: () => [ok({ access_token: ECHOED_TOKEN, expires_in: 99_999_999_999 })],
+    error: /more than a year ahead/,
+  },
   {
     name: 'a 429 whose Retry-After (seconds) outlasts the retries',
-    faults: () => [json(429, { code: 4020, msg: 'rate limited' }, { 'retry-after': '1' }), json(429, { code: 4020, msg: 'rate limited' }, { 'retry-after': '1' })],
+    faults: () => [
+      json(429, { code: 4020, msg: 'rate limited' }, { 'retry-after': '1' }),
+      json(429, { code: 4020, msg: 'rate limited' }, { 'retry-after': '1' }),
+    ],
     inputs: { retries: '1' },
     error: /rate limited \(HTTP 429, code 4020.*requests per minute/,
   },
   {
     name: 'a 429 with Retry-After as an HTTP date',
-    faults: () => [json(429, { code: 4020, msg: 'slow down' }, { 'retry-after': new Date(Date.now() + 1500).toUTCString() }), json(429, { code: 4020, msg: 'slow down' })],
+    faults: () => [
+      json(429, { code: 4020, msg: 'slow down' }, { 'retry-after': new Date(Date.now() + 1500).toUTCString() }),
+      json(429, { code: 4020, msg: 'slow down' }),
+    ],
     inputs: { retries: '1' },
     error: /slow down \(HTTP 429/,
   },
@@ -138,7 +178,10 @@ describe('TLS', () => {
 
   it('fails once, in words, with the fix, when the certificate is not trusted (a corporate CA)', async () => {
     const result = await act(secure, { 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': secure.url, retries: '3' });
-    const failure = expectFailure(result, /^Token request to https:\/\/127\.0\.0\.1:\d+\/api\/permission\/oauth2\/token: TLS certificate verification failed: the certificate was signed by an unknown authority \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)\./);
+    const failure = expectFailure(
+      result,
+      /^Token request to https:\/\/127\.0\.0\.1:\d+\/api\/permission\/oauth2\/token: TLS certificate verification failed: the certificate was signed by an unknown authority \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)\./,
+    );
     expect(failure).toMatch(/NODE_EXTRA_CA_CERTS .* Never turn certificate verification off$/);
     expect(result.named('send')).toHaveLength(1);
     expect(result.named('sleep')).toEqual([]);
@@ -163,7 +206,11 @@ describe('hostile and mistaken input', () => {
   ];
   for (const [what, key, message] of keysTried) {
     it(`private-key: ${what}`, async () => {
-      const result = await act(standIn, { 'app-id': appId, 'public-key-id': kid, 'private-key': key, 'base-url': standIn.url }, { pems: [key], extra: key.startsWith('-----') ? [] : [key.slice(0, 24)] });
+      const result = await act(
+        standIn,
+        { 'app-id': appId, 'public-key-id': kid, 'private-key': key, 'base-url': standIn.url },
+        { pems: [key], extra: key.startsWith('-----') ? [] : [key.slice(0, 24)] },
+      );
       expectFailure(result, new RegExp(`^Input 'private-key': .*${message.source}`));
       expect(result.sent).toEqual([]);
     });
@@ -181,7 +228,11 @@ describe('hostile and mistaken input', () => {
   ];
   for (const [input, value, message] of inputsTried) {
     it(`${input}: ${JSON.stringify(value)}`, async () => {
-      const result = await act(standIn, { 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': standIn.url, [input]: value }, { extra: [value] });
+      const result = await act(
+        standIn,
+        { 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': standIn.url, [input]: value },
+        { extra: [value] },
+      );
       expectFailure(result, new RegExp(`^Input '${input}': .*${message.source}`));
     });
   }

@@ -8,7 +8,11 @@ const server = createServer((req, res) => {
     res.writeHead(200);
     return void res.end('x'.repeat(MAX_BODY_BYTES + (req.url === '/big' ? 1 : 0)));
   }
-  res.writeHead(201, [['x-tt-logid', 'L1'], ['set-cookie', 'a=1'], ['set-cookie', 'b=2']]);
+  res.writeHead(201, [
+    ['x-tt-logid', 'L1'],
+    ['set-cookie', 'a=1'],
+    ['set-cookie', 'b=2'],
+  ]);
   req.pipe(res);
 });
 let url: string;

@@ -10,7 +10,12 @@ const NOW = Date.UTC(2026, 10, 25, 8, 0, 0);
 
 describe('signJwt', () => {
   it('signs the claims Coze checks, with a backdated iat and a short exp', async () => {
-    const jwt = await signJwt(privateKey, { appId: '1183', publicKeyId: 'kid-1', audience: 'api.coze.cn', sessionName: 'user-7' }, NOW, () => 'jti-from-the-injected-source-0001');
+    const jwt = await signJwt(
+      privateKey,
+      { appId: '1183', publicKeyId: 'kid-1', audience: 'api.coze.cn', sessionName: 'user-7' },
+      NOW,
+      () => 'jti-from-the-injected-source-0001',
+    );
     expect(decodeProtectedHeader(jwt)).toEqual({ alg: 'RS256', typ: 'JWT', kid: 'kid-1' });
     const { payload } = await jwtVerify(jwt, keys.publicKey, { algorithms: ['RS256'], currentDate: new Date(NOW) });
     expect(payload).toEqual({

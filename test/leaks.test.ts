@@ -1,6 +1,6 @@
 // The leak detector every end-to-end test relies on must find what it looks for.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startCozeStandIn, type CozeStandIn } from './support/coze-stand-in.ts';
+import { type CozeStandIn, startCozeStandIn } from './support/coze-stand-in.ts';
 import { makeRsaKeys, pemBody } from './support/keys.ts';
 import { leaksIn } from './support/leaks.ts';
 

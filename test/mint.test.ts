@@ -3,7 +3,7 @@ import { createPrivateKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MintConfig } from '../src/config.ts';
 import { defaultDeps, mintToken, tokenUrl } from '../src/mint.ts';
-import { startCozeStandIn, type CozeStandIn } from './support/coze-stand-in.ts';
+import { type CozeStandIn, startCozeStandIn } from './support/coze-stand-in.ts';
 import { makeRsaKeys } from './support/keys.ts';
 
 const keys = makeRsaKeys();
@@ -12,7 +12,17 @@ let config: MintConfig;
 
 beforeAll(async () => {
   standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId: '42', kid: 'mint-kid' });
-  config = { appId: '42', publicKeyId: 'mint-kid', privateKey: createPrivateKey(keys.pkcs8), baseUrl: standIn.url, audience: '127.0.0.1', durationSeconds: 600, timeoutMs: 5000, deadlineMs: 60_000, retries: 2 };
+  config = {
+    appId: '42',
+    publicKeyId: 'mint-kid',
+    privateKey: createPrivateKey(keys.pkcs8),
+    baseUrl: standIn.url,
+    audience: '127.0.0.1',
+    durationSeconds: 600,
+    timeoutMs: 5000,
+    deadlineMs: 60_000,
+    retries: 2,
+  };
 });
 afterAll(() => standIn.close());
 
@@ -64,6 +74,8 @@ describe('mintToken', () => {
   it('uses the account-scoped or enterprise path when asked', () => {
     expect(tokenUrl({ baseUrl: 'https://api.coze.cn' })).toBe('https://api.coze.cn/api/permission/oauth2/token');
     expect(tokenUrl({ baseUrl: 'https://api.coze.cn', accountId: '7351' })).toBe('https://api.coze.cn/api/permission/oauth2/account/7351/token');
-    expect(tokenUrl({ baseUrl: 'https://api.coze.com', enterpriseId: 'volcano_2101' })).toBe('https://api.coze.com/api/permission/oauth2/enterprise_id/volcano_2101/token');
+    expect(tokenUrl({ baseUrl: 'https://api.coze.com', enterpriseId: 'volcano_2101' })).toBe(
+      'https://api.coze.com/api/permission/oauth2/enterprise_id/volcano_2101/token',
+    );
   });
 });

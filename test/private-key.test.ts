@@ -35,7 +35,10 @@ function expectInputError(run: () => unknown, pattern: RegExp) {
 }
 
 describe('parsePrivateKey', () => {
-  for (const [format, pem] of [['PKCS#8', keys.pkcs8], ['PKCS#1', keys.pkcs1]] as const) {
+  for (const [format, pem] of [
+    ['PKCS#8', keys.pkcs8],
+    ['PKCS#1', keys.pkcs1],
+  ] as const) {
     for (const [accident, pasted] of Object.entries(pastingAccidents(pem))) {
       it(`reads a ${format} key pasted with ${accident}`, () => {
         const key = parsePrivateKey(pasted);
@@ -61,14 +64,36 @@ describe('parsePrivateKey', () => {
   const refused: Array<[string, string, RegExp]> = [
     ['an empty input', '', /is empty/],
     ['whitespace', '  \n\t ', /is empty/],
-    ['garbage', 'not a key at all', /expected an RSA private key in PEM form \(-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----\), or that PEM base64-encoded on one line\.$/],
+    [
+      'garbage',
+      'not a key at all',
+      /expected an RSA private key in PEM form \(-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----\), or that PEM base64-encoded on one line\.$/,
+    ],
     ['a certificate', '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----', /this is a certificate; paste the private key/],
     ['an Ed448 key', generateKeyPairSync('ed448').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /this is an Ed448 key/],
     ['an X25519 key', generateKeyPairSync('x25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /this is an X25519 key/],
-    ['an RSA-PSS key', generateKeyPairSync('rsa-pss', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /this is an RSA-PSS key/],
-    ['a DSA key', generateKeyPairSync('dsa', { modulusLength: 1024, divisorLength: 160 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /this is a DSA key/],
-    ['a Diffie-Hellman key', (generateKeyPairSync as unknown as (type: string, options: object) => { privateKey: KeyObject })('dh', { group: 'modp14' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /this is a Diffie-Hellman key/],
-    ['an ML-DSA key (a kind it has no name for)', generateKeyPairSync('ml-dsa-44').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /this is a non-RSA key, and Coze signs with RS256/],
+    [
+      'an RSA-PSS key',
+      generateKeyPairSync('rsa-pss', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      /this is an RSA-PSS key/,
+    ],
+    [
+      'a DSA key',
+      generateKeyPairSync('dsa', { modulusLength: 1024, divisorLength: 160 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      /this is a DSA key/,
+    ],
+    [
+      'a Diffie-Hellman key',
+      (generateKeyPairSync as unknown as (type: string, options: object) => { privateKey: KeyObject })('dh', { group: 'modp14' })
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
+      /this is a Diffie-Hellman key/,
+    ],
+    [
+      'an ML-DSA key (a kind it has no name for)',
+      generateKeyPairSync('ml-dsa-44').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      /this is a non-RSA key, and Coze signs with RS256/,
+    ],
     ['a public key', keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), /this is a public key/],
     ['a PKCS#1 public key', keys.publicKey.export({ type: 'pkcs1', format: 'pem' }).toString(), /this is a public key/],
     ['an encrypted PKCS#8 key', encrypted.privateKey, /encrypted with a passphrase/],
@@ -80,7 +105,11 @@ describe('parsePrivateKey', () => {
     ['a key cut off before its END line', keys.pkcs8.slice(0, 900), /truncated/],
     ['a key with its body cut short', keys.pkcs8.replace(/\n[^\n]+\n[^\n]+\n-----END/, '\n-----END'), /does not decode/],
     ['an OpenSSH key', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----', /OpenSSH/],
-    ['a PEM block of another kind', '-----BEGIN DSA PRIVATE KEY-----\nMIIBuwIBAAKBgQ==\n-----END DSA PRIVATE KEY-----', /found a PEM block labelled DSA PRIVATE KEY/],
+    [
+      'a PEM block of another kind',
+      '-----BEGIN DSA PRIVATE KEY-----\nMIIBuwIBAAKBgQ==\n-----END DSA PRIVATE KEY-----',
+      /found a PEM block labelled DSA PRIVATE KEY/,
+    ],
     ['an X448 key', generateKeyPairSync('x448').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /this is an X448 key/],
     ['a base64 PEM cut off before its END line', Buffer.from(keys.pkcs8.slice(0, 900)).toString('base64'), /truncated/],
     ['base64 of something that is not a PEM', Buffer.from('just some words, not a key at all').toString('base64'), /expected an RSA private key in PEM form/],
@@ -112,7 +141,11 @@ describe('privateKeySecrets', () => {
   it('masks the lines of what it cannot read, trimmed, down to 8 characters', () => {
     const truncated = keys.pkcs8.slice(0, 900).replace(/\n/g, '\n  ');
     const secrets = privateKeySecrets(truncated);
-    for (const line of keys.pkcs8.slice(0, 900).split('\n').filter((l) => l.length >= 8 && !l.startsWith('-----'))) expect(secrets).toContain(line);
+    for (const line of keys.pkcs8
+      .slice(0, 900)
+      .split('\n')
+      .filter((l) => l.length >= 8 && !l.startsWith('-----')))
+      expect(secrets).toContain(line);
     expect(privateKeySecrets('  12345678\n1234567\n')).toEqual(['12345678\n1234567', '12345678']);
     expect(privateKeySecrets(' aGVsbG8gd29ybGQ= \n')).toEqual(['aGVsbG8gd29ybGQ=']);
   });

@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { githubIssues } from '../src/github-issues.ts';
 import { act } from './support/act.ts';
-import { startCozeStandIn, type CozeStandIn } from './support/coze-stand-in.ts';
-import { startFakeGitHub, type FakeGitHub } from './support/fake-github.ts';
+import { type CozeStandIn, startCozeStandIn } from './support/coze-stand-in.ts';
+import { type FakeGitHub, startFakeGitHub } from './support/fake-github.ts';
 import { makeRsaKeys } from './support/keys.ts';
 import { startProxy } from './support/proxy.ts';
 
@@ -27,8 +27,9 @@ beforeAll(async () => {
   process.env.HTTP_PROXY = proxy.url;
 });
 afterAll(async () => {
-  for (const [name, value] of Object.entries(saved)) if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
+  for (const [name, value] of Object.entries(saved))
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
   await Promise.all([standIn.close(), github.close(), proxy.close()]);
 });
 
@@ -37,14 +38,27 @@ it('sends the Coze calls and the alert issue calls through HTTP_PROXY', async ()
   const env = { GITHUB_REPOSITORY: 'octo/coze-app', GITHUB_RUN_ID: '5', GITHUB_API_URL: github.url };
   const result = await act(
     standIn,
-    { 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': standIn.url, verify: 'true', 'issue-on-failure': 'true', 'github-token': 'ghs_proxyTest000000000000000' },
+    {
+      'app-id': appId,
+      'public-key-id': kid,
+      'private-key': keys.pkcs8,
+      'base-url': standIn.url,
+      verify: 'true',
+      'issue-on-failure': 'true',
+      'github-token': 'ghs_proxyTest000000000000000',
+    },
     { deps: { env } },
   );
   expect(result.failures()).toHaveLength(1);
   expect(github.issues).toHaveLength(1);
   const coze = new URL(standIn.url).host;
   const gh = new URL(github.url).host;
-  expect(proxy.hits).toEqual([`POST http://${coze}/api/permission/oauth2/token`, `GET http://${coze}/v1/users/me`, `GET http://${gh}/repos/octo/coze-app/issues?labels=coze-token-check&state=open&per_page=100`, `POST http://${gh}/repos/octo/coze-app/issues`]);
+  expect(proxy.hits).toEqual([
+    `POST http://${coze}/api/permission/oauth2/token`,
+    `GET http://${coze}/v1/users/me`,
+    `GET http://${gh}/repos/octo/coze-app/issues?labels=coze-token-check&state=open&per_page=100`,
+    `POST http://${gh}/repos/octo/coze-app/issues`,
+  ]);
 });
 
 it('gives up on a GitHub API that does not answer within the timeout', async () => {
@@ -52,7 +66,12 @@ it('gives up on a GitHub API that does not answer within the timeout', async () 
   await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
   process.env.NO_PROXY = '127.0.0.1';
   try {
-    const api = githubIssues('ghs_x', { repository: 'o/r', runId: '1', serverUrl: 'https://github.example', apiUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}` }, 300, 'test');
+    const api = githubIssues(
+      'ghs_x',
+      { repository: 'o/r', runId: '1', serverUrl: 'https://github.example', apiUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}` },
+      300,
+      'test',
+    );
     const started = Date.now();
     await expect(api.listOpen('coze-token-check')).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(3000);

@@ -36,7 +36,9 @@ describe('one owner, one place', () => {
 
   it('every reference to the action in the repository names the owner package.json names', () => {
     const references = findReferences(ROOT, name);
-    expect(references.map((r) => r.file)).toEqual(expect.arrayContaining(['.github/workflows/coze-token-check.yml', 'README.md', 'examples/scheduled-check.yml', 'package.json']));
+    expect(references.map((r) => r.file)).toEqual(
+      expect.arrayContaining(['.github/workflows/coze-token-check.yml', 'README.md', 'examples/scheduled-check.yml', 'package.json']),
+    );
     expect(references.filter((r) => r.owner !== owner)).toEqual([]);
   });
 
@@ -91,7 +93,9 @@ describe('release checks', () => {
 
   it('refuses to ship the placeholder owner, or any owner but this repository’s', () => {
     const problems = releaseProblems({ ...facts, expectedRepository: 'org/coze-token-action' });
-    expect(problems).toEqual([expect.stringMatching(/^this repository is acme\/coze-token-action, but package\.json names org\/coze-token-action: run npm run set-owner -- acme/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^this repository is acme\/coze-token-action, but package\.json names org\/coze-token-action: run npm run set-owner -- acme/),
+    ]);
     expect(releaseProblems({ ...facts, repository: '' })).toEqual([expect.stringMatching(/^this repository is \(unknown\).*set-owner -- <owner>/)]);
   });
 
@@ -115,7 +119,21 @@ describe('release checks', () => {
   });
 
   it("takes the release notes from that version's CHANGELOG section", () => {
-    const changelog = ['# Changelog', '', '## [Unreleased]', '', '- next', '', '## [1.2.3] - 2026-11-25', '', '### Added', '- a thing', '', '## [1.2.2] - 2026-10-01', '- older'].join('\n');
+    const changelog = [
+      '# Changelog',
+      '',
+      '## [Unreleased]',
+      '',
+      '- next',
+      '',
+      '## [1.2.3] - 2026-11-25',
+      '',
+      '### Added',
+      '- a thing',
+      '',
+      '## [1.2.2] - 2026-10-01',
+      '- older',
+    ].join('\n');
     expect(releaseNotes(changelog, '1.2.3')).toBe('### Added\n- a thing\n');
     expect(releaseNotes(changelog, '1.2.2')).toBe('- older\n');
     expect(() => releaseNotes(changelog, '1.2')).toThrow(/no section for 1\.2/);
@@ -139,7 +157,11 @@ describe('release checks', () => {
     expect(out).toBe('v3\n');
     let failure: { status?: number; stderr?: string } = {};
     try {
-      execFileSync(node, [join(ROOT, 'scripts/release.ts'), 'check', 'v0.0.1'], { encoding: 'utf8', stdio: 'pipe', env: { ...process.env, GITHUB_REPOSITORY: 'someone/else' } });
+      execFileSync(node, [join(ROOT, 'scripts/release.ts'), 'check', 'v0.0.1'], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+        env: { ...process.env, GITHUB_REPOSITORY: 'someone/else' },
+      });
     } catch (error) {
       failure = error as typeof failure;
     }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isTransient } from '../src/answers.ts';
 import { CozeError, describeError, NetworkError } from '../src/errors.ts';
-import { ResponseTooLargeError, type HttpResponse } from '../src/http.ts';
-import { backoffMs, BACKOFF, deadlineFrom, describeNetworkError, parseRetryAfter, sendWithRetries, type RetryDeps } from '../src/retry.ts';
+import { type HttpResponse, ResponseTooLargeError } from '../src/http.ts';
+import { BACKOFF, backoffMs, deadlineFrom, describeNetworkError, parseRetryAfter, type RetryDeps, sendWithRetries } from '../src/retry.ts';
 
 const NOW = Date.UTC(2026, 10, 25, 8, 0, 0);
 const policy = { retries: 3, timeoutMs: 30_000, ...BACKOFF };
@@ -80,7 +80,11 @@ describe('network failures in words', () => {
   }
   for (const [code, words] of Object.entries(tls)) {
     it(`${code}: ${words}, final`, () => {
-      expect(describeNetworkError(Object.assign(new Error('x'), { code }))).toMatchObject({ reason: `TLS certificate verification failed: ${words} (${code})`, final: true, timedOut: false });
+      expect(describeNetworkError(Object.assign(new Error('x'), { code }))).toMatchObject({
+        reason: `TLS certificate verification failed: ${words} (${code})`,
+        final: true,
+        timedOut: false,
+      });
     });
   }
 });
@@ -140,7 +144,10 @@ describe('sendWithRetries', () => {
 
   it('reports a proxy or certificate failure as itself even when the deadline had cut the attempt short', async () => {
     for (const [error, words] of [
-      [Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), { name: 'AbortError' }), /^Token request: the proxy refused the connection to Coze/],
+      [
+        Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), { name: 'AbortError' }),
+        /^Token request: the proxy refused the connection to Coze/,
+      ],
       [Object.assign(new Error('Proxy Authentication Required (407)'), { code: 'UND_ERR_INVALID_ARG' }), /^Token request: the proxy refused the request/],
       [Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }), /^Token request: TLS certificate verification failed/],
     ] as const) {
@@ -175,7 +182,9 @@ describe('sendWithRetries', () => {
       deps,
       deadline,
     );
-    await expect(attempt).rejects.toThrow('Token request: no answer within deadline-seconds (10 s) after 1 attempt; the last: no complete answer within timeout-seconds');
+    await expect(attempt).rejects.toThrow(
+      'Token request: no answer within deadline-seconds (10 s) after 1 attempt; the last: no complete answer within timeout-seconds',
+    );
     expect(timeouts).toEqual([3000]);
   });
 
@@ -184,7 +193,9 @@ describe('sendWithRetries', () => {
     const deadline = deadlineFrom(1000, NOW);
     advance(1000);
     let calls = 0;
-    await expect(sendWithRetries(async () => (calls++, answer(200)), 'Token request', policy, deps, deadline)).rejects.toThrow('no answer within deadline-seconds (1 s) after 0 attempts; the last: none was made');
+    await expect(sendWithRetries(async () => (calls++, answer(200)), 'Token request', policy, deps, deadline)).rejects.toThrow(
+      'no answer within deadline-seconds (1 s) after 0 attempts; the last: none was made',
+    );
     expect(calls).toBe(0);
   });
 
@@ -205,19 +216,32 @@ describe('sendWithRetries', () => {
   });
 
   it('names network failures in words, and knows which are final', () => {
-    expect(describeNetworkError(new DOMException('x', 'TimeoutError'))).toEqual({ reason: 'no complete answer within timeout-seconds', final: false, timedOut: true });
+    expect(describeNetworkError(new DOMException('x', 'TimeoutError'))).toEqual({
+      reason: 'no complete answer within timeout-seconds',
+      final: false,
+      timedOut: true,
+    });
     expect(describeNetworkError(Object.assign(new Error('x'), { cause: { code: 'ECONNRESET' } }))?.reason).toBe('connection reset');
-    expect(describeNetworkError(Object.assign(new Error('x'), { code: 'UND_ERR_SOCKET' }))?.reason).toBe('the connection closed before the answer was complete');
+    expect(describeNetworkError(Object.assign(new Error('x'), { code: 'UND_ERR_SOCKET' }))?.reason).toBe(
+      'the connection closed before the answer was complete',
+    );
     expect(describeNetworkError(Object.assign(new Error('x'), { code: 'UND_ERR_HEADERS_TIMEOUT' }))).toMatchObject({ timedOut: true, final: false });
     expect(describeNetworkError(Object.assign(new Error('x'), { code: 'EWHATEVER' }))?.reason).toBe('the request failed (EWHATEVER)');
     expect(describeNetworkError(new TypeError('a bug'))).toBeUndefined();
     expect(describeNetworkError('not an error')).toBeUndefined();
     expect(describeNetworkError({ code: 'ECONNRESET', message: 'not an Error' })).toBeUndefined();
-    expect(describeNetworkError(Object.assign(new Error('x'), { code: 'UND_ERR_BODY_TIMEOUT' }))).toEqual({ reason: 'the answer stalled', final: false, timedOut: true });
+    expect(describeNetworkError(Object.assign(new Error('x'), { code: 'UND_ERR_BODY_TIMEOUT' }))).toEqual({
+      reason: 'the answer stalled',
+      final: false,
+      timedOut: true,
+    });
     const proxy = describeNetworkError(Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), { name: 'AbortError' }));
     expect(proxy).toMatchObject({ reason: 'the proxy refused the connection to Coze (HTTP 407)', final: true });
     expect(proxy?.hint).toMatch(/HTTPS_PROXY=http:\/\/user:pass@host:port/);
-    expect(describeNetworkError(Object.assign(new Error('Proxy Authentication Required (407)'), { code: 'UND_ERR_INVALID_ARG' }))).toMatchObject({ final: true, reason: 'the proxy refused the request (HTTP 407: it wants credentials)' });
+    expect(describeNetworkError(Object.assign(new Error('Proxy Authentication Required (407)'), { code: 'UND_ERR_INVALID_ARG' }))).toMatchObject({
+      final: true,
+      reason: 'the proxy refused the request (HTTP 407: it wants credentials)',
+    });
     const tls = describeNetworkError(Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }));
     expect(tls).toMatchObject({ reason: 'TLS certificate verification failed: the certificate has expired (CERT_HAS_EXPIRED)', final: true });
     expect(describeError(new NetworkError('Token request: x', tls?.hint))).toMatch(/^Token request: x\. The runner does not trust the certificate\./);

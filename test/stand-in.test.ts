@@ -1,10 +1,11 @@
 // The local Coze stand-in must speak the real protocol: the official SDK gets a token from it, and it refuses
 // what Coze refuses. Everything else in the suite trusts it.
-import { getJWTToken } from '@coze/api';
+
 import { createPrivateKey } from 'node:crypto';
+import { getJWTToken } from '@coze/api';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCozeStandIn, type CozeStandIn } from './support/coze-stand-in.ts';
+import { type CozeStandIn, startCozeStandIn } from './support/coze-stand-in.ts';
 import { makeRsaKeys } from './support/keys.ts';
 
 const keys = makeRsaKeys();
@@ -41,7 +42,15 @@ function jwt(overrides: { key?: string; kid?: string; iss?: string; aud?: string
 describe('the Coze stand-in', () => {
   it('gives the official SDK (@coze/api getJWTToken) a token, PKCS#8 and PKCS#1 alike', async () => {
     for (const privateKey of [keys.pkcs8, keys.pkcs1]) {
-      const token = await getJWTToken({ baseURL: standIn.url, appId, aud: '127.0.0.1', keyid: kid, privateKey, durationSeconds: 1200, sessionName: 'sdk-user' });
+      const token = await getJWTToken({
+        baseURL: standIn.url,
+        appId,
+        aud: '127.0.0.1',
+        keyid: kid,
+        privateKey,
+        durationSeconds: 1200,
+        sessionName: 'sdk-user',
+      });
       expect(token.access_token).toMatch(/^czs_/);
       expect(token.expires_in).toBeGreaterThan(Date.now() / 1000 + 1190);
       expect(standIn.issued.has(token.access_token)).toBe(true);

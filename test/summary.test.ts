@@ -4,7 +4,16 @@ import { escapeHtml, formatDuration, summaryRows } from '../src/summary.ts';
 
 describe('the summary', () => {
   it('formats durations in hours, minutes and seconds, leaving out the zero parts', () => {
-    expect([0, 59, 60, 61, 900, 3600, 3661, 86399].map(formatDuration)).toEqual(['0 s', '59 s', '1 min', '1 min 1 s', '15 min', '1 h', '1 h 1 min 1 s', '23 h 59 min 59 s']);
+    expect([0, 59, 60, 61, 900, 3600, 3661, 86399].map(formatDuration)).toEqual([
+      '0 s',
+      '59 s',
+      '1 min',
+      '1 min 1 s',
+      '15 min',
+      '1 h',
+      '1 h 1 min 1 s',
+      '23 h 59 min 59 s',
+    ]);
   });
 
   it('escapes what could break out of a table cell or mention someone', () => {

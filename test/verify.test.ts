@@ -19,14 +19,26 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 describe('verifyToken', () => {
   it('sends GET /v1/users/me with the token, asking for JSON', async () => {
     const { sent } = await verify(json(200, { code: 0, data: {} }));
-    expect(sent).toEqual([{ method: 'GET', url: 'https://api.coze.cn/v1/users/me', headers: { authorization: 'Bearer czs_theToken', accept: 'application/json', 'user-agent': 'ua/1' }, timeoutMs: 5000 }]);
+    expect(sent).toEqual([
+      {
+        method: 'GET',
+        url: 'https://api.coze.cn/v1/users/me',
+        headers: { authorization: 'Bearer czs_theToken', accept: 'application/json', 'user-agent': 'ua/1' },
+        timeoutMs: 5000,
+      },
+    ]);
   });
 
   it('returns the log id and the user, and only what Coze named', async () => {
     const { outcome } = await verify(json(200, { code: 0, msg: '', data: { user_id: '7', user_name: 'bot', nick_name: 'B' } }, { 'x-tt-logid': 'V1' }));
     expect(outcome).toStrictEqual({ logId: 'V1', userId: '7', userName: 'bot' });
     expect((await verify(json(200, { code: 0, data: null }))).outcome).toStrictEqual({});
-    expect(verifiedReport({ logId: 'V1', userId: '7', userName: 'bot' })).toStrictEqual({ verification: 'accepted', logId: 'V1', userId: '7', userName: 'bot' });
+    expect(verifiedReport({ logId: 'V1', userId: '7', userName: 'bot' })).toStrictEqual({
+      verification: 'accepted',
+      logId: 'V1',
+      userId: '7',
+      userName: 'bot',
+    });
     expect(verifiedReport({})).toStrictEqual({ verification: 'accepted' });
   });
 

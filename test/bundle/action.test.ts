@@ -6,13 +6,13 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCozeStandIn, type CozeStandIn } from '../support/coze-stand-in.ts';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.ts';
+import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
+import { type FakeGitHub, startFakeGitHub } from '../support/fake-github.ts';
 import { makeRsaKeys } from '../support/keys.ts';
 import { leaksIn } from '../support/leaks.ts';
 import { ROOT } from '../support/paths.ts';
 import { startProxy } from '../support/proxy.ts';
-import { commands, leakSurface, runAction, visibleLog, type ActionRun } from '../support/run-action.ts';
+import { type ActionRun, commands, leakSurface, runAction, visibleLog } from '../support/run-action.ts';
 
 const keys = makeRsaKeys();
 const appId = '1183520381944';
@@ -30,7 +30,13 @@ afterAll(async () => {
   await secure.close();
 });
 
-const inputs = (extra: Record<string, string> = {}) => ({ 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': standIn.url, ...extra });
+const inputs = (extra: Record<string, string> = {}) => ({
+  'app-id': appId,
+  'public-key-id': kid,
+  'private-key': keys.pkcs8,
+  'base-url': standIn.url,
+  ...extra,
+});
 
 function expectNoSecrets(run: ActionRun, extra: string[] = []) {
   expect(leaksIn(leakSurface(run), { pems: [keys.pkcs8], standIn, extra })).toEqual([]);
@@ -72,7 +78,10 @@ describe('dist/index.js on a runner', () => {
 
   it('fails with one ::error:: line, a summary, and nothing secret in the debug log', async () => {
     const run = await runAction(inputs({ 'public-key-id': 'a-deleted-key' }), { RUNNER_DEBUG: '1' });
-    const error = expectOneError(run, /^Coze refused the token request: invalid jwt: kid not been registred \(HTTP 401, code invalid_client, log id \d+STANDIN\)\. Coze does not know this app's key/);
+    const error = expectOneError(
+      run,
+      /^Coze refused the token request: invalid jwt: kid not been registred \(HTTP 401, code invalid_client, log id \d+STANDIN\)\. Coze does not know this app's key/,
+    );
     expect(error).not.toContain('%0A');
     expect(run.summary).toContain('❌ failed');
     expectNoSecrets(run);
@@ -104,8 +113,14 @@ describe('proxies and certificates (process-wide settings)', () => {
     const proxy = await startProxy({ refuseWith: 407 });
     const withCredentials = proxy.url.replace('http://', 'http://corp-user:proxy-passw0rd@');
     try {
-      const run = await runAction(inputs({ 'base-url': secure.url, retries: '3' }), { HTTPS_PROXY: withCredentials, NODE_EXTRA_CA_CERTS: join(ROOT, 'test/fixtures/tls/ca.pem') });
-      expectOneError(run, /^Token request to https:\/\/127\.0\.0\.1:\d+\/api\/permission\/oauth2\/token: the proxy refused the connection to Coze \(HTTP 407\)\. .*HTTPS_PROXY=http:\/\/user:pass@host:port/);
+      const run = await runAction(inputs({ 'base-url': secure.url, retries: '3' }), {
+        HTTPS_PROXY: withCredentials,
+        NODE_EXTRA_CA_CERTS: join(ROOT, 'test/fixtures/tls/ca.pem'),
+      });
+      expectOneError(
+        run,
+        /^Token request to https:\/\/127\.0\.0\.1:\d+\/api\/permission\/oauth2\/token: the proxy refused the connection to Coze \(HTTP 407\)\. .*HTTPS_PROXY=http:\/\/user:pass@host:port/,
+      );
       expect(proxy.hits).toHaveLength(1);
       expect(run.log).not.toContain('proxy-passw0rd');
       expect(run.log).not.toContain('corp-user');
@@ -189,7 +204,9 @@ describe('issue-on-failure through dist/ and a fake GitHub API', () => {
     try {
       const run = await runAction(alerting({ 'public-key-id': 'deleted' }), runner());
       expectOneError(run, /kid not been registred/);
-      expect(commands(run.stdout, 'warning')).toEqual([expect.stringMatching(/^Could not write the alert issue to GitHub: GitHub answered HTTP 403 .*permissions: issues: write/)]);
+      expect(commands(run.stdout, 'warning')).toEqual([
+        expect.stringMatching(/^Could not write the alert issue to GitHub: GitHub answered HTTP 403 .*permissions: issues: write/),
+      ]);
     } finally {
       github.refuse(undefined);
     }

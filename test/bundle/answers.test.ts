@@ -2,11 +2,11 @@
 // dist/index.js as a runner runs it: exit code, one ::error:: with Coze's words and the hint, the attempts Coze
 // saw, no output, nothing secret in the log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCozeStandIn, type CozeStandIn } from '../support/coze-stand-in.ts';
+import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { DOCUMENTED_ANSWERS } from '../support/documented-answers.ts';
 import { makeRsaKeys } from '../support/keys.ts';
 import { leaksIn } from '../support/leaks.ts';
-import { commands, leakSurface, runAction, type ActionRun } from '../support/run-action.ts';
+import { type ActionRun, commands, leakSurface, runAction } from '../support/run-action.ts';
 
 const keys = makeRsaKeys();
 const appId = '7300000000001';
@@ -18,7 +18,14 @@ beforeAll(async () => {
 });
 afterAll(() => standIn.close());
 
-const inputs = (extra: Record<string, string> = {}) => ({ 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': standIn.url, retries: '1', ...extra });
+const inputs = (extra: Record<string, string> = {}) => ({
+  'app-id': appId,
+  'public-key-id': kid,
+  'private-key': keys.pkcs8,
+  'base-url': standIn.url,
+  retries: '1',
+  ...extra,
+});
 
 function expectOneError(run: ActionRun, pattern: RegExp, pems = [keys.pkcs8]): string {
   expect(run.code).toBe(1);

@@ -2,10 +2,10 @@
 // dist/index.js against the stand-in (and a fake GitHub API for issue-on-failure).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCozeStandIn, type CozeStandIn } from '../support/coze-stand-in.ts';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.ts';
+import { parse } from 'yaml';
+import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
+import { type FakeGitHub, startFakeGitHub } from '../support/fake-github.ts';
 import { makeRsaKeys } from '../support/keys.ts';
 import { leaksIn } from '../support/leaks.ts';
 import { ROOT } from '../support/paths.ts';
@@ -29,7 +29,13 @@ afterAll(async () => {
 type Step = { id?: string; uses?: string; with?: Record<string, unknown> };
 const workflow = parse(readFileSync(join(ROOT, '.github/workflows/coze-token-check.yml'), 'utf8')) as {
   permissions?: unknown;
-  on: { workflow_call: { inputs: Record<string, { default?: unknown }>; secrets: Record<string, { required: boolean }>; outputs: Record<string, { value: string }> } };
+  on: {
+    workflow_call: {
+      inputs: Record<string, { default?: unknown }>;
+      secrets: Record<string, { required: boolean }>;
+      outputs: Record<string, { value: string }>;
+    };
+  };
   jobs: { check: { 'runs-on': string; 'timeout-minutes': number; permissions?: unknown; outputs: Record<string, string>; steps: Step[] } };
 };
 const call = workflow.on.workflow_call;
@@ -66,7 +72,11 @@ function runsOn(given: string | undefined): unknown {
 describe('the reusable workflow', () => {
   it('takes the documented inputs and secrets, verifies, and exposes no token', () => {
     expect(Object.keys(call.inputs).sort()).toEqual(['base-url', 'duration-seconds', 'issue-on-failure', 'runs-on', 'session-name']);
-    expect(Object.entries(call.secrets).map(([name, spec]) => [name, spec.required])).toEqual([['app-id', true], ['public-key-id', true], ['private-key', true]]);
+    expect(Object.entries(call.secrets).map(([name, spec]) => [name, spec.required])).toEqual([
+      ['app-id', true],
+      ['public-key-id', true],
+      ['private-key', true],
+    ]);
     expect(Object.keys(call.outputs).sort()).toEqual(['expires-at', 'verified']);
     expect(JSON.stringify(job.outputs)).not.toMatch(/token\b(?!-)/);
     expect(step.with?.verify).toBe(true);

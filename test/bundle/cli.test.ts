@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCozeStandIn, type CozeStandIn } from '../support/coze-stand-in.ts';
+import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { makeRsaKeys } from '../support/keys.ts';
 import { leaksIn } from '../support/leaks.ts';
 import { node22 } from '../support/node22.ts';
@@ -31,7 +31,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function spawnNode(node: string, args: string[], env: Record<string, string> = {}, stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function spawnNode(
+  node: string,
+  args: string[],
+  env: Record<string, string> = {},
+  stdin = '',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(node, args, { env: { PATH: process.env.PATH ?? '', ...(process.env.SYSTEMROOT && { SYSTEMROOT: process.env.SYSTEMROOT }), ...env } });
   let stdout = '';
   let stderr = '';
@@ -40,7 +45,8 @@ function spawnNode(node: string, args: string[], env: Record<string, string> = {
   child.stdin.end(stdin);
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
-const cli = (args: string[], env: Record<string, string> = {}, stdin = '', node = process.execPath) => spawnNode(node, [join(ROOT, 'dist/cli/index.js'), ...args], env, stdin);
+const cli = (args: string[], env: Record<string, string> = {}, stdin = '', node = process.execPath) =>
+  spawnNode(node, [join(ROOT, 'dist/cli/index.js'), ...args], env, stdin);
 const flags = () => ['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile, '--base-url', standIn.url];
 
 /** A Node older than 22 on PATH (the machine's own), if there is one. */
@@ -118,7 +124,9 @@ describe('dist/lib/index.js', () => {
     expect(standIn.issued.has(token.token)).toBe(true);
     await expect(lib.mintCozeToken({ appId, publicKeyId: 'nope', privateKey: keys.pkcs8, baseUrl: standIn.url })).rejects.toBeInstanceOf(lib.CozeError);
     await expect(lib.mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, durationSeconds: 0 })).rejects.toBeInstanceOf(lib.InputError);
-    await expect(lib.mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: 'http://127.0.0.1:9', retries: 0 })).rejects.toBeInstanceOf(lib.NetworkError);
+    await expect(lib.mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: 'http://127.0.0.1:9', retries: 0 })).rejects.toBeInstanceOf(
+      lib.NetworkError,
+    );
   });
 
   const importScript = (then: string) =>
@@ -126,7 +134,11 @@ describe('dist/lib/index.js', () => {
 
   it('mints from the built entry on a real Node 22', async () => {
     const options = { appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, verify: true };
-    const run = await spawnNode(node22(), ['--input-type=module', '-e', importScript(`(lib) => lib.mintCozeToken(${JSON.stringify(options)}).then((t) => console.log(t.token))`)]);
+    const run = await spawnNode(node22(), [
+      '--input-type=module',
+      '-e',
+      importScript(`(lib) => lib.mintCozeToken(${JSON.stringify(options)}).then((t) => console.log(t.token))`),
+    ]);
     expect(run.code).toBe(0);
     const [token, alive] = run.stdout.trim().split('\n');
     expect(standIn.issued.has(token as string)).toBe(true);
@@ -134,7 +146,13 @@ describe('dist/lib/index.js', () => {
   });
 
   it('throws a catchable Error when imported on a Node older than 22.19, and leaves its host running', async () => {
-    const run = await spawnNode(process.execPath, ['--import', pathToFileURL(pretendOld).href, '--input-type=module', '-e', importScript("() => console.log('loaded')")]);
+    const run = await spawnNode(process.execPath, [
+      '--import',
+      pathToFileURL(pretendOld).href,
+      '--input-type=module',
+      '-e',
+      importScript("() => console.log('loaded')"),
+    ]);
     expect(run).toEqual({ code: 0, stdout: 'caught true coze-token-action needs Node.js 22.19 or later; this is Node.js 20.20.2.\nhost alive\n', stderr: '' });
   });
 

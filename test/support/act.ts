@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
-import { run, type ActionDeps } from '../../src/action.ts';
+import { type ActionDeps, run } from '../../src/action.ts';
 import type { CozeStandIn } from './coze-stand-in.ts';
 import { leaksIn } from './leaks.ts';
-import { recordingCore, recordingDeps, type CoreCall } from './recording-core.ts';
+import { type CoreCall, recordingCore, recordingDeps } from './recording-core.ts';
 
 export interface ActOptions {
   deps?: Partial<ActionDeps>;

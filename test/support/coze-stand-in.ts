@@ -1,4 +1,4 @@
-import { randomBytes, type KeyObject } from 'node:crypto';
+import { type KeyObject, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
@@ -71,7 +71,11 @@ export async function startCozeStandIn(options: StandInOptions) {
       if (fault) return misbehave(fault, res);
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       if (!token || !issued.has(token)) return json(res, 401, { code: 4100, msg: 'authentication is invalid' });
-      return json(res, 200, { code: 0, msg: '', data: { user_id: '7400000000000000001', user_name: 'ci-bot', nick_name: 'CI', avatar_url: 'https://example.invalid/a.png' } });
+      return json(res, 200, {
+        code: 0,
+        msg: '',
+        data: { user_id: '7400000000000000001', user_name: 'ci-bot', nick_name: 'CI', avatar_url: 'https://example.invalid/a.png' },
+      });
     }
 
     const tokenPath = /^\/api\/permission\/oauth2(?:\/account\/\d+|\/enterprise_id\/[\w-]+)?\/token$/.exec(path);
@@ -128,8 +132,10 @@ export async function startCozeStandIn(options: StandInOptions) {
     }
     if (request.grant_type !== JWT_BEARER) return refuse(400, 'unsupported_grant_type', 'grant_type must be jwt-bearer');
     const duration = request.duration_seconds ?? 900;
-    if (!Number.isInteger(duration) || (duration as number) < 1 || (duration as number) > 86399) return refuse(400, 'invalid_request', 'invalid request: duration_seconds');
-    if ('scope' in request && (typeof request.scope !== 'object' || request.scope === null || Array.isArray(request.scope))) return refuse(400, 'invalid_request', 'invalid request: scope');
+    if (!Number.isInteger(duration) || (duration as number) < 1 || (duration as number) > 86399)
+      return refuse(400, 'invalid_request', 'invalid request: duration_seconds');
+    if ('scope' in request && (typeof request.scope !== 'object' || request.scope === null || Array.isArray(request.scope)))
+      return refuse(400, 'invalid_request', 'invalid request: scope');
     if (deactivated) return refuse(403, 'access_deny', 'app: ci-app is currently deactivated by the owner');
 
     const token = `czs_${randomBytes(24).toString('base64url')}`;

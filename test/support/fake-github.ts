@@ -38,7 +38,12 @@ export async function startFakeGitHub(repository = 'octo/coze-app') {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    requests.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, body, ...(req.headers.authorization && { authorization: req.headers.authorization }) });
+    requests.push({
+      method: req.method ?? '',
+      path: `${url.pathname}${url.search}`,
+      body,
+      ...(req.headers.authorization && { authorization: req.headers.authorization }),
+    });
     const send = (status: number, value: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(value));
@@ -89,7 +94,11 @@ export async function startFakeGitHub(repository = 'octo/coze-app') {
     issues,
     requests,
     /** Everything GitHub was sent: titles, bodies, comments. */
-    written: () => requests.filter((r) => r.method !== 'GET').map((r) => r.body).join('\n'),
+    written: () =>
+      requests
+        .filter((r) => r.method !== 'GET')
+        .map((r) => r.body)
+        .join('\n'),
     refuse: (status: number | undefined) => void (refusal = status),
     reset: () => void ((issues.length = 0), (requests.length = 0), (refusal = undefined)),
     close: async () => {

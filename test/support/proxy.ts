@@ -1,5 +1,5 @@
 import { createServer, request } from 'node:http';
-import { connect, type AddressInfo, type Socket } from 'node:net';
+import { type AddressInfo, connect, type Socket } from 'node:net';
 
 /**
  * A forwarding HTTP proxy on 127.0.0.1 (CONNECT tunnels and absolute-form requests) that records what it

@@ -23,7 +23,10 @@ export function recordingCore(inputs: Record<string, string>) {
   for (const [name, spec] of Object.entries(ACTION.inputs)) values[name] = spec.default?.includes('${{') ? '' : (spec.default ?? '');
   Object.assign(values, inputs);
   const calls: CoreCall[] = [];
-  const record = (name: string) => (...args: unknown[]) => void calls.push({ name, args });
+  const record =
+    (name: string) =>
+    (...args: unknown[]) =>
+      void calls.push({ name, args });
   const summary: SummaryWriter = {
     addHeading: (...args) => (calls.push({ name: 'summary.addHeading', args }), summary),
     addTable: (...args) => (calls.push({ name: 'summary.addTable', args }), summary),

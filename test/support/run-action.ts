@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { ROOT } from './paths.ts';
 
 export { ROOT };
+
 const ACTION = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
 
 export interface ActionRun {
@@ -41,7 +42,13 @@ export async function runAction(inputs: Record<string, string>, extraEnv: Record
   const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_ENV: join(dir, 'env'), GITHUB_STEP_SUMMARY: join(dir, 'summary') };
   for (const file of Object.values(files)) writeFileSync(file, '');
   // Windows needs SYSTEMROOT to start Node's crypto; nothing else of this process's environment goes in.
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: dir, ...(process.env.SYSTEMROOT && { SYSTEMROOT: process.env.SYSTEMROOT }), ...files, ...extraEnv };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    ...(process.env.SYSTEMROOT && { SYSTEMROOT: process.env.SYSTEMROOT }),
+    ...files,
+    ...extraEnv,
+  };
   // A runner evaluates ${{ }} defaults; here none runs, so they are empty.
   for (const [name, spec] of Object.entries(ACTION.inputs)) env[`INPUT_${name.toUpperCase()}`] = spec.default?.includes('${{') ? '' : (spec.default ?? '');
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;

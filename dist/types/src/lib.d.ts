@@ -1,7 +1,7 @@
 import type { MintedToken } from './coze-response.js';
 export { main as runCommandLine } from './cli-process.js';
-export { CozeError, InputError, NetworkError } from './errors.js';
 export type { MintedToken } from './coze-response.js';
+export { CozeError, InputError, NetworkError } from './errors.js';
 export interface MintCozeTokenOptions {
     appId: string;
     publicKeyId: string;
