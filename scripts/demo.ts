@@ -38,7 +38,7 @@ try {
   for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}: ${asRunnerShows(value, masks)}`);
   console.log('\n── exported to later steps ──');
   for (const [name, value] of Object.entries(run.env)) console.log(`${name}=${asRunnerShows(value, masks)}`);
-  console.log('\n── job summary (markdown) ──');
+  console.log('\n── job summary (the HTML the runner renders) ──');
   console.log(run.summary.trim());
   const failed = await runAction({ ...inputs, 'public-key-id': 'a-key-that-was-deleted' });
   console.log(`\n── the same step with a wrong public-key-id: exit code ${failed.code} ──`);

@@ -31,7 +31,8 @@ Options, and the environment variables they may come from instead:
   --enterprise-id ID        an enterprise id (volcano_...): use its endpoint; not with --account-id
   --timeout-seconds N       limit for one HTTP attempt (default 30)
   --deadline-seconds N      limit for the whole command, every attempt and wait (default 120)
-  --retries N               extra attempts after network errors, 408, 429, 5xx (default 3)
+  --retries N               extra attempts after network errors, 408, 429, 5xx and Coze's
+                            transient answers (internal_error, 4009, 4102) (default 3)
   --json                    mint: print JSON instead of the bare token
   -h, --help                this text
   --version                 the version

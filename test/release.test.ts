@@ -8,6 +8,7 @@ import { commitIsOnBranch, majorTag, releaseNotes, releaseProblems } from '../sc
 import { findReferences, readRepository, referencePattern } from '../scripts/repository.ts';
 import { setOwner } from '../scripts/set-owner.ts';
 import { ROOT } from './support/paths.ts';
+import { unpinnedActions } from './support/workflow-hygiene.ts';
 
 const temps: string[] = [];
 const tempDir = (prefix: string) => {
@@ -69,6 +70,8 @@ describe('one owner, one place', () => {
     const readmeAfter = readFileSync(join(copy, 'README.md'), 'utf8');
     expect(readmeAfter.replaceAll('acme-bots/coze-token-action', `${owner}/coze-token-action`)).toBe(readmeBefore);
     expect(setOwner(copy, 'acme-bots')).toEqual([]);
+    // The workflow checks hold for the new owner too: its own action stays exempt from SHA pins.
+    expect(unpinnedActions(copy)).toEqual([]);
   });
 
   it('set-owner refuses what is not a GitHub account name', () => {

