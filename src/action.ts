@@ -1,6 +1,6 @@
 import type * as actionsCore from '@actions/core';
 import { type AlertSubject, alertOnGitHub, describeGitHubError, type IssuesApi, type RunContext, runContextFrom } from './alert.js';
-import { DEFAULTS, IDENTIFIER, parseBaseUrl, readMintConfig } from './config.js';
+import { DEFAULTS, parseBaseUrl, readMintConfig } from './config.js';
 import { CozeError, describeError, explainError, InputError } from './errors.js';
 import { type MintDeps, mintToken } from './mint.js';
 import { privateKeySecrets } from './private-key.js';
@@ -14,14 +14,16 @@ export type Core = Pick<
 > & { summary: SummaryWriter };
 
 /** Opens the repository's issues; the default loads @actions/github only when it is called. */
-export type OpenIssuesApi = (token: string, context: RunContext, timeoutMs: number, userAgent: string) => Promise<IssuesApi>;
+export type OpenIssuesApi = (token: string, context: RunContext, send: MintDeps['send'], timeLeftMs: () => number, userAgent: string) => Promise<IssuesApi>;
 
 export interface ActionDeps extends MintDeps {
   env: Record<string, string | undefined>;
   openIssuesApi?: OpenIssuesApi;
 }
 
-const GITHUB_TIMEOUT_MS = 30_000;
+/** Of deadline-seconds, what the alert keeps for GitHub when issue-on-failure is on: a quarter, at most 30 s. */
+const GITHUB_SHARE = 0.25;
+const GITHUB_MAX_MS = 30_000;
 
 const openGitHubIssues: OpenIssuesApi = async (...args) => (await import('./github-issues.js')).githubIssues(...args);
 
@@ -43,7 +45,8 @@ function alertSubject(core: Core): AlertSubject {
   } catch {
     // the input error itself is reported by the run
   }
-  return { appId: IDENTIFIER.test(appId) ? appId : 'unknown', site };
+  // The app id goes into the title and an HTML comment: only characters that cannot end either.
+  return { appId: /^[\w.-]{1,64}$/.test(appId) ? appId : 'unknown', site };
 }
 
 /** inputs → validated config → JWT → exchange (→ verify) → outputs; then the summary and the alert, either way. */
@@ -51,6 +54,8 @@ export async function run(core: Core, deps: ActionDeps): Promise<void> {
   const report: RunReport = {};
   let wantSummary = true;
   let alertToken: string | undefined;
+  // Everything, the alert included, ends by deadline-seconds; until the config is read, the default one holds.
+  let endMs = deps.now() + Number(DEFAULTS['deadline-seconds']) * 1000;
   try {
     for (const secret of privateKeySecrets(core.getInput('private-key'))) core.setSecret(secret);
     if (readBoolean(core, 'issue-on-failure', false)) {
@@ -62,7 +67,9 @@ export async function run(core: Core, deps: ActionDeps): Promise<void> {
     const exportEnv = readBoolean(core, 'export-env', false);
     const verify = readBoolean(core, 'verify', false);
     Object.assign(report, configReport(config));
-    const deadline = deadlineFrom(config.deadlineMs, deps.now());
+    endMs = deps.now() + config.deadlineMs;
+    const githubMs = alertToken === undefined ? 0 : Math.min(GITHUB_MAX_MS, config.deadlineMs * GITHUB_SHARE);
+    const deadline = { ...deadlineFrom(config.deadlineMs, deps.now()), atMs: endMs - githubMs };
 
     const minted = await mintToken(config, { ...deps, onSecret: (secret) => core.setSecret(secret) }, deadline);
     core.setSecret(minted.token);
@@ -99,18 +106,18 @@ export async function run(core: Core, deps: ActionDeps): Promise<void> {
     core.setFailed(describeError(error));
   }
   if (wantSummary) await writeSummary(core.summary, report).catch((error: unknown) => core.debug(`No job summary written: ${String(error)}`));
-  if (alertToken !== undefined) await alert(core, deps, alertToken, alertSubject(core), report);
+  if (alertToken !== undefined) await alert(core, deps, alertToken, alertSubject(core), report, () => Math.min(GITHUB_MAX_MS, endMs - deps.now()));
 }
 
 /** GitHub trouble never changes the step's result: it becomes one warning naming the permission to grant. */
-async function alert(core: Core, deps: ActionDeps, token: string, subject: AlertSubject, report: RunReport): Promise<void> {
+async function alert(core: Core, deps: ActionDeps, token: string, subject: AlertSubject, report: RunReport, timeLeftMs: () => number): Promise<void> {
   const warn = (why: string) => core.warning(`Could not write the alert issue to GitHub: ${why}`);
   const context = runContextFrom(deps.env);
   if (!context) return warn('GITHUB_REPOSITORY and GITHUB_RUN_ID are not set; issue-on-failure works only on an Actions runner');
   if (!token) return warn('github-token is empty: pass ${{ github.token }} and grant the job `permissions: issues: write`');
   try {
-    const api = await (deps.openIssuesApi ?? openGitHubIssues)(token, context, GITHUB_TIMEOUT_MS, deps.userAgent);
-    core.info(`Alert issue: ${await alertOnGitHub(api, subject, report, context)}.`);
+    const api = await (deps.openIssuesApi ?? openGitHubIssues)(token, context, deps.send, timeLeftMs, deps.userAgent);
+    core.info(`Alert issue: ${await alertOnGitHub(api, subject, report, context, core.info)}.`);
   } catch (error) {
     warn(describeGitHubError(error));
   }

@@ -1,7 +1,16 @@
 import { cleanText } from './answers.js';
+import { describeNetworkError } from './retry.js';
 import { escapeHtml, type RunReport, summaryRows } from './summary.js';
 
 export const ALERT_LABEL = 'coze-token-check';
+
+export interface LabelSpec {
+  name: string;
+  color: string;
+  description: string;
+}
+
+export const ALERT_LABEL_SPEC: LabelSpec = { name: ALERT_LABEL, color: 'd93f0b', description: 'A scheduled Coze credential check is failing' };
 
 /** Where the run happens, from the runner's environment. */
 export interface RunContext {
@@ -18,7 +27,10 @@ export interface AlertIssue {
 
 /** The few issue calls an alert needs; github-issues.ts implements them with @actions/github. */
 export interface IssuesApi {
-  listOpen(label: string): Promise<AlertIssue[]>;
+  /** Makes sure the repository has the label: 'refused' when the token may not create it. */
+  ensureLabel(label: LabelSpec): Promise<'exists' | 'created' | 'refused'>;
+  /** The newest open issue (not a pull request) that matches, from a bounded listing; throws when the listing fails. */
+  findOpen(matches: (issue: AlertIssue) => boolean): Promise<AlertIssue | undefined>;
   create(issue: { title: string; body: string; labels: string[] }): Promise<number>;
   comment(number: number, body: string): Promise<void>;
   close(number: number): Promise<void>;
@@ -45,9 +57,26 @@ export function marker(subject: AlertSubject): string {
   return `<!-- coze-token-check: ${subject.appId} ${subject.site} -->`;
 }
 
+/**
+ * Text from outside (Coze's words, ids, inputs) as an inline code span: no link, image, mention, HTML or
+ * cross-reference renders in it, and it stays readable. The fence is longer than any run of backticks inside;
+ * a pipe is escaped, as GitHub's tables need even inside code.
+ */
+export function inertCode(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
+  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\|/g, '\\|');
+  const fence = '`'.repeat(Math.max(0, ...[...flat.matchAll(/`+/g)].map((run) => run[0].length)) + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** Rows whose value is the action's own words; every other value came from outside and is shown as code. */
+const OWN_WORDS = new Set(['Result', 'Token expires', 'Verification', 'What to do']);
+
 function table(rows: Array<[string, string]>): string {
-  const cell = (text: string) => escapeHtml(text).replace(/\r?\n/g, ' ');
-  return ['| | |', '|---|---|', ...rows.map(([name, value]) => `| **${cell(name)}** | ${cell(value)} |`)].join('\n');
+  const ownText = (text: string) => escapeHtml(text).replace(/[\r\n]+/g, ' ');
+  const cell = (name: string, value: string) => (OWN_WORDS.has(name) ? ownText(value) : inertCode(value));
+  return ['| | |', '|---|---|', ...rows.map(([name, value]) => `| **${ownText(name)}** | ${cell(name, value)} |`)].join('\n');
 }
 
 export function failureIssue(subject: AlertSubject, report: RunReport, context: RunContext): { title: string; body: string } {
@@ -75,14 +104,26 @@ export function recoveryComment(context: RunContext): string {
  * Opens an issue on the first failure, comments while it keeps failing, and closes it on recovery.
  * A passing run with no open issue writes nothing. Returns what it did, for the log.
  */
-export async function alertOnGitHub(api: IssuesApi, subject: AlertSubject, report: RunReport, context: RunContext): Promise<string> {
+export async function alertOnGitHub(
+  api: IssuesApi,
+  subject: AlertSubject,
+  report: RunReport,
+  context: RunContext,
+  log: (message: string) => void,
+): Promise<string> {
   const failed = report.problem !== undefined;
-  const open = (await api.listOpen(ALERT_LABEL)).find((issue) => issue.body.includes(marker(subject)));
+  // Found by its marker, not by the label: GitHub drops a label that does not exist when an issue is created.
+  const open = await api.findOpen((issue) => issue.body.includes(marker(subject)));
   if (failed && open) {
     await api.comment(open.number, failureComment(report, context));
     return `commented on issue #${open.number}`;
   }
   if (failed) {
+    if ((await api.ensureLabel(ALERT_LABEL_SPEC)) === 'refused') {
+      log(
+        `The github-token may not create the label ${ALERT_LABEL}, so the issue goes without it (alerts work all the same). Create it once: gh label create ${ALERT_LABEL} --color ${ALERT_LABEL_SPEC.color}`,
+      );
+    }
     const number = await api.create({ ...failureIssue(subject, report, context), labels: [ALERT_LABEL] });
     return `opened issue #${number}`;
   }
@@ -96,7 +137,14 @@ export async function alertOnGitHub(api: IssuesApi, subject: AlertSubject, repor
 
 /** Why the alert could not be written, without anything of the token or of the request. */
 export function describeGitHubError(error: unknown): string {
-  const status = (error as { status?: unknown }).status;
+  // octokit wraps what its fetch threw (no answer, or one refused here) as HTTP 500; the cause says what happened.
+  const { cause, response } = (error ?? {}) as { cause?: unknown; response?: unknown };
+  if (cause instanceof Error && response === undefined) {
+    if (cause.name === 'GitHubAnswerError') return cause.message;
+    const network = describeNetworkError(cause);
+    if (network) return `GitHub's API could not be reached: ${network.reason}`;
+  }
+  const status = (error as { status?: unknown } | null)?.status;
   const message = error instanceof Error ? cleanText(error.message.split('\n')[0]) : undefined;
   if (status === 429 || (status === 403 && /rate limit/i.test(message ?? ''))) {
     return `GitHub's API rate limit was reached (HTTP ${status}); a later run will write the alert`;

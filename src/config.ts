@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { InputError } from './errors.js';
+import { isLoopback } from './http.js';
 import { parsePrivateKey } from './private-key.js';
 
 export const DEFAULTS = {
@@ -63,9 +64,9 @@ export function readMintConfig(read: ReadInput): MintConfig {
     publicKeyId: parseIdentifier('public-key-id', value('public-key-id'), "the public key's fingerprint (公钥指纹) from the Coze console"),
     privateKey: parsePrivateKey(read('private-key')),
     baseUrl: baseUrl.origin,
-    audience: value('audience') || baseUrl.hostname,
+    audience: parseText('audience', value('audience'), 'the JWT audience') || baseUrl.hostname,
     durationSeconds: parseInteger('duration-seconds', orDefault('duration-seconds'), 1, MAX_DURATION_SECONDS),
-    ...(sessionName && { sessionName }),
+    ...(sessionName && { sessionName: parseText('session-name', sessionName, "an end user's id for the token's session") }),
     ...(scope && { scope: parseScope(scope) }),
     ...(accountId && {
       accountId: parseIdentifier(
@@ -93,13 +94,44 @@ function parseIdentifier(input: InputName, text: string, what: string, pattern =
   return text;
 }
 
+/** One line of text: no line breaks or other control characters, at most 256 characters. */
+function parseText(input: InputName, text: string, what: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
+  if (/[\u0000-\u001f\u007f]/.test(text) || text.length > 256)
+    throw new InputError(input, `expected ${what}: one line of at most 256 characters, without control characters`);
+  return text;
+}
+
 export function parseInteger(input: string, text: string, min: number, max: number): number {
   const number = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!(number >= min && number <= max)) throw new InputError(input, `expected a whole number from ${min} to ${max}`);
   return number;
 }
 
+/** Coze's scopes are a few levels deep and far under a kilobyte; these bounds leave room and stop abuse early. */
+export const MAX_SCOPE_CHARACTERS = 16 * 1024;
+export const MAX_SCOPE_DEPTH = 10;
+
+/** How deeply arrays and objects nest in JSON text, read without parsing it (so no depth can overflow the stack). */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') deepest = Math.max(deepest, ++depth);
+    else if (c === '}' || c === ']') depth--;
+  }
+  return deepest;
+}
+
 function parseScope(text: string): Record<string, unknown> {
+  if (text.length > MAX_SCOPE_CHARACTERS) throw new InputError('scope', `expected a JSON object of at most ${MAX_SCOPE_CHARACTERS} characters`);
+  if (jsonDepth(text) > MAX_SCOPE_DEPTH) throw new InputError('scope', `expected a JSON object nested at most ${MAX_SCOPE_DEPTH} levels deep`);
   let scope: unknown;
   try {
     scope = JSON.parse(text);
@@ -109,11 +141,6 @@ function parseScope(text: string): Record<string, unknown> {
   if (typeof scope !== 'object' || scope === null || Array.isArray(scope))
     throw new InputError('scope', 'expected a JSON object ({...}), not a JSON array, string, number or null');
   return scope as Record<string, unknown>;
-}
-
-/** localhost, an IPv4 literal in 127.0.0.0/8 (as the URL parser normalises it), or [::1]; no other name. */
-export function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
 }
 
 /** Only an origin: https anywhere, http only to loopback, so a JWT never crosses a network in clear. */

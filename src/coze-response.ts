@@ -3,6 +3,13 @@ import { CozeError } from './errors.js';
 import type { HttpResponse } from './http.js';
 
 const MAX_TOKEN_LIFETIME_SECONDS = 366 * 24 * 3600;
+/**
+ * Coze's tokens run to dozens of characters (czs_ or pat_ and a long random tail). A token is masked in the log
+ * before it is set, and masking a short one would blank that text everywhere in the log ("e" in every word), so
+ * anything under 16 characters is no token; 16 printable characters are also the least a bearer secret needs.
+ */
+export const MIN_TOKEN_LENGTH = 16;
+const MAX_TOKEN_LENGTH = 4096;
 
 export interface MintedToken {
   token: string;
@@ -45,7 +52,8 @@ export function parseTokenResponse(response: HttpResponse, nowMs: number, contex
   if (!json) return fail(describeBody(response));
   const token = json.access_token;
   if (typeof token !== 'string' || token.trim() === '') return fail('no access_token');
-  if (!/^[\x21-\x7e]{1,4096}$/.test(token)) return fail('an access_token that is not a printable string');
+  if (!/^[\x21-\x7e]+$/.test(token) || token.length > MAX_TOKEN_LENGTH) return fail('an access_token that is not a printable string without spaces');
+  if (token.length < MIN_TOKEN_LENGTH) return fail(`an access_token of ${token.length} characters, too short to be a Coze token`);
   const expiresAtSeconds = json.expires_in;
   if (!Number.isFinite(expiresAtSeconds)) return fail('no numeric expires_in');
   const expiresIn = Math.floor((expiresAtSeconds as number) - nowMs / 1000);

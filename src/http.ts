@@ -1,9 +1,9 @@
-import { type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
+import { Agent, type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface HttpRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   url: string;
   headers: Record<string, string>;
   body?: string;
@@ -19,29 +19,73 @@ export interface HttpResponse {
 /** Sends one request; rejects on network failure, timeout, or a body over MAX_BODY_BYTES. */
 export type SendRequest = (request: HttpRequest) => Promise<HttpResponse>;
 
-export class ResponseTooLargeError extends Error {}
-
-let dispatcher: Dispatcher | undefined;
-
-/** One agent for every call, honouring HTTP(S)_PROXY / NO_PROXY in either case. */
-export function proxyDispatcher(): Dispatcher {
-  dispatcher ??= new EnvHttpProxyAgent();
-  return dispatcher;
+/** The HTTP of one run: every request of it, and close() when the run is over. */
+export interface HttpClient {
+  send: SendRequest;
+  /** Ends every connection, so that nothing of the run keeps the process alive. */
+  close: () => Promise<void>;
 }
 
-/** undici through the proxy settings; redirects are never followed, so a JWT stays with its host. */
-export const sendRequest: SendRequest = async ({ method, url, headers, body, timeoutMs }) => {
-  const signal = AbortSignal.timeout(timeoutMs);
-  const response = await request(url, { method, headers, body: body ?? null, signal, dispatcher: proxyDispatcher() });
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += (chunk as Buffer).length;
-    // Leaving the loop by throwing destroys the body stream, and with it the connection.
-    if (size > MAX_BODY_BYTES) throw new ResponseTooLargeError(`the response body exceeds ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  const flat: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(response.headers)) flat[name] = Array.isArray(value) ? value.join(', ') : value;
-  return { status: response.statusCode, headers: flat, body: Buffer.concat(chunks).toString('utf8') };
-};
+export class ResponseTooLargeError extends Error {}
+
+/** localhost, an IPv4 literal in 127.0.0.0/8 (as the URL parser normalises it), or [::1]; no other name. */
+export function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+
+/**
+ * undici with one connection per origin, so that mint, verify and retries share one keep-alive connection (one
+ * TLS handshake, one CONNECT through a proxy). HTTP(S)_PROXY / NO_PROXY are honoured, in either case, except for
+ * loopback, which always goes direct: a JWT meant for 127.0.0.1 never goes to a proxy host. After a network
+ * failure the dispatcher is dropped and the next attempt starts afresh, so a proxy stalled in CONNECT cannot hold
+ * later attempts. Redirects are never followed, so a JWT stays with its host.
+ */
+export function createHttpClient(): HttpClient {
+  let direct: Dispatcher | undefined;
+  let proxied: Dispatcher | undefined;
+  const options = { connections: 1 };
+  const dispatcherFor = (url: URL): Dispatcher => {
+    if (isLoopback(url.hostname)) {
+      direct ??= new Agent(options);
+      return direct;
+    }
+    proxied ??= new EnvHttpProxyAgent(options);
+    return proxied;
+  };
+  const retire = (dispatcher: Dispatcher) => {
+    if (dispatcher === direct) direct = undefined;
+    if (dispatcher === proxied) proxied = undefined;
+    // Ending it is best effort: its sockets are of no more use to this run either way.
+    dispatcher.destroy(() => {});
+  };
+
+  const send: SendRequest = async ({ method, url, headers, body, timeoutMs }) => {
+    const dispatcher = dispatcherFor(new URL(url));
+    try {
+      const response = await request(url, { method, headers, body: body ?? null, signal: AbortSignal.timeout(timeoutMs), dispatcher });
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of response.body) {
+        size += (chunk as Buffer).length;
+        // Leaving the loop by throwing destroys the body stream, and with it the connection.
+        if (size > MAX_BODY_BYTES) throw new ResponseTooLargeError(`the response body exceeds ${MAX_BODY_BYTES} bytes`);
+        chunks.push(chunk as Buffer);
+      }
+      const flat: Record<string, string | undefined> = {};
+      for (const [name, value] of Object.entries(response.headers)) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+      return { status: response.statusCode, headers: flat, body: Buffer.concat(chunks).toString('utf8') };
+    } catch (error) {
+      retire(dispatcher);
+      throw error;
+    }
+  };
+
+  return {
+    send,
+    close: async () => {
+      const open = [direct, proxied].filter((dispatcher): dispatcher is Dispatcher => dispatcher !== undefined);
+      direct = proxied = undefined;
+      await Promise.all(open.map((dispatcher) => dispatcher.destroy()));
+    },
+  };
+}

@@ -1,6 +1,7 @@
-import { type InputName, MAX_DURATION_SECONDS, readMintConfig } from './config.js';
+import { type InputName, MAX_DURATION_SECONDS, MAX_SCOPE_DEPTH, readMintConfig } from './config.js';
 import type { MintedToken } from './coze-response.js';
 import { InputError } from './errors.js';
+import { createHttpClient } from './http.js';
 import { defaultDeps, mintToken } from './mint.js';
 import { deadlineFrom } from './retry.js';
 import { verifyToken } from './verify.js';
@@ -35,6 +36,15 @@ export interface MintCozeTokenOptions {
   log?: (message: string) => void;
 }
 
+/** The scope object as JSON text, for the same checks as the action's input; a cycle or a stack-deep nest is refused. */
+function scopeText(scope: Record<string, unknown> | undefined): string | undefined {
+  try {
+    return JSON.stringify(scope);
+  } catch {
+    throw new InputError('scope', `expected a JSON object nested at most ${MAX_SCOPE_DEPTH} levels deep, without cycles`);
+  }
+}
+
 /**
  * Mints a short-lived Coze access token from a JWT OAuth app, exactly as the action does.
  * Throws InputError (bad options), CozeError (Coze said no) or NetworkError (Coze not reached).
@@ -48,7 +58,7 @@ export async function mintCozeToken(options: MintCozeTokenOptions): Promise<Mint
     audience: options.audience,
     'duration-seconds': options.durationSeconds,
     'session-name': options.sessionName,
-    scope: JSON.stringify(options.scope),
+    scope: scopeText(options.scope),
     'account-id': options.accountId,
     'enterprise-id': options.enterpriseId,
     'timeout-seconds': options.timeoutSeconds,
@@ -56,11 +66,16 @@ export async function mintCozeToken(options: MintCozeTokenOptions): Promise<Mint
     retries: options.retries,
   };
   const config = readMintConfig((name) => (values[name] === undefined ? '' : String(values[name])));
-  const deps = defaultDeps(options.log ? { log: options.log } : {});
-  const deadline = deadlineFrom(config.deadlineMs, deps.now());
-  const minted = await mintToken(config, deps, deadline);
-  if (options.verify) await verifyToken(minted.token, config, deps, deadline);
-  return minted;
+  const http = createHttpClient();
+  try {
+    const deps = defaultDeps(options.log ? { log: options.log } : {}, http);
+    const deadline = deadlineFrom(config.deadlineMs, deps.now());
+    const minted = await mintToken(config, deps, deadline);
+    if (options.verify) await verifyToken(minted.token, config, deps, deadline);
+    return minted;
+  } finally {
+    await http.close();
+  }
 }
 
 export interface CozeTokenSourceOptions extends Omit<MintCozeTokenOptions, 'verify'> {

@@ -1,6 +1,7 @@
 // Named imports (not the namespace) let the bundler leave out what @actions/core has that the action never calls.
 import { debug, exportVariable, getBooleanInput, getInput, info, setFailed, setOutput, setSecret, summary, warning } from '@actions/core';
 import { type ActionDeps, type Core, run as runAction } from './action.js';
+import { createHttpClient } from './http.js';
 import { defaultDeps } from './mint.js';
 
 /**
@@ -11,5 +12,10 @@ export async function run(
   core: Core = { debug, exportVariable, getBooleanInput, getInput, info, setFailed, setOutput, setSecret, summary, warning },
   deps?: ActionDeps,
 ): Promise<void> {
-  await runAction(core, deps ?? { ...defaultDeps({ log: core.info }), env: process.env });
+  const http = createHttpClient();
+  try {
+    await runAction(core, deps ?? { ...defaultDeps({ log: core.info }, http), env: process.env });
+  } finally {
+    await http.close();
+  }
 }

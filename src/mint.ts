@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { MintConfig } from './config.js';
 import { type MintedToken, parseTokenResponse } from './coze-response.js';
-import { type HttpResponse, type SendRequest, sendRequest } from './http.js';
+import { createHttpClient, type HttpClient, type HttpResponse, type SendRequest } from './http.js';
 import { type NewJwtId, signJwt } from './jwt.js';
 import { BACKOFF, type Deadline, deadlineFrom, type RetryDeps, type RetryPolicy, sendWithRetries } from './retry.js';
 import { USER_AGENT } from './version.js';
@@ -17,9 +17,10 @@ export interface MintDeps extends RetryDeps {
   userAgent: string;
 }
 
-export function defaultDeps(overrides: Partial<MintDeps> = {}): MintDeps {
+/** The real dependencies; the caller that passes `http` closes it when the run is over. */
+export function defaultDeps(overrides: Partial<MintDeps> = {}, http: HttpClient = createHttpClient()): MintDeps {
   return {
-    send: sendRequest,
+    send: http.send,
     newJwtId: () => randomBytes(18).toString('base64url'),
     onSecret: () => {},
     userAgent: USER_AGENT,

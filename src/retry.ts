@@ -157,6 +157,8 @@ export function describeNetworkError(error: unknown): NetworkFailure | undefined
   }
   const cause = (error as { cause?: { code?: string } }).cause;
   const code = (error as { code?: string }).code ?? cause?.code;
+  // undici's parser error carries no code: the server answered, but not in HTTP.
+  if (error.name === 'HTTPParserError') return { reason: 'the server did not answer in HTTP (is base-url the Coze API?)', final: false, timedOut: false };
   if (!code) return undefined;
   const proxy = /Proxy Authentication Required \((\d{3})\)/.exec(error.message);
   if (proxy) return { reason: `the proxy refused the request (HTTP ${proxy[1]}: it wants credentials)`, final: true, timedOut: false, hint: PROXY_HINT };

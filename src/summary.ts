@@ -51,6 +51,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'|@]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/**
+ * One table cell of the job summary, whatever the text: HTML and Markdown characters as entities, and line breaks
+ * and other control characters as spaces, since a blank line would end the HTML table and let Markdown render.
+ */
+export function summaryCell(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/[&<>"'|@`*_[\]#~\\]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 const VERIFICATION: Record<NonNullable<RunReport['verification']>, string> = {
   accepted: '✅ /v1/users/me accepted the token',
   refused: '❌ Coze refused the token',
@@ -78,6 +87,6 @@ export function summaryRows(report: RunReport): Array<[string, string]> {
 }
 
 export async function writeSummary(summary: SummaryWriter, report: RunReport): Promise<void> {
-  const rows = summaryRows(report).map(([name, value]) => [{ data: name, header: true }, escapeHtml(value)]);
+  const rows = summaryRows(report).map(([name, value]) => [{ data: name, header: true }, summaryCell(value)]);
   await summary.addHeading('Coze access token', 3).addTable(rows).write();
 }

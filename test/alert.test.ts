@@ -2,7 +2,7 @@
 // through the real @actions/github client.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ActionDeps } from '../src/action.ts';
-import { describeGitHubError, failureComment, failureIssue, runContextFrom } from '../src/alert.ts';
+import { describeGitHubError, failureComment, failureIssue, inertCode, runContextFrom } from '../src/alert.ts';
 import { act } from './support/act.ts';
 import { type CozeStandIn, startCozeStandIn } from './support/coze-stand-in.ts';
 import { type FakeGitHub, startFakeGitHub } from './support/fake-github.ts';
@@ -58,7 +58,7 @@ describe('issue-on-failure', () => {
     expect(issue?.body).toContain(`<!-- coze-token-check: ${appId} 127.0.0.1:${new URL(standIn.url).port} -->`);
     expect(issue?.body).toContain('(https://github.example/octo/coze-app/actions/runs/4242)');
     expect(issue?.body).toMatch(
-      /\| \*\*Error\*\* \| Coze refused the new token in the check call to \/v1\/users\/me: authentication is invalid \(HTTP 401, code 4100, log id \w+\) \|/,
+      /\| \*\*Error\*\* \| `Coze refused the new token in the check call to \/v1\/users\/me: authentication is invalid \(HTTP 401, code 4100, log id \w+\)` \|/,
     );
     expect(issue?.body).toMatch(/\| \*\*What to do\*\* \| .*revoked/);
     expect(github.requests.every((request) => request.authorization === `token ${githubToken}`)).toBe(true);
@@ -128,7 +128,7 @@ describe('issue-on-failure', () => {
   it('opens an issue for a bad input too, without the value', async () => {
     const result = await check({ 'duration-seconds': '99999999' });
     expect(result.failures()).toEqual(["Input 'duration-seconds': expected a whole number from 1 to 86399"]);
-    expect(github.issues[0]?.body).toContain('Input &#39;duration-seconds&#39;: expected a whole number');
+    expect(github.issues[0]?.body).toContain("| **Error** | `Input 'duration-seconds': expected a whole number from 1 to 86399` |");
     expect(github.written()).not.toContain('99999999');
   });
 
@@ -147,7 +147,9 @@ describe('issue-on-failure', () => {
   it('warns, and keeps a passing step passing, when GitHub cannot be reached', async () => {
     const result = await act(standIn, inputs(), { deps: { env: { ...env(), GITHUB_API_URL: 'http://127.0.0.1:9' } }, extra: [githubToken] });
     expect(result.failures()).toEqual([]);
-    expect(result.named('warning').map((c) => c.args[0])).toEqual([expect.stringMatching(/^Could not write the alert issue to GitHub: /)]);
+    expect(result.named('warning').map((c) => c.args[0])).toEqual([
+      "Could not write the alert issue to GitHub: GitHub's API could not be reached: connection refused",
+    ]);
   });
 
   it('warns when it is not on a runner or has no token', async () => {
@@ -185,8 +187,8 @@ describe('alert helpers', () => {
         '| | |',
         '|---|---|',
         '| **Result** | ❌ failed |',
-        '| **App id** | 123 |',
-        '| **Error** | Coze said no &#124; really no |',
+        '| **App id** | `123` |',
+        '| **Error** | `Coze said no \\| really no` |',
         '| **What to do** | fix &#60;it&#62; |',
         '',
         'Each failing run comments here; the first passing run closes this issue. Opened by coze-token-action with `issue-on-failure: true`.',
@@ -199,9 +201,30 @@ describe('alert helpers', () => {
         '| | |',
         '|---|---|',
         '| **Result** | ❌ failed |',
-        '| **Error** | x |',
+        '| **Error** | `x` |',
       ].join('\n'),
     );
+  });
+
+  it('writes outside text as one inline code span, whatever backticks, pipes or control characters it holds', () => {
+    expect(inertCode('plain')).toBe('`plain`');
+    expect(inertCode('a `b` c')).toBe('``a `b` c``');
+    expect(inertCode('``x``')).toBe('``` ``x`` ```');
+    expect(inertCode('x`')).toBe('`` x` ``');
+    expect(inertCode('a|b\n\n# c\u0007')).toBe('`a\\|b # c `');
+  });
+
+  it('says what octokit wrapped: the refusal or the network failure underneath, not HTTP 500', () => {
+    const wrapped = (cause: Error) => Object.assign(new Error('wrapped'), { status: 500, cause });
+    expect(describeGitHubError(wrapped(Object.assign(new Error('a request to x was refused'), { name: 'GitHubAnswerError' })))).toBe(
+      'a request to x was refused',
+    );
+    expect(describeGitHubError(wrapped(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' })))).toBe(
+      "GitHub's API could not be reached: connection refused",
+    );
+    expect(describeGitHubError(wrapped(new TypeError('a bug')))).toBe('HTTP 500: wrapped');
+    expect(describeGitHubError(Object.assign(new Error('Server Error'), { status: 502, cause: new Error('x'), response: {} }))).toBe('HTTP 502: Server Error');
+    expect(describeGitHubError(null)).toBe('the request failed');
   });
 
   it('names the permission for 401, 403 and 404 alike', () => {

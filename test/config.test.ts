@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type InputName, isLoopback, parseBaseUrl, readMintConfig } from '../src/config.ts';
+import { type InputName, parseBaseUrl, readMintConfig } from '../src/config.ts';
 import { InputError } from '../src/errors.ts';
+import { isLoopback } from '../src/http.ts';
 import { makeRsaKeys } from './support/keys.ts';
 
 const keys = makeRsaKeys();
@@ -145,6 +146,35 @@ describe('readMintConfig', () => {
     }
     expect(['localhost', '[::1]', '127.0.0.1', '127.255.0.9'].every(isLoopback)).toBe(true);
     expect(['127.evil.example', 'localhost.evil.example', '127.0.0.1.nip.io', '128.0.0.1', '[::2]', 'localhost.', '1127.0.0.1'].some(isLoopback)).toBe(false);
+  });
+
+  it('takes session-name and audience as one line of at most 256 characters, without control characters', () => {
+    expect(read({ 'session-name': 'u'.repeat(256), audience: 'api.coze.cn' })).toMatchObject({ sessionName: 'u'.repeat(256), audience: 'api.coze.cn' });
+    for (const bad of ['a\nb', 'a\rb', 'a\tb', 'a\u0000b', 'a\u007fb', 'u'.repeat(257)]) {
+      expect(() => read({ 'session-name': bad })).toThrow(
+        new InputError('session-name', "expected an end user's id for the token's session: one line of at most 256 characters, without control characters"),
+      );
+      expect(() => read({ audience: bad })).toThrow(
+        new InputError('audience', 'expected the JWT audience: one line of at most 256 characters, without control characters'),
+      );
+    }
+  });
+
+  it('bounds scope at 16384 characters and 10 levels of nesting, counting no bracket inside a string', () => {
+    const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+    expect(read({ scope: nested(10) }).scope).toBeDefined();
+    expect(() => read({ scope: nested(11) })).toThrow(new InputError('scope', 'expected a JSON object nested at most 10 levels deep'));
+    expect(read({ scope: JSON.stringify({ a: '[[[[[[[[[[[[{{{{{{{{{{{{', b: 'x\\"[[[[[[[[[[[[[' }) }).scope).toEqual({
+      a: '[[[[[[[[[[[[{{{{{{{{{{{{',
+      b: 'x\\"[[[[[[[[[[[[[',
+    });
+    expect(read({ scope: [JSON.stringify({ list: [[1], [2], [3], [4], [5], [6], [7], [8], [9], [10], [11]] })].join('') }).scope).toBeDefined();
+    const big = JSON.stringify({ a: 'x'.repeat(16 * 1024 - 8) });
+    expect(big).toHaveLength(16 * 1024);
+    expect(read({ scope: big }).scope).toBeDefined();
+    expect(() => read({ scope: JSON.stringify({ a: 'x'.repeat(16 * 1024 - 7) }) })).toThrow(
+      new InputError('scope', 'expected a JSON object of at most 16384 characters'),
+    );
   });
 
   it('refuses enterprise-id together with account-id', () => {

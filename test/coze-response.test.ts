@@ -10,8 +10,12 @@ const ok = (body: string, headers: Record<string, string> = {}): HttpResponse =>
 
 describe('parseTokenResponse', () => {
   it('reads expires_in as an absolute Unix time', () => {
-    const minted = parseTokenResponse(ok(JSON.stringify({ access_token: 'czs_abc', expires_in: nowSeconds + 900, token_type: 'Bearer' })), NOW, site);
-    expect(minted).toEqual({ token: 'czs_abc', expiresAt: new Date(NOW + 900_000), expiresIn: 900, logId: 'LOG123' });
+    const minted = parseTokenResponse(
+      ok(JSON.stringify({ access_token: 'czs_abcdefghijklmnopq', expires_in: nowSeconds + 900, token_type: 'Bearer' })),
+      NOW,
+      site,
+    );
+    expect(minted).toEqual({ token: 'czs_abcdefghijklmnopq', expiresAt: new Date(NOW + 900_000), expiresIn: 900, logId: 'LOG123' });
   });
 
   const bad: Array<[string, string, RegExp]> = [
@@ -20,18 +24,18 @@ describe('parseTokenResponse', () => {
     ['an empty body', '', /an empty body/],
     ['a body of spaces', '  \n ', /an empty body/],
     ['a JSON array', '[]', /a JSON body that is not an object/],
-    ['a JSON string', '"czs_abc"', /a JSON body that is not an object/],
+    ['a JSON string', '"czs_abcdefghijklmnopq"', /a JSON body that is not an object/],
     ['a JSON number', '42', /a JSON body that is not an object/],
     ['JSON null', 'null', /a JSON body that is not an object/],
     ['a JSON object with neither token nor error', '{"data":{}}', /no access_token/],
     ['no access_token', JSON.stringify({ expires_in: nowSeconds + 900 }), /no access_token/],
     ['an empty access_token', JSON.stringify({ access_token: ' ', expires_in: nowSeconds + 900 }), /no access_token/],
     ['an access_token with a line break', JSON.stringify({ access_token: 'czs_a\n::warning::x', expires_in: nowSeconds + 900 }), /not a printable string/],
-    ['no expires_in', JSON.stringify({ access_token: 'czs_abc' }), /no numeric expires_in/],
-    ['expires_in as text', JSON.stringify({ access_token: 'czs_abc', expires_in: '900' }), /no numeric expires_in/],
-    ['expires_in in the past', JSON.stringify({ access_token: 'czs_abc', expires_in: nowSeconds - 1 }), /already past/],
-    ['expires_in as a duration', JSON.stringify({ access_token: 'czs_abc', expires_in: 900 }), /already past/],
-    ['expires_in in milliseconds', JSON.stringify({ access_token: 'czs_abc', expires_in: NOW + 900_000 }), /more than a year ahead/],
+    ['no expires_in', JSON.stringify({ access_token: 'czs_abcdefghijklmnopq' }), /no numeric expires_in/],
+    ['expires_in as text', JSON.stringify({ access_token: 'czs_abcdefghijklmnopq', expires_in: '900' }), /no numeric expires_in/],
+    ['expires_in in the past', JSON.stringify({ access_token: 'czs_abcdefghijklmnopq', expires_in: nowSeconds - 1 }), /already past/],
+    ['expires_in as a duration', JSON.stringify({ access_token: 'czs_abcdefghijklmnopq', expires_in: 900 }), /already past/],
+    ['expires_in in milliseconds', JSON.stringify({ access_token: 'czs_abcdefghijklmnopq', expires_in: NOW + 900_000 }), /more than a year ahead/],
   ];
   for (const [what, body, message] of bad) {
     it(`refuses a 200 with ${what}, without quoting the body`, () => {
@@ -45,7 +49,7 @@ describe('parseTokenResponse', () => {
       const line = describeError(error);
       expect(line).toMatch(message);
       expect(line).toContain('log id LOG123');
-      expect(line).not.toContain('czs_abc');
+      expect(line).not.toContain('czs_abcdefghijklmnopq');
     });
   }
 });
@@ -79,8 +83,18 @@ describe('what a 200 that is no token is called', () => {
     expect(problem('OK').details).not.toHaveProperty('logId');
   });
 
+  it('takes an access_token of 16 characters or more, and refuses a shorter one as no Coze token', () => {
+    const token = (text: string) => parseTokenResponse(ok(JSON.stringify({ access_token: text, expires_in: nowSeconds + 900 })), NOW, site);
+    expect(token('x'.repeat(16)).token).toBe('x'.repeat(16));
+    expect(() => token('x'.repeat(15))).toThrow('Coze answered the token request with an access_token of 15 characters, too short to be a Coze token');
+    expect(token('x'.repeat(4096)).token).toHaveLength(4096);
+    expect(() => token('x'.repeat(4097))).toThrow(/not a printable string without spaces/);
+    expect(() => token('czs_abcdefgh ijklmnop')).toThrow(/not a printable string without spaces/);
+  });
+
   it('takes expires_in up to a year ahead, and refuses it at the moment of minting or past a year', () => {
-    const token = (expiresIn: number) => parseTokenResponse(ok(JSON.stringify({ access_token: 'czs_abc', expires_in: nowSeconds + expiresIn })), NOW, site);
+    const token = (expiresIn: number) =>
+      parseTokenResponse(ok(JSON.stringify({ access_token: 'czs_abcdefghijklmnopq', expires_in: nowSeconds + expiresIn })), NOW, site);
     expect(token(1).expiresIn).toBe(1);
     expect(() => token(0)).toThrow(/already past/);
     expect(token(366 * 24 * 3600).expiresIn).toBe(366 * 24 * 3600);

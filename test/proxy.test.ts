@@ -1,10 +1,10 @@
-// Proxy settings in-process: HTTP_PROXY is read when the first request builds the shared agent, so this file
-// sets it before any request (vitest gives each test file its own modules), and checks that the Coze calls and
-// the GitHub calls both go through it.
+// Proxy settings in-process: HTTP_PROXY is read when a run's HTTP client first sends, so this file sets it before
+// any request, and checks that the GitHub calls go through it while the loopback Coze calls go around it.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { githubIssues } from '../src/github-issues.ts';
+import { createHttpClient } from '../src/http.ts';
 import { act } from './support/act.ts';
 import { type CozeStandIn, startCozeStandIn } from './support/coze-stand-in.ts';
 import { type FakeGitHub, startFakeGitHub } from './support/fake-github.ts';
@@ -33,9 +33,11 @@ afterAll(async () => {
   await Promise.all([standIn.close(), github.close(), proxy.close()]);
 });
 
-it('sends the Coze calls and the alert issue calls through HTTP_PROXY', async () => {
+it('sends the alert issue calls through HTTP_PROXY, and the loopback Coze calls around it', async () => {
   standIn.failUsersMe({ kind: 'status', status: 401, body: JSON.stringify({ code: 4100, msg: 'authentication is invalid' }) });
-  const env = { GITHUB_REPOSITORY: 'octo/coze-app', GITHUB_RUN_ID: '5', GITHUB_API_URL: github.url };
+  // A name that is not loopback goes through the proxy, which sends it on to 127.0.0.1.
+  const githubApi = github.url.replace('127.0.0.1', 'github.test');
+  const env = { GITHUB_REPOSITORY: 'octo/coze-app', GITHUB_RUN_ID: '5', GITHUB_API_URL: githubApi };
   const result = await act(
     standIn,
     {
@@ -51,32 +53,34 @@ it('sends the Coze calls and the alert issue calls through HTTP_PROXY', async ()
   );
   expect(result.failures()).toHaveLength(1);
   expect(github.issues).toHaveLength(1);
-  const coze = new URL(standIn.url).host;
-  const gh = new URL(github.url).host;
+  const gh = new URL(githubApi).host;
   expect(proxy.hits).toEqual([
-    `POST http://${coze}/api/permission/oauth2/token`,
-    `GET http://${coze}/v1/users/me`,
-    `GET http://${gh}/repos/octo/coze-app/issues?labels=coze-token-check&state=open&per_page=100`,
+    `GET http://${gh}/repos/octo/coze-app/issues?state=open&sort=created&direction=desc&per_page=100&page=1`,
+    `GET http://${gh}/repos/octo/coze-app/labels/coze-token-check`,
+    `POST http://${gh}/repos/octo/coze-app/labels`,
     `POST http://${gh}/repos/octo/coze-app/issues`,
   ]);
+  expect(standIn.requests.slice(-2).map((request) => request.path)).toEqual(['/api/permission/oauth2/token', '/v1/users/me']);
 });
 
-it('gives up on a GitHub API that does not answer within the timeout', async () => {
+it('gives up on a GitHub API that does not answer within the time it has', async () => {
   const silent = createServer(() => {});
   await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-  process.env.NO_PROXY = '127.0.0.1';
+  const http = createHttpClient();
   try {
-    const api = githubIssues(
-      'ghs_x',
-      { repository: 'o/r', runId: '1', serverUrl: 'https://github.example', apiUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}` },
-      300,
-      'test',
-    );
+    const context = {
+      repository: 'o/r',
+      runId: '1',
+      serverUrl: 'https://github.example',
+      apiUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+    };
+    const api = githubIssues('ghs_x', context, http.send, () => 300, 'test');
     const started = Date.now();
-    await expect(api.listOpen('coze-token-check')).rejects.toThrow();
+    await expect(api.findOpen(() => true)).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(3000);
+    await expect(githubIssues('ghs_x', context, http.send, () => 0, 'test').findOpen(() => true)).rejects.toThrow('no time was left within deadline-seconds');
   } finally {
-    delete process.env.NO_PROXY;
+    await http.close();
     silent.closeAllConnections();
     await new Promise<void>((resolve) => silent.close(() => resolve()));
   }

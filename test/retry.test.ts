@@ -228,6 +228,11 @@ describe('sendWithRetries', () => {
     expect(describeNetworkError(Object.assign(new Error('x'), { code: 'UND_ERR_HEADERS_TIMEOUT' }))).toMatchObject({ timedOut: true, final: false });
     expect(describeNetworkError(Object.assign(new Error('x'), { code: 'EWHATEVER' }))?.reason).toBe('the request failed (EWHATEVER)');
     expect(describeNetworkError(new TypeError('a bug'))).toBeUndefined();
+    expect(describeNetworkError(Object.assign(new Error('Response does not match the HTTP/1.1 protocol'), { name: 'HTTPParserError' }))).toEqual({
+      reason: 'the server did not answer in HTTP (is base-url the Coze API?)',
+      final: false,
+      timedOut: false,
+    });
     expect(describeNetworkError('not an error')).toBeUndefined();
     expect(describeNetworkError({ code: 'ECONNRESET', message: 'not an Error' })).toBeUndefined();
     expect(describeNetworkError(Object.assign(new Error('x'), { code: 'UND_ERR_BODY_TIMEOUT' }))).toEqual({

@@ -1,7 +1,7 @@
 // cozeTokenSource: a cached, renewing token getter for long jobs and for @coze/api's `token` option.
 import { CozeAPI } from '@coze/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CozeError, cozeTokenSource, InputError } from '../src/lib.ts';
+import { CozeError, cozeTokenSource, InputError, mintCozeToken } from '../src/lib.ts';
 import { type CozeStandIn, startCozeStandIn } from './support/coze-stand-in.ts';
 import { makeRsaKeys } from './support/keys.ts';
 
@@ -66,6 +66,14 @@ describe('cozeTokenSource', () => {
     expect(new Set(reasons).size).toBe(1);
     standIn.deactivate(false);
     expect(standIn.issued.has(await source())).toBe(true);
+  });
+
+  it('refuses a scope object that cannot be JSON, as an InputError', async () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    await expect(mintCozeToken(options({ scope: cyclic }))).rejects.toThrow(
+      new InputError('scope', 'expected a JSON object nested at most 10 levels deep, without cycles'),
+    );
   });
 
   it('refuses a refreshSeconds that is not a whole number from 0 to 86399', () => {

@@ -96,45 +96,21 @@ describe('dist/index.js on a runner', () => {
 });
 
 describe('proxies and certificates (process-wide settings)', () => {
-  it('goes through HTTP_PROXY / http_proxy, and around it for NO_PROXY', async () => {
-    const proxy = await startProxy();
-    try {
-      for (const variable of ['HTTP_PROXY', 'http_proxy']) expect((await runAction(inputs(), { [variable]: proxy.url })).code).toBe(0);
-      expect(proxy.hits).toHaveLength(2);
-      expect(proxy.hits[0]).toContain(new URL(standIn.url).host);
-      expect((await runAction(inputs(), { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' })).code).toBe(0);
-      expect(proxy.hits).toHaveLength(2);
-    } finally {
-      await proxy.close();
-    }
-  });
-
   it('reports a proxy that wants credentials (407 to CONNECT) once, without printing the proxy URL', async () => {
     const proxy = await startProxy({ refuseWith: 407 });
     const withCredentials = proxy.url.replace('http://', 'http://corp-user:proxy-passw0rd@');
     try {
-      const run = await runAction(inputs({ 'base-url': secure.url, retries: '3' }), {
+      const run = await runAction(inputs({ 'base-url': secure.url.replace('127.0.0.1', 'api.coze.test'), retries: '3' }), {
         HTTPS_PROXY: withCredentials,
         NODE_EXTRA_CA_CERTS: join(ROOT, 'test/fixtures/tls/ca.pem'),
       });
       expectOneError(
         run,
-        /^Token request to https:\/\/127\.0\.0\.1:\d+\/api\/permission\/oauth2\/token: the proxy refused the connection to Coze \(HTTP 407\)\. .*HTTPS_PROXY=http:\/\/user:pass@host:port/,
+        /^Token request to https:\/\/api\.coze\.test:\d+\/api\/permission\/oauth2\/token: the proxy refused the connection to Coze \(HTTP 407\)\. .*HTTPS_PROXY=http:\/\/user:pass@host:port/,
       );
       expect(proxy.hits).toHaveLength(1);
       expect(run.log).not.toContain('proxy-passw0rd');
       expect(run.log).not.toContain('corp-user');
-    } finally {
-      await proxy.close();
-    }
-  });
-
-  it('reports a proxy that refuses a plain request (407) once', async () => {
-    const proxy = await startProxy({ refuseWith: 407 });
-    try {
-      const run = await runAction(inputs({ retries: '3' }), { HTTP_PROXY: proxy.url });
-      expectOneError(run, /the proxy refused the request \(HTTP 407: it wants credentials\)/);
-      expect(proxy.hits).toHaveLength(1);
     } finally {
       await proxy.close();
     }

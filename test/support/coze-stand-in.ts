@@ -52,7 +52,9 @@ export async function startCozeStandIn(options: StandInOptions) {
 
   const listener = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
   const server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener);
+  let connections = 0;
   server.on('connection', (socket) => {
+    connections++;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -187,6 +189,8 @@ export async function startCozeStandIn(options: StandInOptions) {
     url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     issued,
+    /** TCP connections clients opened, in all. */
+    connections: () => connections,
     /** Queue faults for the next token requests, in order. */
     fail: (...next: Fault[]) => faults.push(...next),
     failUsersMe: (...next: Fault[]) => usersMeFaults.push(...next),

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 export interface FakeIssue {
   number: number;
@@ -20,18 +21,41 @@ export interface GitHubRequest {
   body: string;
 }
 
+/** How a broken or hostile GitHub answers the issue listing. */
+export type Hostility =
+  | { kind: 'next-elsewhere'; url: string }
+  | { kind: 'next-self' }
+  | { kind: 'number-with-newlines' }
+  | { kind: 'cut-list' }
+  | { kind: 'gzip-bomb' }
+  | { kind: 'redirect-elsewhere'; url: string }
+  | { kind: 'endless-full-pages' };
+
+export interface FakeGitHubOptions {
+  /** Labels the repository has to begin with. */
+  labels?: string[];
+  /** Whether the token may create labels; GitHub answers 403 when it may not. */
+  labelCreation?: 'allowed' | 'refused';
+}
+
 /**
- * The part of GitHub's REST API that alert issues use, on 127.0.0.1: list a repository's issues by label and
- * state, create one, comment on one, close one. `refuse(status)` answers everything with that status.
+ * The part of GitHub's REST API that alert issues use, on 127.0.0.1, behaving as GitHub does: issues listed newest
+ * first or oldest first, 30 or per_page to a page with a Link header; a label that is not in the repository's set
+ * is dropped when an issue is created; labels created (201), already there (422) or refused (403). `refuse(status)`
+ * answers everything with that status, and `hostile` breaks the listing in the ways a hostile API could.
  */
-export async function startFakeGitHub(repository = 'octo/coze-app') {
+export async function startFakeGitHub(repository = 'octo/coze-app', options: FakeGitHubOptions = {}) {
   const issues: FakeIssue[] = [];
+  const labels = new Set(options.labels ?? []);
   const requests: GitHubRequest[] = [];
   const sockets = new Set<Socket>();
   let refusal: number | undefined;
+  let labelCreation = options.labelCreation ?? 'allowed';
+  let hostility: Hostility | undefined;
 
   const server = createServer((req, res) => void handle(req, res));
   server.on('connection', (socket) => (sockets.add(socket), socket.on('close', () => sockets.delete(socket))));
+  const origin = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
@@ -44,12 +68,12 @@ export async function startFakeGitHub(repository = 'octo/coze-app') {
       body,
       ...(req.headers.authorization && { authorization: req.headers.authorization }),
     });
-    const send = (status: number, value: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
+    const send = (status: number, value: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       res.end(JSON.stringify(value));
     };
     if (refusal !== undefined) return send(refusal, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
-    const base = `/repos/${repository}/issues`;
+    const base = `/repos/${repository}`;
     const json = () => JSON.parse(body || '{}') as Record<string, unknown>;
     // As GitHub does: an empty body is null, and a pull request carries pull_request.
     const view = (issue: FakeIssue) => ({
@@ -58,21 +82,80 @@ export async function startFakeGitHub(repository = 'octo/coze-app') {
       body: issue.body || null,
       state: issue.state,
       labels: issue.labels.map((name) => ({ name })),
-      ...(issue.pull && { pull_request: { url: `${base}/${issue.number}` } }),
+      ...(issue.pull && { pull_request: { url: `${base}/pulls/${issue.number}` } }),
     });
 
-    if (req.method === 'GET' && url.pathname === base) {
-      const label = url.searchParams.get('labels');
-      const state = url.searchParams.get('state') ?? 'open';
-      return send(200, issues.filter((issue) => (!label || issue.labels.includes(label)) && (state === 'all' || issue.state === state)).map(view));
+    const label = new RegExp(`^${base}/labels/([^/]+)$`).exec(url.pathname);
+    if (req.method === 'GET' && label) {
+      const name = decodeURIComponent(label[1] as string);
+      return labels.has(name) ? send(200, { name, color: 'd93f0b' }) : send(404, { message: 'Not Found' });
     }
-    if (req.method === 'POST' && url.pathname === base) {
-      const { title, body: text, labels } = json() as { title: string; body: string; labels?: string[] };
-      const issue: FakeIssue = { number: issues.length + 1, title, body: text, labels: labels ?? [], state: 'open', comments: [] };
+    if (req.method === 'POST' && url.pathname === `${base}/labels`) {
+      if (labelCreation === 'refused') return send(403, { message: 'Resource not accessible by integration' });
+      const { name } = json() as { name: string };
+      if (labels.has(name)) return send(422, { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] });
+      labels.add(name);
+      return send(201, { name });
+    }
+
+    if (req.method === 'GET' && url.pathname === `${base}/issues`) {
+      const page = Number(url.searchParams.get('page') ?? '1');
+      const perPage = Number(url.searchParams.get('per_page') ?? '30');
+      const next = (target: string) => ({ link: `<${target}>; rel="next"` });
+      switch (hostility?.kind) {
+        case 'next-elsewhere':
+          return send(
+            200,
+            Array.from({ length: perPage }, (_, i) => ({ number: page * 1000 + i, body: 'unrelated', title: 't' })),
+            next(`${hostility.url}/repos/${repository}/issues?page=${page + 1}`),
+          );
+        case 'next-self':
+          return send(200, [], next(`${origin()}${url.pathname}${url.search}`));
+        case 'number-with-newlines':
+          return send(200, [{ number: '1\n::warning::injected\n::add-mask::e', body: 'x' }]);
+        case 'cut-list': {
+          const full = JSON.stringify(issues.filter((issue) => issue.state === 'open').map(view));
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+          return void res.end(full.slice(0, Math.max(1, Math.floor(full.length / 2))));
+        }
+        case 'gzip-bomb':
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-encoding': 'gzip' });
+          return void res.end(gzipSync(Buffer.from(`[${'{"number":1,"body":"x"},'.repeat(400_000)}{"number":1}]`)));
+        case 'redirect-elsewhere':
+          res.writeHead(301, { location: `${hostility.url}${url.pathname}${url.search}` });
+          return void res.end();
+        case 'endless-full-pages':
+          return send(
+            200,
+            Array.from({ length: perPage }, (_, i) => ({ number: page * 1000 + i, body: 'unrelated', title: 't' })),
+            next(`${origin()}${url.pathname}?page=${page + 1}`),
+          );
+        default:
+      }
+      const wanted = url.searchParams.get('labels');
+      const state = url.searchParams.get('state') ?? 'open';
+      const newestFirst = (url.searchParams.get('direction') ?? 'desc') === 'desc';
+      const matching = issues.filter((issue) => (!wanted || issue.labels.includes(wanted)) && (state === 'all' || issue.state === state));
+      const ordered = newestFirst ? [...matching].reverse() : matching;
+      const slice = ordered.slice((page - 1) * perPage, page * perPage);
+      const more = page * perPage < ordered.length;
+      return send(200, slice.map(view), more ? next(`${origin()}${url.pathname}?page=${page + 1}&per_page=${perPage}`) : {});
+    }
+    if (req.method === 'POST' && url.pathname === `${base}/issues`) {
+      const { title, body: text, labels: asked } = json() as { title: string; body: string; labels?: string[] };
+      // GitHub as it is: a label the repository does not have is dropped, silently.
+      const issue: FakeIssue = {
+        number: issues.length + 1,
+        title,
+        body: text,
+        labels: (asked ?? []).filter((name) => labels.has(name)),
+        state: 'open',
+        comments: [],
+      };
       issues.push(issue);
       return send(201, view(issue));
     }
-    const one = new RegExp(`^${base}/(\\d+)(/comments)?$`).exec(url.pathname);
+    const one = new RegExp(`^${base}/issues/(\\d+)(/comments)?$`).exec(url.pathname);
     const issue = one && issues.find((candidate) => candidate.number === Number(one[1]));
     if (issue && req.method === 'POST' && one?.[2]) {
       issue.comments.push(String(json().body));
@@ -89,9 +172,10 @@ export async function startFakeGitHub(repository = 'octo/coze-app') {
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: origin(),
     repository,
     issues,
+    labels,
     requests,
     /** Everything GitHub was sent: titles, bodies, comments. */
     written: () =>
@@ -100,7 +184,17 @@ export async function startFakeGitHub(repository = 'octo/coze-app') {
         .map((r) => r.body)
         .join('\n'),
     refuse: (status: number | undefined) => void (refusal = status),
-    reset: () => void ((issues.length = 0), (requests.length = 0), (refusal = undefined)),
+    allowLabels: (allowed: boolean) => void (labelCreation = allowed ? 'allowed' : 'refused'),
+    hostile: (next: Hostility | undefined) => void (hostility = next),
+    reset: () => {
+      issues.length = 0;
+      requests.length = 0;
+      refusal = undefined;
+      hostility = undefined;
+      labels.clear();
+      for (const name of options.labels ?? []) labels.add(name);
+      labelCreation = options.labelCreation ?? 'allowed';
+    },
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,20 +1,31 @@
 import { createServer, request } from 'node:http';
 import { type AddressInfo, connect, type Socket } from 'node:net';
 
+export interface ProxyOptions {
+  /** Answer every request and CONNECT with this status instead of carrying it. */
+  refuseWith?: number;
+  /** Accept connections and never answer anything: a proxy that has stalled. */
+  stall?: boolean;
+}
+
 /**
- * A forwarding HTTP proxy on 127.0.0.1 (CONNECT tunnels and absolute-form requests) that records what it
- * carried; with `refuseWith`, a proxy that answers every request and CONNECT with that status instead.
+ * A forwarding HTTP proxy on 127.0.0.1 (CONNECT tunnels and absolute-form requests) that records what it carried
+ * and counts the connections made to it. It sends every host name to 127.0.0.1, as a proxy in front of the real
+ * Coze would resolve api.coze.cn, so tests can name a host that is not loopback.
  */
-export async function startProxy(options: { refuseWith?: number } = {}) {
+export async function startProxy(options: ProxyOptions = {}) {
   const hits: string[] = [];
   const sockets = new Set<Socket>();
+  let connections = 0;
   const server = createServer((req, res) => {
     hits.push(`${req.method} ${req.url}`);
+    if (options.stall) return;
     if (options.refuseWith) {
       res.writeHead(options.refuseWith, { 'proxy-authenticate': 'Basic realm="corp"' });
       return void res.end('proxy says no');
     }
     const target = new URL(req.url ?? '');
+    target.hostname = '127.0.0.1';
     const upstream = request(target, { method: req.method, headers: req.headers }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
@@ -23,30 +34,37 @@ export async function startProxy(options: { refuseWith?: number } = {}) {
   });
   server.on('connect', (req, client: Socket, head: Buffer) => {
     hits.push(`CONNECT ${req.url}`);
+    client.on('error', () => client.destroy());
+    if (options.stall) return;
     if (options.refuseWith) {
-      client.on('error', () => client.destroy());
       return void client.end(`HTTP/1.1 ${options.refuseWith} Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\n\r\n`);
     }
-    const [host, port] = (req.url ?? '').split(':');
-    const upstream = connect(Number(port), host as string, () => {
+    const port = Number((req.url ?? '').split(':').pop());
+    const upstream = connect(port, '127.0.0.1', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
       upstream.pipe(client);
       client.pipe(upstream);
     });
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => socket.destroy());
-    }
+    sockets.add(upstream);
+    upstream.on('error', () => upstream.destroy());
   });
-  server.on('connection', (socket) => sockets.add(socket));
+  server.on('connection', (socket) => {
+    connections++;
+    sockets.add(socket);
+    socket.on('error', () => socket.destroy());
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     hits,
+    /** TCP connections clients opened to the proxy. */
+    connections: () => connections,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }
+
+export type TestProxy = Awaited<ReturnType<typeof startProxy>>;

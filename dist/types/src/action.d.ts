@@ -6,7 +6,7 @@ export type Core = Pick<typeof actionsCore, 'getInput' | 'getBooleanInput' | 'se
     summary: SummaryWriter;
 };
 /** Opens the repository's issues; the default loads @actions/github only when it is called. */
-export type OpenIssuesApi = (token: string, context: RunContext, timeoutMs: number, userAgent: string) => Promise<IssuesApi>;
+export type OpenIssuesApi = (token: string, context: RunContext, send: MintDeps['send'], timeLeftMs: () => number, userAgent: string) => Promise<IssuesApi>;
 export interface ActionDeps extends MintDeps {
     env: Record<string, string | undefined>;
     openIssuesApi?: OpenIssuesApi;

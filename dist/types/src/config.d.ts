@@ -31,7 +31,8 @@ export declare function readMintConfig(read: ReadInput): MintConfig;
 /** Ids and fingerprints: printable ASCII, no spaces. */
 export declare const IDENTIFIER: RegExp;
 export declare function parseInteger(input: string, text: string, min: number, max: number): number;
-/** localhost, an IPv4 literal in 127.0.0.0/8 (as the URL parser normalises it), or [::1]; no other name. */
-export declare function isLoopback(hostname: string): boolean;
+/** Coze's scopes are a few levels deep and far under a kilobyte; these bounds leave room and stop abuse early. */
+export declare const MAX_SCOPE_CHARACTERS: number;
+export declare const MAX_SCOPE_DEPTH = 10;
 /** Only an origin: https anywhere, http only to loopback, so a JWT never crosses a network in clear. */
 export declare function parseBaseUrl(text: string): URL;

@@ -1,6 +1,12 @@
 import { type AnswerContext } from './answers.js';
 import { CozeError } from './errors.js';
 import type { HttpResponse } from './http.js';
+/**
+ * Coze's tokens run to dozens of characters (czs_ or pat_ and a long random tail). A token is masked in the log
+ * before it is set, and masking a short one would blank that text everywhere in the log ("e" in every word), so
+ * anything under 16 characters is no token; 16 printable characters are also the least a bearer secret needs.
+ */
+export declare const MIN_TOKEN_LENGTH = 16;
 export interface MintedToken {
     token: string;
     /** When Coze says the token stops working. */

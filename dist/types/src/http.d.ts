@@ -1,7 +1,6 @@
-import { type Dispatcher } from 'undici';
 export declare const MAX_BODY_BYTES: number;
 export interface HttpRequest {
-    method: 'GET' | 'POST';
+    method: 'GET' | 'POST' | 'PATCH';
     url: string;
     headers: Record<string, string>;
     body?: string;
@@ -14,9 +13,21 @@ export interface HttpResponse {
 }
 /** Sends one request; rejects on network failure, timeout, or a body over MAX_BODY_BYTES. */
 export type SendRequest = (request: HttpRequest) => Promise<HttpResponse>;
+/** The HTTP of one run: every request of it, and close() when the run is over. */
+export interface HttpClient {
+    send: SendRequest;
+    /** Ends every connection, so that nothing of the run keeps the process alive. */
+    close: () => Promise<void>;
+}
 export declare class ResponseTooLargeError extends Error {
 }
-/** One agent for every call, honouring HTTP(S)_PROXY / NO_PROXY in either case. */
-export declare function proxyDispatcher(): Dispatcher;
-/** undici through the proxy settings; redirects are never followed, so a JWT stays with its host. */
-export declare const sendRequest: SendRequest;
+/** localhost, an IPv4 literal in 127.0.0.0/8 (as the URL parser normalises it), or [::1]; no other name. */
+export declare function isLoopback(hostname: string): boolean;
+/**
+ * undici with one connection per origin, so that mint, verify and retries share one keep-alive connection (one
+ * TLS handshake, one CONNECT through a proxy). HTTP(S)_PROXY / NO_PROXY are honoured, in either case, except for
+ * loopback, which always goes direct: a JWT meant for 127.0.0.1 never goes to a proxy host. After a network
+ * failure the dispatcher is dropped and the next attempt starts afresh, so a proxy stalled in CONNECT cannot hold
+ * later attempts. Redirects are never followed, so a JWT stays with its host.
+ */
+export declare function createHttpClient(): HttpClient;

@@ -1,6 +1,6 @@
 import type { MintConfig } from './config.js';
 import { type MintedToken } from './coze-response.js';
-import { type SendRequest } from './http.js';
+import { type HttpClient, type SendRequest } from './http.js';
 import { type NewJwtId } from './jwt.js';
 import { type Deadline, type RetryDeps, type RetryPolicy } from './retry.js';
 export declare const JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
@@ -11,7 +11,8 @@ export interface MintDeps extends RetryDeps {
     onSecret: (secret: string) => void;
     userAgent: string;
 }
-export declare function defaultDeps(overrides?: Partial<MintDeps>): MintDeps;
+/** The real dependencies; the caller that passes `http` closes it when the run is over. */
+export declare function defaultDeps(overrides?: Partial<MintDeps>, http?: HttpClient): MintDeps;
 export declare function retryPolicy(config: Pick<MintConfig, 'retries' | 'timeoutMs'>): RetryPolicy;
 export declare function tokenUrl(config: Pick<MintConfig, 'baseUrl' | 'accountId' | 'enterpriseId'>): string;
 /** Signs a fresh JWT for every attempt and trades it for an access token, all before the deadline. */

@@ -1,0 +1,173 @@
+// Alerts against GitHub as it is (a label that does not exist is dropped; the token may not create labels) and
+// against a broken or hostile GitHub API, in-process through the real octokit client.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_ISSUE_PAGES } from '../src/github-issues.ts';
+import { act } from './support/act.ts';
+import { type CozeStandIn, startCozeStandIn } from './support/coze-stand-in.ts';
+import { type FakeGitHub, startFakeGitHub } from './support/fake-github.ts';
+import { makeRsaKeys } from './support/keys.ts';
+
+const keys = makeRsaKeys();
+const appId = '7455555555555';
+const kid = 'alert-github-kid';
+const githubToken = 'ghs_hostileTestToken0123456789abc';
+let standIn: CozeStandIn;
+let github: FakeGitHub;
+/** Another origin: whatever reaches it was led away from GitHub's API. */
+let elsewhere: Server;
+let elsewhereHits = 0;
+
+beforeAll(async () => {
+  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
+  github = await startFakeGitHub('octo/coze-app');
+  elsewhere = createServer((_, res) => {
+    elsewhereHits++;
+    res.end('[]');
+  });
+  await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+});
+afterAll(async () => {
+  await Promise.all([standIn.close(), github.close(), new Promise((resolve) => elsewhere.close(resolve))]);
+});
+beforeEach(() => {
+  github.reset();
+  elsewhereHits = 0;
+});
+
+const elsewhereUrl = () => `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+const env = () => ({ GITHUB_REPOSITORY: 'octo/coze-app', GITHUB_RUN_ID: '99', GITHUB_SERVER_URL: 'https://github.example', GITHUB_API_URL: github.url });
+const check = () =>
+  act(
+    standIn,
+    {
+      'app-id': appId,
+      'public-key-id': kid,
+      'private-key': keys.pkcs8,
+      'base-url': standIn.url,
+      verify: 'true',
+      'issue-on-failure': 'true',
+      'github-token': githubToken,
+    },
+    { deps: { env: env() }, extra: [githubToken] },
+  );
+const failing = (msg = 'authentication is invalid') => standIn.failUsersMe({ kind: 'status', status: 401, body: JSON.stringify({ code: 4100, msg }) });
+const infos = (result: Awaited<ReturnType<typeof check>>) => result.named('info').map((call) => String(call.args[0]));
+const warnings = (result: Awaited<ReturnType<typeof check>>) => result.named('warning').map((call) => String(call.args[0]));
+
+describe('GitHub as it is: the label may not exist, and the token may not create it', () => {
+  for (const creation of ['allowed', 'refused'] as const) {
+    it(`three failing runs leave one issue with two comments, and a recovery closes it (label creation ${creation})`, async () => {
+      github.allowLabels(creation === 'allowed');
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        failing();
+        runs.push(await check());
+      }
+      expect(github.issues).toHaveLength(1);
+      expect(github.issues[0]?.comments).toHaveLength(2);
+      expect(github.issues[0]?.labels).toEqual(creation === 'allowed' ? ['coze-token-check'] : []);
+      const howTo = (result: Awaited<ReturnType<typeof check>>) => infos(result).filter((line) => line.includes('gh label create coze-token-check'));
+      expect(howTo(runs[0] as Awaited<ReturnType<typeof check>>)).toHaveLength(creation === 'allowed' ? 0 : 1);
+      expect(infos(runs[2] as Awaited<ReturnType<typeof check>>)).toContain('Alert issue: commented on issue #1.');
+      const recovery = await check();
+      expect(infos(recovery)).toContain('Alert issue: closed issue #1.');
+      expect(github.issues[0]?.state).toBe('closed');
+      for (const result of [...runs, recovery]) expect(warnings(result)).toEqual([]);
+    });
+  }
+
+  it('creates the label once, and finds it there on later runs', async () => {
+    failing();
+    await check();
+    expect([...github.labels]).toEqual(['coze-token-check']);
+    github.issues[0]!.state = 'closed';
+    failing();
+    await check();
+    expect(github.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/labels'))).toHaveLength(1);
+    expect(github.issues.map((issue) => issue.labels)).toEqual([['coze-token-check'], ['coze-token-check']]);
+  });
+
+  it('finds its issue among the newest open issues, label or not, across pages', async () => {
+    const marker = `<!-- coze-token-check: ${appId} 127.0.0.1:${new URL(standIn.url).port} -->`;
+    github.issues.push({ number: 1, title: 'ours, from before the label existed', body: marker, labels: [], state: 'open', comments: [] });
+    for (let n = 2; n <= 250; n++) github.issues.push({ number: n, title: 'other', body: 'unrelated', labels: [], state: 'open', comments: [] });
+    failing();
+    const result = await check();
+    expect(infos(result)).toContain('Alert issue: commented on issue #1.');
+    expect(github.requests.filter((request) => request.method === 'GET' && request.path.includes('/issues?')).map((request) => request.path)).toEqual(
+      [1, 2, 3].map((page) => `/repos/octo/coze-app/issues?state=open&sort=created&direction=desc&per_page=100&page=${page}`),
+    );
+  });
+});
+
+describe('a broken or hostile GitHub API', () => {
+  it('never follows a next link to another origin: the token stays with GITHUB_API_URL', async () => {
+    github.hostile({ kind: 'next-elsewhere', url: elsewhereUrl() });
+    failing();
+    const result = await check();
+    expect(elsewhereHits).toBe(0);
+    expect(github.requests.every((request) => request.authorization === `token ${githubToken}`)).toBe(true);
+    expect(infos(result)).toContain('Alert issue: opened issue #1.');
+  });
+
+  it(`reads at most ${MAX_ISSUE_PAGES} pages, however many a listing promises`, async () => {
+    github.hostile({ kind: 'endless-full-pages' });
+    failing();
+    await check();
+    expect(github.requests.filter((request) => request.method === 'GET' && request.path.includes('/issues?'))).toHaveLength(MAX_ISSUE_PAGES);
+  });
+
+  it('does not follow a redirect, to another origin or anywhere', async () => {
+    github.hostile({ kind: 'redirect-elsewhere', url: elsewhereUrl() });
+    failing();
+    const result = await check();
+    expect(elsewhereHits).toBe(0);
+    expect(warnings(result)).toEqual([expect.stringMatching(/^Could not write the alert issue to GitHub: GitHub's API answered with a redirect \(HTTP 301\)/)]);
+    expect(github.issues).toEqual([]);
+  });
+
+  it('checks an issue number before using or logging it: no workflow command gets through', async () => {
+    github.hostile({ kind: 'number-with-newlines' });
+    failing();
+    const result = await check();
+    expect(warnings(result)).toEqual(['Could not write the alert issue to GitHub: GitHub answered with an issue number that is not a positive whole number']);
+    expect(result.calls.flatMap((call) => call.args.map(String)).filter((text) => text.includes('::'))).toEqual([]);
+    expect(github.issues).toEqual([]);
+  });
+
+  it('opens no duplicate when a listing comes back cut: it warns instead', async () => {
+    failing();
+    await check();
+    github.hostile({ kind: 'cut-list' });
+    failing();
+    const result = await check();
+    expect(warnings(result)).toEqual([
+      'Could not write the alert issue to GitHub: GitHub answered the issue listing with something that is not a list of issues',
+    ]);
+    expect(github.issues).toHaveLength(1);
+  });
+
+  it('refuses a compressed answer it did not ask for, so nothing is inflated without a bound', async () => {
+    github.hostile({ kind: 'gzip-bomb' });
+    failing();
+    const result = await check();
+    expect(warnings(result)).toEqual([expect.stringMatching(/compressed body although none was asked for/)]);
+    expect(github.requests.every((request) => request.method === 'GET')).toBe(true);
+  });
+});
+
+describe('outside text in issues is inert', () => {
+  it("keeps Coze's words readable in a code span: no link, image, mention or cross-reference renders", async () => {
+    failing('see [docs](https://evil.example) ![x](https://evil.example/p.png) @octocat #1 octo/other#2 <b>bold</b> `tick` | pipe');
+    await check();
+    const row = github.issues[0]?.body.split('\n').find((line) => line.startsWith('| **Error** |')) ?? '';
+    expect(row).toBe(
+      '| **Error** | ``Coze refused the new token in the check call to /v1/users/me: see [docs](https://evil.example) ![x](https://evil.example/p.png) @octocat #1 octo/other#2 <b>bold</b> `tick` \\| pipe (HTTP 401, code 4100, log id ' +
+        `${/log id (\w+)/.exec(row)?.[1]})\`\` |`,
+    );
+    const logId = github.issues[0]?.body.split('\n').find((line) => line.startsWith('| **Log id'));
+    expect(logId).toMatch(/^\| \*\*Log id \(x-tt-logid\)\*\* \| `\w+` \|$/);
+  });
+});
