@@ -6,6 +6,7 @@ import { type MintDeps, mintToken } from './mint.js';
 import { privateKeySecrets } from './private-key.js';
 import { deadlineFrom } from './retry.js';
 import { configReport, mintedReport, type RunReport, type SummaryWriter, verifiedReport, writeSummary } from './summary.js';
+import { inTermsOf } from './terms.js';
 import { verifyToken } from './verify.js';
 
 export type Core = Pick<
@@ -50,7 +51,8 @@ function alertSubject(core: Core): AlertSubject {
 }
 
 /** inputs → validated config → JWT → exchange (→ verify) → outputs; then the summary and the alert, either way. */
-export async function run(core: Core, deps: ActionDeps): Promise<void> {
+export async function run(core: Core, runDeps: ActionDeps): Promise<void> {
+  const deps = { ...runDeps, log: (message: string) => runDeps.log(inTermsOf('action', message)) };
   const report: RunReport = {};
   let wantSummary = true;
   let alertToken: string | undefined;

@@ -1,4 +1,5 @@
 import type { HttpResponse } from './http.js';
+import { setting, term } from './terms.js';
 
 /** What Coze (or whatever answered in its place) said, read from any of its answer shapes. */
 export interface Answer {
@@ -40,7 +41,7 @@ function otherSite(baseUrl: string): { here: string; other: string } {
 
 function credentialsHint(_: Answer, { baseUrl }: AnswerContext): string {
   const { here, other } = otherSite(baseUrl);
-  return `Coze did not accept the app's credentials: check that app-id, public-key-id and private-key belong to one OAuth app of the JWT (service) kind, created on ${here}; an app created on the other site needs base-url: ${other}`;
+  return `Coze did not accept the app's credentials: check that ${term('app-id')}, ${term('public-key-id')} and ${term('private-key')} belong to one OAuth app of the JWT (service) kind, created on ${here}; an app created on the other site needs ${setting('base-url', other)}`;
 }
 
 function redirectTarget(answer: Answer, baseUrl: string): string {
@@ -58,7 +59,7 @@ export const KNOWN_ANSWERS: readonly KnownAnswer[] = [
     label: 'HTTP 3xx',
     matches: status((s) => s >= 300 && s < 400),
     hint: (answer, { baseUrl }) =>
-      `Coze redirected${redirectTarget(answer, baseUrl)}; redirects are not followed, so the JWT never goes to another host. Set base-url to https://api.coze.cn or https://api.coze.com exactly`,
+      `Coze redirected${redirectTarget(answer, baseUrl)}; redirects are not followed, so the JWT never goes to another host. Set ${term('base-url')} to https://api.coze.cn or https://api.coze.com exactly`,
   },
   {
     label: 'HTTP 407',
@@ -70,7 +71,7 @@ export const KNOWN_ANSWERS: readonly KnownAnswer[] = [
     matches: says(/kid not been regist|verify jwt empty/i),
     hint: (_, { baseUrl }) => {
       const { here, other } = otherSite(baseUrl);
-      return `Coze does not know this app's key on ${here}. Usually the app was created on the other site: an app made on coze.com needs base-url: https://api.coze.com, one made on coze.cn the default https://api.coze.cn (try ${other}). If the site is right, copy the fingerprint (公钥指纹) of a key pair still on the app into public-key-id`;
+      return `Coze does not know this app's key on ${here}. Usually the app was created on the other site: an app made on coze.com needs ${setting('base-url', 'https://api.coze.com')}, one made on coze.cn the default https://api.coze.cn (try ${other}). If the site is right, copy the fingerprint (公钥指纹) of a key pair still on the app into ${term('public-key-id')}`;
     },
   },
   {
@@ -94,19 +95,19 @@ export const KNOWN_ANSWERS: readonly KnownAnswer[] = [
     label: '`invalid_request`',
     matches: code('invalid_request'),
     hint: () =>
-      'Coze refused a field of the request (the message names it): check duration-seconds (1 to 86399), scope (a JSON object; it only takes effect for channel apps), and account-id or enterprise-id',
+      `Coze refused a field of the request (the message names it): check ${term('duration-seconds')} (1 to 86399), ${term('scope')} (a JSON object; it only takes effect for channel apps), and ${term('account-id')} or ${term('enterprise-id')}`,
   },
   {
     label: '`unsupported_grant_type`',
     matches: code('unsupported_grant_type'),
     hint: () =>
-      'The server did not accept the JWT bearer grant: base-url must be the Coze API itself (https://api.coze.cn or https://api.coze.com), not a proxy or another OAuth server',
+      `The server did not accept the JWT bearer grant: ${term('base-url')} must be the Coze API itself (https://api.coze.cn or https://api.coze.com), not a proxy or another OAuth server`,
   },
   {
     label: 'key id / fingerprint',
     matches: says(/\bkid\b|key[ _]?id|public[ _]key|fingerprint/i),
     hint: () =>
-      "Check public-key-id: it must be the fingerprint (公钥指纹) of a key pair still on this OAuth app in the Coze console, and private-key must be that pair's private half",
+      `Check ${term('public-key-id')}: it must be the fingerprint (公钥指纹) of a key pair still on this OAuth app in the Coze console, and ${term('private-key')} must be that pair's private half`,
   },
   {
     label: '`exp`, `iat`, expired, clock',
@@ -122,7 +123,7 @@ export const KNOWN_ANSWERS: readonly KnownAnswer[] = [
   {
     label: '4000',
     matches: code('4000'),
-    hint: () => 'Coze refused the parameters of the call: check base-url and the inputs the message names',
+    hint: () => `Coze refused the parameters of the call: check ${term('base-url')} and what the message names`,
   },
   {
     label: '4008',
@@ -150,7 +151,7 @@ export const KNOWN_ANSWERS: readonly KnownAnswer[] = [
     matches: code('4100'),
     hint: (_, { baseUrl }) => {
       const { here, other } = otherSite(baseUrl);
-      return `Coze did not accept the token on ${here}: a token works only on the site that minted it (an app from the other site needs base-url: ${other}); check that the app is enabled and its key not revoked`;
+      return `Coze did not accept the token on ${here}: a token works only on the site that minted it (an app from the other site needs ${setting('base-url', other)}); check that the app is enabled and its key not revoked`;
     },
   },
   {
@@ -173,7 +174,7 @@ export const KNOWN_ANSWERS: readonly KnownAnswer[] = [
   {
     label: '4200, HTTP 404',
     matches: (answer) => code('4200')(answer) || answer.status === 404,
-    hint: () => 'Nothing was found at that address: check base-url, and account-id or enterprise-id if you set one',
+    hint: () => `Nothing was found at that address: check ${term('base-url')}, and ${term('account-id')} or ${term('enterprise-id')} if you set one`,
   },
   {
     label: '5000, HTTP 5xx',

@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
 import { type InputName, readMintConfig } from './config.js';
+import type { MintedToken } from './coze-response.js';
 import { explainError, InputError, NetworkError } from './errors.js';
 import { type MintDeps, mintToken } from './mint.js';
 import { deadlineFrom } from './retry.js';
 import { configReport, mintedReport, type RunReport, summaryRows, verifiedReport } from './summary.js';
+import { CLI_ENV, inTermsOf } from './terms.js';
 import { verifyToken } from './verify.js';
 import { VERSION } from './version.js';
 
@@ -12,8 +14,8 @@ export const EXIT = { ok: 0, refused: 1, badInput: 2, network: 3 } as const;
 export const HELP = `coze-token ${VERSION}: mint a short-lived Coze access token from a JWT OAuth app.
 
 Usage:
-  coze-token mint  [options]   print the token (with --json: {"token","expiresAt","expiresIn"})
-  coze-token check [options]   mint, prove the token works with /v1/users/me, print a summary
+  coze-token mint  [options]   print the token
+  coze-token check [options]   mint, prove the token works with /v1/users/me, print a report
                                (never the token)
 
 Options, and the environment variables they may come from instead:
@@ -33,7 +35,8 @@ Options, and the environment variables they may come from instead:
   --deadline-seconds N      limit for the whole command, every attempt and wait (default 120)
   --retries N               extra attempts after network errors, 408, 429, 5xx and Coze's
                             transient answers (internal_error, 4009, 4102) (default 3)
-  --json                    mint: print JSON instead of the bare token
+  --json                    mint: print {"token","expiresAt","expiresIn","logId"} instead of the
+                            bare token; check: print the report as JSON (never the token)
   -h, --help                this text
   --version                 the version
 
@@ -66,17 +69,23 @@ const OPTION_NAMES: InputName[] = [
   'deadline-seconds',
   'retries',
 ];
-const ENV_NAMES: Partial<Record<InputName, string>> = { 'app-id': 'COZE_APP_ID', 'public-key-id': 'COZE_PUBLIC_KEY_ID', 'base-url': 'COZE_API_BASE' };
 
-export async function runCli(argv: string[], io: CliIo, deps: MintDeps): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Promise<number> {
   let command: string | undefined;
+  const deps = { ...runDeps, log: (message: string) => runDeps.log(inTermsOf('cli', message)) };
+  let json = false;
   try {
     const { values, positionals } = parseCommandLine(argv);
+    json = values.json === true;
     if (values.help || values.version) {
       io.out(values.help ? HELP : `${VERSION}\n`);
       return EXIT.ok;
     }
     const [named] = positionals;
+    if (positionals.length === 0) {
+      io.err(HELP);
+      return EXIT.badInput;
+    }
     if (positionals.length !== 1 || (named !== 'mint' && named !== 'check')) {
       throw new InputError('command', 'expected mint or check (coze-token --help lists the options)');
     }
@@ -84,24 +93,32 @@ export async function runCli(argv: string[], io: CliIo, deps: MintDeps): Promise
     const options = values as Record<string, string | boolean | undefined>;
     const privateKey = await readPrivateKey(options['private-key'] as string | undefined, options['private-key-file'] as string | undefined, io);
     const config = readMintConfig((name) =>
-      name === 'private-key' ? privateKey : ((options[name] as string | undefined) ?? io.env[ENV_NAMES[name] ?? ''] ?? ''),
+      name === 'private-key' ? privateKey : ((options[name] as string | undefined) ?? io.env[CLI_ENV[name] ?? ''] ?? ''),
     );
 
     const deadline = deadlineFrom(config.deadlineMs, deps.now());
     const minted = await mintToken(config, deps, deadline);
     if (command === 'mint') {
-      const { token, expiresAt, expiresIn } = minted;
-      io.out(options.json ? `${JSON.stringify({ token, expiresAt: expiresAt.toISOString(), expiresIn })}\n` : `${token}\n`);
+      const { token, expiresAt, expiresIn, logId } = minted;
+      io.out(json ? `${JSON.stringify({ token, expiresAt: expiresAt.toISOString(), expiresIn, ...(logId && { logId }) })}\n` : `${token}\n`);
       return EXIT.ok;
     }
     const verification = await verifyToken(minted.token, config, deps, deadline);
-    io.out(formatRows({ ...configReport(config), ...mintedReport(minted), ...verifiedReport(verification) }));
+    const report = { ...configReport(config), ...mintedReport(minted), ...verifiedReport(verification) };
+    io.out(json ? jsonReport(report, minted) : formatRows(report));
     return EXIT.ok;
   } catch (error) {
-    const { problem, hint } = explainError(error);
+    const { problem, hint } = explainError(error, 'cli');
     io.err(`coze-token${command ? ` ${command}` : ''}: ${problem}\n${hint ? `hint: ${hint}\n` : ''}`);
+    if (json && command === 'check') io.out(`${JSON.stringify({ ok: false, error: problem, ...(hint && { hint }) })}\n`);
     return exitCodeFor(error);
   }
+}
+
+/** check --json: what the check learned, never the token. */
+function jsonReport(report: RunReport, minted: Pick<MintedToken, 'expiresAt' | 'expiresIn'>): string {
+  const { appId, baseUrl, audience, sessionName, verification, userId, userName, logId } = report;
+  return `${JSON.stringify({ ok: true, appId, baseUrl, audience, sessionName, expiresAt: minted.expiresAt.toISOString(), expiresIn: minted.expiresIn, verification, userId, userName, logId })}\n`;
 }
 
 function parseCommandLine(argv: string[]) {
@@ -109,7 +126,7 @@ function parseCommandLine(argv: string[]) {
   const keyValue = keyFlag === -1 ? '-' : argv[keyFlag] === '--private-key' ? argv[keyFlag + 1] : (argv[keyFlag] as string).slice('--private-key='.length);
   if (keyValue !== '-') {
     throw new InputError(
-      'private-key',
+      '--private-key',
       'takes only - (read the key from standard input); a key on the command line would land in shell history and process lists. Use --private-key-file or COZE_PRIVATE_KEY',
     );
   }

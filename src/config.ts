@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { InputError } from './errors.js';
 import { isLoopback } from './http.js';
 import { parsePrivateKey } from './private-key.js';
+import { term } from './terms.js';
 
 export const DEFAULTS = {
   'base-url': 'https://api.coze.cn',
@@ -12,6 +13,13 @@ export const DEFAULTS = {
 } as const;
 
 export const MAX_DURATION_SECONDS = 86399;
+
+/** The three settings with no default, and what each one is. */
+const REQUIRED = {
+  'app-id': "the OAuth app's id from the Coze console",
+  'public-key-id': "the public key's fingerprint (公钥指纹) from the Coze console",
+  'private-key': "the app's private key (PEM) that the Coze console let you download",
+} as const;
 
 /** Everything the mint needs, validated. Built once from inputs, flags or environment. */
 export interface MintConfig {
@@ -51,6 +59,11 @@ export type ReadInput = (name: InputName) => string;
 
 export function readMintConfig(read: ReadInput): MintConfig {
   const value = (name: InputName): string => read(name).trim();
+  // Every missing credential is named at once, so one run tells the whole setup what is left to do.
+  const missing = (Object.keys(REQUIRED) as Array<keyof typeof REQUIRED>).filter((name) => value(name) === '');
+  if (missing.length > 0) {
+    throw new InputError(missing, `${missing.length > 1 ? 'are' : 'is'} required: ${missing.map((name) => REQUIRED[name]).join('; ')}`);
+  }
   const orDefault = (name: keyof typeof DEFAULTS): string => value(name) || DEFAULTS[name];
   const baseUrl = parseBaseUrl(orDefault('base-url'));
   const sessionName = value('session-name');
@@ -58,10 +71,10 @@ export function readMintConfig(read: ReadInput): MintConfig {
   const accountId = value('account-id');
   const enterpriseId = value('enterprise-id');
   if (accountId && enterpriseId)
-    throw new InputError('enterprise-id', 'cannot be used together with account-id: set one of them (they choose different token endpoints)');
+    throw new InputError('enterprise-id', `cannot be used together with ${term('account-id')}: set one of them (they choose different token endpoints)`);
   return {
-    appId: parseIdentifier('app-id', value('app-id'), "the OAuth app's id from the Coze console"),
-    publicKeyId: parseIdentifier('public-key-id', value('public-key-id'), "the public key's fingerprint (公钥指纹) from the Coze console"),
+    appId: parseIdentifier('app-id', value('app-id'), REQUIRED['app-id']),
+    publicKeyId: parseIdentifier('public-key-id', value('public-key-id'), REQUIRED['public-key-id']),
     privateKey: parsePrivateKey(read('private-key')),
     baseUrl: baseUrl.origin,
     audience: parseText('audience', value('audience'), 'the JWT audience') || baseUrl.hostname,
@@ -89,7 +102,6 @@ export function readMintConfig(read: ReadInput): MintConfig {
 export const IDENTIFIER = /^[\x21-\x7e]{1,256}$/;
 
 function parseIdentifier(input: InputName, text: string, what: string, pattern = IDENTIFIER): string {
-  if (text === '') throw new InputError(input, `is required: ${what}`);
   if (!pattern.test(text)) throw new InputError(input, `expected ${what}, without spaces or line breaks`);
   return text;
 }
@@ -162,7 +174,7 @@ export function parseBaseUrl(text: string): URL {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InputError('base-url', `${expected}; only https:// URLs are supported`);
   if (url.search || url.hash) throw new InputError('base-url', `${expected}, without a query or fragment`);
   if (url.pathname !== '/') {
-    throw new InputError('base-url', `${expected}, without a path (the action adds /api/permission/oauth2/token itself)`);
+    throw new InputError('base-url', `${expected}, without a path (/api/permission/oauth2/token is added to it)`);
   }
   return url;
 }

@@ -1,6 +1,7 @@
 import { type AnswerContext, jsonObject, knownAnswer, readAnswer } from './answers.js';
 import { CozeError } from './errors.js';
 import type { HttpResponse } from './http.js';
+import { term } from './terms.js';
 
 const MAX_TOKEN_LIFETIME_SECONDS = 366 * 24 * 3600;
 /**
@@ -45,7 +46,7 @@ export function parseTokenResponse(response: HttpResponse, nowMs: number, contex
     throw new CozeError(`Coze answered the token request with ${problem}`, {
       status: response.status,
       ...(logId && { logId }),
-      hint: 'No token was set. Check that base-url points at the Coze API (https://api.coze.cn or https://api.coze.com) and not at a proxy or web page',
+      hint: `No token was set. Check that ${term('base-url')} points at the Coze API (https://api.coze.cn or https://api.coze.com) and not at a proxy or web page`,
     });
   };
   const json = jsonObject(response.body);

@@ -1,12 +1,38 @@
-/** A problem with what the user gave us: names the input and what is expected, never the value. */
+import { CLI_ENV, inTermsOf, nameOf, type Surface } from './terms.js';
+
+/** A problem with what the user gave us: names the setting(s) and what is expected, never the value. */
 export class InputError extends Error {
   override name = 'InputError';
+  readonly inputs: readonly string[];
   constructor(
-    readonly input: string,
-    expected: string,
+    input: string | readonly string[],
+    readonly expected: string,
   ) {
-    super(`Input '${input}': ${expected}`);
+    const inputs = typeof input === 'string' ? [input] : input;
+    super(inputErrorText(inputs, expected, 'action'));
+    this.inputs = inputs;
   }
+  get input(): string {
+    return this.inputs[0] as string;
+  }
+}
+
+function listed(names: string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+function inputErrorText(inputs: readonly string[], expected: string, surface: Surface): string {
+  const text = inTermsOf(surface, expected);
+  if (surface === 'cli') {
+    const names = inputs.map((input) => {
+      const env = CLI_ENV[input];
+      return input === 'private-key' || !env ? nameOf(input, 'cli') : `--${input} (or ${env})`;
+    });
+    return `${listed(names)}: ${text}`;
+  }
+  const quoted = inputs.map((input) => `'${nameOf(input, surface)}'`);
+  const noun = surface === 'action' ? 'Input' : 'Option';
+  return `${noun}${inputs.length > 1 ? 's' : ''} ${listed(quoted)}: ${text}`;
 }
 
 export interface CozeErrorDetails {
@@ -38,8 +64,11 @@ export class NetworkError extends Error {
   }
 }
 
-/** What went wrong with Coze's own words and ids, and separately what to do about it. */
-export function explainError(error: unknown): { problem: string; hint?: string } {
+/** What went wrong with Coze's own words and ids, and separately what to do about it, in the surface's words. */
+export function explainError(error: unknown, surface: Surface = 'action'): { problem: string; hint?: string } {
+  const words = (text: string) => inTermsOf(surface, text);
+  const withHint = (problem: string, hint: string | undefined) =>
+    hint === undefined ? { problem: words(problem) } : { problem: words(problem), hint: words(hint) };
   if (error instanceof CozeError) {
     const { status, code, logId, hint } = error.details;
     const facts = [
@@ -47,16 +76,26 @@ export function explainError(error: unknown): { problem: string; hint?: string }
       code === undefined ? undefined : `code ${code}`,
       logId === undefined ? undefined : `log id ${logId}`,
     ].filter(Boolean);
-    const problem = facts.length > 0 ? `${error.message} (${facts.join(', ')})` : error.message;
-    return hint === undefined ? { problem } : { problem, hint };
+    return withHint(facts.length > 0 ? `${error.message} (${facts.join(', ')})` : error.message, hint);
   }
-  if (error instanceof NetworkError) return error.hint === undefined ? { problem: error.message } : { problem: error.message, hint: error.hint };
-  if (error instanceof InputError) return { problem: error.message };
+  if (error instanceof NetworkError) return withHint(error.message, error.hint);
+  if (error instanceof InputError) return { problem: inputErrorText(error.inputs, error.expected, surface) };
   return { problem: `Unexpected error: ${error instanceof Error ? error.message : String(error)}` };
 }
 
 /** One line a user can act on. */
-export function describeError(error: unknown): string {
-  const { problem, hint } = explainError(error);
+export function describeError(error: unknown, surface: Surface = 'action'): string {
+  const { problem, hint } = explainError(error, surface);
   return hint === undefined ? problem : `${problem}. ${hint}`;
+}
+
+/** The error as the library throws it: its message and hint in the library's words. */
+export function inLibraryTerms(error: unknown): unknown {
+  if (error instanceof InputError) error.message = inputErrorText(error.inputs, error.expected, 'library');
+  else if (error instanceof CozeError || error instanceof NetworkError) {
+    error.message = inTermsOf('library', error.message);
+    const hint = error instanceof CozeError ? error.details.hint : error.hint;
+    if (hint !== undefined) Object.assign(error instanceof CozeError ? error.details : error, { hint: inTermsOf('library', hint) });
+  }
+  return error;
 }

@@ -1,9 +1,10 @@
 import { type InputName, MAX_DURATION_SECONDS, MAX_SCOPE_DEPTH, readMintConfig } from './config.js';
 import type { MintedToken } from './coze-response.js';
-import { InputError } from './errors.js';
+import { InputError, inLibraryTerms } from './errors.js';
 import { createHttpClient } from './http.js';
 import { defaultDeps, mintToken } from './mint.js';
 import { deadlineFrom } from './retry.js';
+import { inTermsOf } from './terms.js';
 import { verifyToken } from './verify.js';
 
 export { main as runCommandLine } from './cli-process.js';
@@ -50,6 +51,14 @@ function scopeText(scope: Record<string, unknown> | undefined): string | undefin
  * Throws InputError (bad options), CozeError (Coze said no) or NetworkError (Coze not reached).
  */
 export async function mintCozeToken(options: MintCozeTokenOptions): Promise<MintedToken> {
+  try {
+    return await mintAndVerify(options);
+  } catch (error) {
+    throw inLibraryTerms(error);
+  }
+}
+
+async function mintAndVerify(options: MintCozeTokenOptions): Promise<MintedToken> {
   const values: Record<InputName, unknown> = {
     'app-id': options.appId,
     'public-key-id': options.publicKeyId,
@@ -68,7 +77,8 @@ export async function mintCozeToken(options: MintCozeTokenOptions): Promise<Mint
   const config = readMintConfig((name) => (values[name] === undefined ? '' : String(values[name])));
   const http = createHttpClient();
   try {
-    const deps = defaultDeps(options.log ? { log: options.log } : {}, http);
+    const { log } = options;
+    const deps = defaultDeps(log ? { log: (message) => log(inTermsOf('library', message)) } : {}, http);
     const deadline = deadlineFrom(config.deadlineMs, deps.now());
     const minted = await mintToken(config, deps, deadline);
     if (options.verify) await verifyToken(minted.token, config, deps, deadline);
@@ -91,7 +101,7 @@ export interface CozeTokenSourceOptions extends Omit<MintCozeTokenOptions, 'veri
 export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => number = Date.now): () => Promise<string> {
   const refreshSeconds = options.refreshSeconds ?? 60;
   if (!Number.isInteger(refreshSeconds) || refreshSeconds < 0 || refreshSeconds > MAX_DURATION_SECONDS) {
-    throw new InputError('refreshSeconds', `expected a whole number from 0 to ${MAX_DURATION_SECONDS}`);
+    throw inLibraryTerms(new InputError('refresh-seconds', `expected a whole number from 0 to ${MAX_DURATION_SECONDS}`));
   }
   let cached: { token: string; renewAtMs: number } | undefined;
   let minting: Promise<string> | undefined;

@@ -1,6 +1,7 @@
 import { isTransient } from './answers.js';
 import { CozeError, NetworkError } from './errors.js';
 import { type HttpResponse, ResponseTooLargeError } from './http.js';
+import { term } from './terms.js';
 
 export interface RetryPolicy {
   retries: number;
@@ -32,7 +33,7 @@ export interface RetryDeps {
   log: (message: string) => void;
 }
 
-const NETWORK_HINT = "Check the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY), and raise timeout-seconds or retries if Coze is slow";
+const NETWORK_HINT = `Check the network and proxy settings (HTTPS_PROXY, NO_PROXY), and raise ${term('timeout-seconds')} or ${term('retries')} if Coze is slow`;
 
 /** Retry-After as delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
@@ -59,8 +60,8 @@ const attempts = (count: number) => `${count} attempt${count === 1 ? '' : 's'}`;
 
 function deadlineError(what: string, deadline: Deadline, tries: number, last: string): NetworkError {
   return new NetworkError(
-    `${what}: no answer within deadline-seconds (${deadline.seconds} s) after ${attempts(tries)}; the last: ${last}`,
-    "Raise deadline-seconds, or lower timeout-seconds and retries so that every attempt fits in it, and check the runner's network and proxy settings",
+    `${what}: no answer within ${term('deadline-seconds')} (${deadline.seconds} s) after ${attempts(tries)}; the last: ${last}`,
+    `Raise ${term('deadline-seconds')}, or lower ${term('timeout-seconds')} and ${term('retries')} so that every attempt fits in it, and check the network and proxy settings`,
   );
 }
 
@@ -99,7 +100,7 @@ export async function sendWithRetries(
     const why = response ? `HTTP ${response.status}` : last;
     if (deps.now() + delay >= deadline.atMs) {
       if (response) {
-        deps.log(`${what}: ${why}; no retry, as deadline-seconds (${deadline.seconds} s) leaves no time for one`);
+        deps.log(`${what}: ${why}; no retry, as ${term('deadline-seconds')} (${deadline.seconds} s) leaves no time for one`);
         return response;
       }
       throw deadlineError(what, deadline, attempt + 1, last);
@@ -125,7 +126,7 @@ const KNOWN_CODES: Record<string, string> = {
   ETIMEDOUT: 'connection timed out',
   UND_ERR_SOCKET: 'the connection closed before the answer was complete',
   UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-  UND_ERR_HEADERS_TIMEOUT: 'no answer within timeout-seconds',
+  UND_ERR_HEADERS_TIMEOUT: `no answer within ${term('timeout-seconds')}`,
   UND_ERR_BODY_TIMEOUT: 'the answer stalled',
 };
 
@@ -153,12 +154,13 @@ export function describeNetworkError(error: unknown): NetworkFailure | undefined
   if (error.name === 'TimeoutError' || error.name === 'AbortError') {
     const proxy = /Proxy response \((\d{3})\)/.exec(error.message);
     if (proxy) return { reason: `the proxy refused the connection to Coze (HTTP ${proxy[1]})`, final: true, timedOut: false, hint: PROXY_HINT };
-    return { reason: 'no complete answer within timeout-seconds', final: false, timedOut: true };
+    return { reason: `no complete answer within ${term('timeout-seconds')}`, final: false, timedOut: true };
   }
   const cause = (error as { cause?: { code?: string } }).cause;
   const code = (error as { code?: string }).code ?? cause?.code;
   // undici's parser error carries no code: the server answered, but not in HTTP.
-  if (error.name === 'HTTPParserError') return { reason: 'the server did not answer in HTTP (is base-url the Coze API?)', final: false, timedOut: false };
+  if (error.name === 'HTTPParserError')
+    return { reason: `the server did not answer in HTTP (is ${term('base-url')} the Coze API?)`, final: false, timedOut: false };
   if (!code) return undefined;
   const proxy = /Proxy Authentication Required \((\d{3})\)/.exec(error.message);
   if (proxy) return { reason: `the proxy refused the request (HTTP ${proxy[1]}: it wants credentials)`, final: true, timedOut: false, hint: PROXY_HINT };

@@ -4,6 +4,7 @@ import { cozeErrorFrom } from './coze-response.js';
 import type { MintDeps } from './mint.js';
 import { retryPolicy } from './mint.js';
 import { type Deadline, deadlineFrom, sendWithRetries } from './retry.js';
+import { setting } from './terms.js';
 
 /** Who the token acts for, as /v1/users/me tells it. Not secret. */
 export interface Verification {
@@ -14,8 +15,7 @@ export interface Verification {
 
 const HINTS: Record<string, string> = {
   '4100': 'Coze refused the new token itself: the app may have been disabled or its key revoked; mint again, and check the OAuth app in the Coze console',
-  '4101':
-    'The token works, but the app lacks the permission this check needs: grant the OAuth app the user-profile permission in the Coze console and authorise it again, or turn verify off',
+  '4101': `The token works, but the app lacks the permission this check needs: grant the OAuth app the user-profile permission in the Coze console and authorise it again, or do without the check (${setting('verify', 'false')})`,
 };
 
 /** Proves a token works with a cheap authenticated call, GET /v1/users/me. */

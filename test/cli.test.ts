@@ -56,7 +56,7 @@ describe('coze-token', () => {
     const run = await cli(['mint', '--json', '--duration-seconds', '120', ...flags()]);
     expect(run.code).toBe(0);
     const printed = JSON.parse(run.stdout) as { token: string; expiresAt: string; expiresIn: number };
-    expect(Object.keys(printed)).toEqual(['token', 'expiresAt', 'expiresIn']);
+    expect(Object.keys(printed)).toEqual(['token', 'expiresAt', 'expiresIn', 'logId']);
     expect(standIn.issued.has(printed.token)).toBe(true);
     expect(printed.expiresIn).toBeGreaterThan(110);
     expect(printed.expiresIn).toBeLessThanOrEqual(120);
@@ -130,38 +130,47 @@ describe('coze-token', () => {
   });
 
   const badInput: Array<[string, string[], Record<string, string>, RegExp]> = [
-    ['no command', ['--app-id', appId], {}, /^coze-token: Input 'command': expected mint or check/],
-    ['an unknown command', ['refresh'], {}, /^coze-token: Input 'command': expected mint or check/],
-    ['two commands', ['mint', 'check'], {}, /^coze-token: Input 'command': expected mint or check/],
-    ['an unknown option', ['mint', '--app', appId], {}, /Input 'arguments': Unknown option '--app'; coze-token --help lists the options/],
-    ['a missing app id', ['mint', '--public-key-id', kid, '--private-key-file', keyFile], {}, /Input 'app-id': is required/],
-    ['a key on the command line', ['mint', '--private-key', keys.pkcs8], {}, /Input 'private-key': takes only -/],
+    ['an unknown command', ['refresh'], {}, /^coze-token: command: expected mint or check/],
+    ['two commands', ['mint', 'check'], {}, /^coze-token: command: expected mint or check/],
+    ['an unknown option', ['mint', '--app', appId], {}, /^coze-token: arguments: Unknown option '--app'; coze-token --help lists the options$/m],
+    [
+      'a missing app id',
+      ['mint', '--public-key-id', kid, '--private-key-file', keyFile],
+      {},
+      /^coze-token mint: --app-id \(or COZE_APP_ID\): is required: the OAuth app's id from the Coze console$/m,
+    ],
+    ['a key on the command line', ['mint', '--private-key', keys.pkcs8], {}, /^coze-token: --private-key: takes only -/],
     [
       'an unreadable key file',
       ['mint', '--app-id', appId, '--public-key-id', kid, '--private-key-file', '/nonexistent/key.pem'],
       {},
-      /Input 'private-key-file': expected a readable file/,
+      /^coze-token mint: --private-key-file \(or COZE_PRIVATE_KEY_FILE\): expected a readable file/,
     ],
     [
       'a bad duration',
       ['mint', ...['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile], '--duration-seconds', '86400'],
       {},
-      /Input 'duration-seconds': expected a whole number from 1 to 86399/,
+      /^coze-token mint: --duration-seconds: expected a whole number from 1 to 86399$/m,
     ],
     [
       'a bad deadline',
       ['mint', ...['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile], '--deadline-seconds', '0'],
       {},
-      /Input 'deadline-seconds': expected a whole number from 1 to 3600/,
+      /^coze-token mint: --deadline-seconds: expected a whole number from 1 to 3600$/m,
     ],
     [
       'enterprise and account together',
       ['mint', ...['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile], '--enterprise-id', 'volcano_1', '--account-id', '2'],
       {},
-      /Input 'enterprise-id': cannot be used together with account-id/,
+      /^coze-token mint: --enterprise-id: cannot be used together with --account-id: /,
     ],
-    ['a key option with = and a value', ['mint', '--private-key=abc'], {}, /Input 'private-key': takes only -/],
-    ['no key at all', ['mint', '--app-id', appId, '--public-key-id', kid], {}, /Input 'private-key': is empty/],
+    ['a key option with = and a value', ['mint', '--private-key=abc'], {}, /^coze-token: --private-key: takes only -/],
+    [
+      'no key at all',
+      ['mint', '--app-id', appId, '--public-key-id', kid],
+      {},
+      /^coze-token mint: --private-key-file \(or COZE_PRIVATE_KEY\): is required: the app's private key \(PEM\)/,
+    ],
     [
       'a public key in the environment',
       ['mint', '--app-id', appId, '--public-key-id', kid],
@@ -193,7 +202,7 @@ describe('coze-token', () => {
       '0',
     ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/Input 'timeout-seconds'/);
+    expect(run.stderr).toMatch(/^coze-token mint: --timeout-seconds: expected a whole number from 1 to 600$/m);
     await cli(['mint', ...flags(), '--audience', 'aud.example', '--scope', '{"account_permission":{"permission_list":["x"]}}']);
     const [request] = standIn.requests.slice(before);
     expect(request?.refusal).toMatch(/JWT rejected/);
@@ -211,8 +220,53 @@ describe('coze-token', () => {
     standIn.fail({ kind: 'hang' });
     const run = await cli(['mint', ...flags(), '--deadline-seconds', '1']);
     expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(/no answer within deadline-seconds \(1 s\)/);
-    expect(run.stderr).toMatch(/^hint: Raise deadline-seconds/m);
+    expect(run.stderr).toMatch(/no answer within --deadline-seconds \(1 s\)/);
+    expect(run.stderr).toMatch(/^hint: Raise --deadline-seconds, or lower --timeout-seconds and --retries so that/m);
+  });
+
+  it('prints the usage to stderr and exits 2 when no command is given', async () => {
+    const run = await cli(['--app-id', appId]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^coze-token \d+\.\d+\.\d+: mint a short-lived Coze access token[\s\S]*Usage:[\s\S]*Exit codes:/);
+  });
+
+  it('names every missing credential in one message, in flags and environment variables', async () => {
+    const run = await cli(['mint']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "coze-token mint: --app-id (or COZE_APP_ID), --public-key-id (or COZE_PUBLIC_KEY_ID) and --private-key-file (or COZE_PRIVATE_KEY): are required: the OAuth app's id from the Coze console; the public key's fingerprint (公钥指纹) from the Coze console; the app's private key (PEM) that the Coze console let you download\n",
+    );
+  });
+
+  it("gives Coze's hints in CLI terms: --base-url, not base-url:", async () => {
+    const run = await cli(['mint', ...flags(), '--public-key-id', 'not-registered']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^hint: .*an app made on coze\.com needs --base-url https:\/\/api\.coze\.com, .* into --public-key-id$/m);
+    expect(run.stderr).not.toMatch(/⟦|base-url:/);
+  });
+
+  it('check --json prints the report as JSON, never the token', async () => {
+    const run = await cli(['check', '--json', ...flags(), '--session-name', 'json-try']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(report).toMatchObject({
+      ok: true,
+      appId,
+      baseUrl: standIn.url,
+      sessionName: 'json-try',
+      verification: 'accepted',
+      userName: 'ci-bot',
+      userId: '7400000000000000001',
+    });
+    expect(report.expiresIn).toBeGreaterThan(800);
+    expect(Date.parse(report.expiresAt as string)).toBeGreaterThan(Date.now());
+    for (const token of standIn.issued) expect(run.stdout).not.toContain(token);
+    standIn.failUsersMe({ kind: 'status', status: 401, body: '{"code":4100,"msg":"authentication is invalid"}' });
+    const refused = await cli(['check', '--json', ...flags()]);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, error: expect.stringMatching(/authentication is invalid/), hint: expect.any(String) });
+    expectQuietStderr(refused);
   });
 
   it('--version prints the version alone', async () => {

@@ -78,7 +78,7 @@ describe('what a 200 that is no token is called', () => {
     expect(problem('OK', { 'x-tt-logid': 'L9' }).details).toStrictEqual({
       status: 200,
       logId: 'L9',
-      hint: 'No token was set. Check that base-url points at the Coze API (https://api.coze.cn or https://api.coze.com) and not at a proxy or web page',
+      hint: 'No token was set. Check that ⟦base-url⟧ points at the Coze API (https://api.coze.cn or https://api.coze.com) and not at a proxy or web page',
     });
     expect(problem('OK').details).not.toHaveProperty('logId');
   });

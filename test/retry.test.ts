@@ -58,7 +58,7 @@ describe('network failures in words', () => {
     ETIMEDOUT: 'connection timed out',
     UND_ERR_SOCKET: 'the connection closed before the answer was complete',
     UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-    UND_ERR_HEADERS_TIMEOUT: 'no answer within timeout-seconds',
+    UND_ERR_HEADERS_TIMEOUT: 'no answer within ⟦timeout-seconds⟧',
     UND_ERR_BODY_TIMEOUT: 'the answer stalled',
   };
   const tls: Record<string, string> = {
@@ -183,7 +183,7 @@ describe('sendWithRetries', () => {
       deadline,
     );
     await expect(attempt).rejects.toThrow(
-      'Token request: no answer within deadline-seconds (10 s) after 1 attempt; the last: no complete answer within timeout-seconds',
+      'Token request: no answer within ⟦deadline-seconds⟧ (10 s) after 1 attempt; the last: no complete answer within ⟦timeout-seconds⟧',
     );
     expect(timeouts).toEqual([3000]);
   });
@@ -194,7 +194,7 @@ describe('sendWithRetries', () => {
     advance(1000);
     let calls = 0;
     await expect(sendWithRetries(async () => (calls++, answer(200)), 'Token request', policy, deps, deadline)).rejects.toThrow(
-      'no answer within deadline-seconds (1 s) after 0 attempts; the last: none was made',
+      'no answer within ⟦deadline-seconds⟧ (1 s) after 0 attempts; the last: none was made',
     );
     expect(calls).toBe(0);
   });
@@ -203,7 +203,7 @@ describe('sendWithRetries', () => {
     const { deps, slept } = fakeDeps(0);
     const reset = Object.assign(new Error('x'), { code: 'ECONNRESET' });
     const attempt = sendWithRetries(async () => Promise.reject(reset), 'Token request', policy, deps, deadlineFrom(2000, NOW));
-    await expect(attempt).rejects.toThrow('Token request: no answer within deadline-seconds (2 s) after 3 attempts; the last: connection reset');
+    await expect(attempt).rejects.toThrow('Token request: no answer within ⟦deadline-seconds⟧ (2 s) after 3 attempts; the last: connection reset');
     expect(slept).toEqual([500, 1000]);
   });
 
@@ -212,12 +212,12 @@ describe('sendWithRetries', () => {
     const response = await sendWithRetries(async () => answer(503), 'Token request', policy, deps, deadlineFrom(500, NOW));
     expect(response.status).toBe(503);
     expect(slept).toEqual([]);
-    expect(logs).toEqual(['Token request: HTTP 503; no retry, as deadline-seconds (0.5 s) leaves no time for one']);
+    expect(logs).toEqual(['Token request: HTTP 503; no retry, as ⟦deadline-seconds⟧ (0.5 s) leaves no time for one']);
   });
 
   it('names network failures in words, and knows which are final', () => {
     expect(describeNetworkError(new DOMException('x', 'TimeoutError'))).toEqual({
-      reason: 'no complete answer within timeout-seconds',
+      reason: 'no complete answer within ⟦timeout-seconds⟧',
       final: false,
       timedOut: true,
     });
@@ -229,7 +229,7 @@ describe('sendWithRetries', () => {
     expect(describeNetworkError(Object.assign(new Error('x'), { code: 'EWHATEVER' }))?.reason).toBe('the request failed (EWHATEVER)');
     expect(describeNetworkError(new TypeError('a bug'))).toBeUndefined();
     expect(describeNetworkError(Object.assign(new Error('Response does not match the HTTP/1.1 protocol'), { name: 'HTTPParserError' }))).toEqual({
-      reason: 'the server did not answer in HTTP (is base-url the Coze API?)',
+      reason: 'the server did not answer in HTTP (is ⟦base-url⟧ the Coze API?)',
       final: false,
       timedOut: false,
     });

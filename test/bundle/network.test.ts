@@ -169,7 +169,7 @@ describe('a proxy that never answers', () => {
       const started = performance.now();
       const cli = await node([join(ROOT, 'dist/cli/index.js'), 'mint', ...flags], env, keys.pkcs8);
       expect(cli.code).toBe(3);
-      expect(cli.stderr).toMatch(/no answer within deadline-seconds \(3 s\)/);
+      expect(cli.stderr).toMatch(/no answer within --deadline-seconds \(3 s\)/);
       const options = JSON.stringify({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: remoteUrl, deadlineSeconds: 3, timeoutSeconds: 1 });
       const script = `const lib = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/lib/index.js')).href)}); await lib.mintCozeToken(${options}).catch((e) => console.log(e.name));`;
       // The process must exit by itself once the call has failed: nothing of the call keeps it alive.

@@ -13,4 +13,4 @@ export interface CliIo {
     out: (text: string) => void;
     err: (text: string) => void;
 }
-export declare function runCli(argv: string[], io: CliIo, deps: MintDeps): Promise<number>;
+export declare function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Promise<number>;

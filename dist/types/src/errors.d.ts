@@ -1,8 +1,11 @@
-/** A problem with what the user gave us: names the input and what is expected, never the value. */
+import { type Surface } from './terms.js';
+/** A problem with what the user gave us: names the setting(s) and what is expected, never the value. */
 export declare class InputError extends Error {
-    readonly input: string;
+    readonly expected: string;
     name: string;
-    constructor(input: string, expected: string);
+    readonly inputs: readonly string[];
+    constructor(input: string | readonly string[], expected: string);
+    get input(): string;
 }
 export interface CozeErrorDetails {
     status?: number;
@@ -22,10 +25,12 @@ export declare class NetworkError extends Error {
     name: string;
     constructor(message: string, hint?: string | undefined);
 }
-/** What went wrong with Coze's own words and ids, and separately what to do about it. */
-export declare function explainError(error: unknown): {
+/** What went wrong with Coze's own words and ids, and separately what to do about it, in the surface's words. */
+export declare function explainError(error: unknown, surface?: Surface): {
     problem: string;
     hint?: string;
 };
 /** One line a user can act on. */
-export declare function describeError(error: unknown): string;
+export declare function describeError(error: unknown, surface?: Surface): string;
+/** The error as the library throws it: its message and hint in the library's words. */
+export declare function inLibraryTerms(error: unknown): unknown;

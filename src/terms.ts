@@ -1,0 +1,61 @@
+// The action, the CLI and the library take the same settings under different names: `base-url:` in a workflow,
+// `--base-url` on the command line, `baseUrl` in code. Messages name a setting as term('base-url'), or a setting
+// with its value as setting('base-url', 'https://api.coze.com'), and each surface writes them in its own words.
+
+export type Surface = 'action' | 'cli' | 'library';
+
+/** Settings as action.yml names them; `private-key-file` and `command` exist only on the command line. */
+export type Setting =
+  | 'app-id'
+  | 'public-key-id'
+  | 'private-key'
+  | 'base-url'
+  | 'audience'
+  | 'duration-seconds'
+  | 'session-name'
+  | 'scope'
+  | 'account-id'
+  | 'enterprise-id'
+  | 'timeout-seconds'
+  | 'deadline-seconds'
+  | 'retries'
+  | 'verify';
+
+export const term = (name: Setting): string => `⟦${name}⟧`;
+export const setting = (name: Setting, value: string): string => `⟦${name}=${value}⟧`;
+
+/** The environment variables the CLI reads a setting from. */
+export const CLI_ENV: Partial<Record<string, string>> = {
+  'app-id': 'COZE_APP_ID',
+  'public-key-id': 'COZE_PUBLIC_KEY_ID',
+  'private-key': 'COZE_PRIVATE_KEY',
+  'private-key-file': 'COZE_PRIVATE_KEY_FILE',
+  'base-url': 'COZE_API_BASE',
+};
+
+const camel = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/** How a surface names a setting. */
+export function nameOf(name: string, surface: Surface): string {
+  if (surface === 'library') return camel(name);
+  if (surface === 'action') return name;
+  // The command line's own words: the command, the arguments as a whole, a flag named as typed.
+  if (name === 'command' || name === 'arguments' || name.startsWith('--')) return name;
+  if (name === 'private-key') return '--private-key-file (or COZE_PRIVATE_KEY)';
+  if (name === 'verify') return 'check';
+  return `--${name}`;
+}
+
+function settingIn(name: string, value: string, surface: Surface): string {
+  if (surface === 'library') return `${camel(name)}: ${/^(true|false|\d+)$/.test(value) ? value : `'${value}'`}`;
+  if (surface === 'action') return `${name}: ${value}`;
+  if (name === 'verify') return value === 'false' ? 'coze-token mint instead of check' : 'coze-token check';
+  return `--${name} ${value}`;
+}
+
+/** The text with every term and setting in the surface's words. */
+export function inTermsOf(surface: Surface, text: string): string {
+  return text.replace(/⟦([a-z-]+)(?:=([^⟧]*))?⟧/g, (_, name: string, value: string | undefined) =>
+    value === undefined ? nameOf(name, surface) : settingIn(name, value, surface),
+  );
+}
