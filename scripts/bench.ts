@@ -1,11 +1,13 @@
 // npm run bench: one full action run (node dist/index.js minting from the local Coze stand-in) timed over
 // interleaved runs beside a bare `node -e 0` and the official SDK's getJWTToken against the same stand-in;
-// then the size of dist/ and what each dependency costs to load. Talks only to 127.0.0.1.
+// then the size of dist/, what each dependency costs to load, and the round trips a step costs on the wire.
+// Talks only to 127.0.0.1.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startCozeStandIn } from '../test/support/coze-stand-in.ts';
 import { makeRsaKeys } from '../test/support/keys.ts';
+import { startLatencyRelay } from '../test/support/latency-relay.ts';
 import { ROOT, runAction } from '../test/support/run-action.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);
@@ -123,3 +125,45 @@ for (const [index, [name, code]] of dependencies.entries()) {
   }
   console.log(`| ${name} | ${kib(size(bundle))} | +${(quantile(runs, 0.5) - quantile(bareRuns, 0.5)).toFixed(1)} |`);
 }
+
+// Round trips on the wire: the whole step through a relay that adds a network round trip (RTT_MS, over TLS), less
+// the same step through the relay with no delay, in units of that round trip. The floor is one connection: TCP 1,
+// TLS 1.3 1, the token POST 1 (3 to mint), and the GET of /v1/users/me 1 (4 with verify).
+const RTT_MS = Number(process.env.BENCH_RTT_MS ?? 200);
+const tls = (name: string) => readFileSync(join(ROOT, 'test/fixtures/tls', name), 'utf8');
+const secure = await startCozeStandIn({
+  publicKey: keys.publicKey,
+  appId,
+  kid,
+  audience: 'localhost',
+  tls: { key: tls('server-key.pem'), cert: tls('server-cert.pem') },
+});
+const securePort = Number(new URL(secure.url).port);
+const wireEnv = (port: number, verify: boolean): Record<string, string> => ({
+  ...actionEnv,
+  'INPUT_BASE-URL': `https://localhost:${port}`,
+  INPUT_VERIFY: String(verify),
+  NODE_EXTRA_CA_CERTS: join(ROOT, 'test/fixtures/tls/ca.pem'),
+});
+console.log(`\nOn the wire, through a relay that adds a ${RTT_MS} ms round trip over TLS (median of ${Math.min(ROUNDS, 7)} runs each):\n`);
+console.log('| step | floor | round trips | connections |');
+console.log('|---|---:|---:|---:|');
+for (const [name, verify, floor] of [
+  ['mint', false, 3],
+  ['mint + verify', true, 4],
+] as const) {
+  const near = await startLatencyRelay(securePort, 0);
+  const far = await startLatencyRelay(securePort, RTT_MS);
+  const nearRuns: number[] = [];
+  const farRuns: number[] = [];
+  const rounds = Math.min(ROUNDS, 7);
+  for (let round = 0; round < rounds; round++) {
+    nearRuns.push(await time([join(ROOT, 'dist/index.js')], wireEnv(near.port, verify)));
+    farRuns.push(await time([join(ROOT, 'dist/index.js')], wireEnv(far.port, verify)));
+  }
+  const trips = (quantile(farRuns, 0.5) - quantile(nearRuns, 0.5)) / RTT_MS;
+  console.log(`| ${name} | ${floor} | ${trips.toFixed(2)} | ${(far.connections() / rounds).toFixed(1)} per step |`);
+  await near.close();
+  await far.close();
+}
+await secure.close();

@@ -166,6 +166,14 @@ describe('workflow hygiene', () => {
     });
   });
 
+  it('attaches the npm pack tarball to the release, as the README tells people to install it', () => {
+    const steps = workflow('.github/workflows/release.yml').jobs.publish?.steps ?? [];
+    const pack = steps.findIndex((step) => /npm pack --pack-destination "\$RUNNER_TEMP\/package"/.test(step.run ?? ''));
+    const publish = steps.findIndex((step) => /gh release create "\$GITHUB_REF_NAME" "\$RUNNER_TEMP"\/package\/coze-token-action-\*\.tgz/.test(step.run ?? ''));
+    expect(pack).toBeGreaterThan(-1);
+    expect(publish).toBeGreaterThan(pack);
+  });
+
   it('runs CI on Linux, Windows and macOS', () => {
     expect(workflow('.github/workflows/ci.yml').jobs.test?.strategy?.matrix?.os).toEqual(['ubuntu-latest', 'windows-latest', 'macos-latest']);
   });
