@@ -7,7 +7,15 @@ export default mergeConfig(
   base,
   defineConfig({
     test: {
-      exclude: ['test/bundle/**', 'test/workflows.test.ts', 'test/release.test.ts', 'test/stand-in.test.ts', 'test/leaks.test.ts', '**/node_modules/**'],
+      exclude: [
+        'test/bundle/**',
+        'test/workflows.test.ts',
+        'test/release.test.ts',
+        'test/stand-in.test.ts',
+        'test/leaks.test.ts',
+        'test/local-action.test.ts',
+        '**/node_modules/**',
+      ],
     },
   }),
 );

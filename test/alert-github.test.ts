@@ -1,11 +1,10 @@
 // Alerts against GitHub as it is (a label that does not exist is dropped; the token may not create labels) and
 // against a broken or hostile GitHub API, in-process through the real octokit client.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_ISSUE_PAGES } from '../src/github-issues.ts';
 import { act } from './support/act.ts';
 import { type CozeStandIn, startCozeStandIn } from './support/coze-stand-in.ts';
+import { type Elsewhere, startElsewhere } from './support/elsewhere.ts';
 import { type FakeGitHub, startFakeGitHub } from './support/fake-github.ts';
 import { makeRsaKeys } from './support/keys.ts';
 
@@ -15,28 +14,21 @@ const kid = 'alert-github-kid';
 const githubToken = 'ghs_hostileTestToken0123456789abc';
 let standIn: CozeStandIn;
 let github: FakeGitHub;
-/** Another origin: whatever reaches it was led away from GitHub's API. */
-let elsewhere: Server;
-let elsewhereHits = 0;
+let elsewhere: Elsewhere;
 
 beforeAll(async () => {
   standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
   github = await startFakeGitHub('octo/coze-app');
-  elsewhere = createServer((_, res) => {
-    elsewhereHits++;
-    res.end('[]');
-  });
-  await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+  elsewhere = await startElsewhere();
 });
 afterAll(async () => {
-  await Promise.all([standIn.close(), github.close(), new Promise((resolve) => elsewhere.close(resolve))]);
+  await Promise.all([standIn.close(), github.close(), elsewhere.close()]);
 });
 beforeEach(() => {
   github.reset();
-  elsewhereHits = 0;
+  elsewhere.reset();
 });
 
-const elsewhereUrl = () => `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
 const env = () => ({ GITHUB_REPOSITORY: 'octo/coze-app', GITHUB_RUN_ID: '99', GITHUB_SERVER_URL: 'https://github.example', GITHUB_API_URL: github.url });
 const check = () =>
   act(
@@ -104,10 +96,10 @@ describe('GitHub as it is: the label may not exist, and the token may not create
 
 describe('a broken or hostile GitHub API', () => {
   it('never follows a next link to another origin: the token stays with GITHUB_API_URL', async () => {
-    github.hostile({ kind: 'next-elsewhere', url: elsewhereUrl() });
+    github.hostile({ kind: 'next-elsewhere', url: elsewhere.url });
     failing();
     const result = await check();
-    expect(elsewhereHits).toBe(0);
+    expect(elsewhere.hits()).toBe(0);
     expect(github.requests.every((request) => request.authorization === `token ${githubToken}`)).toBe(true);
     expect(infos(result)).toContain('Alert issue: opened issue #1.');
   });
@@ -120,10 +112,10 @@ describe('a broken or hostile GitHub API', () => {
   });
 
   it('does not follow a redirect, to another origin or anywhere', async () => {
-    github.hostile({ kind: 'redirect-elsewhere', url: elsewhereUrl() });
+    github.hostile({ kind: 'redirect-elsewhere', url: elsewhere.url });
     failing();
     const result = await check();
-    expect(elsewhereHits).toBe(0);
+    expect(elsewhere.hits()).toBe(0);
     expect(warnings(result)).toEqual([expect.stringMatching(/^Could not write the alert issue to GitHub: GitHub's API answered with a redirect \(HTTP 301\)/)]);
     expect(github.issues).toEqual([]);
   });

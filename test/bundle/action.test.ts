@@ -2,7 +2,7 @@
 // defaults included), the GITHUB_OUTPUT / GITHUB_ENV / GITHUB_STEP_SUMMARY files, stdout read as workflow
 // commands. Only what the bundle can show: the runner's plumbing, process-wide settings (proxies, CA
 // certificates), and what the bundle loads.
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,6 +124,31 @@ describe('proxies and certificates (process-wide settings)', () => {
     const untrusted = await runAction(inputs({ 'base-url': secure.url }));
     expectOneError(untrusted, /TLS certificate verification failed: the certificate was signed by an unknown authority .*NODE_EXTRA_CA_CERTS/);
     expect(secure.requests.length).toBe(before);
+  });
+});
+
+describe('what dist/ holds', () => {
+  const files = (folder: string): string[] =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(folder, entry.name)) : [join(folder, entry.name)]));
+  const scripts = files(join(ROOT, 'dist')).filter((file) => file.endsWith('.js') && !file.includes(`${join('dist', 'types')}`));
+
+  it('is at most 2.5 MiB in all, and every bundle in it is minified', () => {
+    const total = files(join(ROOT, 'dist')).reduce((sum, file) => sum + statSync(file).size, 0);
+    expect(total).toBeLessThanOrEqual(2.5 * 1024 * 1024);
+    expect(scripts.length).toBeGreaterThanOrEqual(5);
+    for (const file of scripts) {
+      const text = readFileSync(file, 'utf8');
+      // Minified code has a handful of very long lines; source has many short ones.
+      expect(text.split('\n').length, file).toBeLessThanOrEqual(20);
+      expect(text, file).not.toMatch(/^\s{2,}\S/m);
+    }
+  });
+
+  it('keeps one copy of the library: the CLI is a small entry that loads dist/lib', () => {
+    const cli = files(join(ROOT, 'dist/cli')).filter((file) => file.endsWith('.js'));
+    expect(cli.map((file) => file.slice(join(ROOT, 'dist/cli').length + 1))).toEqual(['index.js']);
+    expect(statSync(join(ROOT, 'dist/cli/index.js')).size).toBeLessThan(4096);
+    expect(readFileSync(join(ROOT, 'dist/cli/index.js'), 'utf8')).toContain('"../lib/index.js"');
   });
 });
 

@@ -1,9 +1,8 @@
 // Alert issues through dist/ against a GitHub that drops unknown labels, and against a hostile GitHub API: the
 // runner's view (stdout as workflow commands, exit code), each case once.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
+import { type Elsewhere, startElsewhere } from '../support/elsewhere.ts';
 import { type FakeGitHub, type Hostility, startFakeGitHub } from '../support/fake-github.ts';
 import { makeRsaKeys } from '../support/keys.ts';
 import { leaksIn } from '../support/leaks.ts';
@@ -15,86 +14,75 @@ const kid = 'bundle-alert-kid';
 const githubToken = 'ghs_bundleHostileToken00000000000';
 let standIn: CozeStandIn;
 let github: FakeGitHub;
-let elsewhere: Server;
-let elsewhereHits = 0;
+let elsewhere: Elsewhere;
 
 beforeAll(async () => {
   standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
   github = await startFakeGitHub('octo/coze-app', { labelCreation: 'refused' });
-  elsewhere = createServer((_, res) => {
-    elsewhereHits++;
-    res.end('[]');
-  });
-  await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+  elsewhere = await startElsewhere();
 });
 afterAll(async () => {
-  await Promise.all([standIn.close(), github.close(), new Promise((resolve) => elsewhere.close(resolve))]);
+  await Promise.all([standIn.close(), github.close(), elsewhere.close()]);
 });
 beforeEach(() => {
   github.reset();
-  elsewhereHits = 0;
+  elsewhere.reset();
 });
 
-const elsewhereUrl = () => `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
 const runner = () => ({ GITHUB_REPOSITORY: 'octo/coze-app', GITHUB_RUN_ID: '31', GITHUB_SERVER_URL: 'https://github.example', GITHUB_API_URL: github.url });
+const alerting = () => ({
+  'base-url': standIn.url,
+  'app-id': appId,
+  'public-key-id': kid,
+  'private-key': keys.pkcs8,
+  verify: 'true',
+  'issue-on-failure': 'true',
+  'github-token': githubToken,
+});
 const failingRun = async (msg = 'authentication is invalid') => {
   standIn.failUsersMe({ kind: 'status', status: 401, body: JSON.stringify({ code: 4100, msg }) });
-  const run = await runAction(
-    {
-      'app-id': appId,
-      'public-key-id': kid,
-      'private-key': keys.pkcs8,
-      'base-url': standIn.url,
-      verify: 'true',
-      'issue-on-failure': 'true',
-      'github-token': githubToken,
-    },
-    runner(),
-  );
+  const run = await runAction(alerting(), runner());
   expect(run.code).toBe(1);
   expect(leaksIn(leakSurface(run), { pems: [keys.pkcs8], standIn, extra: [githubToken] })).toEqual([]);
   return run;
 };
 
-describe('through dist/: a GitHub that drops unknown labels and refuses to create one', () => {
-  it('three failing runs leave one issue with two comments, and a recovery closes it', async () => {
-    for (let i = 0; i < 3; i++) await failingRun();
-    expect(github.issues).toHaveLength(1);
-    expect(github.issues[0]).toMatchObject({ labels: [], state: 'open' });
-    expect(github.issues[0]?.comments).toHaveLength(2);
-    const recovery = await runAction(
-      {
-        'app-id': appId,
-        'public-key-id': kid,
-        'private-key': keys.pkcs8,
-        'base-url': standIn.url,
-        verify: 'true',
-        'issue-on-failure': 'true',
-        'github-token': githubToken,
-      },
-      runner(),
-    );
-    expect(recovery.code).toBe(0);
-    expect(recovery.stdout).toContain('Alert issue: closed issue #1.');
-    expect(github.issues[0]?.state).toBe('closed');
-  });
+describe('through dist/: a GitHub that drops unknown labels', () => {
+  for (const creation of ['refused', 'allowed'] as const) {
+    it(`three failing runs leave one issue with two comments, and a recovery closes it (label creation ${creation})`, async () => {
+      github.allowLabels(creation === 'allowed');
+      const runs = [];
+      for (let i = 0; i < 3; i++) runs.push(await failingRun());
+      expect(github.issues).toHaveLength(1);
+      expect(github.issues[0]).toMatchObject({ labels: creation === 'allowed' ? ['coze-token-check'] : [], state: 'open' });
+      expect(github.issues[0]?.comments).toHaveLength(2);
+      expect(runs.map((run) => run.stdout.includes('gh label create coze-token-check'))).toEqual(
+        creation === 'allowed' ? [false, false, false] : [true, false, false],
+      );
+      for (const run of runs) expect(commands(run.stdout, 'warning')).toEqual([]);
+      const recovery = await runAction(alerting(), runner());
+      expect(recovery.code).toBe(0);
+      expect(recovery.stdout).toContain('Alert issue: closed issue #1.');
+      expect(github.issues[0]?.state).toBe('closed');
+    });
+  }
 });
 
 describe('through dist/: a hostile GitHub API', () => {
   const cases: Array<[string, () => Hostility, RegExp | undefined]> = [
-    ['a next link to another origin', () => ({ kind: 'next-elsewhere', url: elsewhereUrl() }), undefined],
+    ['a next link to another origin', () => ({ kind: 'next-elsewhere', url: elsewhere.url }), undefined],
     ['a next link that points to itself, for ever', () => ({ kind: 'next-self' }), undefined],
     ['endless full pages', () => ({ kind: 'endless-full-pages' }), undefined],
     ['an issue number with newlines and workflow commands', () => ({ kind: 'number-with-newlines' }), /issue number that is not a positive whole number/],
     ['a list cut mid-body', () => ({ kind: 'cut-list' }), /not a list of issues/],
     ['a gzip answer it did not ask for', () => ({ kind: 'gzip-bomb' }), /compressed body although none was asked for/],
-    ['a redirect to another origin', () => ({ kind: 'redirect-elsewhere', url: elsewhereUrl() }), /redirect \(HTTP 301\), which is not followed/],
+    ['a redirect to another origin', () => ({ kind: 'redirect-elsewhere', url: elsewhere.url }), /redirect \(HTTP 301\), which is not followed/],
   ];
   for (const [name, hostility, warning] of cases) {
     it(`${name}: the token stays home, the run ends, and stdout carries only the action's own commands`, async () => {
       github.hostile(hostility());
       const run = await failingRun();
-      expect(elsewhereHits).toBe(0);
+      expect(elsewhere.hits()).toBe(0);
       expect(github.requests.filter((request) => request.method === 'GET').length).toBeLessThanOrEqual(11);
       expect(commands(run.stdout, 'error')).toHaveLength(1);
       expect(commands(run.stdout, 'add-mask').filter((value) => value.length < 16)).toEqual([]);
