@@ -129,10 +129,11 @@ function jsonDepth(text: string): number {
   let depth = 0;
   let deepest = 0;
   let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
+  let escaped = false;
+  for (const c of text) {
+    if (escaped) escaped = false;
+    else if (inString) {
+      if (c === '\\') escaped = true;
       else if (c === '"') inString = false;
     } else if (c === '"') inString = true;
     else if (c === '{' || c === '[') deepest = Math.max(deepest, ++depth);

@@ -18,7 +18,8 @@ export class InputError extends Error {
 }
 
 function listed(names: string[]): string {
-  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  const last = names.at(-1) as string;
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${last}` : last;
 }
 
 function inputErrorText(inputs: readonly string[], expected: string, surface: Surface): string {

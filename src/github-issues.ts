@@ -28,7 +28,7 @@ export function fetchThrough(send: SendRequest, apiOrigin: string, timeLeftMs: (
     });
     headers['accept-encoding'] = 'identity';
     const method = (init.method ?? 'GET').toUpperCase() as 'GET' | 'POST' | 'PATCH';
-    const answer = await send({ method, url: url.href, headers, ...(typeof init.body === 'string' && { body: init.body }), timeoutMs });
+    const answer = await send({ method, url: url.href, headers, body: init.body as string | undefined, timeoutMs });
     if (answer.status >= 300 && answer.status < 400)
       throw new GitHubAnswerError(`GitHub's API answered with a redirect (HTTP ${answer.status}), which is not followed`);
     const encoding = answer.headers['content-encoding'];
@@ -41,7 +41,7 @@ export function fetchThrough(send: SendRequest, apiOrigin: string, timeLeftMs: (
 
 /** A positive safe integer, as GitHub numbers its issues; anything else is no answer of GitHub's. */
 function issueNumber(value: unknown): number {
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
+  if (Number.isSafeInteger(value) && (value as number) > 0) return value as number;
   throw new GitHubAnswerError('GitHub answered with an issue number that is not a positive whole number');
 }
 
@@ -66,7 +66,7 @@ export function githubIssues(token: string, context: RunContext, send: SendReque
   const octokit = getOctokit(token, {
     baseUrl: context.apiUrl.replace(/\/+$/, ''),
     userAgent,
-    request: { fetch: fetchThrough(send, apiOrigin, timeLeftMs), retries: 0 },
+    request: { fetch: fetchThrough(send, apiOrigin, timeLeftMs) },
   });
   const [owner, repo] = context.repository.split('/') as [string, string];
   return {

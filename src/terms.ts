@@ -28,34 +28,39 @@ export const setting = (name: Setting, value: string): string => `⟦${name}=${v
 export const CLI_ENV: Partial<Record<string, string>> = {
   'app-id': 'COZE_APP_ID',
   'public-key-id': 'COZE_PUBLIC_KEY_ID',
-  'private-key': 'COZE_PRIVATE_KEY',
   'private-key-file': 'COZE_PRIVATE_KEY_FILE',
   'base-url': 'COZE_API_BASE',
 };
 
 const camel = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
+const NAMES: Record<Surface, (name: string) => string> = {
+  action: (name) => name,
+  library: camel,
+  // The command line's own words (the command, the arguments as a whole, a flag as typed) stay as they are.
+  cli: (name) => {
+    if (name === 'command' || name === 'arguments' || name.startsWith('--')) return name;
+    return name === 'private-key' ? '--private-key-file (or COZE_PRIVATE_KEY)' : `--${name}`;
+  },
+};
+
+const SETTINGS: Record<Surface, (name: string, value: string) => string> = {
+  action: (name, value) => `${name}: ${value}`,
+  library: (name, value) => `${camel(name)}: ${/^(true|false|\d+)$/.test(value) ? value : `'${value}'`}`,
+  cli: (name, value) => {
+    if (name !== 'verify') return `--${name} ${value}`;
+    return value === 'false' ? 'coze-token mint instead of check' : 'coze-token check';
+  },
+};
+
 /** How a surface names a setting. */
 export function nameOf(name: string, surface: Surface): string {
-  if (surface === 'library') return camel(name);
-  if (surface === 'action') return name;
-  // The command line's own words: the command, the arguments as a whole, a flag named as typed.
-  if (name === 'command' || name === 'arguments' || name.startsWith('--')) return name;
-  if (name === 'private-key') return '--private-key-file (or COZE_PRIVATE_KEY)';
-  if (name === 'verify') return 'check';
-  return `--${name}`;
-}
-
-function settingIn(name: string, value: string, surface: Surface): string {
-  if (surface === 'library') return `${camel(name)}: ${/^(true|false|\d+)$/.test(value) ? value : `'${value}'`}`;
-  if (surface === 'action') return `${name}: ${value}`;
-  if (name === 'verify') return value === 'false' ? 'coze-token mint instead of check' : 'coze-token check';
-  return `--${name} ${value}`;
+  return NAMES[surface](name);
 }
 
 /** The text with every term and setting in the surface's words. */
 export function inTermsOf(surface: Surface, text: string): string {
   return text.replace(/⟦([a-z-]+)(?:=([^⟧]*))?⟧/g, (_, name: string, value: string | undefined) =>
-    value === undefined ? nameOf(name, surface) : settingIn(name, value, surface),
+    value === undefined ? NAMES[surface](name) : SETTINGS[surface](name, value),
   );
 }

@@ -1,5 +1,7 @@
 // Alerts against GitHub as it is (a label that does not exist is dropped; the token may not create labels) and
 // against a broken or hostile GitHub API, in-process through the real octokit client.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_ISSUE_PAGES } from '../src/github-issues.ts';
 import { act } from './support/act.ts';
@@ -77,7 +79,10 @@ describe('GitHub as it is: the label may not exist, and the token may not create
     github.issues[0]!.state = 'closed';
     failing();
     await check();
-    expect(github.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/labels'))).toHaveLength(1);
+    const created = github.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/labels'));
+    expect(created.map((request) => JSON.parse(request.body))).toEqual([
+      { name: 'coze-token-check', color: 'd93f0b', description: 'A scheduled Coze credential check is failing' },
+    ]);
     expect(github.issues.map((issue) => issue.labels)).toEqual([['coze-token-check'], ['coze-token-check']]);
   });
 
@@ -91,6 +96,61 @@ describe('GitHub as it is: the label may not exist, and the token may not create
     expect(github.requests.filter((request) => request.method === 'GET' && request.path.includes('/issues?')).map((request) => request.path)).toEqual(
       [1, 2, 3].map((page) => `/repos/octo/coze-app/issues?state=open&sort=created&direction=desc&per_page=100&page=${page}`),
     );
+  });
+});
+
+describe('the deadline', () => {
+  it('keeps a quarter of deadline-seconds for GitHub, so a Coze that hangs still gets its alert in time', async () => {
+    standIn.fail({ kind: 'hang' });
+    const started = Date.now();
+    const result = await act(
+      standIn,
+      {
+        'app-id': appId,
+        'public-key-id': kid,
+        'private-key': keys.pkcs8,
+        'base-url': standIn.url,
+        'deadline-seconds': '4',
+        retries: '0',
+        'issue-on-failure': 'true',
+        'github-token': githubToken,
+      },
+      { deps: { env: env() }, extra: [githubToken] },
+    );
+    const elapsed = Date.now() - started;
+    expect(result.failures()).toEqual([expect.stringMatching(/no answer within deadline-seconds \(4 s\) after 1 attempt/)]);
+    expect(infos(result)).toContain('Alert issue: opened issue #1.');
+    expect(elapsed).toBeGreaterThanOrEqual(2900);
+    expect(elapsed).toBeLessThan(4000);
+  });
+});
+
+describe('a GitHub that never answers', () => {
+  it('gets only what is left of deadline-seconds: the step still ends in time, with a warning', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const started = Date.now();
+      const result = await act(
+        standIn,
+        {
+          'app-id': appId,
+          'public-key-id': kid,
+          'private-key': keys.pkcs8,
+          'base-url': standIn.url,
+          'deadline-seconds': '2',
+          'issue-on-failure': 'true',
+          'github-token': githubToken,
+        },
+        { deps: { env: { ...env(), GITHUB_API_URL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}` } }, extra: [githubToken] },
+      );
+      expect(result.failures()).toEqual([]);
+      expect(warnings(result)).toEqual([expect.stringMatching(/^Could not write the alert issue to GitHub: /)]);
+      expect(Date.now() - started).toBeLessThan(2500);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 });
 

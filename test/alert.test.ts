@@ -177,7 +177,7 @@ describe('alert helpers', () => {
   const context = { repository: 'octo/coze-app', runId: '42', serverUrl: 'https://github.example', apiUrl: 'https://api.github.example' };
 
   it('writes the issue as a title, a marker, a sentence, a table and a closing line', () => {
-    const issue = failureIssue({ appId: '123', site: 'api.coze.cn' }, { appId: '123', problem: 'Coze said no | really\nno', hint: 'fix <it>' }, context);
+    const issue = failureIssue({ appId: '123', site: 'api.coze.cn' }, { appId: '123', problem: 'Coze said no | really\nno', hint: 'fix <it>\r\nnow' }, context);
     expect(issue.title).toBe('Coze credential check failing: app 123 on api.coze.cn');
     expect(issue.body).toBe(
       [
@@ -189,7 +189,7 @@ describe('alert helpers', () => {
         '| **Result** | ❌ failed |',
         '| **App id** | `123` |',
         '| **Error** | `Coze said no \\| really no` |',
-        '| **What to do** | fix &#60;it&#62; |',
+        '| **What to do** | fix &#60;it&#62; now |',
         '',
         'Each failing run comments here; the first passing run closes this issue. Opened by coze-token-action with `issue-on-failure: true`.',
       ].join('\n'),
@@ -211,6 +211,7 @@ describe('alert helpers', () => {
     expect(inertCode('a `b` c')).toBe('``a `b` c``');
     expect(inertCode('``x``')).toBe('``` ``x`` ```');
     expect(inertCode('x`')).toBe('`` x` ``');
+    expect(inertCode('`x')).toBe('`` `x ``');
     expect(inertCode('a|b\n\n# c\u0007')).toBe('`a\\|b # c `');
   });
 
@@ -223,8 +224,26 @@ describe('alert helpers', () => {
       "GitHub's API could not be reached: connection refused",
     );
     expect(describeGitHubError(wrapped(new TypeError('a bug')))).toBe('HTTP 500: wrapped');
-    expect(describeGitHubError(Object.assign(new Error('Server Error'), { status: 502, cause: new Error('x'), response: {} }))).toBe('HTTP 502: Server Error');
+    // An error with an answer is GitHub's answer, whatever its cause says.
+    expect(
+      describeGitHubError(
+        Object.assign(new Error('Server Error'), { status: 502, cause: Object.assign(new Error('x'), { code: 'ECONNRESET' }), response: {} }),
+      ),
+    ).toBe('HTTP 502: Server Error');
     expect(describeGitHubError(null)).toBe('the request failed');
+  });
+
+  it("writes the action's own rows as text and every other value as code", () => {
+    const body = failureComment(
+      { problem: 'p', expires: '2026-11-25T06:32:05.000Z (in 14 min 59 s)', verification: 'refused', logId: 'L1', userName: 'u', appId: 'a' },
+      context,
+    );
+    expect(body).toContain('| **Token expires** | 2026-11-25T06:32:05.000Z (in 14 min 59 s) |');
+    expect(body).toContain('| **Verification** | ❌ Coze refused the token |');
+    expect(body).toContain('| **Result** | ❌ failed |');
+    expect(body).toContain('| **App id** | `a` |');
+    expect(body).toContain('| **User** | `u` |');
+    expect(body).toContain('| **Log id (x-tt-logid)** | `L1` |');
   });
 
   it('names the permission for 401, 403 and 404 alike', () => {

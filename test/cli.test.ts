@@ -384,4 +384,21 @@ describe('mintCozeToken (the library)', () => {
     ).toBeInstanceOf(NetworkError);
     expect(logged).toEqual([expect.stringMatching(/connection refused; retrying in/)]);
   });
+
+  it('logs its retry notices in CLI terms', async () => {
+    standIn.fail({ kind: 'status', status: 503, body: '{}', headers: { 'retry-after': '30' } });
+    const run = await cli(['mint', ...flags(), '--deadline-seconds', '2']);
+    expect(run.stderr).toMatch(/HTTP 503; no retry, as --deadline-seconds \(2 s\) leaves no time for one/);
+    expect(run.stderr).not.toMatch(/⟦/);
+  });
+
+  it('prints JSON only for check --json: never for a failing check without it, nor for mint --json', async () => {
+    standIn.failUsersMe({ kind: 'status', status: 401, body: '{"code":4100,"msg":"authentication is invalid"}' });
+    const plain = await cli(['check', ...flags()]);
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).toBe('');
+    const mint = await cli(['mint', '--json', ...flags(), '--public-key-id', 'not-registered']);
+    expect(mint.code).toBe(1);
+    expect(mint.stdout).toBe('');
+  });
 });

@@ -160,6 +160,24 @@ describe('readMintConfig', () => {
     }
   });
 
+  it('names what an app id or a fingerprint is when one has a space', () => {
+    expect(() => read({ 'app-id': '118 352' })).toThrow(
+      new InputError('app-id', "expected the OAuth app's id from the Coze console, without spaces or line breaks"),
+    );
+    expect(() => read({ 'public-key-id': 'kid with space' })).toThrow(
+      new InputError('public-key-id', "expected the public key's fingerprint (公钥指纹) from the Coze console, without spaces or line breaks"),
+    );
+  });
+
+  it('counts nesting of arrays and objects alike, and only as deep as they go', () => {
+    const arrays = `{"a":${'['.repeat(10)}1${']'.repeat(10)}}`;
+    expect(() => read({ scope: arrays })).toThrow(new InputError('scope', 'expected a JSON object nested at most 10 levels deep'));
+    const siblings = JSON.stringify(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, { v: [i] }])));
+    expect(read({ scope: siblings }).scope).toBeDefined();
+    const escaped = JSON.stringify({ a: '\\', b: '\\"{{{{{{{{{{{{', c: { d: { e: 1 } } });
+    expect(read({ scope: escaped }).scope).toEqual(JSON.parse(escaped));
+  });
+
   it('bounds scope at 16384 characters and 10 levels of nesting, counting no bracket inside a string', () => {
     const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
     expect(read({ scope: nested(10) }).scope).toBeDefined();

@@ -34,8 +34,19 @@ describe('ensureLabel', () => {
     expect(await api().ensureLabel(ALERT_LABEL_SPEC)).toBe('exists');
   });
 
+  it('says whether the label was there, or made, or may not be made (401, 403 or 404 to creating it)', async () => {
+    handler = (req, res) => (req.method === 'GET' ? json(res, 200, { name: 'coze-token-check' }) : json(res, 500, {}));
+    expect(await api().ensureLabel(ALERT_LABEL_SPEC)).toBe('exists');
+    handler = (req, res) => (req.method === 'GET' ? json(res, 404, { message: 'Not Found' }) : json(res, 201, { name: 'coze-token-check' }));
+    expect(await api().ensureLabel(ALERT_LABEL_SPEC)).toBe('created');
+    for (const status of [401, 403, 404]) {
+      handler = (req, res) => (req.method === 'GET' ? json(res, 404, { message: 'Not Found' }) : json(res, status, { message: 'no' }));
+      expect(await api().ensureLabel(ALERT_LABEL_SPEC)).toBe('refused');
+    }
+  });
+
   it('passes on a server error while looking or creating, rather than guessing', async () => {
-    handler = (_, res) => json(res, 500, { message: 'boom' });
+    handler = (req, res) => (req.method === 'GET' ? json(res, 500, { message: 'boom' }) : json(res, 201, { name: 'coze-token-check' }));
     await expect(api().ensureLabel(ALERT_LABEL_SPEC)).rejects.toMatchObject({ status: 500 });
     handler = (req, res) => (req.method === 'GET' ? json(res, 404, { message: 'Not Found' }) : json(res, 502, { message: 'bad gateway' }));
     await expect(api().ensureLabel(ALERT_LABEL_SPEC)).rejects.toMatchObject({ status: 502 });
@@ -44,21 +55,41 @@ describe('ensureLabel', () => {
 
 describe('findOpen', () => {
   it('refuses a listing entry that is not an issue', async () => {
-    for (const entry of [null, 'x', { number: 1, body: 7 }, { number: 0, body: '' }, { number: 1.5, body: '' }]) {
+    for (const entry of [null, 'x', 7, { number: 1, body: 7 }]) {
       handler = (_, res) => json(res, 200, [entry]);
-      await expect(api().findOpen(() => true)).rejects.toThrow(/not an issue|not a positive whole number/);
+      await expect(api().findOpen(() => true)).rejects.toThrow('GitHub answered the issue listing with an entry that is not an issue');
+    }
+    for (const entry of [{ number: 0, body: '' }, { number: 1.5, body: '' }, { number: '1', body: '' }, { body: '' }]) {
+      handler = (_, res) => json(res, 200, [entry]);
+      await expect(api().findOpen(() => true)).rejects.toThrow('GitHub answered with an issue number that is not a positive whole number');
     }
   });
 
   it('skips pull requests and takes an empty body as empty', async () => {
     handler = (_, res) =>
       json(res, 200, [
-        { number: 3, body: 'mark', pull_request: { url: 'x' } },
-        { number: 2, body: null },
-        { number: 1, body: 'mark' },
+        { number: 4, body: 'mark', pull_request: { url: 'x' } },
+        { number: 3, body: null },
+        { number: 2 },
+        { number: 1, body: 'pr?', pull_request: null },
       ]);
-    expect(await api().findOpen((issue) => issue.body === 'mark')).toEqual({ number: 1, body: 'mark' });
-    expect(await api().findOpen((issue) => issue.body === '')).toEqual({ number: 2, body: '' });
+    expect(await api().findOpen((issue) => issue.body === 'mark')).toBeUndefined();
+    expect(await api().findOpen((issue) => issue.body === '')).toEqual({ number: 3, body: '' });
+    expect(await api().findOpen((issue) => issue.number === 2)).toEqual({ number: 2, body: '' });
+    expect(await api().findOpen((issue) => issue.body === 'pr?')).toEqual({ number: 1, body: 'pr?' });
+  });
+
+  it('takes GITHUB_API_URL with trailing slashes as the same API', async () => {
+    const paths: string[] = [];
+    handler = (req, res) => {
+      paths.push(req.url ?? '');
+      json(res, 200, []);
+    };
+    for (const suffix of ['/', '//']) {
+      const context = { repository: 'o/r', runId: '1', serverUrl: 'https://github.example', apiUrl: `${apiUrl}${suffix}` };
+      await githubIssues('ghs_edge', context, http.send, () => 5000, 'test').findOpen(() => true);
+    }
+    expect(paths).toEqual(Array(2).fill('/repos/o/r/issues?state=open&sort=created&direction=desc&per_page=100&page=1'));
   });
 });
 
@@ -79,5 +110,33 @@ describe('fetchThrough', () => {
     await expect(fetch('https://api.github.com.evil.example/x')).rejects.toThrow(/was refused/);
     expect((await fetch('https://api.github.com/x', { method: 'patch', body: '{}' })).status).toBe(204);
     expect(sent).toBe(1);
+  });
+
+  it('asks for an uncompressed answer, refuses redirects (300 to 399) and any encoding but identity', async () => {
+    let answer = { status: 200, headers: {} as Record<string, string | undefined>, body: '[]' };
+    const asked: Array<Record<string, string>> = [];
+    const fetch = fetchThrough(
+      async (request) => {
+        asked.push(request.headers);
+        return answer;
+      },
+      'https://api.github.com',
+      () => 1000,
+    );
+    await fetch('https://api.github.com/x', { headers: { accept: 'application/json' } });
+    expect(asked[0]).toMatchObject({ accept: 'application/json', 'accept-encoding': 'identity' });
+    for (const status of [300, 301, 399]) {
+      answer = { status, headers: {}, body: '' };
+      await expect(fetch('https://api.github.com/x')).rejects.toThrow(`GitHub's API answered with a redirect (HTTP ${status}), which is not followed`);
+    }
+    for (const status of [299, 400]) {
+      answer = { status, headers: {}, body: '{}' };
+      expect((await fetch('https://api.github.com/x')).status).toBe(status);
+    }
+    answer = { status: 200, headers: { 'content-encoding': 'identity', 'x-a': 'b', 'x-gone': undefined }, body: '[]' };
+    const response = await fetch('https://api.github.com/x');
+    expect([response.headers.get('x-a'), response.headers.has('x-gone'), await response.text()]).toEqual(['b', false, '[]']);
+    answer = { status: 200, headers: { 'content-encoding': 'br' }, body: '' };
+    await expect(fetch('https://api.github.com/x')).rejects.toThrow('GitHub answered with a compressed body although none was asked for');
   });
 });

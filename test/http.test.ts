@@ -5,12 +5,17 @@ import { createHttpClient, MAX_BODY_BYTES, ResponseTooLargeError } from '../src/
 import { startProxy } from './support/proxy.ts';
 
 const connections: Socket[] = [];
+/** The connection each echoed body came over. */
+const echoedOver = new Map<string, Socket>();
 const server = createServer((req, res) => {
   if (req.url === '/big' || req.url === '/limit') {
     res.writeHead(200);
     return void res.end('x'.repeat(MAX_BODY_BYTES + (req.url === '/big' ? 1 : 0)));
   }
   if (req.url === '/hang') return;
+  let body = '';
+  req.on('data', (chunk: Buffer) => (body += chunk));
+  req.on('end', () => echoedOver.set(body, req.socket));
   res.writeHead(201, [
     ['x-tt-logid', 'L1'],
     ['set-cookie', 'a=1'],
@@ -76,6 +81,9 @@ it('drops a proxy tunnel that stalled in CONNECT: the next attempt opens a fresh
     }
     expect(proxy.connections()).toBe(3);
     expect(proxy.hits).toEqual(['CONNECT api.coze.test:8443', 'CONNECT api.coze.test:8443', 'CONNECT api.coze.test:8443']);
+    // Each dropped tunnel is closed at once, not left open until the process ends.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(proxy.openConnections()).toBe(0);
   } finally {
     await client.close();
     if (saved === undefined) delete process.env.HTTPS_PROXY;
@@ -96,6 +104,34 @@ it('sends loopback direct even with a proxy set', async () => {
     expect(proxy.connections()).toBe(0);
   } finally {
     await client.close();
+    if (saved === undefined) delete process.env.HTTP_PROXY;
+    else process.env.HTTP_PROXY = saved;
+    await proxy.close();
+  }
+});
+
+it('drops only the dispatcher that failed: the other keeps its connection until close()', async () => {
+  const proxy = await startProxy();
+  const saved = process.env.HTTP_PROXY;
+  process.env.HTTP_PROXY = proxy.url;
+  const client = createHttpClient();
+  try {
+    const viaProxy = `${url.replace('127.0.0.1', 'api.coze.test')}/echo`;
+    expect((await client.send({ method: 'POST', url: viaProxy, headers: {}, body: 'a', timeoutMs: 5000 })).body).toBe('a');
+    await expect(client.send({ method: 'GET', url: `${url}/hang`, headers: {}, timeoutMs: 100 })).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect((await client.send({ method: 'POST', url: viaProxy, headers: {}, body: 'b', timeoutMs: 5000 })).body).toBe('b');
+    expect(proxy.connections()).toBe(1);
+    // And the other way round: a failure through the proxy leaves the direct connection alone.
+    await client.send({ method: 'POST', url: `${url}/echo`, headers: {}, body: 'c', timeoutMs: 5000 });
+    await expect(client.send({ method: 'GET', url: `${url.replace('127.0.0.1', 'api.coze.test')}/hang`, headers: {}, timeoutMs: 100 })).rejects.toMatchObject({
+      name: 'TimeoutError',
+    });
+    await client.send({ method: 'POST', url: `${url}/echo`, headers: {}, body: 'd', timeoutMs: 5000 });
+    expect(echoedOver.get('d')).toBe(echoedOver.get('c'));
+    await client.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(proxy.openConnections()).toBe(0);
+  } finally {
     if (saved === undefined) delete process.env.HTTP_PROXY;
     else process.env.HTTP_PROXY = saved;
     await proxy.close();

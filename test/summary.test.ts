@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainError } from '../src/errors.ts';
-import { escapeHtml, formatDuration, summaryRows } from '../src/summary.ts';
+import { escapeHtml, formatDuration, summaryCell, summaryRows } from '../src/summary.ts';
 
 describe('the summary', () => {
   it('formats durations in hours, minutes and seconds, leaving out the zero parts', () => {
@@ -38,4 +38,9 @@ describe('the summary', () => {
   it('explains an error that is not an Error', () => {
     expect(explainError('a string')).toEqual({ problem: 'Unexpected error: a string' });
   });
+});
+
+it('makes one summary cell of any text: control characters as one space, HTML and Markdown as entities', () => {
+  expect(summaryCell('a\n\n\tb')).toBe('a b');
+  expect(summaryCell('**x** [y](z) `c` #1 ~s~ _u_ \\')).toBe('&#42;&#42;x&#42;&#42; &#91;y&#93;(z) &#96;c&#96; &#35;1 &#126;s&#126; &#95;u&#95; &#92;');
 });

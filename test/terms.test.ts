@@ -1,8 +1,10 @@
 // One message, three surfaces: a workflow's inputs, the command line's flags, the library's options.
 import { describe, expect, it } from 'vitest';
+import { KNOWN_ANSWERS } from '../src/answers.ts';
 import { CozeError, describeError, InputError, inLibraryTerms, NetworkError } from '../src/errors.ts';
 import { mintCozeToken } from '../src/lib.ts';
-import { inTermsOf, setting, term } from '../src/terms.ts';
+import { inTermsOf, type Surface, setting, term } from '../src/terms.ts';
+import { verifyToken } from '../src/verify.ts';
 
 describe('terms', () => {
   const text = `Raise ${term('deadline-seconds')}, check ${term('private-key')}, use ${setting('base-url', 'https://api.coze.com')} or ${setting('verify', 'false')}`;
@@ -51,5 +53,39 @@ describe('terms', () => {
     await expect(mintCozeToken({ appId: '', publicKeyId: '', privateKey: '' })).rejects.toThrow(
       "Options 'appId', 'publicKeyId' and 'privateKey': are required: the OAuth app's id from the Coze console; the public key's fingerprint (公钥指纹) from the Coze console; the app's private key (PEM) that the Coze console let you download",
     );
+  });
+
+  it('renders every hint of the answers table whole, on every surface: no setting left unnamed', () => {
+    const surfaces: Surface[] = ['action', 'cli', 'library'];
+    for (const known of KNOWN_ANSWERS) {
+      const hint = known.hint({ status: 400 }, { baseUrl: 'https://api.coze.cn' });
+      for (const surface of surfaces) {
+        const text = inTermsOf(surface, hint);
+        expect(text, known.label).not.toMatch(/⟦|⟧|--(?![a-z])|--[a-z-]*-(?![a-z])/);
+      }
+    }
+  });
+
+  it('quotes a library setting unless it is a boolean or a whole number', () => {
+    for (const [value, shown] of [
+      ['12', '12'],
+      ['false', 'false'],
+      ['x1', "'x1'"],
+      ['1x', "'1x'"],
+      ['truex', "'truex'"],
+      ['12.5', "'12.5'"],
+    ]) {
+      expect(inTermsOf('library', setting('retries', value as string))).toBe(`retries: ${shown}`);
+    }
+  });
+
+  it("words the 4101 hint of the check for each surface: the CLI's way to skip the check is mint", async () => {
+    const send = async () => ({ status: 403, headers: {}, body: JSON.stringify({ code: 4101, msg: 'no permission' }) });
+    const deps = { send, userAgent: 'test', sleep: async () => {}, random: () => 0, now: Date.now, log: () => {} };
+    const error = await verifyToken('czs_xxxxxxxxxxxxxxxx', { baseUrl: 'https://api.coze.cn', timeoutMs: 1000, retries: 0, deadlineMs: 5000 }, deps).catch(
+      (e: unknown) => e,
+    );
+    expect(describeError(error, 'cli')).toMatch(/or do without the check \(coze-token mint instead of check\)$/);
+    expect(describeError(error, 'action')).toMatch(/or do without the check \(verify: false\)$/);
   });
 });

@@ -96,4 +96,20 @@ describe('cozeTokenSource', () => {
     expect(first).not.toBe(second);
     for (const header of [first, second]) expect(standIn.issued.has((header ?? '').replace(/^Bearer /, ''))).toBe(true);
   });
+
+  it("logs in the library's terms, and leaves no connection open once a call returns", async () => {
+    const lines: string[] = [];
+    standIn.fail({ kind: 'status', status: 503, body: '{}', headers: { 'retry-after': '30' } });
+    await mintCozeToken(options({ deadlineSeconds: 2, log: (line: string) => lines.push(line) })).catch(() => {});
+    expect(lines).toEqual([expect.stringMatching(/HTTP 503; no retry, as deadlineSeconds \(2 s\) leaves no time for one$/)]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const open = standIn.openConnections();
+    await mintCozeToken(options());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(standIn.openConnections()).toBe(open);
+  });
+
+  it('takes a refreshSeconds up to 86399', () => {
+    expect(() => cozeTokenSource(options({ refreshSeconds: 86399 }))).not.toThrow();
+  });
 });

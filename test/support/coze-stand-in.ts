@@ -191,6 +191,8 @@ export async function startCozeStandIn(options: StandInOptions) {
     issued,
     /** TCP connections clients opened, in all. */
     connections: () => connections,
+    /** Connections still open now. */
+    openConnections: () => sockets.size,
     /** Queue faults for the next token requests, in order. */
     fail: (...next: Fault[]) => faults.push(...next),
     failUsersMe: (...next: Fault[]) => usersMeFaults.push(...next),

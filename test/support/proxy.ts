@@ -30,11 +30,16 @@ export async function startProxy(options: ProxyOptions = {}) {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
     });
+    // The client may give up first (a timeout): then the forwarded request ends too, quietly.
+    upstream.on('error', () => res.destroy());
+    res.on('close', () => upstream.destroy());
     req.pipe(upstream);
   });
   server.on('connect', (req, client: Socket, head: Buffer) => {
     hits.push(`CONNECT ${req.url}`);
     client.on('error', () => client.destroy());
+    // As a proxy does: when the client hangs up, its tunnel goes too (the HTTP server leaves such sockets half-open).
+    client.on('end', () => client.destroy());
     if (options.stall) return;
     if (options.refuseWith) {
       return void client.end(`HTTP/1.1 ${options.refuseWith} Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\n\r\n`);
@@ -52,6 +57,7 @@ export async function startProxy(options: ProxyOptions = {}) {
   server.on('connection', (socket) => {
     connections++;
     sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -60,6 +66,8 @@ export async function startProxy(options: ProxyOptions = {}) {
     hits,
     /** TCP connections clients opened to the proxy. */
     connections: () => connections,
+    /** Connections of clients (and tunnels onward) still open. */
+    openConnections: () => sockets.size,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

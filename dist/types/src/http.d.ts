@@ -3,7 +3,7 @@ export interface HttpRequest {
     method: 'GET' | 'POST' | 'PATCH';
     url: string;
     headers: Record<string, string>;
-    body?: string;
+    body?: string | undefined;
     timeoutMs: number;
 }
 export interface HttpResponse {
