@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { InputError } from './errors.js';
 import { isLoopback } from './http.js';
 import { parsePrivateKey } from './private-key.js';
-import { term } from './terms.js';
+import { type Setting, term } from './terms.js';
 
 export const DEFAULTS = {
   'base-url': 'https://api.coze.cn',
@@ -39,20 +39,8 @@ export interface MintConfig {
   retries: number;
 }
 
-export type InputName =
-  | 'app-id'
-  | 'public-key-id'
-  | 'private-key'
-  | 'base-url'
-  | 'audience'
-  | 'duration-seconds'
-  | 'session-name'
-  | 'scope'
-  | 'account-id'
-  | 'enterprise-id'
-  | 'timeout-seconds'
-  | 'deadline-seconds'
-  | 'retries';
+/** The action's inputs that make the config: every setting but verify, which only the action and the CLI's check read. */
+export type InputName = Exclude<Setting, 'verify'>;
 
 /** Reads one input as text; '' when it was not given. */
 export type ReadInput = (name: InputName) => string;

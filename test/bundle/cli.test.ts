@@ -1,6 +1,6 @@
 // dist/cli/index.js and dist/lib/index.js as users run them: child processes and imports of the built files,
 // including on a Node that is too old.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -11,6 +11,7 @@ import { makeRsaKeys } from '../support/keys.ts';
 import { leaksIn } from '../support/leaks.ts';
 import { node22 } from '../support/node22.ts';
 import { ROOT } from '../support/paths.ts';
+import { spawnNode } from '../support/spawn-node.ts';
 
 const keys = makeRsaKeys();
 const appId = '7499999999999';
@@ -31,20 +32,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function spawnNode(
-  node: string,
-  args: string[],
-  env: Record<string, string> = {},
-  stdin = '',
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(node, args, { env: { PATH: process.env.PATH ?? '', ...(process.env.SYSTEMROOT && { SYSTEMROOT: process.env.SYSTEMROOT }), ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-  child.stdin.end(stdin);
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
 const cli = (args: string[], env: Record<string, string> = {}, stdin = '', node = process.execPath) =>
   spawnNode(node, [join(ROOT, 'dist/cli/index.js'), ...args], env, stdin);
 const flags = () => ['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile, '--base-url', standIn.url];

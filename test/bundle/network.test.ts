@@ -1,6 +1,5 @@
 // Networks as they are, through dist/: one connection per step, loopback never proxied, a stalled proxy held to
 // the deadline, servers that do not speak HTTP, answers that are no token, and input that would leave the table.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { leaksIn } from '../support/leaks.ts';
 import { ROOT } from '../support/paths.ts';
 import { startProxy } from '../support/proxy.ts';
 import { type ActionRun, commands, leakSurface, runAction } from '../support/run-action.ts';
+import { spawnNode } from '../support/spawn-node.ts';
 
 const keys = makeRsaKeys();
 const appId = '1183520381944';
@@ -55,19 +55,6 @@ const inputs = (extra: Record<string, string> = {}) => ({
   ...extra,
 });
 const notHttpUrl = () => `http://127.0.0.1:${(notHttp.address() as { port: number }).port}`;
-
-/** A child Node, asynchronously: the servers it talks to live in this process and must keep answering. */
-function node(args: string[], env: Record<string, string>, input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, args, {
-    env: { PATH: process.env.PATH ?? '', ...(process.env.SYSTEMROOT && { SYSTEMROOT: process.env.SYSTEMROOT }), ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-  child.stdin.end(input);
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
 
 function expectOneError(run: ActionRun, pattern: RegExp): string {
   expect(run.code).toBe(1);
@@ -167,13 +154,13 @@ describe('a proxy that never answers', () => {
         '1',
       ];
       const started = performance.now();
-      const cli = await node([join(ROOT, 'dist/cli/index.js'), 'mint', ...flags], env, keys.pkcs8);
+      const cli = await spawnNode(process.execPath, [join(ROOT, 'dist/cli/index.js'), 'mint', ...flags], env, keys.pkcs8);
       expect(cli.code).toBe(3);
       expect(cli.stderr).toMatch(/no answer within --deadline-seconds \(3 s\)/);
       const options = JSON.stringify({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: remoteUrl, deadlineSeconds: 3, timeoutSeconds: 1 });
       const script = `const lib = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/lib/index.js')).href)}); await lib.mintCozeToken(${options}).catch((e) => console.log(e.name));`;
       // The process must exit by itself once the call has failed: nothing of the call keeps it alive.
-      const library = await node(['--input-type=module', '-e', script], env);
+      const library = await spawnNode(process.execPath, ['--input-type=module', '-e', script], env);
       expect(library.stdout.trim()).toBe('NetworkError');
       expect(performance.now() - started).toBeLessThan(12_000);
     } finally {
@@ -195,7 +182,8 @@ describe('a server that does not speak HTTP', () => {
   });
 
   it('exits 3 in the CLI and throws NetworkError in the library', async () => {
-    const cli = await node(
+    const cli = await spawnNode(
+      process.execPath,
       [join(ROOT, 'dist/cli/index.js'), 'mint', '--app-id', appId, '--public-key-id', kid, '--private-key', '-', '--base-url', notHttpUrl(), '--retries', '0'],
       {},
       keys.pkcs8,
@@ -204,7 +192,7 @@ describe('a server that does not speak HTTP', () => {
     expect(cli.stderr).toMatch(/the server did not answer in HTTP/);
     const options = JSON.stringify({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: notHttpUrl(), retries: 0 });
     const script = `const lib = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/lib/index.js')).href)}); await lib.mintCozeToken(${options}).catch((e) => console.log(e instanceof lib.NetworkError));`;
-    expect((await node(['--input-type=module', '-e', script], {})).stdout.trim()).toBe('true');
+    expect((await spawnNode(process.execPath, ['--input-type=module', '-e', script], {})).stdout.trim()).toBe('true');
   });
 });
 

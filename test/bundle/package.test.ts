@@ -1,7 +1,7 @@
 // The package as people install it: `npm pack` (what release.yml attaches to a release), installed with
 // `npm install -g <tarball>` into a temporary prefix, offline (dist/ is self-contained: it needs nothing else),
 // then the installed coze-token and the installed library run on Node 24 and on a real Node 22.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts'
 import { makeRsaKeys } from '../support/keys.ts';
 import { node22 } from '../support/node22.ts';
 import { ROOT } from '../support/paths.ts';
+import { spawnNode } from '../support/spawn-node.ts';
 
 const keys = makeRsaKeys();
 const appId = '7433333333333';
@@ -29,16 +30,6 @@ function npm(args: string[], cwd: string): string {
     shell: !viaNode && process.platform === 'win32',
     env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' },
   });
-}
-
-function run(node: string, args: string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(node, args, { env: { PATH: process.env.PATH ?? '', ...(process.env.SYSTEMROOT && { SYSTEMROOT: process.env.SYSTEMROOT }) } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-  child.stdin.end(input);
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
 let installed: string;
@@ -79,12 +70,17 @@ describe('the npm package', () => {
   ] as const) {
     it(`installs offline, and the installed coze-token and library mint on ${name}`, async () => {
       const cli = join(installed, 'dist/cli/index.js');
-      const minted = await run(node(), [cli, 'mint', '--app-id', appId, '--public-key-id', kid, '--private-key', '-', '--base-url', standIn.url], keys.pkcs8);
+      const minted = await spawnNode(
+        node(),
+        [cli, 'mint', '--app-id', appId, '--public-key-id', kid, '--private-key', '-', '--base-url', standIn.url],
+        {},
+        keys.pkcs8,
+      );
       expect(minted.code, minted.stderr).toBe(0);
       expect(standIn.issued.has(minted.stdout.trim())).toBe(true);
       const options = JSON.stringify({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url });
       const script = `const { cozeTokenSource } = await import(${JSON.stringify(pathToFileURL(join(installed, 'dist/lib/index.js')).href)}); console.log(await cozeTokenSource(${options})());`;
-      const library = await run(node(), ['--input-type=module', '-e', script]);
+      const library = await spawnNode(node(), ['--input-type=module', '-e', script]);
       expect(standIn.issued.has(library.stdout.trim())).toBe(true);
     });
   }

@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { type Setting } from './terms.js';
 export declare const DEFAULTS: {
     readonly 'base-url': 'https://api.coze.cn';
     readonly 'duration-seconds': '900';
@@ -24,7 +25,8 @@ export interface MintConfig {
     deadlineMs: number;
     retries: number;
 }
-export type InputName = 'app-id' | 'public-key-id' | 'private-key' | 'base-url' | 'audience' | 'duration-seconds' | 'session-name' | 'scope' | 'account-id' | 'enterprise-id' | 'timeout-seconds' | 'deadline-seconds' | 'retries';
+/** The action's inputs that make the config: every setting but verify, which only the action and the CLI's check read. */
+export type InputName = Exclude<Setting, 'verify'>;
 /** Reads one input as text; '' when it was not given. */
 export type ReadInput = (name: InputName) => string;
 export declare function readMintConfig(read: ReadInput): MintConfig;
