@@ -14,6 +14,7 @@ export default {
   timeoutMS: 10_000,
   reporters: ['html', 'clear-text', 'progress'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
-  // break: the score reached (99.25%, then 99.50% on 2026-11-25), so it cannot quietly fall; survivors: test/EQUIVALENT_MUTANTS.md.
+  // break: the score reached (99.25%, 99.50% on 2026-11-25, 99.35% with the new code on 2026-11-26), so it cannot quietly fall;
+  // survivors: test/EQUIVALENT_MUTANTS.md.
   thresholds: { high: 99, low: 95, break: 99 },
 };

@@ -27,7 +27,7 @@ function inputErrorText(inputs: readonly string[], expected: string, surface: Su
   if (surface === 'cli') {
     const names = inputs.map((input) => {
       const env = CLI_ENV[input];
-      return input === 'private-key' || !env ? nameOf(input, 'cli') : `--${input} (or ${env})`;
+      return env ? `--${input} (or ${env})` : nameOf(input, 'cli');
     });
     return `${listed(names)}: ${text}`;
   }

@@ -174,6 +174,9 @@ describe('readMintConfig', () => {
     expect(() => read({ scope: arrays })).toThrow(new InputError('scope', 'expected a JSON object nested at most 10 levels deep'));
     const siblings = JSON.stringify(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, { v: [i] }])));
     expect(read({ scope: siblings }).scope).toBeDefined();
+    // An escape covers one character only: nesting after it still counts.
+    const afterEscape = `{"a":"\\\\n","b":${'{"c":'.repeat(10)}1${'}'.repeat(10)}}`;
+    expect(() => read({ scope: afterEscape })).toThrow(new InputError('scope', 'expected a JSON object nested at most 10 levels deep'));
     const escaped = JSON.stringify({ a: '\\', b: '\\"{{{{{{{{{{{{', c: { d: { e: 1 } } });
     expect(read({ scope: escaped }).scope).toEqual(JSON.parse(escaped));
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { KNOWN_ANSWERS } from '../src/answers.ts';
 import { CozeError, describeError, InputError, inLibraryTerms, NetworkError } from '../src/errors.ts';
 import { mintCozeToken } from '../src/lib.ts';
+import { deadlineFrom, sendWithRetries } from '../src/retry.ts';
 import { inTermsOf, type Surface, setting, term } from '../src/terms.ts';
 import { verifyToken } from '../src/verify.ts';
 
@@ -87,5 +88,15 @@ describe('terms', () => {
     );
     expect(describeError(error, 'cli')).toMatch(/or do without the check \(coze-token mint instead of check\)$/);
     expect(describeError(error, 'action')).toMatch(/or do without the check \(verify: false\)$/);
+  });
+
+  it('words the network hint in CLI terms when attempts run out', async () => {
+    const deps = { sleep: async () => {}, random: () => 0, now: Date.now, log: () => {} };
+    const refused = Object.assign(new Error('connect'), { code: 'ECONNREFUSED' });
+    const policy = { retries: 0, timeoutMs: 1000, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 };
+    const error = await sendWithRetries(() => Promise.reject(refused), 'Token request', policy, deps, deadlineFrom(5000, Date.now())).catch((e: unknown) => e);
+    expect(describeError(error, 'cli')).toBe(
+      'Token request: connection refused (1 attempt). Check the network and proxy settings (HTTPS_PROXY, NO_PROXY), and raise --timeout-seconds or --retries if Coze is slow',
+    );
   });
 });
