@@ -1,6 +1,6 @@
-import { cleanText } from './answers.js';
+import { cleanText, oneLine } from './answers.js';
 import { describeNetworkError } from './retry.js';
-import { escapeHtml, type RunReport, summaryRows } from './summary.js';
+import { type RunReport, summaryCell, summaryRows } from './summary.js';
 
 export const ALERT_LABEL = 'coze-token-check';
 
@@ -63,8 +63,7 @@ export function marker(subject: AlertSubject): string {
  * a pipe is escaped, as GitHub's tables need even inside code.
  */
 export function inertCode(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\|/g, '\\|');
+  const flat = oneLine(text).replace(/\|/g, '\\|');
   const fence = '`'.repeat(Math.max(0, ...[...flat.matchAll(/`+/g)].map((run) => run[0].length)) + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
@@ -74,9 +73,8 @@ export function inertCode(text: string): string {
 const OWN_WORDS = new Set(['Result', 'Token expires', 'Verification', 'What to do']);
 
 function table(rows: Array<[string, string]>): string {
-  const ownText = (text: string) => escapeHtml(text).replace(/[\r\n]+/g, ' ');
-  const cell = (name: string, value: string) => (OWN_WORDS.has(name) ? ownText(value) : inertCode(value));
-  return ['| | |', '|---|---|', ...rows.map(([name, value]) => `| **${ownText(name)}** | ${cell(name, value)} |`)].join('\n');
+  const cell = (name: string, value: string) => (OWN_WORDS.has(name) ? summaryCell(value) : inertCode(value));
+  return ['| | |', '|---|---|', ...rows.map(([name, value]) => `| **${summaryCell(name)}** | ${cell(name, value)} |`)].join('\n');
 }
 
 export function failureIssue(subject: AlertSubject, report: RunReport, context: RunContext): { title: string; body: string } {

@@ -212,14 +212,18 @@ const MAX_MESSAGE_LENGTH = 300;
 /** A JWT, or a Coze token (czs_, pat_, sat_, …) echoed back in an error message, is cut out before it goes anywhere. */
 const SECRET_LOOKING = /eyJ[\w-]*\.[\w-]+\.[\w-]*|\b(?:pat|sat|cz[a-z])_[\w-]+/g;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this finds
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
+
+/** The text on one line: each run of control characters, line breaks included, as one space. */
+export function oneLine(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, ' ');
+}
+
 /** Coze's words, made safe for one log line: no control characters, no secrets, bounded length. */
 export function cleanText(value: unknown): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const text = String(value)
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(SECRET_LOOKING, '[redacted]')
-    .trim();
+  const text = oneLine(String(value)).replace(SECRET_LOOKING, '[redacted]').trim();
   if (text === '') return undefined;
   return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text;
 }

@@ -73,9 +73,10 @@ const OPTION_NAMES: InputName[] = [
 export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Promise<number> {
   let command: string | undefined;
   const deps = { ...runDeps, log: (message: string) => runDeps.log(inTermsOf('cli', message)) };
+  let json = false;
   try {
     const { values, positionals } = parseCommandLine(argv);
-    const json = values.json === true;
+    json = values.json === true;
     if (values.help || values.version) {
       io.out(values.help ? HELP : `${VERSION}\n`);
       return EXIT.ok;
@@ -109,7 +110,7 @@ export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Prom
   } catch (error) {
     const { problem, hint } = explainError(error, 'cli');
     io.err(`coze-token${command ? ` ${command}` : ''}: ${problem}\n${hint ? `hint: ${hint}\n` : ''}`);
-    if (command === 'check' && argv.includes('--json')) io.out(`${JSON.stringify({ ok: false, error: problem, ...(hint && { hint }) })}\n`);
+    if (json && command === 'check') io.out(`${JSON.stringify({ ok: false, error: problem, ...(hint && { hint }) })}\n`);
     return exitCodeFor(error);
   }
 }

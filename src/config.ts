@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { oneLine } from './answers.js';
 import { InputError } from './errors.js';
 import { isLoopback } from './http.js';
 import { parsePrivateKey } from './private-key.js';
@@ -96,8 +97,7 @@ function parseIdentifier(input: InputName, text: string, what: string, pattern =
 
 /** One line of text: no line breaks or other control characters, at most 256 characters. */
 function parseText(input: InputName, text: string, what: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
-  if (/[\u0000-\u001f\u007f]/.test(text) || text.length > 256)
+  if (oneLine(text) !== text || text.length > 256)
     throw new InputError(input, `expected ${what}: one line of at most 256 characters, without control characters`);
   return text;
 }

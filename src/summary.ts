@@ -1,3 +1,4 @@
+import { oneLine } from './answers.js';
 import type { MintConfig } from './config.js';
 import type { MintedToken } from './coze-response.js';
 import type { Verification } from './verify.js';
@@ -47,17 +48,12 @@ export function formatDuration(totalSeconds: number): string {
   return parts.filter(Boolean).join(' ');
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'|@]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /**
  * One table cell of the job summary, whatever the text: HTML and Markdown characters as entities, and line breaks
  * and other control characters as spaces, since a blank line would end the HTML table and let Markdown render.
  */
 export function summaryCell(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/[&<>"'|@`*_[\]#~\\]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return oneLine(text).replace(/[&<>"'|@`*_[\]#~\\]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const VERIFICATION: Record<NonNullable<RunReport['verification']>, string> = {

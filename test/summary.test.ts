@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainError } from '../src/errors.ts';
-import { escapeHtml, formatDuration, summaryCell, summaryRows } from '../src/summary.ts';
+import { formatDuration, summaryCell, summaryRows } from '../src/summary.ts';
 
 describe('the summary', () => {
   it('formats durations in hours, minutes and seconds, leaving out the zero parts', () => {
@@ -17,7 +17,7 @@ describe('the summary', () => {
   });
 
   it('escapes what could break out of a table cell or mention someone', () => {
-    expect(escapeHtml(`<b>&"'|@x`)).toBe('&#60;b&#62;&#38;&#34;&#39;&#124;&#64;x');
+    expect(summaryCell(`<b>&"'|@x`)).toBe('&#60;b&#62;&#38;&#34;&#39;&#124;&#64;x');
   });
 
   it('shows the user by name and id, or whichever is known', () => {

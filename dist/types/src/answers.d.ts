@@ -27,6 +27,8 @@ export declare const KNOWN_ANSWERS: readonly KnownAnswer[];
 export declare function knownAnswer(answer: Answer): KnownAnswer | undefined;
 export declare function asRecord(value: unknown): Record<string, unknown> | undefined;
 export declare function jsonObject(body: string): Record<string, unknown> | undefined;
+/** The text on one line: each run of control characters, line breaks included, as one space. */
+export declare function oneLine(text: string): string;
 /** Coze's words, made safe for one log line: no control characters, no secrets, bounded length. */
 export declare function cleanText(value: unknown): string | undefined;
 /** Reads any Coze answer: the token endpoint's error_code / error_message, or the other APIs' code / msg. */

@@ -30,7 +30,6 @@ export declare function configReport(config: MintConfig): RunReport;
 export declare function mintedReport(minted: MintedToken): RunReport;
 export declare function verifiedReport(verification: Verification): RunReport;
 export declare function formatDuration(totalSeconds: number): string;
-export declare function escapeHtml(text: string): string;
 /**
  * One table cell of the job summary, whatever the text: HTML and Markdown characters as entities, and line breaks
  * and other control characters as spaces, since a blank line would end the HTML table and let Markdown render.
