@@ -1,11 +1,13 @@
 import type * as actionsCore from '@actions/core';
-import { type AlertSubject, alertOnGitHub, describeGitHubError, type IssuesApi, type RunContext, runContextFrom } from './alert.js';
-import { DEFAULTS, parseBaseUrl, readMintConfig } from './config.js';
+import { type AlertSubject, alertOnGitHub, appTag, describeGitHubError, type IssuesApi, type RunContext, runContextFrom } from './alert.js';
+import { DEFAULTS, parseBaseUrl, parseInteger, readMintConfig } from './config.js';
 import { CozeError, describeError, explainError, InputError } from './errors.js';
+import { isLoopback } from './http.js';
 import { type MintDeps, mintToken } from './mint.js';
 import { privateKeySecrets } from './private-key.js';
 import { deadlineFrom } from './retry.js';
-import { configReport, mintedReport, type RunReport, type SummaryWriter, verifiedReport, writeSummary } from './summary.js';
+import { createRedactor, type Redactor } from './secrets.js';
+import { configReport, mintedReport, type RunReport, redactReport, type SummaryWriter, verifiedReport, writeSummary } from './summary.js';
 import { inTermsOf } from './terms.js';
 import { verifyToken } from './verify.js';
 
@@ -37,46 +39,72 @@ function readBoolean(core: Core, name: string, fallback: boolean): boolean {
   }
 }
 
+/**
+ * The log, in the action's words, with every secret the run holds cut out by value: whatever Coze or GitHub
+ * echoed back never reaches a log line, even where the runner's masking would not catch it.
+ */
+function guarded(core: Core, redactor: Redactor): Core {
+  const say = (write: (text: string) => void) => (text: string | Error) => write(redactor.redact(inTermsOf('action', String(text))));
+  return { ...core, info: say(core.info), debug: say(core.debug), warning: say(core.warning), setFailed: say(core.setFailed) };
+}
+
+/** deadline-seconds on its own, so that it bounds the alert even when another input is wrong. */
+function readDeadlineMs(core: Core): number {
+  const text = core.getInput('deadline-seconds') || DEFAULTS['deadline-seconds'];
+  try {
+    return parseInteger('deadline-seconds', text, 1, 3600) * 1000;
+  } catch {
+    core.info(`deadline-seconds is not valid, so the default of ${DEFAULTS['deadline-seconds']} s bounds this step.`);
+    return Number(DEFAULTS['deadline-seconds']) * 1000;
+  }
+}
+
 /** Which app and site an alert is about, from the raw inputs, so that a bad input can be reported too. */
-function alertSubject(core: Core): AlertSubject {
-  const appId = core.getInput('app-id');
+function alertSubject(core: Core, env: ActionDeps['env']): AlertSubject {
   let site = 'an unreadable base-url';
   try {
     site = parseBaseUrl(core.getInput('base-url') || DEFAULTS['base-url']).host;
   } catch {
     // the input error itself is reported by the run
   }
-  // The app id goes into the title and an HTML comment: only characters that cannot end either.
-  return { appId: /^[\w.-]{1,64}$/.test(appId) ? appId : 'unknown', site };
+  return { app: appTag(core.getInput('app-id'), env.GITHUB_REPOSITORY ?? ''), site, workflow: env.GITHUB_WORKFLOW, job: env.GITHUB_JOB };
 }
 
 /** inputs → validated config → JWT → exchange (→ verify) → outputs; then the summary and the alert, either way. */
-export async function run(core: Core, runDeps: ActionDeps): Promise<void> {
-  const deps = { ...runDeps, log: (message: string) => runDeps.log(inTermsOf('action', message)) };
+export async function run(runnerCore: Core, runDeps: ActionDeps): Promise<void> {
+  const redactor = createRedactor();
+  const core = guarded(runnerCore, redactor);
+  const keep = (secret: string) => {
+    core.setSecret(secret);
+    redactor.add(secret);
+  };
+  const deps: ActionDeps = { ...runDeps, log: (message) => core.info(message), debug: (message) => core.debug(message), onSecret: keep };
   const report: RunReport = {};
   let wantSummary = true;
   let alertToken: string | undefined;
-  // Everything, the alert included, ends by deadline-seconds; until the config is read, the default one holds.
-  let endMs = deps.now() + Number(DEFAULTS['deadline-seconds']) * 1000;
+  // Everything, the alert included, ends by deadline-seconds, read before any other input can fail.
+  const deadlineMs = readDeadlineMs(core);
+  const endMs = deps.now() + deadlineMs;
   try {
-    for (const secret of privateKeySecrets(core.getInput('private-key'))) core.setSecret(secret);
+    const rawKey = core.getInput('private-key');
+    for (const secret of privateKeySecrets(rawKey)) core.setSecret(secret);
+    redactor.addPrivateKey(rawKey);
     if (readBoolean(core, 'issue-on-failure', false)) {
       alertToken = core.getInput('github-token');
-      if (alertToken) core.setSecret(alertToken);
+      if (alertToken) keep(alertToken);
     }
     wantSummary = readBoolean(core, 'summary', true);
     const config = readMintConfig((name) => core.getInput(name));
     const exportEnv = readBoolean(core, 'export-env', false);
     const verify = readBoolean(core, 'verify', false);
-    Object.assign(report, configReport(config));
-    endMs = deps.now() + config.deadlineMs;
+    const app = appTag(config.appId, deps.env.GITHUB_REPOSITORY ?? '');
+    Object.assign(report, configReport(config), { app });
     const githubMs = alertToken === undefined ? 0 : Math.min(GITHUB_MAX_MS, config.deadlineMs * GITHUB_SHARE);
     const deadline = { ...deadlineFrom(config.deadlineMs, deps.now()), atMs: endMs - githubMs };
 
-    const minted = await mintToken(config, { ...deps, onSecret: (secret) => core.setSecret(secret) }, deadline);
-    core.setSecret(minted.token);
+    const minted = await mintToken(config, deps, deadline);
     Object.assign(report, mintedReport(minted));
-    core.info(`Minted a Coze access token for app ${config.appId}; it expires at ${report.expires}.`);
+    core.info(`Minted a Coze access token for app ${app} on ${new URL(config.baseUrl).host}; it expires at ${report.expires}.`);
 
     if (verify) {
       try {
@@ -107,8 +135,22 @@ export async function run(core: Core, runDeps: ActionDeps): Promise<void> {
     if (error instanceof CozeError && error.details.logId) report.logId = error.details.logId;
     core.setFailed(describeError(error));
   }
-  if (wantSummary) await writeSummary(core.summary, report).catch((error: unknown) => core.debug(`No job summary written: ${String(error)}`));
-  if (alertToken !== undefined) await alert(core, deps, alertToken, alertSubject(core), report, () => Math.min(GITHUB_MAX_MS, endMs - deps.now()));
+  const published = redactReport(report, redactor);
+  if (wantSummary) await writeSummary(core.summary, published).catch((error: unknown) => core.debug(`No job summary written: ${String(error)}`));
+  if (alertToken !== undefined) {
+    await alert(core, deps, alertToken, alertSubject(core, deps.env), published, () => Math.min(GITHUB_MAX_MS, endMs - deps.now()));
+  }
+}
+
+/** The github-token goes only over https, or to loopback, where nobody else is on the way. */
+function apiUrlProblem(apiUrl: string): string | undefined {
+  try {
+    const url = new URL(apiUrl);
+    if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname))) return undefined;
+  } catch {
+    return 'GITHUB_API_URL is not a URL; nothing was sent';
+  }
+  return 'GITHUB_API_URL is not an https:// URL, and the github-token is sent only over https (or to localhost); nothing was sent';
 }
 
 /** GitHub trouble never changes the step's result: it becomes one warning naming the permission to grant. */
@@ -117,6 +159,8 @@ async function alert(core: Core, deps: ActionDeps, token: string, subject: Alert
   const context = runContextFrom(deps.env);
   if (!context) return warn('GITHUB_REPOSITORY and GITHUB_RUN_ID are not set; issue-on-failure works only on an Actions runner');
   if (!token) return warn('github-token is empty: pass ${{ github.token }} and grant the job `permissions: issues: write`');
+  const problem = apiUrlProblem(context.apiUrl);
+  if (problem) return warn(problem);
   try {
     const api = await (deps.openIssuesApi ?? openGitHubIssues)(token, context, deps.send, timeLeftMs, deps.userAgent);
     core.info(`Alert issue: ${await alertOnGitHub(api, subject, report, context, core.info)}.`);

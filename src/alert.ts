@@ -1,4 +1,6 @@
-import { cleanText, oneLine } from './answers.js';
+import { createHash } from 'node:crypto';
+import { cleanText, inert } from './answers.js';
+import { explainError, InputError } from './errors.js';
 import { describeNetworkError } from './retry.js';
 import { type RunReport, summaryCell, summaryRows } from './summary.js';
 
@@ -25,21 +27,46 @@ export interface AlertIssue {
   body: string;
 }
 
+/** Who the github-token acts for, as GitHub says: the only author whose issues an alert may touch. */
+export interface Identity {
+  login: string;
+  id: number;
+}
+
 /** The few issue calls an alert needs; github-issues.ts implements them with @actions/github. */
 export interface IssuesApi {
-  /** Makes sure the repository has the label: 'refused' when the token may not create it. */
-  ensureLabel(label: LabelSpec): Promise<'exists' | 'created' | 'refused'>;
-  /** The newest open issue (not a pull request) that matches, from a bounded listing; throws when the listing fails. */
-  findOpen(matches: (issue: AlertIssue) => boolean): Promise<AlertIssue | undefined>;
+  viewer(): Promise<Identity>;
+  labelExists(name: string): Promise<boolean>;
+  /** Creates the label: 'refused' when the token may not. */
+  createLabel(label: LabelSpec): Promise<'created' | 'exists' | 'refused'>;
+  /**
+   * The newest open issue (not a pull request) opened by `author`, labelled `label` if given, that matches; from a
+   * bounded listing. Throws when the listing fails, or ends before it could tell.
+   */
+  findOpen(filter: { author: Identity; label?: string }, matches: (issue: AlertIssue) => boolean): Promise<AlertIssue | undefined>;
   create(issue: { title: string; body: string; labels: string[] }): Promise<number>;
   comment(number: number, body: string): Promise<void>;
   close(number: number): Promise<void>;
 }
 
-/** One open issue per app and site: the marker in its body is how a later run finds it. */
+/**
+ * One open issue per app and site. Issues are public in a public repository, so the app is named by a digest of
+ * its id (the README keeps the id in a secret), and the check by its workflow and job.
+ */
 export interface AlertSubject {
-  appId: string;
+  app: string;
   site: string;
+  workflow?: string | undefined;
+  job?: string | undefined;
+}
+
+/**
+ * Eight hex digits of SHA-256 over the repository and the app id: the same app gives the same tag in every run, two
+ * apps differ, and 32 bits are too few to tell which id it was even by trying every id.
+ */
+export function appTag(appId: string, repository: string): string {
+  if (appId.trim() === '') return 'unknown';
+  return createHash('sha256').update(`coze-token-check:${repository}:${appId.trim()}`).digest('hex').slice(0, 8);
 }
 
 export function runContextFrom(env: Record<string, string | undefined>): RunContext | undefined {
@@ -54,7 +81,7 @@ export function runUrl(context: RunContext): string {
 }
 
 export function marker(subject: AlertSubject): string {
-  return `<!-- coze-token-check: ${subject.appId} ${subject.site} -->`;
+  return `<!-- coze-token-check: app ${subject.app} on ${subject.site} -->`;
 }
 
 /**
@@ -63,7 +90,7 @@ export function marker(subject: AlertSubject): string {
  * a pipe is escaped, as GitHub's tables need even inside code.
  */
 export function inertCode(text: string): string {
-  const flat = oneLine(text).replace(/\|/g, '\\|');
+  const flat = inert(text).replace(/\|/g, '\\|');
   const fence = '`'.repeat(Math.max(0, ...[...flat.matchAll(/`+/g)].map((run) => run[0].length)) + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
@@ -77,11 +104,18 @@ function table(rows: Array<[string, string]>): string {
   return ['| | |', '|---|---|', ...rows.map(([name, value]) => `| **${summaryCell(name)}** | ${cell(name, value)} |`)].join('\n');
 }
 
+/** The workflow and job that run the check, as one line of plain text (their names are the repository's own). */
+function checkName(subject: AlertSubject): string | undefined {
+  const name = [subject.workflow, subject.job].filter((part) => part && inert(part).trim()).map((part) => inert(part as string).trim());
+  return name.length > 0 ? name.join(' / ').slice(0, 120) : undefined;
+}
+
 export function failureIssue(subject: AlertSubject, report: RunReport, context: RunContext): { title: string; body: string } {
-  const title = `Coze credential check failing: app ${subject.appId} on ${subject.site}`;
+  const check = checkName(subject);
+  const title = `Coze credential check failing: ${check ? `${check}, ` : ''}app ${subject.app} on ${subject.site}`;
   const body = [
     marker(subject),
-    `The Coze credential check of app \`${subject.appId}\` on \`${subject.site}\` failed in [run ${context.runId}](${runUrl(context)}).`,
+    `The Coze credential check${check ? ` ${inertCode(check)}` : ''} of app \`${subject.app}\` (a digest of its app-id) on \`${subject.site}\` failed in [run ${context.runId}](${runUrl(context)}).`,
     '',
     table(summaryRows(report)),
     '',
@@ -110,14 +144,17 @@ export async function alertOnGitHub(
   log: (message: string) => void,
 ): Promise<string> {
   const failed = report.problem !== undefined;
-  // Found by its marker, not by the label: GitHub drops a label that does not exist when an issue is created.
-  const open = await api.findOpen((issue) => issue.body.includes(marker(subject)));
+  // An issue is ours only if the github-token's own identity opened it: a marker is public and anyone can copy it.
+  // Where the label exists (only the token and people with triage rights can set it), it narrows the listing.
+  const author = await api.viewer();
+  const labelled = await api.labelExists(ALERT_LABEL);
+  const open = await api.findOpen({ author, ...(labelled && { label: ALERT_LABEL }) }, (issue) => issue.body.includes(marker(subject)));
   if (failed && open) {
     await api.comment(open.number, failureComment(report, context));
     return `commented on issue #${open.number}`;
   }
   if (failed) {
-    if ((await api.ensureLabel(ALERT_LABEL_SPEC)) === 'refused') {
+    if (!labelled && (await api.createLabel(ALERT_LABEL_SPEC)) === 'refused') {
       log(
         `The github-token may not create the label ${ALERT_LABEL}, so the issue goes without it (alerts work all the same). Create it once: gh label create ${ALERT_LABEL} --color ${ALERT_LABEL_SPEC.color}`,
       );
@@ -139,7 +176,8 @@ export function describeGitHubError(error: unknown): string {
   const { cause, response } = (error ?? {}) as { cause?: unknown; response?: unknown };
   if (cause instanceof Error && response === undefined) {
     if (cause.name === 'GitHubAnswerError') return cause.message;
-    const network = describeNetworkError(cause);
+    if (cause instanceof InputError) return explainError(cause).problem;
+    const network = describeNetworkError(cause, 'GitHub');
     if (network) return `GitHub's API could not be reached: ${network.reason}`;
   }
   const status = (error as { status?: unknown } | null)?.status;

@@ -212,20 +212,38 @@ const MAX_MESSAGE_LENGTH = 300;
 /** A JWT, or a Coze token (czs_, pat_, sat_, …) echoed back in an error message, is cut out before it goes anywhere. */
 const SECRET_LOOKING = /eyJ[\w-]*\.[\w-]+\.[\w-]*|\b(?:pat|sat|cz[a-z])_[\w-]+/g;
 
+/**
+ * What must never reach a terminal, a log line, the summary or an issue from outside: C0 and C1 controls (line
+ * breaks and 8-bit CSI included), bidi embeddings, overrides and isolates, line and paragraph separators.
+ */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this finds
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]+/g;
 
 /** The text on one line: each run of control characters, line breaks included, as one space. */
 export function oneLine(text: string): string {
   return text.replace(CONTROL_CHARACTERS, ' ');
 }
 
+/**
+ * Text from outside made inert: one line, and none of the brackets that mark our own terms (terms.ts), so that
+ * no outside text is ever rendered as the tool's own advice.
+ */
+export function inert(text: string): string {
+  return oneLine(text).replace(/⟦/g, '[').replace(/⟧/g, ']');
+}
+
 /** Coze's words, made safe for one log line: no control characters, no secrets, bounded length. */
 export function cleanText(value: unknown): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const text = oneLine(String(value)).replace(SECRET_LOOKING, '[redacted]').trim();
+  const text = inert(String(value)).replace(SECRET_LOOKING, '[redacted]').trim();
   if (text === '') return undefined;
   return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text;
+}
+
+/** Coze's log id (x-tt-logid) when it has the shape of one: letters, digits, - and _, at most 64; else nothing. */
+export function logIdOf(response: Pick<HttpResponse, 'headers'>): string | undefined {
+  const value = response.headers['x-tt-logid'];
+  return value !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : undefined;
 }
 
 /** Reads any Coze answer: the token endpoint's error_code / error_message, or the other APIs' code / msg. */

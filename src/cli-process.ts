@@ -1,8 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { text } from 'node:stream/consumers';
+import { createReadStream } from 'node:fs';
 import { runCli } from './cli.js';
 import { createHttpClient } from './http.js';
 import { defaultDeps } from './mint.js';
+
+/** After the answer is written, a key source still blocked (a FIFO nobody writes to) holds the process this long at most. */
+const LINGER_MS = 1000;
 
 /** The coze-token command wired to this process: argv, environment, stdio, exit code. */
 export async function main(): Promise<void> {
@@ -12,14 +14,16 @@ export async function main(): Promise<void> {
       process.argv.slice(2),
       {
         env: process.env,
-        readStdin: () => text(process.stdin),
-        readFile: (path) => readFile(path, 'utf8'),
+        stdin: () => process.stdin,
+        openFile: (path) => createReadStream(path),
         out: (chunk) => process.stdout.write(chunk),
         err: (chunk) => process.stderr.write(chunk),
       },
-      defaultDeps({ log: (message) => process.stderr.write(`${message}\n`) }, http),
+      defaultDeps({}, http),
     );
   } finally {
     await http.close();
+    // Opening a FIFO waits for a writer in a worker thread that nothing can cancel; only the exit ends it.
+    setTimeout(() => process.exit(), LINGER_MS).unref();
   }
 }

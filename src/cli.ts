@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { type InputName, readMintConfig } from './config.js';
+import { DEFAULTS, type InputName, parseInteger, readMintConfig } from './config.js';
 import type { MintedToken } from './coze-response.js';
 import { explainError, InputError, NetworkError } from './errors.js';
 import { type MintDeps, mintToken } from './mint.js';
-import { deadlineFrom } from './retry.js';
+import { createRedactor } from './secrets.js';
 import { configReport, mintedReport, type RunReport, summaryRows, verifiedReport } from './summary.js';
-import { CLI_ENV, inTermsOf } from './terms.js';
+import { CLI_ENV, inTermsOf, term } from './terms.js';
 import { verifyToken } from './verify.js';
 import { VERSION } from './version.js';
 
@@ -35,6 +35,8 @@ Options, and the environment variables they may come from instead:
   --deadline-seconds N      limit for the whole command, every attempt and wait (default 120)
   --retries N               extra attempts after network errors, 408, 429, 5xx and Coze's
                             transient answers (internal_error, 4009, 4102) (default 3)
+  --verbose                 one line per HTTP attempt on stderr (method, URL, status, Coze's
+                            code and log id, time taken, wait before the next); never a secret
   --json                    mint: print {"token","expiresAt","expiresIn","logId"} instead of the
                             bare token; check: print the report as JSON (never the token)
   -h, --help                this text
@@ -47,10 +49,13 @@ Examples:
   export COZE_API_TOKEN="$(coze-token mint --private-key - < private_key.pem)"
 `;
 
+/** Where the key comes from: a stream of its bytes, which the command reads within bounds. */
+export type ByteSource = AsyncIterable<Uint8Array | string>;
+
 export interface CliIo {
   env: Record<string, string | undefined>;
-  readStdin: () => Promise<string>;
-  readFile: (path: string) => Promise<string>;
+  stdin: () => ByteSource;
+  openFile: (path: string) => ByteSource;
   out: (text: string) => void;
   err: (text: string) => void;
 }
@@ -70,13 +75,36 @@ const OPTION_NAMES: InputName[] = [
   'retries',
 ];
 
+const OPTIONS = {
+  ...Object.fromEntries(OPTION_NAMES.map((name) => [name, { type: 'string' as const }])),
+  'private-key': { type: 'string' },
+  'private-key-file': { type: 'string' },
+  json: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+/** A PEM of a 4096-bit key is about 3.3 KiB; anything past this is no key, and is not read further. */
+export const MAX_KEY_BYTES = 64 * 1024;
+
 export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Promise<number> {
   let command: string | undefined;
-  const deps = { ...runDeps, log: (message: string) => runDeps.log(inTermsOf('cli', message)) };
+  const startedMs = runDeps.now();
+  const redactor = createRedactor();
+  // Everything written, but the minted token itself, goes out in the command line's words, without any secret.
+  const say = (write: (text: string) => void) => (text: string) => write(redactor.redact(inTermsOf('cli', text)));
+  const [out, err] = [say(io.out), say(io.err)];
+  const deps: MintDeps = {
+    ...runDeps,
+    log: (message) => err(`${message}\n`),
+    onSecret: (secret) => redactor.add(secret),
+  };
   let json = false;
   try {
     const { values, positionals } = parseCommandLine(argv);
     json = values.json === true;
+    if (values.verbose) deps.debug = (message) => err(`${message}\n`);
     if (values.help || values.version) {
       io.out(values.help ? HELP : `${VERSION}\n`);
       return EXIT.ok;
@@ -91,12 +119,15 @@ export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Prom
     }
     command = named;
     const options = values as Record<string, string | boolean | undefined>;
-    const privateKey = await readPrivateKey(options['private-key'] as string | undefined, options['private-key-file'] as string | undefined, io);
-    const config = readMintConfig((name) =>
-      name === 'private-key' ? privateKey : ((options[name] as string | undefined) ?? io.env[CLI_ENV[name] ?? ''] ?? ''),
+    const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
+    const deadlineMs = readDeadlineMs(text('deadline-seconds'));
+    const key = await readPrivateKey(text('private-key'), text('private-key-file'), io, startedMs + deadlineMs - runDeps.now());
+    redactor.addPrivateKey(key.text);
+    const config = inKeySource(key.source, () =>
+      readMintConfig((name) => (name === 'private-key' ? key.text : (text(name) ?? io.env[CLI_ENV[name] ?? ''] ?? ''))),
     );
 
-    const deadline = deadlineFrom(config.deadlineMs, deps.now());
+    const deadline = { atMs: startedMs + config.deadlineMs, seconds: config.deadlineMs / 1000 };
     const minted = await mintToken(config, deps, deadline);
     if (command === 'mint') {
       const { token, expiresAt, expiresIn, logId } = minted;
@@ -104,13 +135,13 @@ export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Prom
       return EXIT.ok;
     }
     const verification = await verifyToken(minted.token, config, deps, deadline);
-    const report = { ...configReport(config), ...mintedReport(minted), ...verifiedReport(verification) };
-    io.out(json ? jsonReport(report, minted) : formatRows(report));
+    const report = { appId: config.appId, ...configReport(config), ...mintedReport(minted), ...verifiedReport(verification) };
+    out(json ? jsonReport(report, minted) : formatRows(report));
     return EXIT.ok;
   } catch (error) {
     const { problem, hint } = explainError(error, 'cli');
-    io.err(`coze-token${command ? ` ${command}` : ''}: ${problem}\n${hint ? `hint: ${hint}\n` : ''}`);
-    if (json && command === 'check') io.out(`${JSON.stringify({ ok: false, error: problem, ...(hint && { hint }) })}\n`);
+    err(`coze-token${command ? ` ${command}` : ''}: ${problem}\n${hint ? `hint: ${hint}\n` : ''}`);
+    if (json && command === 'check') out(`${JSON.stringify({ ok: false, error: redactor.redact(problem), ...(hint && { hint: redactor.redact(hint) }) })}\n`);
     return exitCodeFor(error);
   }
 }
@@ -121,33 +152,36 @@ function jsonReport(report: RunReport, minted: Pick<MintedToken, 'expiresAt' | '
   return `${JSON.stringify({ ok: true, appId, baseUrl, audience, sessionName, expiresAt: minted.expiresAt.toISOString(), expiresIn: minted.expiresIn, verification, userId, userName, logId })}\n`;
 }
 
+/**
+ * The arguments, checked by their position: an argument the command does not know is never repeated, since it may
+ * be a key pasted in the wrong place.
+ */
 function parseCommandLine(argv: string[]) {
-  const keyFlag = argv.findIndex((arg) => arg === '--private-key' || arg.startsWith('--private-key='));
-  const keyValue = keyFlag === -1 ? '-' : argv[keyFlag] === '--private-key' ? argv[keyFlag + 1] : (argv[keyFlag] as string).slice('--private-key='.length);
-  if (keyValue !== '-') {
+  const { values, positionals, tokens } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const where = `argument ${token.index + 1}`;
+    const spec = (OPTIONS as Record<string, { type: string }>)[token.name];
+    if (!spec)
+      throw new InputError(
+        'arguments',
+        `${where} is not an option coze-token knows (coze-token --help lists them); it is not repeated here, in case it is a key`,
+      );
+    const flag = `--${token.name}`;
+    if (spec.type === 'boolean' && token.value !== undefined) throw new InputError(flag, `takes no value (${where})`);
+    // --private-key takes only -, and says so below whatever it was given.
+    if (spec.type === 'string' && token.name !== 'private-key' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('--')))) {
+      throw new InputError(flag, `needs a value (${where}); for a value that starts with a dash, write ${flag}=VALUE`);
+    }
+  }
+  const keyFlag = values['private-key'];
+  if (keyFlag !== undefined && keyFlag !== '-') {
     throw new InputError(
       '--private-key',
       'takes only - (read the key from standard input); a key on the command line would land in shell history and process lists. Use --private-key-file or COZE_PRIVATE_KEY',
     );
   }
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        ...Object.fromEntries(OPTION_NAMES.map((name) => [name, { type: 'string' as const }])),
-        'private-key': { type: 'string' },
-        'private-key-file': { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    // parseArgs names the option, never its value; its first sentence is enough.
-    const sentence = (error as Error).message.split('. ')[0];
-    throw new InputError('arguments', `${sentence}; coze-token --help lists the options`);
-  }
+  return { values, positionals };
 }
 
 function exitCodeFor(error: unknown): number {
@@ -156,17 +190,87 @@ function exitCodeFor(error: unknown): number {
   return EXIT.refused;
 }
 
-async function readPrivateKey(flag: string | undefined, file: string | undefined, io: CliIo): Promise<string> {
-  if (flag === '-') return io.readStdin();
-  const path = file ?? io.env.COZE_PRIVATE_KEY_FILE;
-  if (path) {
-    try {
-      return await io.readFile(path);
-    } catch {
-      throw new InputError('private-key-file', 'expected a readable file holding the PEM private key');
-    }
+function readDeadlineMs(text: string | undefined): number {
+  try {
+    return parseInteger('deadline-seconds', text ?? DEFAULTS['deadline-seconds'], 1, 3600) * 1000;
+  } catch {
+    // the config names the bad value; until then, the default bounds reading the key
+    return Number(DEFAULTS['deadline-seconds']) * 1000;
   }
-  return io.env.COZE_PRIVATE_KEY ?? '';
+}
+
+interface KeyText {
+  /** How the user gave the key, as messages name it: --private-key-file, COZE_PRIVATE_KEY, ... */
+  source: string | undefined;
+  text: string;
+}
+
+/** One source of the key at a time; two at once is an error naming both, as is a source that gives nothing. */
+async function readPrivateKey(flag: string | undefined, file: string | undefined, io: CliIo, timeLeftMs: number): Promise<KeyText> {
+  const { COZE_PRIVATE_KEY_FILE: envFile, COZE_PRIVATE_KEY: envKey } = io.env;
+  const given = [
+    flag === '-' && { source: '--private-key -', read: () => readBounded(io.stdin(), '--private-key -', timeLeftMs) },
+    file !== undefined && { source: '--private-key-file', read: () => readFile(io, file, '--private-key-file', timeLeftMs) },
+    envFile && { source: 'COZE_PRIVATE_KEY_FILE', read: () => readFile(io, envFile, 'COZE_PRIVATE_KEY_FILE', timeLeftMs) },
+    envKey && { source: 'COZE_PRIVATE_KEY', read: async () => envKey },
+  ].filter((source) => source !== false && source !== undefined && source !== '');
+  if (given.length > 1) {
+    throw new InputError(
+      given.map((source) => source.source),
+      'each give the private key: use one of them (unset the environment variable, or drop the option)',
+    );
+  }
+  const [source] = given;
+  if (!source) return { source: undefined, text: '' };
+  const text = await source.read();
+  if (text.trim() === '') throw new InputError(source.source, 'gave an empty private key: expected the PEM private key the Coze console let you download');
+  return { source: source.source, text };
+}
+
+async function readFile(io: CliIo, path: string, source: string, timeLeftMs: number): Promise<string> {
+  try {
+    return await readBounded(io.openFile(path), source, timeLeftMs);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(source, 'expected a readable file holding the PEM private key');
+  }
+}
+
+/** At most MAX_KEY_BYTES, and only while the deadline lasts: /dev/zero, a FIFO without a writer or a terminal end here. */
+async function readBounded(stream: ByteSource, source: string, timeLeftMs: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const iterator = stream[Symbol.asyncIterator]();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), Math.max(0, timeLeftMs));
+  });
+  try {
+    for (;;) {
+      const next = await Promise.race([iterator.next(), timedOut]);
+      if (next === 'timeout') throw new InputError(source, `gave no end of the key within ${term('deadline-seconds')}: expected a file or input that ends`);
+      if (next.done) break;
+      const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : Buffer.from(next.value);
+      size += chunk.length;
+      if (size > MAX_KEY_BYTES) throw new InputError(source, `holds more than ${MAX_KEY_BYTES / 1024} KiB, which is no private key (a PEM is a few KiB)`);
+      chunks.push(chunk);
+    }
+  } finally {
+    clearTimeout(timer);
+    // Ends the stream (and its file) whether it was read to the end or given up on.
+    void iterator.return?.()?.catch(() => {});
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A problem with the key, named by the source it came from rather than by the setting. */
+function inKeySource<T>(source: string | undefined, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (source && error instanceof InputError && error.inputs.length === 1 && error.input === 'private-key') throw new InputError(source, error.expected);
+    throw error;
+  }
 }
 
 function formatRows(report: RunReport): string {

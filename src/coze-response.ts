@@ -1,4 +1,4 @@
-import { type AnswerContext, jsonObject, knownAnswer, readAnswer } from './answers.js';
+import { type AnswerContext, jsonObject, knownAnswer, logIdOf, readAnswer } from './answers.js';
 import { CozeError } from './errors.js';
 import type { HttpResponse } from './http.js';
 import { term } from './terms.js';
@@ -41,7 +41,7 @@ function describeBody(response: HttpResponse): string {
  */
 export function parseTokenResponse(response: HttpResponse, nowMs: number, context: AnswerContext): MintedToken {
   if (readAnswer(response).refused) throw cozeErrorFrom(response, { ...context, what: 'Coze refused the token request' });
-  const logId = response.headers['x-tt-logid'];
+  const logId = logIdOf(response);
   const fail = (problem: string): never => {
     throw new CozeError(`Coze answered the token request with ${problem}`, {
       status: response.status,
@@ -75,7 +75,7 @@ export function cozeErrorFrom(response: HttpResponse, context: ErrorContext): Co
   const answer = readAnswer(response);
   const said = answer.message ?? (answer.code === undefined ? undefined : `${answer.code}, without a message`);
   const message = said === undefined ? `${context.what} with ${describeBody(response)}` : `${context.what}: ${said}`;
-  const logId = response.headers['x-tt-logid'];
+  const logId = logIdOf(response);
   const hint = (answer.code !== undefined && context.hintsByCode?.[answer.code]) || knownAnswer(answer)?.hint(answer, context);
   return new CozeError(message, {
     status: response.status,

@@ -1,4 +1,5 @@
-import { CLI_ENV, inTermsOf, nameOf, type Surface } from './terms.js';
+import { inert } from './answers.js';
+import { CLI_ENV, inTermsOf, isEnvironmentVariable, nameOf, type Surface } from './terms.js';
 
 /** A problem with what the user gave us: names the setting(s) and what is expected, never the value. */
 export class InputError extends Error {
@@ -24,6 +25,9 @@ function listed(names: string[]): string {
 
 function inputErrorText(inputs: readonly string[], expected: string, surface: Surface): string {
   const text = inTermsOf(surface, expected);
+  if (inputs.every(isEnvironmentVariable)) {
+    return `${surface === 'cli' ? '' : `Environment variable${inputs.length > 1 ? 's' : ''} `}${listed([...inputs])}: ${text}`;
+  }
   if (surface === 'cli') {
     const names = inputs.map((input) => {
       const env = CLI_ENV[input];
@@ -81,7 +85,7 @@ export function explainError(error: unknown, surface: Surface = 'action'): { pro
   }
   if (error instanceof NetworkError) return withHint(error.message, error.hint);
   if (error instanceof InputError) return { problem: inputErrorText(error.inputs, error.expected, surface) };
-  return { problem: `Unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+  return { problem: `Unexpected error: ${inert(error instanceof Error ? error.message : String(error))}` };
 }
 
 /** One line a user can act on. */

@@ -21,14 +21,20 @@ export function fetchThrough(send: SendRequest, apiOrigin: string, timeLeftMs: (
     const url = new URL(input);
     if (url.origin !== apiOrigin) throw new GitHubAnswerError(`a request to ${url.origin} was refused: the github-token goes only to ${apiOrigin}`);
     const timeoutMs = timeLeftMs();
-    if (timeoutMs <= 0) throw new GitHubAnswerError('no time was left within deadline-seconds');
+    if (timeoutMs <= 0) throw new GitHubAnswerError('no time was left for GitHub within deadline-seconds');
     const headers: Record<string, string> = {};
     new Headers(init.headers).forEach((value, name) => {
       headers[name] = value;
     });
     headers['accept-encoding'] = 'identity';
     const method = (init.method ?? 'GET').toUpperCase() as 'GET' | 'POST' | 'PATCH';
-    const answer = await send({ method, url: url.href, headers, body: init.body as string | undefined, timeoutMs });
+    const answer = await send({ method, url: url.href, headers, body: init.body as string | undefined, timeoutMs }).catch((error: unknown) => {
+      // The limit here is what deadline-seconds left for GitHub, not timeout-seconds, which is Coze's.
+      if (error instanceof Error && error.name === 'TimeoutError') {
+        throw new GitHubAnswerError(`GitHub's API did not answer within the ${(timeoutMs / 1000).toFixed(1)} s that deadline-seconds left for it`);
+      }
+      throw error;
+    });
     if (answer.status >= 300 && answer.status < 400)
       throw new GitHubAnswerError(`GitHub's API answered with a redirect (HTTP ${answer.status}), which is not followed`);
     const encoding = answer.headers['content-encoding'];
@@ -39,23 +45,35 @@ export function fetchThrough(send: SendRequest, apiOrigin: string, timeLeftMs: (
   };
 }
 
-/** A positive safe integer, as GitHub numbers its issues; anything else is no answer of GitHub's. */
-function issueNumber(value: unknown): number {
+/** A positive safe integer, as GitHub numbers its issues and users; anything else is no answer of GitHub's. */
+function positiveNumber(value: unknown, what = 'an issue number'): number {
   if (Number.isSafeInteger(value) && (value as number) > 0) return value as number;
-  throw new GitHubAnswerError('GitHub answered with an issue number that is not a positive whole number');
+  throw new GitHubAnswerError(`GitHub answered with ${what} that is not a positive whole number`);
 }
 
-function issuesOf(page: unknown): Array<AlertIssue & { pull: boolean }> {
+/** A GitHub login: letters, digits and hyphens, [bot] for an app. */
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+
+interface ListedIssue extends AlertIssue {
+  pull: boolean;
+  authorId: number | undefined;
+  labels: string[];
+}
+
+function issuesOf(page: unknown): ListedIssue[] {
   if (!Array.isArray(page)) throw new GitHubAnswerError('GitHub answered the issue listing with something that is not a list of issues');
   return page.map((item: unknown) => {
-    const issue = item as { number?: unknown; body?: unknown; pull_request?: unknown } | null;
+    const issue = item as { number?: unknown; body?: unknown; pull_request?: unknown; user?: { id?: unknown } | null; labels?: unknown } | null;
     if (typeof issue !== 'object' || issue === null || (issue.body !== null && issue.body !== undefined && typeof issue.body !== 'string')) {
       throw new GitHubAnswerError('GitHub answered the issue listing with an entry that is not an issue');
     }
+    const authorId = issue.user?.id;
     return {
-      number: issueNumber(issue.number),
+      number: positiveNumber(issue.number),
       body: (issue.body as string | null | undefined) ?? '',
       pull: issue.pull_request !== undefined && issue.pull_request !== null,
+      authorId: Number.isSafeInteger(authorId) ? (authorId as number) : undefined,
+      labels: Array.isArray(issue.labels) ? issue.labels.map((label: { name?: unknown } | null) => String(label?.name ?? label)) : [],
     };
   });
 }
@@ -69,38 +87,63 @@ export function githubIssues(token: string, context: RunContext, send: SendReque
     request: { fetch: fetchThrough(send, apiOrigin, timeLeftMs) },
   });
   const [owner, repo] = context.repository.split('/') as [string, string];
+  const statusOf = (error: unknown) => (error as { status?: unknown }).status;
   return {
-    async ensureLabel(label: LabelSpec) {
+    // GraphQL's viewer answers for every kind of token; REST's /user refuses installation tokens such as GITHUB_TOKEN.
+    async viewer() {
+      const answer = await octokit.graphql<{ viewer?: { login?: unknown; databaseId?: unknown } | null }>('query { viewer { login databaseId } }');
+      const login = answer?.viewer?.login;
+      if (typeof login !== 'string' || !LOGIN.test(login))
+        throw new GitHubAnswerError("GitHub did not say whose the github-token is (no login in the viewer's answer)");
+      return { login, id: positiveNumber(answer.viewer?.databaseId, "the token's user id") };
+    },
+    async labelExists(name) {
       try {
-        await octokit.rest.issues.getLabel({ owner, repo, name: label.name });
-        return 'exists';
+        await octokit.rest.issues.getLabel({ owner, repo, name });
+        return true;
       } catch (error) {
-        if ((error as { status?: unknown }).status !== 404) throw error;
+        if (statusOf(error) === 404) return false;
+        throw error;
       }
+    },
+    async createLabel(label: LabelSpec) {
       try {
         await octokit.rest.issues.createLabel({ owner, repo, ...label });
         return 'created';
       } catch (error) {
-        const status = (error as { status?: unknown }).status;
+        const status = statusOf(error);
         if (status === 422) return 'exists';
         if (status === 401 || status === 403 || status === 404) return 'refused';
         throw error;
       }
     },
     // Pages are asked for by number, never through Link headers, so a hostile answer cannot lead the token away
-    // or page forever. A page that fails or is cut fails the whole listing.
-    async findOpen(matches) {
+    // or page forever. The author (and label) are asked of GitHub and checked again on every issue it lists.
+    async findOpen({ author, label }, matches) {
       for (let page = 1; page <= MAX_ISSUE_PAGES; page++) {
-        const { data } = await octokit.rest.issues.listForRepo({ owner, repo, state: 'open', sort: 'created', direction: 'desc', per_page: PER_PAGE, page });
+        const { data } = await octokit.rest.issues.listForRepo({
+          owner,
+          repo,
+          state: 'open',
+          creator: author.login,
+          ...(label && { labels: label }),
+          sort: 'created',
+          direction: 'desc',
+          per_page: PER_PAGE,
+          page,
+        });
         const issues = issuesOf(data);
-        const found = issues.find((issue) => !issue.pull && matches(issue));
+        const ours = (issue: ListedIssue) => !issue.pull && issue.authorId === author.id && (!label || issue.labels.includes(label));
+        const found = issues.find((issue) => ours(issue) && matches(issue));
         if (found) return { number: found.number, body: found.body };
         if (issues.length < PER_PAGE) return undefined;
       }
-      return undefined;
+      throw new GitHubAnswerError(
+        `the github-token's identity has more than ${MAX_ISSUE_PAGES * PER_PAGE} open issues, and the alert issue is not among the newest of them; no new issue was opened`,
+      );
     },
     async create(issue) {
-      return issueNumber((await octokit.rest.issues.create({ owner, repo, ...issue })).data.number);
+      return positiveNumber((await octokit.rest.issues.create({ owner, repo, ...issue })).data.number);
     },
     async comment(number, body) {
       await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body });

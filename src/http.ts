@@ -1,4 +1,5 @@
 import { Agent, type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
+import { InputError } from './errors.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -34,13 +35,51 @@ export function isLoopback(hostname: string): boolean {
 }
 
 /**
+ * A proxy variable as curl and @actions/http-client read it: host:port without a scheme is http://host:port. A value
+ * that cannot be used is an InputError naming the variable, never its value (it may hold credentials).
+ */
+export function proxyUrl(variable: string, value: string): string {
+  const expected = 'expected a proxy URL such as http://proxy.example:3128 (or host:port)';
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+  } catch {
+    throw new InputError(variable, `${expected}; this is not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InputError(variable, `${expected}; only http:// and https:// proxies are supported`);
+  try {
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+  } catch {
+    throw new InputError(variable, `${expected}; its user name or password has a broken %-escape (write a literal % as %25)`);
+  }
+  return url.href;
+}
+
+/** The proxy settings of the environment, in undici's order of precedence (lower case first), checked. */
+export function proxySettings(env: Record<string, string | undefined>): { httpProxy?: string; httpsProxy?: string; noProxy?: string } {
+  const first = (...names: string[]) => names.find((name) => env[name]);
+  const http = first('http_proxy', 'HTTP_PROXY');
+  const https = first('https_proxy', 'HTTPS_PROXY');
+  const noProxy = env.no_proxy ?? env.NO_PROXY;
+  return {
+    ...(http && { httpProxy: proxyUrl(http, env[http] as string) }),
+    ...(https && { httpsProxy: proxyUrl(https, env[https] as string) }),
+    // undici reads the environment for what is not given: '' says there is no such setting.
+    ...(!http && { httpProxy: '' }),
+    ...(!https && { httpsProxy: '' }),
+    noProxy: noProxy ?? '',
+  };
+}
+
+/**
  * undici with one connection per origin, so that mint, verify and retries share one keep-alive connection (one
  * TLS handshake, one CONNECT through a proxy). HTTP(S)_PROXY / NO_PROXY are honoured, in either case, except for
  * loopback, which always goes direct: a JWT meant for 127.0.0.1 never goes to a proxy host. After a network
  * failure the dispatcher is dropped and the next attempt starts afresh, so a proxy stalled in CONNECT cannot hold
  * later attempts. Redirects are never followed, so a JWT stays with its host.
  */
-export function createHttpClient(): HttpClient {
+export function createHttpClient(env: Record<string, string | undefined> = process.env): HttpClient {
   let direct: Dispatcher | undefined;
   let proxied: Dispatcher | undefined;
   const options = { connections: 1 };
@@ -49,7 +88,7 @@ export function createHttpClient(): HttpClient {
       direct ??= new Agent(options);
       return direct;
     }
-    proxied ??= new EnvHttpProxyAgent(options);
+    proxied ??= new EnvHttpProxyAgent({ ...options, ...proxySettings(env) });
     return proxied;
   };
   const retire = (dispatcher: Dispatcher) => {

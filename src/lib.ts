@@ -1,9 +1,10 @@
 import { type InputName, MAX_DURATION_SECONDS, MAX_SCOPE_DEPTH, readMintConfig } from './config.js';
 import type { MintedToken } from './coze-response.js';
-import { InputError, inLibraryTerms } from './errors.js';
+import { CozeError, InputError, inLibraryTerms, NetworkError } from './errors.js';
 import { createHttpClient } from './http.js';
 import { defaultDeps, mintToken } from './mint.js';
 import { deadlineFrom } from './retry.js';
+import { createRedactor, type Redactor } from './secrets.js';
 import { inTermsOf } from './terms.js';
 import { verifyToken } from './verify.js';
 
@@ -33,7 +34,7 @@ export interface MintCozeTokenOptions {
   retries?: number;
   /** Also prove the token works with GET /v1/users/me before returning it. */
   verify?: boolean;
-  /** Called with each retry notice; silent by default. */
+  /** Called with each retry notice and one line per HTTP attempt (status, Coze's code and log id, time); silent by default. */
   log?: (message: string) => void;
 }
 
@@ -51,14 +52,24 @@ function scopeText(scope: Record<string, unknown> | undefined): string | undefin
  * Throws InputError (bad options), CozeError (Coze said no) or NetworkError (Coze not reached).
  */
 export async function mintCozeToken(options: MintCozeTokenOptions): Promise<MintedToken> {
+  const redactor = createRedactor();
   try {
-    return await mintAndVerify(options);
+    return await mintAndVerify(options, redactor);
   } catch (error) {
-    throw inLibraryTerms(error);
+    throw redactError(inLibraryTerms(error), redactor);
   }
 }
 
-async function mintAndVerify(options: MintCozeTokenOptions): Promise<MintedToken> {
+/** Whatever Coze echoed back of a secret this call held (the key, a JWT, the token) is cut out of the error. */
+function redactError(error: unknown, redactor: Redactor): unknown {
+  if (!(error instanceof Error)) return error;
+  error.message = redactor.redact(error.message);
+  const holder = error instanceof CozeError ? error.details : error instanceof NetworkError ? error : undefined;
+  if (holder?.hint !== undefined) Object.assign(holder, { hint: redactor.redact(holder.hint) });
+  return error;
+}
+
+async function mintAndVerify(options: MintCozeTokenOptions, redactor: Redactor): Promise<MintedToken> {
   const values: Record<InputName, unknown> = {
     'app-id': options.appId,
     'public-key-id': options.publicKeyId,
@@ -74,11 +85,13 @@ async function mintAndVerify(options: MintCozeTokenOptions): Promise<MintedToken
     'deadline-seconds': options.deadlineSeconds,
     retries: options.retries,
   };
+  if (typeof options.privateKey === 'string') redactor.addPrivateKey(options.privateKey);
   const config = readMintConfig((name) => (values[name] === undefined ? '' : String(values[name])));
   const http = createHttpClient();
   try {
     const { log } = options;
-    const deps = defaultDeps(log ? { log: (message) => log(inTermsOf('library', message)) } : {}, http);
+    const say = log && ((message: string) => log(redactor.redact(inTermsOf('library', message))));
+    const deps = defaultDeps({ ...(say && { log: say, debug: say }), onSecret: (secret) => redactor.add(secret) }, http);
     const deadline = deadlineFrom(config.deadlineMs, deps.now());
     const minted = await mintToken(config, deps, deadline);
     if (options.verify) await verifyToken(minted.token, config, deps, deadline);
@@ -93,28 +106,48 @@ export interface CozeTokenSourceOptions extends Omit<MintCozeTokenOptions, 'veri
   refreshSeconds?: number;
 }
 
+/** After a failed refresh, while the cached token still works, the next refresh waits at least this long. */
+export const REFRESH_RETRY_MS = 5000;
+
 /**
- * A token getter for long jobs, and for `@coze/api`'s `token` option: the first call mints, later calls return
- * the cached token until refreshSeconds before it expires, then mint again. Concurrent callers share one mint;
- * a failed mint is thrown to every caller waiting on it, and the next call tries again.
+ * A token getter for long jobs, and for `@coze/api`'s `token` option, that refreshes ahead of expiry as Azure
+ * Identity's token cycler does: the first call mints; inside the refresh window every caller gets the cached token at
+ * once while one refresh runs in the background; a refresh that fails is logged and tried again on a later call
+ * (at most every 5 s). Only a caller whose token has expired waits for a mint, and gets its error.
  */
 export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => number = Date.now): () => Promise<string> {
   const refreshSeconds = options.refreshSeconds ?? 60;
   if (!Number.isInteger(refreshSeconds) || refreshSeconds < 0 || refreshSeconds > MAX_DURATION_SECONDS) {
     throw inLibraryTerms(new InputError('refresh-seconds', `expected a whole number from 0 to ${MAX_DURATION_SECONDS}`));
   }
-  let cached: { token: string; renewAtMs: number } | undefined;
+  let cached: { token: string; renewAtMs: number; expiresAtMs: number } | undefined;
   let minting: Promise<string> | undefined;
-  const mint = async (): Promise<string> => {
-    const { token, expiresAt, expiresIn } = await mintCozeToken(options);
-    cached = { token, renewAtMs: expiresAt.getTime() - Math.min(refreshSeconds, expiresIn / 2) * 1000 };
-    return token;
+  let retryAtMs = 0;
+  const mint = (): Promise<string> => {
+    minting ??= mintCozeToken(options)
+      .then(({ token, expiresAt, expiresIn }) => {
+        const expiresAtMs = expiresAt.getTime();
+        cached = { token, expiresAtMs, renewAtMs: expiresAtMs - Math.min(refreshSeconds, expiresIn / 2) * 1000 };
+        return token;
+      })
+      .finally(() => {
+        minting = undefined;
+      });
+    return minting;
   };
   return async () => {
-    if (cached && now() < cached.renewAtMs) return cached.token;
-    minting ??= mint().finally(() => {
-      minting = undefined;
-    });
-    return minting;
+    const at = now();
+    if (cached && at < cached.renewAtMs) return cached.token;
+    if (cached && at < cached.expiresAtMs) {
+      // Ahead of expiry: one refresh in the background; the caller keeps the token that still works.
+      if (!minting && at >= retryAtMs) {
+        mint().catch((error: unknown) => {
+          retryAtMs = now() + REFRESH_RETRY_MS;
+          options.log?.(`Refreshing the Coze token failed; the current one still works, and a later call tries again: ${(error as Error).message}`);
+        });
+      }
+      return cached.token;
+    }
+    return mint();
   };
 }

@@ -12,7 +12,7 @@ export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 export interface MintDeps extends RetryDeps {
   send: SendRequest;
   newJwtId: NewJwtId;
-  /** Sees every JWT before it is sent, so the action can mask it first. */
+  /** Sees every JWT before it is sent, and the token before it is returned, so each surface can mask and redact them first. */
   onSecret: (secret: string) => void;
   userAgent: string;
 }
@@ -60,6 +60,8 @@ export async function mintToken(config: MintConfig, deps: MintDeps, deadline: De
     const headers = { authorization: `Bearer ${jwt}`, 'content-type': 'application/json', accept: 'application/json', 'user-agent': deps.userAgent };
     return deps.send({ method: 'POST', url, headers, body, timeoutMs });
   };
-  const response = await sendWithRetries(attempt, `Token request to ${url}`, retryPolicy(config), deps, deadline);
-  return parseTokenResponse(response, deps.now(), config);
+  const response = await sendWithRetries(attempt, `Token request to ${url}`, retryPolicy(config), deps, deadline, { method: 'POST', url });
+  const minted = parseTokenResponse(response, deps.now(), config);
+  deps.onSecret(minted.token);
+  return minted;
 }

@@ -1,4 +1,4 @@
-import { isTransient } from './answers.js';
+import { isTransient, logIdOf, readAnswer } from './answers.js';
 import { CozeError, NetworkError } from './errors.js';
 import { type HttpResponse, ResponseTooLargeError } from './http.js';
 import { term } from './terms.js';
@@ -31,6 +31,14 @@ export interface RetryDeps {
   random: () => number;
   now: () => number;
   log: (message: string) => void;
+  /** One line per attempt, for step debug logs and --verbose: never a header or body. */
+  debug?: (message: string) => void;
+}
+
+/** What an attempt is, for its debug line: the method and the URL without its query. */
+export interface Call {
+  method: string;
+  url: string;
 }
 
 const NETWORK_HINT = `Check the network and proxy settings (HTTPS_PROXY, NO_PROXY), and raise ${term('timeout-seconds')} or ${term('retries')} if Coze is slow`;
@@ -56,6 +64,15 @@ export function delayBeforeRetry(retry: number, response: HttpResponse | undefin
   return retryAfter === undefined ? backoff : Math.min(policy.maxRetryAfterMs, Math.max(backoff, retryAfter));
 }
 
+/** The status, Coze's code and its log id, for a debug line. */
+function answerFacts(response: HttpResponse): string {
+  const { code } = readAnswer(response);
+  const logId = logIdOf(response);
+  return [`HTTP ${response.status}`, code === undefined ? undefined : `code ${code}`, logId === undefined ? undefined : `log id ${logId}`]
+    .filter(Boolean)
+    .join(', ');
+}
+
 const attempts = (count: number) => `${count} attempt${count === 1 ? '' : 's'}`;
 
 function deadlineError(what: string, deadline: Deadline, tries: number, last: string): NetworkError {
@@ -76,35 +93,58 @@ export async function sendWithRetries(
   policy: RetryPolicy,
   deps: RetryDeps,
   deadline: Deadline,
+  call?: Call,
 ): Promise<HttpResponse> {
   let last = 'none was made';
   for (let attempt = 0; ; attempt++) {
     const left = deadline.atMs - deps.now();
     if (left <= 0) throw deadlineError(what, deadline, attempt, last);
     const timeoutMs = Math.min(policy.timeoutMs, left);
+    const startedMs = deps.now();
+    const debug = (outcome: string, next: string) => {
+      if (deps.debug && call) {
+        const url = new URL(call.url);
+        deps.debug(`${call.method} ${url.origin}${url.pathname}: attempt ${attempt + 1}: ${outcome} after ${Math.round(deps.now() - startedMs)} ms; ${next}`);
+      }
+    };
     let response: HttpResponse | undefined;
     try {
       response = await send(timeoutMs);
     } catch (error) {
-      if (error instanceof ResponseTooLargeError) throw new CozeError(`${what}: ${error.message}, which is no answer this action expects`);
+      if (error instanceof ResponseTooLargeError) {
+        debug('an answer over 1 MiB', 'no retry');
+        throw new CozeError(`${what}: ${error.message}, which is no answer this action expects`);
+      }
       const failure = describeNetworkError(error);
       // A bug, or a failure to sign, is no network trouble: it is not retried, nor dressed up as one.
       if (!failure) throw error;
-      if (failure.timedOut && timeoutMs < policy.timeoutMs) throw deadlineError(what, deadline, attempt + 1, failure.reason);
-      if (failure.final) throw new NetworkError(`${what}: ${failure.reason}`, failure.hint);
-      if (attempt === policy.retries) throw new NetworkError(`${what}: ${failure.reason} (${attempts(attempt + 1)})`, NETWORK_HINT);
+      if (failure.timedOut && timeoutMs < policy.timeoutMs) {
+        debug(`no answer (${failure.reason})`, 'the deadline is reached');
+        throw deadlineError(what, deadline, attempt + 1, failure.reason);
+      }
+      if (failure.final || attempt === policy.retries) {
+        debug(`no answer (${failure.reason})`, 'no retry');
+        if (failure.final) throw new NetworkError(`${what}: ${failure.reason}`, failure.hint);
+        throw new NetworkError(`${what}: ${failure.reason} (${attempts(attempt + 1)})`, NETWORK_HINT);
+      }
       last = failure.reason;
     }
-    if (response && (attempt === policy.retries || !isTransient(response))) return response;
+    const outcome = response ? answerFacts(response) : `no answer (${last})`;
+    if (response && (attempt === policy.retries || !isTransient(response))) {
+      debug(outcome, 'final');
+      return response;
+    }
     const delay = delayBeforeRetry(attempt, response, policy, deps);
     const why = response ? `HTTP ${response.status}` : last;
     if (deps.now() + delay >= deadline.atMs) {
+      debug(outcome, 'no time left for a retry');
       if (response) {
         deps.log(`${what}: ${why}; no retry, as ${term('deadline-seconds')} (${deadline.seconds} s) leaves no time for one`);
         return response;
       }
       throw deadlineError(what, deadline, attempt + 1, last);
     }
+    debug(outcome, `waiting ${delay} ms before attempt ${attempt + 2}`);
     deps.log(`${what}: ${why}; retrying in ${(delay / 1000).toFixed(1)} s (retry ${attempt + 1} of ${policy.retries})`);
     await deps.sleep(delay);
   }
@@ -149,7 +189,7 @@ const TLS_HINT =
   "The runner does not trust the certificate. Behind a corporate proxy or firewall that inspects TLS, give Node its CA: set NODE_EXTRA_CA_CERTS to the CA's PEM file in the step's env (or NODE_USE_SYSTEM_CA=1 when the CA is in the system store). Never turn certificate verification off";
 
 /** What went wrong on the way to Coze, in words; undefined when the error is not a network failure at all. */
-export function describeNetworkError(error: unknown): NetworkFailure | undefined {
+export function describeNetworkError(error: unknown, api: 'Coze' | 'GitHub' = 'Coze'): NetworkFailure | undefined {
   if (!(error instanceof Error)) return undefined;
   if (error.name === 'TimeoutError' || error.name === 'AbortError') {
     const proxy = /Proxy response \((\d{3})\)/.exec(error.message);
@@ -160,7 +200,11 @@ export function describeNetworkError(error: unknown): NetworkFailure | undefined
   const code = (error as { code?: string }).code ?? cause?.code;
   // undici's parser error carries no code: the server answered, but not in HTTP.
   if (error.name === 'HTTPParserError')
-    return { reason: `the server did not answer in HTTP (is ${term('base-url')} the Coze API?)`, final: false, timedOut: false };
+    return {
+      reason: `the server did not answer in HTTP (is ${api === 'Coze' ? `${term('base-url')} the Coze API` : "GITHUB_API_URL GitHub's API"}?)`,
+      final: false,
+      timedOut: false,
+    };
   if (!code) return undefined;
   const proxy = /Proxy Authentication Required \((\d{3})\)/.exec(error.message);
   if (proxy) return { reason: `the proxy refused the request (HTTP ${proxy[1]}: it wants credentials)`, final: true, timedOut: false, hint: PROXY_HINT };

@@ -1,11 +1,15 @@
 import { oneLine } from './answers.js';
 import type { MintConfig } from './config.js';
 import type { MintedToken } from './coze-response.js';
+import type { Redactor } from './secrets.js';
 import type { Verification } from './verify.js';
 
 /** What a run learned, for the job summary, the CLI and alert issues. Never the token, a JWT or any part of the key. */
 export interface RunReport {
+  /** The app id itself: only where nobody else reads (the CLI on the user's terminal). */
   appId?: string;
+  /** Where others read (summary, issues): a short digest that tells apps apart without showing the id. */
+  app?: string;
   baseUrl?: string;
   audience?: string;
   sessionName?: string;
@@ -28,7 +32,7 @@ export interface SummaryWriter {
 }
 
 export function configReport(config: MintConfig): RunReport {
-  return { appId: config.appId, baseUrl: config.baseUrl, audience: config.audience, ...(config.sessionName && { sessionName: config.sessionName }) };
+  return { baseUrl: config.baseUrl, audience: config.audience, ...(config.sessionName && { sessionName: config.sessionName }) };
 }
 
 export function mintedReport(minted: MintedToken): RunReport {
@@ -69,6 +73,7 @@ export function summaryRows(report: RunReport): Array<[string, string]> {
   const rows: Array<[string, string | undefined]> = [
     ['Result', report.problem === undefined ? '✅ token minted' : '❌ failed'],
     ['App id', report.appId],
+    ['App', report.app === undefined ? undefined : `${report.app} (a digest of app-id)`],
     ['Base URL', report.baseUrl],
     ['Audience', report.audience],
     ['Session name', report.sessionName],
@@ -80,6 +85,11 @@ export function summaryRows(report: RunReport): Array<[string, string]> {
     ['What to do', report.hint],
   ];
   return rows.filter((row): row is [string, string] => row[1] !== undefined);
+}
+
+/** The report with every secret the run holds cut out of every value, for anything written outside the masked log. */
+export function redactReport(report: RunReport, redactor: Pick<Redactor, 'redact'>): RunReport {
+  return Object.fromEntries(Object.entries(report).map(([name, value]) => [name, typeof value === 'string' ? redactor.redact(value) : value]));
 }
 
 export async function writeSummary(summary: SummaryWriter, report: RunReport): Promise<void> {

@@ -32,6 +32,9 @@ export const CLI_ENV: Partial<Record<string, string>> = {
   'base-url': 'COZE_API_BASE',
 };
 
+/** HTTPS_PROXY, COZE_PRIVATE_KEY: a setting from the environment, named as it is on every surface. */
+export const isEnvironmentVariable = (name: string): boolean => /^[A-Za-z]+_[A-Za-z_]+$/.test(name);
+
 const camel = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 const NAMES: Record<Surface, (name: string) => string> = {
@@ -39,8 +42,8 @@ const NAMES: Record<Surface, (name: string) => string> = {
   library: camel,
   // The command line's own words (the command, the arguments as a whole, a flag as typed) stay as they are.
   cli: (name) => {
-    if (name === 'command' || name === 'arguments' || name.startsWith('--')) return name;
-    return name === 'private-key' ? '--private-key-file (or COZE_PRIVATE_KEY)' : `--${name}`;
+    if (name === 'command' || name === 'arguments' || name.startsWith('--') || isEnvironmentVariable(name)) return name;
+    return name === 'private-key' ? '--private-key-file (or --private-key -, COZE_PRIVATE_KEY_FILE, COZE_PRIVATE_KEY)' : `--${name}`;
   },
 };
 

@@ -3,11 +3,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { appTag, marker } from '../src/alert.ts';
 import { MAX_ISSUE_PAGES } from '../src/github-issues.ts';
 import { act } from './support/act.ts';
 import { type CozeStandIn, startCozeStandIn } from './support/coze-stand-in.ts';
 import { type Elsewhere, startElsewhere } from './support/elsewhere.ts';
-import { type FakeGitHub, startFakeGitHub } from './support/fake-github.ts';
+import { ACTIONS_BOT, type FakeGitHub, startFakeGitHub } from './support/fake-github.ts';
 import { makeRsaKeys } from './support/keys.ts';
 
 const keys = makeRsaKeys();
@@ -87,14 +88,24 @@ describe('GitHub as it is: the label may not exist, and the token may not create
   });
 
   it('finds its issue among the newest open issues, label or not, across pages', async () => {
-    const marker = `<!-- coze-token-check: ${appId} 127.0.0.1:${new URL(standIn.url).port} -->`;
-    github.issues.push({ number: 1, title: 'ours, from before the label existed', body: marker, labels: [], state: 'open', comments: [] });
-    for (let n = 2; n <= 250; n++) github.issues.push({ number: n, title: 'other', body: 'unrelated', labels: [], state: 'open', comments: [] });
+    const ours = marker({ app: appTag(appId, 'octo/coze-app'), site: `127.0.0.1:${new URL(standIn.url).port}` });
+    const issue = (number: number, body: string) => ({
+      number,
+      title: 't',
+      body,
+      labels: [],
+      state: 'open' as const,
+      comments: [],
+      user: ACTIONS_BOT,
+      author_association: 'NONE' as const,
+    });
+    github.issues.push(issue(1, ours));
+    for (let n = 2; n <= 250; n++) github.issues.push(issue(n, 'unrelated'));
     failing();
     const result = await check();
     expect(infos(result)).toContain('Alert issue: commented on issue #1.');
     expect(github.requests.filter((request) => request.method === 'GET' && request.path.includes('/issues?')).map((request) => request.path)).toEqual(
-      [1, 2, 3].map((page) => `/repos/octo/coze-app/issues?state=open&sort=created&direction=desc&per_page=100&page=${page}`),
+      [1, 2, 3].map((page) => `/repos/octo/coze-app/issues?state=open&creator=github-actions%5Bbot%5D&sort=created&direction=desc&per_page=100&page=${page}`),
     );
   });
 });
@@ -161,7 +172,9 @@ describe('a broken or hostile GitHub API', () => {
     const result = await check();
     expect(elsewhere.hits()).toBe(0);
     expect(github.requests.every((request) => request.authorization === `token ${githubToken}`)).toBe(true);
-    expect(infos(result)).toContain('Alert issue: opened issue #1.');
+    // Ten full pages and no end: it cannot tell whether its issue is further on, so it opens none.
+    expect(warnings(result)).toEqual([expect.stringMatching(/more than 1000 open issues.*no new issue was opened$/)]);
+    expect(github.issues).toEqual([]);
   });
 
   it(`reads at most ${MAX_ISSUE_PAGES} pages, however many a listing promises`, async () => {
@@ -206,7 +219,7 @@ describe('a broken or hostile GitHub API', () => {
     failing();
     const result = await check();
     expect(warnings(result)).toEqual([expect.stringMatching(/compressed body although none was asked for/)]);
-    expect(github.requests.every((request) => request.method === 'GET')).toBe(true);
+    expect(github.requests.filter((request) => request.method !== 'GET').map((request) => request.path)).toEqual(['/graphql']);
   });
 });
 

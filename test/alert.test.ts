@@ -2,10 +2,10 @@
 // through the real @actions/github client.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ActionDeps } from '../src/action.ts';
-import { describeGitHubError, failureComment, failureIssue, inertCode, runContextFrom } from '../src/alert.ts';
+import { appTag, describeGitHubError, failureComment, failureIssue, inertCode, marker, runContextFrom } from '../src/alert.ts';
 import { act } from './support/act.ts';
 import { type CozeStandIn, startCozeStandIn } from './support/coze-stand-in.ts';
-import { type FakeGitHub, startFakeGitHub } from './support/fake-github.ts';
+import { ACTIONS_BOT, type FakeGitHub, startFakeGitHub } from './support/fake-github.ts';
 import { makeRsaKeys } from './support/keys.ts';
 import { leaksIn } from './support/leaks.ts';
 
@@ -26,7 +26,16 @@ afterAll(async () => {
 });
 beforeEach(() => github.reset());
 
-const env = () => ({ GITHUB_REPOSITORY: 'octo/coze-app', GITHUB_RUN_ID: '4242', GITHUB_SERVER_URL: 'https://github.example', GITHUB_API_URL: github.url });
+const env = () => ({
+  GITHUB_REPOSITORY: 'octo/coze-app',
+  GITHUB_RUN_ID: '4242',
+  GITHUB_SERVER_URL: 'https://github.example',
+  GITHUB_API_URL: github.url,
+  GITHUB_WORKFLOW: 'Coze check',
+  GITHUB_JOB: 'check',
+});
+const tag = appTag(appId, 'octo/coze-app');
+const site = () => `127.0.0.1:${new URL(standIn.url).port}`;
 const inputs = (extra: Record<string, string> = {}) => ({
   'app-id': appId,
   'public-key-id': kid,
@@ -53,9 +62,12 @@ describe('issue-on-failure', () => {
     expect(result.failures()).toHaveLength(1);
     expect(github.issues).toHaveLength(1);
     const [issue] = github.issues;
-    expect(issue?.title).toBe(`Coze credential check failing: app ${appId} on 127.0.0.1:${new URL(standIn.url).port}`);
+    expect(issue?.title).toBe(`Coze credential check failing: Coze check / check, app ${tag} on ${site()}`);
     expect(issue?.labels).toEqual(['coze-token-check']);
-    expect(issue?.body).toContain(`<!-- coze-token-check: ${appId} 127.0.0.1:${new URL(standIn.url).port} -->`);
+    expect(issue?.body).toContain(`<!-- coze-token-check: app ${tag} on ${site()} -->`);
+    expect(issue?.body).toContain('| **App** |');
+    // The app id is a secret: no issue, title or marker shows it.
+    expect(github.written()).not.toContain(appId);
     expect(issue?.body).toContain('(https://github.example/octo/coze-app/actions/runs/4242)');
     expect(issue?.body).toMatch(
       /\| \*\*Error\*\* \| `Coze refused the new token in the check call to \/v1\/users\/me: authentication is invalid \(HTTP 401, code 4100, log id \w+\)` \|/,
@@ -90,14 +102,36 @@ describe('issue-on-failure', () => {
     await check();
     await check({ 'app-id': 'other-app' }); // an app the stand-in does not know: refused at the mint
 
-    expect(github.issues.map((issue) => issue.title)).toEqual([expect.stringContaining(`app ${appId} on`), expect.stringContaining('app other-app on')]);
+    expect(github.issues.map((issue) => issue.title)).toEqual([
+      expect.stringContaining(`app ${tag} on`),
+      expect.stringContaining(`app ${appTag('other-app', 'octo/coze-app')} on`),
+    ]);
   });
 
   it('ignores pull requests and other issues carrying the label', async () => {
-    const marker = `<!-- coze-token-check: ${appId} 127.0.0.1:${new URL(standIn.url).port} -->`;
+    const ours = marker({ app: tag, site: site() });
     github.issues.push(
-      { number: 1, title: 'a PR that quotes the marker', body: marker, labels: ['coze-token-check'], state: 'open', comments: [], pull: true },
-      { number: 2, title: 'labelled by hand', body: '', labels: ['coze-token-check'], state: 'open', comments: [] },
+      {
+        number: 1,
+        title: 'a PR that quotes the marker',
+        body: ours,
+        labels: ['coze-token-check'],
+        state: 'open',
+        comments: [],
+        pull: true,
+        user: ACTIONS_BOT,
+        author_association: 'NONE',
+      },
+      {
+        number: 2,
+        title: 'labelled by hand',
+        body: '',
+        labels: ['coze-token-check'],
+        state: 'open',
+        comments: [],
+        user: ACTIONS_BOT,
+        author_association: 'NONE',
+      },
     );
     failing();
     const result = await check();
@@ -107,12 +141,14 @@ describe('issue-on-failure', () => {
 
   it('names the default site when base-url is not given', async () => {
     await check({ 'base-url': '', 'duration-seconds': '0' });
-    expect(github.issues[0]?.title).toBe(`Coze credential check failing: app ${appId} on api.coze.cn`);
+    expect(github.issues[0]?.title).toBe(`Coze credential check failing: Coze check / check, app ${tag} on api.coze.cn`);
   });
 
   it('names the app and site as it can when they are the bad input', async () => {
     await check({ 'app-id': 'two words', 'base-url': 'http://127.evil.example' });
-    expect(github.issues[0]?.title).toBe('Coze credential check failing: app unknown on an unreadable base-url');
+    expect(github.issues[0]?.title).toBe(
+      `Coze credential check failing: Coze check / check, app ${appTag('two words', 'octo/coze-app')} on an unreadable base-url`,
+    );
     expect(github.written()).not.toContain('127.evil.example');
   });
 
@@ -121,7 +157,11 @@ describe('issue-on-failure', () => {
     expect(result.failures()).toEqual([]);
     expect(result.named('warning')).toEqual([]);
     expect(result.named('info').map((c) => c.args[0])).toContain('Alert issue: no open issue to update.');
-    expect(github.requests.map((r) => r.method)).toEqual(['GET']);
+    expect(github.requests.map((r) => `${r.method} ${r.path.replace(/\?.*/, '')}`)).toEqual([
+      'POST /graphql',
+      'GET /repos/octo/coze-app/labels/coze-token-check',
+      'GET /repos/octo/coze-app/issues',
+    ]);
     expect(github.issues).toEqual([]);
   });
 
@@ -177,17 +217,21 @@ describe('alert helpers', () => {
   const context = { repository: 'octo/coze-app', runId: '42', serverUrl: 'https://github.example', apiUrl: 'https://api.github.example' };
 
   it('writes the issue as a title, a marker, a sentence, a table and a closing line', () => {
-    const issue = failureIssue({ appId: '123', site: 'api.coze.cn' }, { appId: '123', problem: 'Coze said no | really\nno', hint: 'fix <it>\r\nnow' }, context);
-    expect(issue.title).toBe('Coze credential check failing: app 123 on api.coze.cn');
+    const issue = failureIssue(
+      { app: '0a1b2c3d', site: 'api.coze.cn', workflow: 'Nightly `x`\n', job: 'check' },
+      { app: '0a1b2c3d', problem: 'Coze said no | really\nno', hint: 'fix <it>\r\nnow' },
+      context,
+    );
+    expect(issue.title).toBe('Coze credential check failing: Nightly `x` / check, app 0a1b2c3d on api.coze.cn');
     expect(issue.body).toBe(
       [
-        '<!-- coze-token-check: 123 api.coze.cn -->',
-        'The Coze credential check of app `123` on `api.coze.cn` failed in [run 42](https://github.example/octo/coze-app/actions/runs/42).',
+        '<!-- coze-token-check: app 0a1b2c3d on api.coze.cn -->',
+        'The Coze credential check ``Nightly `x` / check`` of app `0a1b2c3d` (a digest of its app-id) on `api.coze.cn` failed in [run 42](https://github.example/octo/coze-app/actions/runs/42).',
         '',
         '| | |',
         '|---|---|',
         '| **Result** | ❌ failed |',
-        '| **App id** | `123` |',
+        '| **App** | `0a1b2c3d (a digest of app-id)` |',
         '| **Error** | `Coze said no \\| really no` |',
         '| **What to do** | fix &#60;it&#62; now |',
         '',

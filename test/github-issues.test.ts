@@ -28,58 +28,97 @@ const json = (res: ServerResponse, status: number, value: unknown) => {
 };
 const api = () => githubIssues('ghs_edge', { repository: 'o/r', runId: '1', serverUrl: 'https://github.example', apiUrl }, http.send, () => 5000, 'test');
 
-describe('ensureLabel', () => {
+const me = { login: 'github-actions[bot]', id: 41898282 };
+const mine = (issue: Record<string, unknown>) => ({ user: { login: me.login, id: me.id }, ...issue });
+
+describe('labels', () => {
   it('takes a 422 "already exists" to creating it as there, as when another run made it first', async () => {
-    handler = (req, res) => (req.method === 'GET' ? json(res, 404, { message: 'Not Found' }) : json(res, 422, { message: 'Validation Failed' }));
-    expect(await api().ensureLabel(ALERT_LABEL_SPEC)).toBe('exists');
+    handler = (_, res) => json(res, 422, { message: 'Validation Failed' });
+    expect(await api().createLabel(ALERT_LABEL_SPEC)).toBe('exists');
   });
 
-  it('says whether the label was there, or made, or may not be made (401, 403 or 404 to creating it)', async () => {
-    handler = (req, res) => (req.method === 'GET' ? json(res, 200, { name: 'coze-token-check' }) : json(res, 500, {}));
-    expect(await api().ensureLabel(ALERT_LABEL_SPEC)).toBe('exists');
-    handler = (req, res) => (req.method === 'GET' ? json(res, 404, { message: 'Not Found' }) : json(res, 201, { name: 'coze-token-check' }));
-    expect(await api().ensureLabel(ALERT_LABEL_SPEC)).toBe('created');
+  it('says whether the label is there, or was made, or may not be made (401, 403 or 404 to creating it)', async () => {
+    handler = (_, res) => json(res, 200, { name: 'coze-token-check' });
+    expect(await api().labelExists('coze-token-check')).toBe(true);
+    handler = (_, res) => json(res, 404, { message: 'Not Found' });
+    expect(await api().labelExists('coze-token-check')).toBe(false);
+    handler = (_, res) => json(res, 201, { name: 'coze-token-check' });
+    expect(await api().createLabel(ALERT_LABEL_SPEC)).toBe('created');
     for (const status of [401, 403, 404]) {
-      handler = (req, res) => (req.method === 'GET' ? json(res, 404, { message: 'Not Found' }) : json(res, status, { message: 'no' }));
-      expect(await api().ensureLabel(ALERT_LABEL_SPEC)).toBe('refused');
+      handler = (_, res) => json(res, status, { message: 'no' });
+      expect(await api().createLabel(ALERT_LABEL_SPEC)).toBe('refused');
     }
   });
 
   it('passes on a server error while looking or creating, rather than guessing', async () => {
-    handler = (req, res) => (req.method === 'GET' ? json(res, 500, { message: 'boom' }) : json(res, 201, { name: 'coze-token-check' }));
-    await expect(api().ensureLabel(ALERT_LABEL_SPEC)).rejects.toMatchObject({ status: 500 });
-    handler = (req, res) => (req.method === 'GET' ? json(res, 404, { message: 'Not Found' }) : json(res, 502, { message: 'bad gateway' }));
-    await expect(api().ensureLabel(ALERT_LABEL_SPEC)).rejects.toMatchObject({ status: 502 });
+    handler = (_, res) => json(res, 500, { message: 'boom' });
+    await expect(api().labelExists('coze-token-check')).rejects.toMatchObject({ status: 500 });
+    handler = (_, res) => json(res, 502, { message: 'bad gateway' });
+    await expect(api().createLabel(ALERT_LABEL_SPEC)).rejects.toMatchObject({ status: 502 });
+  });
+});
+
+describe('viewer', () => {
+  it("asks GraphQL who the token is, and checks the answer's shape", async () => {
+    handler = (_, res) => json(res, 200, { data: { viewer: { login: 'github-actions[bot]', databaseId: 41898282 } } });
+    expect(await api().viewer()).toEqual(me);
+    for (const viewer of [
+      null,
+      {},
+      { login: 'a\n::warning::x', databaseId: 1 },
+      { login: 'ok', databaseId: 0 },
+      { login: 'ok', databaseId: '7' },
+      { login: 7 },
+    ]) {
+      handler = (_, res) => json(res, 200, { data: { viewer } });
+      await expect(api().viewer()).rejects.toThrow(/GitHub (did not say whose the github-token is|answered with the token's user id that is not)/);
+    }
   });
 });
 
 describe('findOpen', () => {
+  const find = (matches: (issue: { number: number; body: string }) => boolean, label?: string) =>
+    api().findOpen({ author: me, ...(label && { label }) }, matches);
+
   it('refuses a listing entry that is not an issue', async () => {
     for (const entry of [null, 'x', 7, { number: 1, body: 7 }]) {
       handler = (_, res) => json(res, 200, [entry]);
-      await expect(api().findOpen(() => true)).rejects.toThrow('GitHub answered the issue listing with an entry that is not an issue');
+      await expect(find(() => true)).rejects.toThrow('GitHub answered the issue listing with an entry that is not an issue');
     }
     for (const entry of [{ number: 0, body: '' }, { number: 1.5, body: '' }, { number: '1', body: '' }, { body: '' }]) {
       handler = (_, res) => json(res, 200, [entry]);
-      await expect(api().findOpen(() => true)).rejects.toThrow('GitHub answered with an issue number that is not a positive whole number');
+      await expect(find(() => true)).rejects.toThrow('GitHub answered with an issue number that is not a positive whole number');
     }
   });
 
   it('skips pull requests and takes an empty body as empty', async () => {
     handler = (_, res) =>
       json(res, 200, [
-        { number: 4, body: 'mark', pull_request: { url: 'x' } },
-        { number: 3, body: null },
-        { number: 2 },
-        { number: 1, body: 'pr?', pull_request: null },
+        mine({ number: 4, body: 'mark', pull_request: { url: 'x' } }),
+        mine({ number: 3, body: null }),
+        mine({ number: 2 }),
+        mine({ number: 1, body: 'pr?', pull_request: null }),
       ]);
-    expect(await api().findOpen((issue) => issue.body === 'mark')).toBeUndefined();
-    expect(await api().findOpen((issue) => issue.body === '')).toEqual({ number: 3, body: '' });
-    expect(await api().findOpen((issue) => issue.number === 2)).toEqual({ number: 2, body: '' });
-    expect(await api().findOpen((issue) => issue.body === 'pr?')).toEqual({ number: 1, body: 'pr?' });
+    expect(await find((issue) => issue.body === 'mark')).toBeUndefined();
+    expect(await find((issue) => issue.body === '')).toEqual({ number: 3, body: '' });
+    expect(await find((issue) => issue.number === 2)).toEqual({ number: 2, body: '' });
+    expect(await find((issue) => issue.body === 'pr?')).toEqual({ number: 1, body: 'pr?' });
   });
 
-  it('takes GITHUB_API_URL with trailing slashes as the same API', async () => {
+  it("takes only the token's own issues, whatever the listing's filter let through, and only labelled ones when asked", async () => {
+    handler = (_, res) =>
+      json(res, 200, [
+        { number: 5, body: 'mark', user: { login: me.login, id: 6660666 } },
+        { number: 4, body: 'mark', user: null },
+        { number: 3, body: 'mark' },
+        mine({ number: 2, body: 'mark', labels: [] }),
+        mine({ number: 1, body: 'mark', labels: [{ name: 'coze-token-check' }] }),
+      ]);
+    expect(await find((issue) => issue.body === 'mark')).toEqual({ number: 2, body: 'mark' });
+    expect(await find((issue) => issue.body === 'mark', 'coze-token-check')).toEqual({ number: 1, body: 'mark' });
+  });
+
+  it('asks GitHub for the author (and the label) and takes GITHUB_API_URL with trailing slashes as the same API', async () => {
     const paths: string[] = [];
     handler = (req, res) => {
       paths.push(req.url ?? '');
@@ -87,9 +126,11 @@ describe('findOpen', () => {
     };
     for (const suffix of ['/', '//']) {
       const context = { repository: 'o/r', runId: '1', serverUrl: 'https://github.example', apiUrl: `${apiUrl}${suffix}` };
-      await githubIssues('ghs_edge', context, http.send, () => 5000, 'test').findOpen(() => true);
+      await githubIssues('ghs_edge', context, http.send, () => 5000, 'test').findOpen({ author: me, label: 'coze-token-check' }, () => true);
     }
-    expect(paths).toEqual(Array(2).fill('/repos/o/r/issues?state=open&sort=created&direction=desc&per_page=100&page=1'));
+    expect(paths).toEqual(
+      Array(2).fill('/repos/o/r/issues?state=open&creator=github-actions%5Bbot%5D&labels=coze-token-check&sort=created&direction=desc&per_page=100&page=1'),
+    );
   });
 });
 

@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => standIn.close());
 
 describe('mintToken', () => {
-  it('signs a fresh JWT for every attempt and shows each one to onSecret before sending it', async () => {
+  it('signs a fresh JWT for every attempt and shows each one to onSecret before sending it, and the token before returning it', async () => {
     const seen: string[] = [];
     const slept: number[] = [];
     let jtiCounter = 0;
@@ -44,7 +44,8 @@ describe('mintToken', () => {
     expect(minted.expiresIn).toBeGreaterThan(590);
     const sent = standIn.requests.slice(before);
     expect(sent).toHaveLength(2);
-    expect(seen).toHaveLength(2);
+    expect(seen).toHaveLength(3);
+    expect(seen[2]).toBe(minted.token);
     expect(sent[0]?.headers.authorization).toBe(`Bearer ${seen[0]}`);
     expect(sent[1]?.jwt).toBe(seen[1]);
     expect(sent[1]?.claims?.jti).toBe('jti-2-0000000000000000000000');

@@ -13,7 +13,7 @@ describe('terms', () => {
   it('writes settings as each surface names them', () => {
     expect(inTermsOf('action', text)).toBe('Raise deadline-seconds, check private-key, use base-url: https://api.coze.com or verify: false');
     expect(inTermsOf('cli', text)).toBe(
-      'Raise --deadline-seconds, check --private-key-file (or COZE_PRIVATE_KEY), use --base-url https://api.coze.com or coze-token mint instead of check',
+      'Raise --deadline-seconds, check --private-key-file (or --private-key -, COZE_PRIVATE_KEY_FILE, COZE_PRIVATE_KEY), use --base-url https://api.coze.com or coze-token mint instead of check',
     );
     expect(inTermsOf('library', text)).toBe("Raise deadlineSeconds, check privateKey, use baseUrl: 'https://api.coze.com' or verify: false");
     expect(inTermsOf('cli', setting('verify', 'true'))).toBe('coze-token check');
@@ -28,7 +28,7 @@ describe('terms', () => {
     expect(three.input).toBe('app-id');
     expect(three.message).toBe("Inputs 'app-id', 'public-key-id' and 'private-key': are required");
     expect(describeError(three, 'cli')).toBe(
-      '--app-id (or COZE_APP_ID), --public-key-id (or COZE_PUBLIC_KEY_ID) and --private-key-file (or COZE_PRIVATE_KEY): are required',
+      '--app-id (or COZE_APP_ID), --public-key-id (or COZE_PUBLIC_KEY_ID) and --private-key-file (or --private-key -, COZE_PRIVATE_KEY_FILE, COZE_PRIVATE_KEY): are required',
     );
     expect((inLibraryTerms(three) as Error).message).toBe("Options 'appId', 'publicKeyId' and 'privateKey': are required");
     expect(describeError(new InputError(['app-id', 'base-url'], 'x'), 'cli')).toBe('--app-id (or COZE_APP_ID) and --base-url (or COZE_API_BASE): x');

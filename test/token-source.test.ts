@@ -1,7 +1,7 @@
 // cozeTokenSource: a cached, renewing token getter for long jobs and for @coze/api's `token` option.
 import { CozeAPI } from '@coze/api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CozeError, cozeTokenSource, InputError, mintCozeToken } from '../src/lib.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CozeError, cozeTokenSource, InputError, mintCozeToken, NetworkError, REFRESH_RETRY_MS } from '../src/lib.ts';
 import { type CozeStandIn, startCozeStandIn } from './support/coze-stand-in.ts';
 import { makeRsaKeys } from './support/keys.ts';
 
@@ -34,16 +34,23 @@ describe('cozeTokenSource', () => {
     expect(tokenRequests()).toBe(before + 1);
   });
 
-  it('mints again refreshSeconds before expiry, not earlier', async () => {
+  it('refreshes refreshSeconds before expiry, not earlier, in the background: the caller keeps the working token meanwhile', async () => {
     const time = clock();
     const source = cozeTokenSource(options({ durationSeconds: 900, refreshSeconds: 60 }), time.now);
     const first = await source();
+    const before = tokenRequests();
     time.advance(900 - 60 - 5);
     expect(await source()).toBe(first);
+    expect(tokenRequests()).toBe(before);
     time.advance(10);
-    const second = await source();
-    expect(second).not.toBe(first);
-    expect(standIn.issued.has(second)).toBe(true);
+    expect(await source()).toBe(first);
+    // One refresh for many callers in the window, and the new token once it is there (seen at real time, where
+    // neither token is due, so that no refresh runs on after the test).
+    await Promise.all([source(), source(), source()]);
+    time.advance(-(900 - 60 + 5));
+    await vi.waitFor(async () => expect(await source()).not.toBe(first));
+    expect(tokenRequests()).toBe(before + 1);
+    expect(standIn.issued.has(await source())).toBe(true);
   });
 
   it('never waits longer than half the lifetime of a short token', async () => {
@@ -51,9 +58,46 @@ describe('cozeTokenSource', () => {
     const source = cozeTokenSource(options({ durationSeconds: 60, refreshSeconds: 600 }), time.now);
     const first = await source();
     time.advance(25);
+    await source();
     expect(await source()).toBe(first);
     time.advance(10);
-    expect(await source()).not.toBe(first);
+    await source();
+    time.advance(-35);
+    await vi.waitFor(async () => expect(await source()).not.toBe(first));
+  });
+
+  it('rides out a Coze blip inside the refresh window: a failed refresh is logged, the token kept, and tried again later', async () => {
+    const time = clock();
+    const logged: string[] = [];
+    const source = cozeTokenSource(options({ durationSeconds: 900, refreshSeconds: 60, retries: 0, log: (line: string) => logged.push(line) }), time.now);
+    const first = await source();
+    time.advance(900 - 50);
+    standIn.fail({ kind: 'status', status: 503, body: '{"code":5000,"msg":"busy"}' });
+    expect(await source()).toBe(first);
+    await vi.waitFor(() => expect(logged).toContainEqual(expect.stringMatching(/^Refreshing the Coze token failed; the current one still works/)));
+    // Within REFRESH_RETRY_MS of the failure no new attempt is made; after it, the next call tries again.
+    const before = tokenRequests();
+    expect(await source()).toBe(first);
+    expect(tokenRequests()).toBe(before);
+    time.advance(REFRESH_RETRY_MS / 1000 + 1);
+    expect(await source()).toBe(first);
+    time.advance(-(900 - 50 + REFRESH_RETRY_MS / 1000 + 1));
+    await vi.waitFor(async () => expect(await source()).not.toBe(first));
+  });
+
+  it('answers at once while a refresh hangs, and makes only an expired token wait', async () => {
+    const time = clock();
+    const source = cozeTokenSource(options({ durationSeconds: 900, refreshSeconds: 60, retries: 0, timeoutSeconds: 1, deadlineSeconds: 2 }), time.now);
+    const first = await source();
+    time.advance(900 - 30);
+    standIn.fail({ kind: 'hang' });
+    const started = performance.now();
+    expect(await source()).toBe(first);
+    expect(await source()).toBe(first);
+    expect(performance.now() - started).toBeLessThan(200);
+    // Expired: the caller waits for the mint under way, and gets its error.
+    time.advance(60);
+    await expect(source()).rejects.toBeInstanceOf(NetworkError);
   });
 
   it('throws a failed mint to every waiting caller, and tries again on the next call', async () => {
@@ -91,17 +135,23 @@ describe('cozeTokenSource', () => {
     const before = seen().length;
     expect((await api.users.me()).user_name).toBe('ci-bot');
     time.advance(100);
+    const first = await source();
+    // Back to real time, where neither token is due, to see the new one without starting another refresh.
+    time.advance(-100);
+    await vi.waitFor(async () => expect(await source()).not.toBe(first));
     expect((await api.users.me()).user_name).toBe('ci-bot');
-    const [first, second] = seen().slice(before);
-    expect(first).not.toBe(second);
-    for (const header of [first, second]) expect(standIn.issued.has((header ?? '').replace(/^Bearer /, ''))).toBe(true);
+    const [before1, after1] = seen().slice(before);
+    expect(before1).not.toBe(after1);
+    for (const header of [before1, after1]) expect(standIn.issued.has((header ?? '').replace(/^Bearer /, ''))).toBe(true);
   });
 
   it("logs in the library's terms, and leaves no connection open once a call returns", async () => {
     const lines: string[] = [];
     standIn.fail({ kind: 'status', status: 503, body: '{}', headers: { 'retry-after': '30' } });
     await mintCozeToken(options({ deadlineSeconds: 2, log: (line: string) => lines.push(line) })).catch(() => {});
-    expect(lines).toEqual([expect.stringMatching(/HTTP 503; no retry, as deadlineSeconds \(2 s\) leaves no time for one$/)]);
+    expect(lines.filter((line) => !line.includes(': attempt '))).toEqual([
+      expect.stringMatching(/HTTP 503; no retry, as deadlineSeconds \(2 s\) leaves no time for one$/),
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const open = standIn.openConnections();
     await mintCozeToken(options());

@@ -70,7 +70,7 @@ describe('dist/index.js on a runner', () => {
     expect(lines.findIndex((line, i) => i !== tokenMask && line.includes(token))).toBe(-1);
     const jwt = standIn.requests.findLast((r) => r.jwt)?.jwt as string;
     expect(lines.indexOf(`::add-mask::${jwt}`)).toBeGreaterThan(-1);
-    expect(visibleLog(run)).toMatch(/Minted a Coze access token for app 1183520381944; it expires at .* \(in 1[45] min( \d+ s)?\)\./);
+    expect(visibleLog(run)).toMatch(/Minted a Coze access token for app [0-9a-f]{8} on 127\.0\.0\.1:\d+; it expires at .* \(in 1[45] min( \d+ s)?\)\./);
     expect(run.summary).toMatch(/<h3>Coze access token<\/h3>/);
     expect(run.summary).toContain('<tr><th>User</th><td>ci-bot (7400000000000000001)</td></tr>');
     expectNoSecrets(run);

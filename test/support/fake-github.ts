@@ -12,7 +12,21 @@ export interface FakeIssue {
   comments: string[];
   /** A pull request: the issues API lists those too. */
   pull?: boolean;
+  /** Who opened it, and how GitHub relates them to the repository. */
+  user: GitHubUser;
+  author_association: 'OWNER' | 'MEMBER' | 'COLLABORATOR' | 'CONTRIBUTOR' | 'NONE';
 }
+
+export interface GitHubUser {
+  login: string;
+  id: number;
+  type: 'User' | 'Bot';
+}
+
+/** Who GITHUB_TOKEN acts for, as GitHub names it. */
+export const ACTIONS_BOT: GitHubUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
+/** Anyone at all, who can open issues in a public repository. */
+export const OUTSIDER: GitHubUser = { login: 'mallory', id: 6660666, type: 'User' };
 
 export interface GitHubRequest {
   method: string;
@@ -36,13 +50,17 @@ export interface FakeGitHubOptions {
   labels?: string[];
   /** Whether the token may create labels; GitHub answers 403 when it may not. */
   labelCreation?: 'allowed' | 'refused';
+  /** Who the github-token acts for (GITHUB_TOKEN's bot unless told). */
+  viewer?: GitHubUser;
 }
 
 /**
  * The part of GitHub's REST API that alert issues use, on 127.0.0.1, behaving as GitHub does: issues listed newest
  * first or oldest first, 30 or per_page to a page with a Link header; a label that is not in the repository's set
  * is dropped when an issue is created; labels created (201), already there (422) or refused (403). `refuse(status)`
- * answers everything with that status, and `hostile` breaks the listing in the ways a hostile API could.
+ * answers everything with that status, and `hostile` breaks the listing in the ways a hostile API could. Issues
+ * carry `user` and `author_association` as GitHub sends them, and are filtered by `creator` and `labels`; GraphQL
+ * answers `viewer` with the token's identity.
  */
 export async function startFakeGitHub(repository = 'octo/coze-app', options: FakeGitHubOptions = {}) {
   const issues: FakeIssue[] = [];
@@ -52,6 +70,7 @@ export async function startFakeGitHub(repository = 'octo/coze-app', options: Fak
   let refusal: number | undefined;
   let labelCreation = options.labelCreation ?? 'allowed';
   let hostility: Hostility | undefined;
+  let viewer = options.viewer ?? ACTIONS_BOT;
 
   const server = createServer((req, res) => void handle(req, res));
   server.on('connection', (socket) => (sockets.add(socket), socket.on('close', () => sockets.delete(socket))));
@@ -82,8 +101,15 @@ export async function startFakeGitHub(repository = 'octo/coze-app', options: Fak
       body: issue.body || null,
       state: issue.state,
       labels: issue.labels.map((name) => ({ name })),
+      user: issue.user,
+      author_association: issue.author_association,
       ...(issue.pull && { pull_request: { url: `${base}/pulls/${issue.number}` } }),
     });
+
+    if (req.method === 'POST' && url.pathname === '/graphql') {
+      if (!/viewer/.test(body)) return send(200, { errors: [{ message: 'unsupported query' }] });
+      return send(200, { data: { viewer: { login: viewer.login, databaseId: viewer.id } } });
+    }
 
     const label = new RegExp(`^${base}/labels/([^/]+)$`).exec(url.pathname);
     if (req.method === 'GET' && label) {
@@ -133,9 +159,12 @@ export async function startFakeGitHub(repository = 'octo/coze-app', options: Fak
         default:
       }
       const wanted = url.searchParams.get('labels');
+      const creator = url.searchParams.get('creator');
       const state = url.searchParams.get('state') ?? 'open';
       const newestFirst = (url.searchParams.get('direction') ?? 'desc') === 'desc';
-      const matching = issues.filter((issue) => (!wanted || issue.labels.includes(wanted)) && (state === 'all' || issue.state === state));
+      const matching = issues.filter(
+        (issue) => (!wanted || issue.labels.includes(wanted)) && (!creator || issue.user.login === creator) && (state === 'all' || issue.state === state),
+      );
       const ordered = newestFirst ? [...matching].reverse() : matching;
       const slice = ordered.slice((page - 1) * perPage, page * perPage);
       const more = page * perPage < ordered.length;
@@ -151,6 +180,8 @@ export async function startFakeGitHub(repository = 'octo/coze-app', options: Fak
         labels: (asked ?? []).filter((name) => labels.has(name)),
         state: 'open',
         comments: [],
+        user: viewer,
+        author_association: 'NONE',
       };
       issues.push(issue);
       return send(201, view(issue));
@@ -184,6 +215,22 @@ export async function startFakeGitHub(repository = 'octo/coze-app', options: Fak
         .map((r) => r.body)
         .join('\n'),
     refuse: (status: number | undefined) => void (refusal = status),
+    /** An issue opened by someone else (an outsider unless told), as anyone can in a public repository. */
+    openAs: (user: GitHubUser, issue: { title: string; body: string; labels?: string[] }, association: FakeIssue['author_association'] = 'NONE') => {
+      const opened: FakeIssue = {
+        number: issues.length + 1,
+        title: issue.title,
+        body: issue.body,
+        labels: issue.labels ?? [],
+        state: 'open',
+        comments: [],
+        user,
+        author_association: association,
+      };
+      issues.push(opened);
+      return opened;
+    },
+    actAs: (user: GitHubUser) => void (viewer = user),
     allowLabels: (allowed: boolean) => void (labelCreation = allowed ? 'allowed' : 'refused'),
     hostile: (next: Hostility | undefined) => void (hostility = next),
     reset: () => {
@@ -194,6 +241,7 @@ export async function startFakeGitHub(repository = 'octo/coze-app', options: Fak
       labels.clear();
       for (const name of options.labels ?? []) labels.add(name);
       labelCreation = options.labelCreation ?? 'allowed';
+      viewer = options.viewer ?? ACTIONS_BOT;
     },
     close: async () => {
       for (const socket of sockets) socket.destroy();

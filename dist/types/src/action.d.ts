@@ -12,4 +12,4 @@ export interface ActionDeps extends MintDeps {
     openIssuesApi?: OpenIssuesApi;
 }
 /** inputs → validated config → JWT → exchange (→ verify) → outputs; then the summary and the alert, either way. */
-export declare function run(core: Core, runDeps: ActionDeps): Promise<void>;
+export declare function run(runnerCore: Core, runDeps: ActionDeps): Promise<void>;

@@ -17,12 +17,25 @@ export interface AlertIssue {
     number: number;
     body: string;
 }
+/** Who the github-token acts for, as GitHub says: the only author whose issues an alert may touch. */
+export interface Identity {
+    login: string;
+    id: number;
+}
 /** The few issue calls an alert needs; github-issues.ts implements them with @actions/github. */
 export interface IssuesApi {
-    /** Makes sure the repository has the label: 'refused' when the token may not create it. */
-    ensureLabel(label: LabelSpec): Promise<'exists' | 'created' | 'refused'>;
-    /** The newest open issue (not a pull request) that matches, from a bounded listing; throws when the listing fails. */
-    findOpen(matches: (issue: AlertIssue) => boolean): Promise<AlertIssue | undefined>;
+    viewer(): Promise<Identity>;
+    labelExists(name: string): Promise<boolean>;
+    /** Creates the label: 'refused' when the token may not. */
+    createLabel(label: LabelSpec): Promise<'created' | 'exists' | 'refused'>;
+    /**
+     * The newest open issue (not a pull request) opened by `author`, labelled `label` if given, that matches; from a
+     * bounded listing. Throws when the listing fails, or ends before it could tell.
+     */
+    findOpen(filter: {
+        author: Identity;
+        label?: string;
+    }, matches: (issue: AlertIssue) => boolean): Promise<AlertIssue | undefined>;
     create(issue: {
         title: string;
         body: string;
@@ -31,11 +44,21 @@ export interface IssuesApi {
     comment(number: number, body: string): Promise<void>;
     close(number: number): Promise<void>;
 }
-/** One open issue per app and site: the marker in its body is how a later run finds it. */
+/**
+ * One open issue per app and site. Issues are public in a public repository, so the app is named by a digest of
+ * its id (the README keeps the id in a secret), and the check by its workflow and job.
+ */
 export interface AlertSubject {
-    appId: string;
+    app: string;
     site: string;
+    workflow?: string | undefined;
+    job?: string | undefined;
 }
+/**
+ * Eight hex digits of SHA-256 over the repository and the app id: the same app gives the same tag in every run, two
+ * apps differ, and 32 bits are too few to tell which id it was even by trying every id.
+ */
+export declare function appTag(appId: string, repository: string): string;
 export declare function runContextFrom(env: Record<string, string | undefined>): RunContext | undefined;
 export declare function runUrl(context: RunContext): string;
 export declare function marker(subject: AlertSubject): string;

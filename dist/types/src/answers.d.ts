@@ -29,8 +29,15 @@ export declare function asRecord(value: unknown): Record<string, unknown> | unde
 export declare function jsonObject(body: string): Record<string, unknown> | undefined;
 /** The text on one line: each run of control characters, line breaks included, as one space. */
 export declare function oneLine(text: string): string;
+/**
+ * Text from outside made inert: one line, and none of the brackets that mark our own terms (terms.ts), so that
+ * no outside text is ever rendered as the tool's own advice.
+ */
+export declare function inert(text: string): string;
 /** Coze's words, made safe for one log line: no control characters, no secrets, bounded length. */
 export declare function cleanText(value: unknown): string | undefined;
+/** Coze's log id (x-tt-logid) when it has the shape of one: letters, digits, - and _, at most 64; else nothing. */
+export declare function logIdOf(response: Pick<HttpResponse, 'headers'>): string | undefined;
 /** Reads any Coze answer: the token endpoint's error_code / error_message, or the other APIs' code / msg. */
 export declare function readAnswer(response: HttpResponse): Answer & {
     refused: boolean;

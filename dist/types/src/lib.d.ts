@@ -24,7 +24,7 @@ export interface MintCozeTokenOptions {
     retries?: number;
     /** Also prove the token works with GET /v1/users/me before returning it. */
     verify?: boolean;
-    /** Called with each retry notice; silent by default. */
+    /** Called with each retry notice and one line per HTTP attempt (status, Coze's code and log id, time); silent by default. */
     log?: (message: string) => void;
 }
 /**
@@ -36,9 +36,12 @@ export interface CozeTokenSourceOptions extends Omit<MintCozeTokenOptions, 'veri
     /** Mint anew this long before the token expires (default 60); never more than half of the token's lifetime. */
     refreshSeconds?: number;
 }
+/** After a failed refresh, while the cached token still works, the next refresh waits at least this long. */
+export declare const REFRESH_RETRY_MS = 5000;
 /**
- * A token getter for long jobs, and for `@coze/api`'s `token` option: the first call mints, later calls return
- * the cached token until refreshSeconds before it expires, then mint again. Concurrent callers share one mint;
- * a failed mint is thrown to every caller waiting on it, and the next call tries again.
+ * A token getter for long jobs, and for `@coze/api`'s `token` option, that refreshes ahead of expiry as Azure
+ * Identity's token cycler does: the first call mints; inside the refresh window every caller gets the cached token at
+ * once while one refresh runs in the background; a refresh that fails is logged and tried again on a later call
+ * (at most every 5 s). Only a caller whose token has expired waits for a mint, and gets its error.
  */
 export declare function cozeTokenSource(options: CozeTokenSourceOptions, now?: () => number): () => Promise<string>;

@@ -7,7 +7,7 @@ export declare const JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-be
 export interface MintDeps extends RetryDeps {
     send: SendRequest;
     newJwtId: NewJwtId;
-    /** Sees every JWT before it is sent, so the action can mask it first. */
+    /** Sees every JWT before it is sent, and the token before it is returned, so each surface can mask and redact them first. */
     onSecret: (secret: string) => void;
     userAgent: string;
 }

@@ -25,6 +25,13 @@ export interface RetryDeps {
     random: () => number;
     now: () => number;
     log: (message: string) => void;
+    /** One line per attempt, for step debug logs and --verbose: never a header or body. */
+    debug?: (message: string) => void;
+}
+/** What an attempt is, for its debug line: the method and the URL without its query. */
+export interface Call {
+    method: string;
+    url: string;
 }
 /** Retry-After as delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export declare function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined;
@@ -36,7 +43,7 @@ export declare function delayBeforeRetry(retry: number, response: HttpResponse |
  * transient codes) are tried again up to policy.retries times, never past the deadline. The last answer is
  * returned as it is; a network failure becomes a NetworkError, at once when trying again cannot help.
  */
-export declare function sendWithRetries(send: (timeoutMs: number) => Promise<HttpResponse>, what: string, policy: RetryPolicy, deps: RetryDeps, deadline: Deadline): Promise<HttpResponse>;
+export declare function sendWithRetries(send: (timeoutMs: number) => Promise<HttpResponse>, what: string, policy: RetryPolicy, deps: RetryDeps, deadline: Deadline, call?: Call): Promise<HttpResponse>;
 export interface NetworkFailure {
     reason: string;
     /** Trying again cannot help (a proxy or a certificate said no). */
@@ -45,4 +52,4 @@ export interface NetworkFailure {
     hint?: string;
 }
 /** What went wrong on the way to Coze, in words; undefined when the error is not a network failure at all. */
-export declare function describeNetworkError(error: unknown): NetworkFailure | undefined;
+export declare function describeNetworkError(error: unknown, api?: 'Coze' | 'GitHub'): NetworkFailure | undefined;
