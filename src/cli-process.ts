@@ -1,10 +1,41 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, constants, createReadStream, fstat, open } from 'node:fs';
+import { Socket } from 'node:net';
+import { PassThrough, type Readable } from 'node:stream';
+import { isatty, ReadStream as TtyReadStream } from 'node:tty';
 import { runCli } from './cli.js';
 import { createHttpClient } from './http.js';
 import { defaultDeps } from './mint.js';
 
-/** After the answer is written, a key source still blocked (a FIFO nobody writes to) holds the process this long at most. */
+/** After the answer is written, anything still open (a pipe nobody writes to) holds the process this long at most. */
 const LINGER_MS = 1000;
+
+/**
+ * A key file as a stream that can always be given up on. Opened without blocking, so that a FIFO with no writer
+ * does not hold a worker thread (which no exit could end), and read through the event loop when it is a pipe or a
+ * terminal, where a read may wait for ever.
+ */
+export function openKeyFile(path: string): Readable {
+  const out = new PassThrough();
+  open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0), (error, fd) => {
+    if (error) return void out.destroy(error);
+    fstat(fd, (statError, stats) => {
+      if (statError) {
+        closeSync(fd);
+        return void out.destroy(statError);
+      }
+      const source: Readable =
+        stats.isFIFO() || stats.isSocket()
+          ? new Socket({ fd, readable: true, writable: false })
+          : isatty(fd)
+            ? new TtyReadStream(fd)
+            : createReadStream('', { fd });
+      source.on('error', (readError) => out.destroy(readError));
+      out.on('close', () => source.destroy());
+      source.pipe(out);
+    });
+  });
+  return out;
+}
 
 /** The coze-token command wired to this process: argv, environment, stdio, exit code. */
 export async function main(): Promise<void> {
@@ -15,7 +46,7 @@ export async function main(): Promise<void> {
       {
         env: process.env,
         stdin: () => process.stdin,
-        openFile: (path) => createReadStream(path),
+        openFile: openKeyFile,
         out: (chunk) => process.stdout.write(chunk),
         err: (chunk) => process.stderr.write(chunk),
       },
@@ -23,7 +54,7 @@ export async function main(): Promise<void> {
     );
   } finally {
     await http.close();
-    // Opening a FIFO waits for a writer in a worker thread that nothing can cancel; only the exit ends it.
+    // Standard input from a terminal, or a pipe whose writer never ends, must not keep the command alive.
     setTimeout(() => process.exit(), LINGER_MS).unref();
   }
 }

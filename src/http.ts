@@ -51,7 +51,7 @@ export function proxyUrl(variable: string, value: string): string {
     decodeURIComponent(url.username);
     decodeURIComponent(url.password);
   } catch {
-    throw new InputError(variable, `${expected}; its user name or password has a broken %-escape (write a literal % as %25)`);
+    throw new InputError(variable, `${expected}; its user name or password has a broken percent-escape (write a literal percent sign as %25)`);
   }
   return url.href;
 }

@@ -64,8 +64,10 @@ export async function mintCozeToken(options: MintCozeTokenOptions): Promise<Mint
 function redactError(error: unknown, redactor: Redactor): unknown {
   if (!(error instanceof Error)) return error;
   error.message = redactor.redact(error.message);
-  const holder = error instanceof CozeError ? error.details : error instanceof NetworkError ? error : undefined;
-  if (holder?.hint !== undefined) Object.assign(holder, { hint: redactor.redact(holder.hint) });
+  if (error instanceof NetworkError && error.hint !== undefined) Object.assign(error, { hint: redactor.redact(error.hint) });
+  if (error instanceof CozeError) {
+    for (const [name, value] of Object.entries(error.details)) if (typeof value === 'string') Object.assign(error.details, { [name]: redactor.redact(value) });
+  }
   return error;
 }
 

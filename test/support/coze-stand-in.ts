@@ -12,7 +12,9 @@ export type Fault =
   | { kind: 'hang' }
   | { kind: 'trickle'; bytes: number; everyMs: number }
   | { kind: 'huge' }
-  | { kind: 'ok-body'; body: string; contentType?: string };
+  | { kind: 'ok-body'; body: string; contentType?: string }
+  /** users/me: refuse the token, repeating it back in msg and in x-tt-logid, as a careless server might. */
+  | { kind: 'echo-token' };
 
 export interface StandInOptions {
   publicKey: KeyObject;
@@ -70,6 +72,11 @@ export async function startCozeStandIn(options: StandInOptions) {
 
     if (req.method === 'GET' && path === '/v1/users/me') {
       const fault = usersMeFaults.shift();
+      if (fault?.kind === 'echo-token') {
+        const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+        res.setHeader('x-tt-logid', token);
+        return json(res, 401, { code: 4100, msg: `authentication is invalid for token ${token}` });
+      }
       if (fault) return misbehave(fault, res);
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       if (!token || !issued.has(token)) return json(res, 401, { code: 4100, msg: 'authentication is invalid' });
@@ -174,6 +181,10 @@ export async function startCozeStandIn(options: StandInOptions) {
       case 'ok-body':
         res.writeHead(200, { 'content-type': fault.contentType ?? 'application/json' });
         res.end(fault.body);
+        return;
+      case 'echo-token':
+        res.writeHead(500);
+        res.end();
         return;
     }
   }
