@@ -35,8 +35,8 @@ export function latestDate(now: Date): string {
   return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const heading = (version: string) => new RegExp(`^## \\[?${escape(version)}\\]?(?:\\s|$)`);
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const heading = (version: string) => new RegExp(`^## \\[?${literal(version)}\\]?(?:\\s|$)`);
 
 /** The lines of a CHANGELOG section, from below its heading to the next heading or the link definitions. */
 function sectionLines(lines: string[], start: number): string[] {
