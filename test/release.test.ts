@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { changelogProblems, commitIsOnBranch, latestDate, majorTag, releaseNotes, releaseProblems, staleInstallUrls } from '../scripts/release.ts';
 import { findReferences, readRepository, referencePattern } from '../scripts/repository.ts';
-import { setOwner } from '../scripts/set-owner.ts';
+import { rewriteCodeOwner, setOwner } from '../scripts/set-owner.ts';
 import { ROOT } from './support/paths.ts';
 import { unpinnedActions } from './support/workflow-hygiene.ts';
 
@@ -62,7 +62,8 @@ describe('one owner, one place', () => {
     const copy = copyOfRepository();
     const readmeBefore = readFileSync(join(copy, 'README.md'), 'utf8');
     const changed = setOwner(copy, 'acme-bots');
-    expect(changed).toEqual(expect.arrayContaining(['package.json', 'README.md', '.github/workflows/coze-token-check.yml']));
+    expect(changed).toEqual(expect.arrayContaining(['package.json', 'README.md', '.github/workflows/coze-token-check.yml', '.github/CODEOWNERS']));
+    expect(readFileSync(join(copy, '.github/CODEOWNERS'), 'utf8')).toMatch(/^\* @acme-bots$/m);
     expect(readRepository(copy)).toEqual({ owner: 'acme-bots', name });
     const references = findReferences(copy, name);
     expect(references.length).toBe(findReferences(ROOT, name).length);
@@ -72,6 +73,11 @@ describe('one owner, one place', () => {
     expect(setOwner(copy, 'acme-bots')).toEqual([]);
     // The workflow checks hold for the new owner too: its own action stays exempt from SHA pins.
     expect(unpinnedActions(copy)).toEqual([]);
+  });
+
+  it('CODEOWNERS names the owner package.json names, and only @owner is rewritten there', () => {
+    expect(readFileSync(join(ROOT, '.github/CODEOWNERS'), 'utf8')).toMatch(new RegExp(`^\\* @${owner}$`, 'm'));
+    expect(rewriteCodeOwner('* @org\n/src/ @org/reviewers @orgone\n', 'org', 'acme')).toBe('* @acme\n/src/ @acme/reviewers @orgone\n');
   });
 
   it('set-owner refuses what is not a GitHub account name', () => {

@@ -215,3 +215,22 @@ describe('workflow hygiene', () => {
     expect(workflow('.github/workflows/ci.yml').jobs.test?.strategy?.matrix?.os).toEqual(['ubuntu-latest', 'windows-latest', 'macos-latest']);
   });
 });
+
+describe('issue forms', () => {
+  type Form = { body: Array<{ type: string; id?: string; attributes: { value?: string; options?: string[] } }> };
+
+  it('the bug form asks for the error line, the log id, the site, the version and the runner, and warns never to paste a secret', () => {
+    const form = parse(read('.github/ISSUE_TEMPLATE/bug.yml')) as Form;
+    expect(form.body.map((field) => field.id).filter(Boolean)).toEqual(expect.arrayContaining(['error', 'log-id', 'site', 'version', 'runner']));
+    expect(form.body.find((field) => field.id === 'site')?.attributes.options).toEqual(expect.arrayContaining(['api.coze.cn', 'api.coze.com']));
+    expect(form.body[0]?.attributes.value).toMatch(/Never paste a private key, a JWT or a token/);
+    expect((parse(read('.github/ISSUE_TEMPLATE/feature.yml')) as Form).body.length).toBeGreaterThan(0);
+  });
+
+  it('offers no blank issue, and sends vulnerabilities to the security policy', () => {
+    const config = parse(read('.github/ISSUE_TEMPLATE/config.yml')) as { blank_issues_enabled: boolean; contact_links: Array<{ url: string }> };
+    expect(config.blank_issues_enabled).toBe(false);
+    const { owner, name } = readRepository(ROOT);
+    expect(config.contact_links.map((link) => link.url)).toContain(`https://github.com/${owner}/${name}/security/policy`);
+  });
+});
