@@ -3,12 +3,16 @@
 //   dist/lib/       the library (package.json "exports"), with the CLI's code
 //   dist/cli/       the coze-token command: a Node check, then dist/lib
 // ncc minifies entry files only, so terser goes over everything, chunks included.
+//   dist/THIRD-PARTY-NOTICES.txt   every package the three bundles carry, with its licence text, from the stats
+//                                  ncc writes of what it included (scripts/notices.ts); each file's banner points
+//                                  to it, and terser keeps the /*! banners of bundled code
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
+import { type Bundle, type BundleStats, bundledPackages, NOTICES, noticeText } from './notices.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -18,9 +22,18 @@ const run = (script: string, args: string[]) => execFileSync(process.execPath, [
 for (const folder of ['build', 'dist']) rmSync(join(ROOT, folder), { recursive: true, force: true });
 run(bin('typescript', 'bin/tsc'), ['-p', 'tsconfig.build.json']);
 const ncc = bin('@vercel/ncc', 'dist/ncc/cli.js');
-run(ncc, ['build', 'build/src/index.js', '-o', 'dist', '-q', '--license', 'licenses.txt']);
-run(ncc, ['build', 'build/src/lib-entry.js', '-o', 'dist/lib', '-q']);
-run(ncc, ['build', 'build/src/cli-main.js', '-o', 'dist/cli', '-q']);
+const BUNDLES = [
+  { entry: 'index', out: 'dist', title: 'the action (runs.main), with its chunks: octokit and the alert issues load only for issue-on-failure' },
+  { entry: 'lib-entry', out: 'dist/lib', title: 'the library (package.json "exports"), with the CLI\'s code' },
+  { entry: 'cli-main', out: 'dist/cli', title: 'the coze-token command: a Node version check, then dist/lib/' },
+];
+mkdirSync(join(ROOT, 'build/stats'), { recursive: true });
+const bundles: Bundle[] = BUNDLES.map(({ entry, out, title }) => {
+  const statsFile = join(ROOT, 'build/stats', `${entry}.json`);
+  run(ncc, ['build', `build/src/${entry}.js`, '-o', out, '-q', '--stats-out', statsFile]);
+  return { out, title, stats: JSON.parse(readFileSync(statsFile, 'utf8')) as BundleStats };
+});
+writeFileSync(join(ROOT, 'dist', NOTICES), noticeText(bundles, bundledPackages(ROOT, bundles)));
 
 function scripts(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
@@ -30,7 +43,10 @@ function scripts(folder: string): string[] {
   });
 }
 
+// The bundled packages' licences are in the notice file; the /*! banners that some of their code carries stay too.
+const banner = `/*! coze-token-action (MIT). Bundled packages and their licences: dist/${NOTICES} */`;
 for (const file of scripts(join(ROOT, 'dist'))) {
-  const { code } = await minify(readFileSync(file, 'utf8'), { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+  const format = { comments: /^!/, preamble: banner };
+  const { code } = await minify(readFileSync(file, 'utf8'), { module: true, ecma: 2020, compress: { passes: 2 }, format });
   writeFileSync(file, `${code}\n`);
 }

@@ -1,6 +1,8 @@
 // The release workflow's logic (.github/workflows/release.yml), testable on its own:
 //   node scripts/release.ts check vX.Y.Z   refuse a tag that is not package.json's version, a repository that is
-//                                          not package.json's, or a commit that is not on main
+//                                          not package.json's, a commit that is not on main, notes left under
+//                                          Unreleased, a version section missing, undated or dated in the future,
+//                                          or README install URLs of another version
 //   node scripts/release.ts notes vX.Y.Z   print that version's section of CHANGELOG.md
 //   node scripts/release.ts major vX.Y.Z   print the major tag to move (vX)
 import { execFileSync } from 'node:child_process';
@@ -19,6 +21,52 @@ export interface ReleaseFacts {
   /** GITHUB_REPOSITORY of the run. */
   repository: string;
   onMain: boolean;
+  changelog: string;
+  readme: string;
+  /** The latest date anywhere on Earth, YYYY-MM-DD (see latestDate). */
+  today: string;
+}
+
+/**
+ * Today's date where it is latest (UTC+14), so a maintainer who dates the release in their own time zone is never
+ * told the date is in the future.
+ */
+export function latestDate(now: Date): string {
+  return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
+}
+
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const heading = (version: string) => new RegExp(`^## \\[?${literal(version)}\\]?(?:\\s|$)`);
+
+/** The lines of a CHANGELOG section, from below its heading to the next heading or the link definitions. */
+function sectionLines(lines: string[], start: number): string[] {
+  const end = lines.findIndex((line, index) => index > start && (/^## /.test(line) || /^\[[^\]]+\]: /.test(line)));
+  return lines.slice(start + 1, end === -1 ? undefined : end);
+}
+
+/** What CHANGELOG.md says wrong for releasing version: unreleased entries, or a section missing, undated or dated later than today. */
+export function changelogProblems(changelog: string, version: string, today: string): string[] {
+  const lines = changelog.split(/\r?\n/);
+  const problems: string[] = [];
+  const unreleased = lines.findIndex((line) => heading('Unreleased').test(line));
+  const entries = unreleased === -1 ? [] : sectionLines(lines, unreleased).filter((line) => line.trim() !== '' && !/^#{3,} /.test(line));
+  if (entries.length) problems.push(`CHANGELOG.md holds entries under Unreleased: move them into the ${version} section, so its release notes carry them`);
+  const start = lines.findIndex((line) => heading(version).test(line));
+  if (start === -1) return [...problems, `CHANGELOG.md has no section for ${version}: add "## [${version}] - YYYY-MM-DD"`];
+  const date = /^## \S+ - (\d{4}-\d{2}-\d{2})\s*$/.exec(lines[start] as string)?.[1];
+  if (date === undefined || Number.isNaN(Date.parse(date)) || new Date(date).toISOString().slice(0, 10) !== date) {
+    problems.push(`CHANGELOG.md's section for ${version} is not dated: set its heading to "## [${version}] - YYYY-MM-DD", the day you tag it`);
+  } else if (date > today) {
+    problems.push(`CHANGELOG.md dates ${version} ${date}, which is still to come: date it the day you tag it`);
+  }
+  if (sectionLines(lines, start).every((line) => line.trim() === '')) problems.push(`CHANGELOG.md's section for ${version} is empty`);
+  return problems;
+}
+
+/** The README's install URLs of the release tarball that name another version than this one. */
+export function staleInstallUrls(readme: string, version: string): string[] {
+  const urls = readme.match(/https:\/\/github\.com\/[^/\s]+\/[^/\s]+\/releases\/download\/\S+\.tgz/g) ?? [];
+  return urls.filter((url) => !url.endsWith(`/releases/download/v${version}/coze-token-action-${version}.tgz`));
 }
 
 /** Everything wrong with releasing this tag here; empty when it may be released. */
@@ -33,19 +81,18 @@ export function releaseProblems(facts: ReleaseFacts): string[] {
     );
   }
   if (!facts.onMain) problems.push(`the tagged commit is not on main: releases are cut from main only`);
+  problems.push(...changelogProblems(facts.changelog, facts.version, facts.today));
+  const stale = staleInstallUrls(facts.readme, facts.version);
+  if (stale.length) problems.push(`README.md installs another version than ${facts.version}: ${[...new Set(stale)].join(', ')}`);
   return problems;
 }
 
-/** The section of CHANGELOG.md for a version: from its heading to the next version's, without the heading. */
+/** The section of CHANGELOG.md for a version: from its heading to the next version's (or the link definitions), without the heading. */
 export function releaseNotes(changelog: string, version: string): string {
   const lines = changelog.split(/\r?\n/);
-  const start = lines.findIndex((line) => new RegExp(`^## \\[?${version.replace(/\./g, '\\.')}\\]?(\\s|$)`).test(line));
+  const start = lines.findIndex((line) => heading(version).test(line));
   if (start === -1) throw new Error(`CHANGELOG.md has no section for ${version}: add "## [${version}] - YYYY-MM-DD"`);
-  const end = lines.findIndex((line, index) => index > start && /^## /.test(line));
-  const notes = lines
-    .slice(start + 1, end === -1 ? undefined : end)
-    .join('\n')
-    .trim();
+  const notes = sectionLines(lines, start).join('\n').trim();
   if (notes === '') throw new Error(`CHANGELOG.md's section for ${version} is empty`);
   return `${notes}\n`;
 }
@@ -79,6 +126,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
         expectedRepository: `${owner}/${name}`,
         repository: process.env.GITHUB_REPOSITORY ?? '',
         onMain: commitIsOnBranch(root, process.env.GITHUB_SHA ?? 'HEAD', 'main'),
+        changelog: readFileSync(join(root, 'CHANGELOG.md'), 'utf8'),
+        readme: readFileSync(join(root, 'README.md'), 'utf8'),
+        today: latestDate(new Date()),
       });
       if (problems.length) throw new Error(`Not releasing ${tag}:\n- ${problems.join('\n- ')}`);
       console.log(`${tag} may be released from ${owner}/${name}.`);

@@ -1,18 +1,25 @@
 // npm run set-owner -- <owner>: the action's owner everywhere at once, package.json `repository` included,
 // so the reusable workflow can only ever call the action of the repository it ships in.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OWNER, readRepository, rewriteOwner, textFiles } from './repository.ts';
 
+export const CODEOWNERS = '.github/CODEOWNERS';
+
+/** CODEOWNERS names the owner as @owner (and its teams as @owner/team), not owner/name. */
+export function rewriteCodeOwner(text: string, before: string, owner: string): string {
+  return text.replace(new RegExp(`(?<=\\s)@${before}(?=[\\s/]|$)`, 'gim'), `@${owner}`);
+}
+
 export function setOwner(root: string, owner: string): string[] {
   if (!OWNER.test(owner)) throw new Error(`"${owner}" is not a GitHub account name (letters, digits and single hyphens, at most 39)`);
-  const { name } = readRepository(root);
+  const { owner: before, name } = readRepository(root);
   const changed: string[] = [];
-  for (const file of textFiles(root)) {
+  for (const file of [...textFiles(root), ...(existsSync(join(root, CODEOWNERS)) ? [CODEOWNERS] : [])]) {
     const path = join(root, file);
     const text = readFileSync(path, 'utf8');
-    const rewritten = rewriteOwner(text, name, owner);
+    const rewritten = file === CODEOWNERS ? rewriteCodeOwner(text, before, owner) : rewriteOwner(text, name, owner);
     if (rewritten !== text) {
       writeFileSync(path, rewritten);
       changed.push(file);

@@ -4,9 +4,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commitIsOnBranch, majorTag, releaseNotes, releaseProblems } from '../scripts/release.ts';
+import { changelogProblems, commitIsOnBranch, latestDate, majorTag, releaseNotes, releaseProblems, staleInstallUrls } from '../scripts/release.ts';
 import { findReferences, readRepository, referencePattern } from '../scripts/repository.ts';
-import { setOwner } from '../scripts/set-owner.ts';
+import { rewriteCodeOwner, setOwner } from '../scripts/set-owner.ts';
 import { ROOT } from './support/paths.ts';
 import { unpinnedActions } from './support/workflow-hygiene.ts';
 
@@ -62,7 +62,8 @@ describe('one owner, one place', () => {
     const copy = copyOfRepository();
     const readmeBefore = readFileSync(join(copy, 'README.md'), 'utf8');
     const changed = setOwner(copy, 'acme-bots');
-    expect(changed).toEqual(expect.arrayContaining(['package.json', 'README.md', '.github/workflows/coze-token-check.yml']));
+    expect(changed).toEqual(expect.arrayContaining(['package.json', 'README.md', '.github/workflows/coze-token-check.yml', '.github/CODEOWNERS']));
+    expect(readFileSync(join(copy, '.github/CODEOWNERS'), 'utf8')).toMatch(/^\* @acme-bots$/m);
     expect(readRepository(copy)).toEqual({ owner: 'acme-bots', name });
     const references = findReferences(copy, name);
     expect(references.length).toBe(findReferences(ROOT, name).length);
@@ -74,6 +75,11 @@ describe('one owner, one place', () => {
     expect(unpinnedActions(copy)).toEqual([]);
   });
 
+  it('CODEOWNERS names the owner package.json names, and only @owner is rewritten there', () => {
+    expect(readFileSync(join(ROOT, '.github/CODEOWNERS'), 'utf8')).toMatch(new RegExp(`^\\* @${owner}$`, 'm'));
+    expect(rewriteCodeOwner('* @org\n/src/ @org/reviewers @orgone\n', 'org', 'acme')).toBe('* @acme\n/src/ @acme/reviewers @orgone\n');
+  });
+
   it('set-owner refuses what is not a GitHub account name', () => {
     const copy = copyOfRepository();
     for (const bad of ['', '-acme', 'acme-', 'a--b', 'acme/evil', 'x'.repeat(40)]) expect(() => setOwner(copy, bad)).toThrow(/not a GitHub account name/);
@@ -81,7 +87,18 @@ describe('one owner, one place', () => {
 });
 
 describe('release checks', () => {
-  const facts = { tag: 'v1.2.3', version: '1.2.3', expectedRepository: 'acme/coze-token-action', repository: 'acme/coze-token-action', onMain: true };
+  const changelog = ['# Changelog', '', '## [Unreleased]', '', '## [1.2.3] - 2026-11-25', '', '### Added', '', '- a thing', ''].join('\n');
+  const readme = 'npm install -g https://github.com/acme/coze-token-action/releases/download/v1.2.3/coze-token-action-1.2.3.tgz\n';
+  const facts = {
+    tag: 'v1.2.3',
+    version: '1.2.3',
+    expectedRepository: 'acme/coze-token-action',
+    repository: 'acme/coze-token-action',
+    onMain: true,
+    changelog,
+    readme,
+    today: '2026-11-25',
+  };
 
   it('lets a tag of the version, in the named repository, on main, through', () => {
     expect(releaseProblems(facts)).toEqual([]);
@@ -104,6 +121,58 @@ describe('release checks', () => {
 
   it('refuses a commit that is not on main', () => {
     expect(releaseProblems({ ...facts, onMain: false })).toEqual(['the tagged commit is not on main: releases are cut from main only']);
+  });
+
+  it('refuses while CHANGELOG.md holds entries under Unreleased, so the release notes carry all the work', () => {
+    const pending = changelog.replace('## [Unreleased]\n', '## [Unreleased]\n\n### Fixed\n\n- a fix\n');
+    expect(releaseProblems({ ...facts, changelog: pending })).toEqual([
+      'CHANGELOG.md holds entries under Unreleased: move them into the 1.2.3 section, so its release notes carry them',
+    ]);
+    // Headings alone are not entries.
+    expect(changelogProblems(changelog.replace('## [Unreleased]\n', '## [Unreleased]\n\n### Added\n'), '1.2.3', facts.today)).toEqual([]);
+  });
+
+  it('refuses a version whose section is missing, undated, dated later than today, or empty', () => {
+    const problems = (text: string, today = facts.today) => changelogProblems(text, '1.2.3', today);
+    expect(problems(changelog.replace('## [1.2.3] - 2026-11-25', '## [1.2.2] - 2026-11-25'))).toEqual([
+      'CHANGELOG.md has no section for 1.2.3: add "## [1.2.3] - YYYY-MM-DD"',
+    ]);
+    for (const heading of ['## [1.2.3]', '## [1.2.3] - unreleased', '## [1.2.3] - 2026-02-30', '## [1.2.3] - 25.11.2026']) {
+      expect(problems(changelog.replace('## [1.2.3] - 2026-11-25', heading)), heading).toEqual([
+        `CHANGELOG.md's section for 1.2.3 is not dated: set its heading to "## [1.2.3] - YYYY-MM-DD", the day you tag it`,
+      ]);
+    }
+    expect(problems(changelog, '2026-11-24')).toEqual(['CHANGELOG.md dates 1.2.3 2026-11-25, which is still to come: date it the day you tag it']);
+    expect(problems(changelog, '2027-01-01')).toEqual([]);
+    expect(problems('## [1.2.3] - 2026-11-25\n\n[1.2.3]: https://github.com/acme/coze-token-action/releases/tag/v1.2.3\n')).toEqual([
+      "CHANGELOG.md's section for 1.2.3 is empty",
+    ]);
+  });
+
+  it('takes today where it is latest, so a date in any time zone is not in the future', () => {
+    expect(latestDate(new Date('2026-11-25T09:59:59Z'))).toBe('2026-11-25');
+    expect(latestDate(new Date('2026-11-25T10:00:00Z'))).toBe('2026-11-26');
+  });
+
+  it('refuses README install URLs of another version', () => {
+    const old = readme.replaceAll('1.2.3', '1.2.2');
+    expect(staleInstallUrls(old, '1.2.3')).toEqual(['https://github.com/acme/coze-token-action/releases/download/v1.2.2/coze-token-action-1.2.2.tgz']);
+    expect(staleInstallUrls(readme.replace('-1.2.3.tgz', '-1.2.2.tgz'), '1.2.3')).toHaveLength(1);
+    expect(releaseProblems({ ...facts, readme: old })).toEqual([
+      'README.md installs another version than 1.2.3: https://github.com/acme/coze-token-action/releases/download/v1.2.2/coze-token-action-1.2.2.tgz',
+    ]);
+  });
+
+  it("this repository's CHANGELOG.md and README.md agree with package.json's version: only the date is left to set", () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const text = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8');
+    const today = latestDate(new Date());
+    expect(changelogProblems(text, version, today).filter((problem) => !problem.includes('is not dated'))).toEqual([]);
+    const dated = text.replace(new RegExp(`^## \\[${version.replaceAll('.', '\\.')}\\].*$`, 'm'), `## [${version}] - ${today}`);
+    expect(changelogProblems(dated, version, today)).toEqual([]);
+    const installs = readFileSync(join(ROOT, 'README.md'), 'utf8').match(/\S+\/releases\/download\/\S+\.tgz/g) ?? [];
+    expect(installs.length).toBeGreaterThanOrEqual(3);
+    expect(staleInstallUrls(readFileSync(join(ROOT, 'README.md'), 'utf8'), version)).toEqual([]);
   });
 
   it('tells whether a commit is on main, from git', () => {
@@ -141,6 +210,8 @@ describe('release checks', () => {
     expect(releaseNotes(changelog, '1.2.2')).toBe('- older\n');
     expect(() => releaseNotes(changelog, '1.2')).toThrow(/no section for 1\.2/);
     expect(() => releaseNotes('## [1.0.0] - x\n\n## [0.9.0]\n- y', '1.0.0')).toThrow(/section for 1\.0\.0 is empty/);
+    // The link definitions at the end are not part of the last section's notes.
+    expect(releaseNotes(`${changelog}\n[1.2.2]: https://github.com/acme/coze-token-action/releases/tag/v1.2.2\n`, '1.2.2')).toBe('- older\n');
   });
 
   it("has notes for package.json's version in this repository's CHANGELOG", () => {

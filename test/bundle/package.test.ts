@@ -47,7 +47,7 @@ afterAll(async () => {
 });
 
 describe('the npm package', () => {
-  it('holds dist/, action.yml, README and LICENSE, and no sources or tests', () => {
+  it('holds dist/ with its third-party notices, action.yml, README and LICENSE, and no sources or tests', () => {
     const files = JSON.parse(npm(['pack', '--dry-run', '--json', '--silent'], ROOT))[0].files.map((file: { path: string }) => file.path) as string[];
     expect(files).toEqual(
       expect.arrayContaining([
@@ -59,6 +59,7 @@ describe('the npm package', () => {
         'dist/cli/index.js',
         'dist/lib/index.js',
         'dist/types/src/lib.d.ts',
+        'dist/THIRD-PARTY-NOTICES.txt',
       ]),
     );
     expect(files.filter((file) => /^(src|test|scripts|tools)\//.test(file))).toEqual([]);
