@@ -53,7 +53,7 @@ describe('npm run local-action (GitHub’s @github/local-action)', () => {
     const file = envFile('.env', { 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': standIn.url, verify: 'true' });
     const run = await localAction(file);
     expect(run.code, run.output).toBe(0);
-    expect(run.output).toMatch(/Minted a Coze access token for app 7488888888888/);
+    expect(run.output).toMatch(/Minted a Coze access token for app [0-9a-f]{8} on 127\.0\.0\.1:\d+/);
     expect(run.output).toMatch(/::set-output name=verified::true/);
     expect(run.output).toMatch(/::set-output name=expires-in::\d+/);
     expect(standIn.issued.size).toBe(1);
