@@ -119,8 +119,9 @@ export async function run(runnerCore: Core, runDeps: ActionDeps): Promise<void> 
       }
       core.info(`Verified: ${config.baseUrl}/v1/users/me accepted the token${report.userName ? ` (user ${report.userName})` : ''}.`);
       core.setOutput('verified', 'true');
-      if (report.userId) core.setOutput('user-id', report.userId);
-      if (report.userName) core.setOutput('user-name', report.userName);
+      // Coze's words: an output is no place for a secret it repeated back either.
+      if (report.userId) core.setOutput('user-id', redactor.redact(report.userId));
+      if (report.userName) core.setOutput('user-name', redactor.redact(report.userName));
     }
     core.setOutput('token', minted.token);
     core.setOutput('expires-at', minted.expiresAt.toISOString());

@@ -24,7 +24,8 @@ let standIn: CozeStandIn;
 let github: FakeGitHub;
 
 beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
+  // Tokens no shape-based redaction knows, so only redaction by value keeps them out.
+  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid, tokenPrefix: 'Opaque' });
   github = await startFakeGitHub('octo/coze-app');
 });
 afterAll(async () => {
@@ -107,6 +108,15 @@ describe('secrets the run holds are cut out of outside text by value', () => {
     expect(result.failures()).toEqual([expect.stringMatching(/authentication is invalid for token \[redacted\]/)]);
     expect(github.issues[0]?.body).toContain('[redacted]');
     expect(leaksIn(github.written(), { pems: [keys.pkcs8], standIn, extra: [githubToken, token] })).toEqual([]);
+    expect(result.surface()).not.toContain(token);
+  });
+
+  it('keeps a token that Coze names as the user out of the user outputs, the summary and the log', async () => {
+    standIn.failUsersMe({ kind: 'echo-token', into: 'user' });
+    const result = await check({ 'issue-on-failure': 'false' });
+    const token = [...standIn.issued].at(-1) as string;
+    expect(result.failures()).toEqual([]);
+    expect(result.outputs()).toMatchObject({ token, 'user-id': '[redacted]', 'user-name': 'bot [redacted]' });
     expect(result.surface()).not.toContain(token);
   });
 

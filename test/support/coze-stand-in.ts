@@ -13,8 +13,8 @@ export type Fault =
   | { kind: 'trickle'; bytes: number; everyMs: number }
   | { kind: 'huge' }
   | { kind: 'ok-body'; body: string; contentType?: string }
-  /** users/me: refuse the token, repeating it back in msg and in x-tt-logid, as a careless server might. */
-  | { kind: 'echo-token' };
+  /** users/me: repeat the token back, in a refusal (msg and x-tt-logid) or as the user's name and id. */
+  | { kind: 'echo-token'; into?: 'refusal' | 'user' };
 
 export interface StandInOptions {
   publicKey: KeyObject;
@@ -23,6 +23,8 @@ export interface StandInOptions {
   audience?: string;
   /** Serve https with this certificate instead of plain http. */
   tls?: { key: string; cert: string };
+  /** What issued tokens start with: czs_ as Coze's do, or something no shape-based redaction would know. */
+  tokenPrefix?: string;
 }
 
 export interface ReceivedRequest {
@@ -74,6 +76,7 @@ export async function startCozeStandIn(options: StandInOptions) {
       const fault = usersMeFaults.shift();
       if (fault?.kind === 'echo-token') {
         const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+        if (fault.into === 'user') return json(res, 200, { code: 0, msg: '', data: { user_id: token, user_name: `bot ${token}` } });
         res.setHeader('x-tt-logid', token);
         return json(res, 401, { code: 4100, msg: `authentication is invalid for token ${token}` });
       }
@@ -147,7 +150,7 @@ export async function startCozeStandIn(options: StandInOptions) {
       return refuse(400, 'invalid_request', 'invalid request: scope');
     if (deactivated) return refuse(403, 'access_deny', 'app: ci-app is currently deactivated by the owner');
 
-    const token = `czs_${randomBytes(24).toString('base64url')}`;
+    const token = `${options.tokenPrefix ?? 'czs_'}${randomBytes(24).toString('base64url')}`;
     issued.add(token);
     json(res, 200, { access_token: token, expires_in: now + (duration as number), token_type: 'Bearer' });
   }
