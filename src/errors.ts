@@ -4,13 +4,17 @@ import { CLI_ENV, inTermsOf, nameOf, type Surface } from './terms.js';
 export class InputError extends Error {
   override name = 'InputError';
   readonly inputs: readonly string[];
+  /** The names are the user's own (unknown option names), shown as given on every surface. */
+  readonly asGiven: boolean;
   constructor(
     input: string | readonly string[],
     readonly expected: string,
+    { asGiven = false } = {},
   ) {
     const inputs = typeof input === 'string' ? [input] : input;
-    super(inputErrorText(inputs, expected, 'action'));
+    super(inputErrorText(inputs, expected, 'action', asGiven));
     this.inputs = inputs;
+    this.asGiven = asGiven;
   }
   get input(): string {
     return this.inputs[0] as string;
@@ -22,8 +26,9 @@ function listed(names: string[]): string {
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${last}` : last;
 }
 
-function inputErrorText(inputs: readonly string[], expected: string, surface: Surface): string {
+function inputErrorText(inputs: readonly string[], expected: string, surface: Surface, asGiven: boolean): string {
   const text = inTermsOf(surface, expected);
+  if (asGiven) return `Option${inputs.length > 1 ? 's' : ''} ${listed(inputs.map((input) => `'${input}'`))}: ${text}`;
   if (surface === 'cli') {
     const names = inputs.map((input) => {
       const env = CLI_ENV[input];
@@ -80,7 +85,7 @@ export function explainError(error: unknown, surface: Surface = 'action'): { pro
     return withHint(facts.length > 0 ? `${error.message} (${facts.join(', ')})` : error.message, hint);
   }
   if (error instanceof NetworkError) return withHint(error.message, error.hint);
-  if (error instanceof InputError) return { problem: inputErrorText(error.inputs, error.expected, surface) };
+  if (error instanceof InputError) return { problem: inputErrorText(error.inputs, error.expected, surface, error.asGiven) };
   return { problem: `Unexpected error: ${error instanceof Error ? error.message : String(error)}` };
 }
 
@@ -92,7 +97,7 @@ export function describeError(error: unknown, surface: Surface = 'action'): stri
 
 /** The error as the library throws it: its message and hint in the library's words. */
 export function inLibraryTerms(error: unknown): unknown {
-  if (error instanceof InputError) error.message = inputErrorText(error.inputs, error.expected, 'library');
+  if (error instanceof InputError) error.message = inputErrorText(error.inputs, error.expected, 'library', error.asGiven);
   else if (error instanceof CozeError || error instanceof NetworkError) {
     error.message = inTermsOf('library', error.message);
     const hint = error instanceof CozeError ? error.details.hint : error.hint;

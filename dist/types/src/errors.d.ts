@@ -4,7 +4,11 @@ export declare class InputError extends Error {
     readonly expected: string;
     name: string;
     readonly inputs: readonly string[];
-    constructor(input: string | readonly string[], expected: string);
+    /** The names are the user's own (unknown option names), shown as given on every surface. */
+    readonly asGiven: boolean;
+    constructor(input: string | readonly string[], expected: string, { asGiven }?: {
+        asGiven?: boolean | undefined;
+    });
     get input(): string;
 }
 export interface CozeErrorDetails {
