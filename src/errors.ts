@@ -95,13 +95,31 @@ export function describeError(error: unknown, surface: Surface = 'action'): stri
   return hint === undefined ? problem : `${problem}. ${hint}`;
 }
 
-/** The error as the library throws it: its message and hint in the library's words. */
+/** The error as the library throws it: its message and hint in the library's words, and a stack a user can read. */
 export function inLibraryTerms(error: unknown): unknown {
   if (error instanceof InputError) error.message = inputErrorText(error.inputs, error.expected, 'library', error.asGiven);
   else if (error instanceof CozeError || error instanceof NetworkError) {
     error.message = inTermsOf('library', error.message);
     const hint = error instanceof CozeError ? error.details.hint : error.hint;
     if (hint !== undefined) Object.assign(error instanceof CozeError ? error.details : error, { hint: inTermsOf('library', hint) });
-  }
+  } else return error;
+  // Defined, not assigned, for the same reason: Node leaves out the source line of the bundle (scripts/build.ts).
+  Object.defineProperty(error, 'stack', { value: userStack(error), writable: true, configurable: true });
   return error;
+}
+
+/** The folder of this module's file (src/, or dist/lib/ in the bundle), read from a stack frame of its own. */
+const OWN_FOLDER = /\(?(\S*[\\/])[^\\/\s]+:\d+:\d+\)?$/m.exec(new Error().stack ?? '')?.[1] ?? '';
+
+/**
+ * The stack as the library's user should see it, printed or uncaught: the problem with Coze's status, code and log
+ * id, then the caller's frames from where the library hands the error over; not the library's own frames, which in
+ * the bundle are minified and say nothing. (The error's own stack is not read: reading it drops where V8 saw the
+ * error thrown, and Node then prints its own internal source line above an uncaught error.)
+ */
+function userStack(error: Error): string {
+  const here: { stack?: string } = {};
+  Error.captureStackTrace(here);
+  const frames = (here.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line) && !line.includes(OWN_FOLDER) && !/[( ]node:/.test(line));
+  return [`${error.name}: ${explainError(error, 'library').problem}`, ...frames].join('\n');
 }

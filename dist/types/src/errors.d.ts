@@ -36,5 +36,5 @@ export declare function explainError(error: unknown, surface?: Surface): {
 };
 /** One line a user can act on. */
 export declare function describeError(error: unknown, surface?: Surface): string;
-/** The error as the library throws it: its message and hint in the library's words. */
+/** The error as the library throws it: its message and hint in the library's words, and a stack a user can read. */
 export declare function inLibraryTerms(error: unknown): unknown;
