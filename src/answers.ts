@@ -34,14 +34,22 @@ const code =
 const says = (pattern: RegExp) => (answer: Answer) => pattern.test([answer.code, answer.message].join(' '));
 const status = (test: (status: number) => boolean) => (answer: Answer) => test(answer.status);
 
-function otherSite(baseUrl: string): { here: string; other: string } {
+const OTHER_SITE: Partial<Record<string, string>> = { 'api.coze.cn': 'https://api.coze.com', 'api.coze.com': 'https://api.coze.cn' };
+
+/** The host of base-url, and the other Coze site's origin; none for a host that is not a Coze site (a stand-in, a proxy). */
+function otherSite(baseUrl: string): { here: string; other?: string } {
   const here = new URL(baseUrl).hostname;
-  return { here, other: here.endsWith('coze.com') ? 'https://api.coze.cn' : 'https://api.coze.com' };
+  const other = OTHER_SITE[here];
+  return other === undefined ? { here } : { here, other };
 }
+
+/** For a host that is not a Coze site, the other site is no answer: base-url itself is in question. */
+const checkBaseUrl = (verb = 'check') => `${verb} that ${term('base-url')} is the Coze API of the app's site, https://api.coze.cn or https://api.coze.com`;
 
 function credentialsHint(_: Answer, { baseUrl }: AnswerContext): string {
   const { here, other } = otherSite(baseUrl);
-  return `Coze did not accept the app's credentials: check that ${term('app-id')}, ${term('public-key-id')} and ${term('private-key')} belong to one OAuth app of the JWT (service) kind, created on ${here}; an app created on the other site needs ${setting('base-url', other)}`;
+  const site = other === undefined ? checkBaseUrl() : `an app created on the other site needs ${setting('base-url', other)}`;
+  return `Coze did not accept the app's credentials: check that ${term('app-id')}, ${term('public-key-id')} and ${term('private-key')} belong to one OAuth app of the JWT (service) kind, created on ${here}; ${site}`;
 }
 
 function redirectTarget(answer: Answer, baseUrl: string): string {
@@ -71,7 +79,11 @@ export const KNOWN_ANSWERS: readonly KnownAnswer[] = [
     matches: says(/kid not been regist|verify jwt empty/i),
     hint: (_, { baseUrl }) => {
       const { here, other } = otherSite(baseUrl);
-      return `Coze does not know this app's key on ${here}. Usually the app was created on the other site: an app made on coze.com needs ${setting('base-url', 'https://api.coze.com')}, one made on coze.cn the default https://api.coze.cn (try ${other}). If the site is right, copy the fingerprint (公钥指纹) of a key pair still on the app into ${term('public-key-id')}`;
+      const site =
+        other === undefined
+          ? checkBaseUrl('Check')
+          : `Usually the app was created on the other site: an app made on coze.com needs ${setting('base-url', 'https://api.coze.com')}, one made on coze.cn the default https://api.coze.cn (try ${other})`;
+      return `Coze does not know this app's key on ${here}. ${site}. If the site is right, copy the fingerprint (公钥指纹) of a key pair still on the app into ${term('public-key-id')}`;
     },
   },
   {
@@ -151,7 +163,8 @@ export const KNOWN_ANSWERS: readonly KnownAnswer[] = [
     matches: code('4100'),
     hint: (_, { baseUrl }) => {
       const { here, other } = otherSite(baseUrl);
-      return `Coze did not accept the token on ${here}: a token works only on the site that minted it (an app from the other site needs ${setting('base-url', other)}); check that the app is enabled and its key not revoked`;
+      const site = other === undefined ? checkBaseUrl() : `an app from the other site needs ${setting('base-url', other)}`;
+      return `Coze did not accept the token on ${here}: a token works only on the site that minted it (${site}); check that the app is enabled and its key not revoked`;
     },
   },
   {

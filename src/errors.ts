@@ -5,13 +5,17 @@ import { CLI_ENV, inTermsOf, isEnvironmentVariable, nameOf, type Surface } from 
 export class InputError extends Error {
   override name = 'InputError';
   readonly inputs: readonly string[];
+  /** The names are the user's own (unknown option names), shown as given on every surface. */
+  readonly asGiven: boolean;
   constructor(
     input: string | readonly string[],
     readonly expected: string,
+    { asGiven = false } = {},
   ) {
     const inputs = typeof input === 'string' ? [input] : input;
-    super(inputErrorText(inputs, expected, 'action'));
+    super(inputErrorText(inputs, expected, 'action', asGiven));
     this.inputs = inputs;
+    this.asGiven = asGiven;
   }
   get input(): string {
     return this.inputs[0] as string;
@@ -23,8 +27,9 @@ function listed(names: string[]): string {
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${last}` : last;
 }
 
-function inputErrorText(inputs: readonly string[], expected: string, surface: Surface): string {
+function inputErrorText(inputs: readonly string[], expected: string, surface: Surface, asGiven: boolean): string {
   const text = inTermsOf(surface, expected);
+  if (asGiven) return `Option${inputs.length > 1 ? 's' : ''} ${listed(inputs.map((input) => `'${input}'`))}: ${text}`;
   if (inputs.every(isEnvironmentVariable)) {
     return `${surface === 'cli' ? '' : `Environment variable${inputs.length > 1 ? 's' : ''} `}${listed([...inputs])}: ${text}`;
   }
@@ -84,7 +89,7 @@ export function explainError(error: unknown, surface: Surface = 'action'): { pro
     return withHint(facts.length > 0 ? `${error.message} (${facts.join(', ')})` : error.message, hint);
   }
   if (error instanceof NetworkError) return withHint(error.message, error.hint);
-  if (error instanceof InputError) return { problem: inputErrorText(error.inputs, error.expected, surface) };
+  if (error instanceof InputError) return { problem: inputErrorText(error.inputs, error.expected, surface, error.asGiven) };
   return { problem: `Unexpected error: ${inert(error instanceof Error ? error.message : String(error))}` };
 }
 
@@ -94,13 +99,31 @@ export function describeError(error: unknown, surface: Surface = 'action'): stri
   return hint === undefined ? problem : `${problem}. ${hint}`;
 }
 
-/** The error as the library throws it: its message and hint in the library's words. */
+/** The error as the library throws it: its message and hint in the library's words, and a stack a user can read. */
 export function inLibraryTerms(error: unknown): unknown {
-  if (error instanceof InputError) error.message = inputErrorText(error.inputs, error.expected, 'library');
+  if (error instanceof InputError) error.message = inputErrorText(error.inputs, error.expected, 'library', error.asGiven);
   else if (error instanceof CozeError || error instanceof NetworkError) {
     error.message = inTermsOf('library', error.message);
     const hint = error instanceof CozeError ? error.details.hint : error.hint;
     if (hint !== undefined) Object.assign(error instanceof CozeError ? error.details : error, { hint: inTermsOf('library', hint) });
-  }
+  } else return error;
+  // Defined, not assigned, for the same reason: Node leaves out the source line of the bundle (scripts/build.ts).
+  Object.defineProperty(error, 'stack', { value: userStack(error), writable: true, configurable: true });
   return error;
+}
+
+/** The folder of this module's file (src/, or dist/lib/ in the bundle), read from a stack frame of its own. */
+const OWN_FOLDER = /\(?(\S*[\\/])[^\\/\s]+:\d+:\d+\)?$/m.exec(new Error().stack ?? '')?.[1] ?? '';
+
+/**
+ * The stack as the library's user should see it, printed or uncaught: the problem with Coze's status, code and log
+ * id, then the caller's frames from where the library hands the error over; not the library's own frames, which in
+ * the bundle are minified and say nothing. (The error's own stack is not read: reading it drops where V8 saw the
+ * error thrown, and Node then prints its own internal source line above an uncaught error.)
+ */
+function userStack(error: Error): string {
+  const here: { stack?: string } = {};
+  Error.captureStackTrace(here);
+  const frames = (here.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line) && !line.includes(OWN_FOLDER) && !/[( ]node:/.test(line));
+  return [`${error.name}: ${explainError(error, 'library').problem}`, ...frames].join('\n');
 }

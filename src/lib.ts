@@ -3,6 +3,7 @@ import type { MintedToken } from './coze-response.js';
 import { CozeError, InputError, inLibraryTerms, NetworkError } from './errors.js';
 import { createHttpClient } from './http.js';
 import { defaultDeps, mintToken } from './mint.js';
+import { checkOptionNames } from './option-names.js';
 import { deadlineFrom } from './retry.js';
 import { createRedactor, type Redactor } from './secrets.js';
 import { inTermsOf } from './terms.js';
@@ -38,6 +39,29 @@ export interface MintCozeTokenOptions {
   log?: (message: string) => void;
 }
 
+// Every option name, checked against the interfaces at compile time, so an unknown one is refused, not ignored.
+const MINT_OPTIONS: Record<keyof MintCozeTokenOptions, true> = {
+  appId: true,
+  publicKeyId: true,
+  privateKey: true,
+  baseUrl: true,
+  audience: true,
+  durationSeconds: true,
+  sessionName: true,
+  scope: true,
+  accountId: true,
+  enterpriseId: true,
+  timeoutSeconds: true,
+  deadlineSeconds: true,
+  retries: true,
+  verify: true,
+  log: true,
+};
+const { verify: _, ...sourceOptions } = MINT_OPTIONS;
+const SOURCE_OPTIONS: Record<keyof CozeTokenSourceOptions, true> = { ...sourceOptions, refreshSeconds: true };
+/** Options a token source has checked already: its own mints take them, refreshSeconds and all. */
+const sourceChecked = new WeakSet<object>();
+
 /** The scope object as JSON text, for the same checks as the action's input; a cycle or a stack-deep nest is refused. */
 function scopeText(scope: Record<string, unknown> | undefined): string | undefined {
   try {
@@ -72,6 +96,7 @@ function redactError(error: unknown, redactor: Redactor): unknown {
 }
 
 async function mintAndVerify(options: MintCozeTokenOptions, redactor: Redactor): Promise<MintedToken> {
+  if (!sourceChecked.has(options)) checkOptionNames(options, Object.keys(MINT_OPTIONS), 'mintCozeToken');
   const values: Record<InputName, unknown> = {
     'app-id': options.appId,
     'public-key-id': options.publicKeyId,
@@ -118,6 +143,12 @@ export const REFRESH_RETRY_MS = 5000;
  * (at most every 5 s). Only a caller whose token has expired waits for a mint, and gets its error.
  */
 export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => number = Date.now): () => Promise<string> {
+  try {
+    checkOptionNames(options, Object.keys(SOURCE_OPTIONS), 'cozeTokenSource');
+  } catch (error) {
+    throw inLibraryTerms(error);
+  }
+  sourceChecked.add(options);
   const refreshSeconds = options.refreshSeconds ?? 60;
   if (!Number.isInteger(refreshSeconds) || refreshSeconds < 0 || refreshSeconds > MAX_DURATION_SECONDS) {
     throw inLibraryTerms(new InputError('refresh-seconds', `expected a whole number from 0 to ${MAX_DURATION_SECONDS}`));

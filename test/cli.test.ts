@@ -259,7 +259,7 @@ describe('coze-token', () => {
   it("gives Coze's hints in CLI terms: --base-url, not base-url:", async () => {
     const run = await cli(['mint', ...flags(), '--public-key-id', 'not-registered']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^hint: .*an app made on coze\.com needs --base-url https:\/\/api\.coze\.com, .* into --public-key-id$/m);
+    expect(run.stderr).toMatch(/^hint: .*Check that --base-url is the Coze API of the app's site, .* into --public-key-id$/m);
     expect(run.stderr).not.toMatch(/⟦|base-url:/);
   });
 
@@ -384,7 +384,7 @@ describe('mintCozeToken (the library)', () => {
       status: 401,
       code: 'invalid_client',
       logId: expect.stringMatching(/STANDIN$/),
-      hint: expect.stringMatching(/other site/),
+      hint: expect.stringMatching(/Check that baseUrl is the Coze API of the app's site/),
     });
     expect(await rejection(mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, durationSeconds: 0 }))).toBeInstanceOf(
       InputError,

@@ -143,6 +143,22 @@ describe('cozeErrorFrom', () => {
     expect(describeError(com)).toMatch(/base-url: https:\/\/api\.coze\.cn/);
   });
 
+  it('never sends a stand-in or another host to a public site: base-url itself is in question', () => {
+    for (const baseUrl of ['http://127.0.0.1:8080', 'https://coze-gateway.example', 'https://www.coze.com']) {
+      const hints = [
+        { error: 'invalid_client', error_message: 'kid not been registred' },
+        { error: 'invalid_client', error_message: 'invalid client' },
+        { code: 4100, msg: 'auth failed' },
+      ].map((body) => describeError(cozeErrorFrom({ status: 401, headers: {}, body: JSON.stringify(body) }, { ...context, baseUrl })));
+      for (const hint of hints) {
+        expect(hint).toMatch(/[Cc]heck that base-url is the Coze API of the app's site, https:\/\/api\.coze\.cn or https:\/\/api\.coze\.com/);
+        expect(hint).not.toMatch(/other site|try https|needs base-url: https/);
+      }
+    }
+    const kid = cozeErrorFrom({ status: 401, headers: {}, body: '{"error":"invalid_client","error_message":"kid not been registred"}' }, context);
+    expect(describeError(kid)).toMatch(/Usually the app was created on the other site: .*\(try https:\/\/api\.coze\.com\)/);
+  });
+
   it('hints at the clock when Coze names a time claim', () => {
     expect(refusal(401, { error: 'invalid_client', error_message: 'token exp invalid' })).toMatch(/runner's clock/);
   });

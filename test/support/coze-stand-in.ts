@@ -53,6 +53,7 @@ export async function startCozeStandIn(options: StandInOptions) {
   const sockets = new Set<Socket>();
   let logCounter = 0;
   let deactivated = false;
+  let profileDenied = false;
 
   const listener = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
   const server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener);
@@ -83,6 +84,7 @@ export async function startCozeStandIn(options: StandInOptions) {
       if (fault) return misbehave(fault, res);
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       if (!token || !issued.has(token)) return json(res, 401, { code: 4100, msg: 'authentication is invalid' });
+      if (profileDenied) return json(res, 200, { code: 4101, msg: 'the token does not have permission to access this resource' });
       return json(res, 200, {
         code: 0,
         msg: '',
@@ -213,6 +215,8 @@ export async function startCozeStandIn(options: StandInOptions) {
     revoke: () => issued.clear(),
     /** The owner disables the OAuth app in the console: token requests get access_deny until reactivated. */
     deactivate: (off = true) => void (deactivated = off),
+    /** The app was given no permission to read the user profile: /v1/users/me answers 4101 until allowed again. */
+    denyProfile: (denied = true) => void (profileDenied = denied),
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -26,14 +26,14 @@ export const DOCUMENTED_ANSWERS: DocumentedAnswer[] = [
     name: 'an unknown key id, in Coze’s own words: the site first, then the fingerprint',
     inputs: { 'public-key-id': 'fingerprint-of-a-deleted-key' },
     error: /^Coze refused the token request: invalid jwt: kid not been registred \(HTTP 401, code invalid_client, log id \w+\)/,
-    hint: /does not know this app's key on 127\.0\.0\.1\. Usually the app was created on the other site.*base-url: https:\/\/api\.coze\.com.*public-key-id/,
+    hint: /does not know this app's key on 127\.0\.0\.1\. Check that base-url is the Coze API of the app's site, https:\/\/api\.coze\.cn or https:\/\/api\.coze\.com\. If the site is right.*public-key-id/,
     transient: false,
   },
   {
     name: '"verify jwt empty error"',
     fault: tokenError(401, 'invalid_client', 'verify jwt empty error'),
     error: /verify jwt empty error/,
-    hint: /other site/,
+    hint: /Check that base-url is the Coze API/,
     transient: false,
   },
   {

@@ -4,7 +4,11 @@ export declare class InputError extends Error {
     readonly expected: string;
     name: string;
     readonly inputs: readonly string[];
-    constructor(input: string | readonly string[], expected: string);
+    /** The names are the user's own (unknown option names), shown as given on every surface. */
+    readonly asGiven: boolean;
+    constructor(input: string | readonly string[], expected: string, { asGiven }?: {
+        asGiven?: boolean | undefined;
+    });
     get input(): string;
 }
 export interface CozeErrorDetails {
@@ -32,5 +36,5 @@ export declare function explainError(error: unknown, surface?: Surface): {
 };
 /** One line a user can act on. */
 export declare function describeError(error: unknown, surface?: Surface): string;
-/** The error as the library throws it: its message and hint in the library's words. */
+/** The error as the library throws it: its message and hint in the library's words, and a stack a user can read. */
 export declare function inLibraryTerms(error: unknown): unknown;
