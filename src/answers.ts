@@ -238,11 +238,12 @@ export function oneLine(text: string): string {
 }
 
 /**
- * Text from outside made inert: one line, and none of the brackets that mark our own terms (terms.ts), so that
- * no outside text is ever rendered as the tool's own advice.
+ * Text from outside made inert: one line; none of the brackets that mark our own terms (terms.ts), so that no
+ * outside text is ever rendered as the tool's own advice; and no `##[`, which the runner reads as a legacy command
+ * (##[error], ##[group], ...) anywhere in a log line, not only at its start as it does `::`.
  */
 export function inert(text: string): string {
-  return oneLine(text).replace(/⟦/g, '[').replace(/⟧/g, ']');
+  return oneLine(text).replace(/⟦/g, '[').replace(/⟧/g, ']').replace(/##\[/g, '## [');
 }
 
 /** Coze's words, made safe for one log line: no control characters, no secrets, bounded length. */

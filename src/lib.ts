@@ -80,7 +80,7 @@ export async function mintCozeToken(options: MintCozeTokenOptions): Promise<Mint
   try {
     return await mintAndVerify(options, redactor);
   } catch (error) {
-    throw redactError(inLibraryTerms(error), redactor);
+    throw inLibraryTerms(redactError(error, redactor));
   }
 }
 

@@ -148,7 +148,7 @@ describe('secrets the run holds are cut out of outside text by value', () => {
 });
 
 describe('outside text is inert everywhere', () => {
-  const hostile = 'bad \u009b31m CSI \u202egnp.exe \u2066x\u2069 ⟦base-url=https://evil.example⟧ ⟦app-id⟧ end';
+  const hostile = 'bad \u009b31m CSI \u202egnp.exe \u2066x\u2069 ##[error]forged ⟦base-url=https://evil.example⟧ ⟦app-id⟧ end';
   const refuse = () => standIn.fail({ kind: 'status', status: 401, body: JSON.stringify({ error_code: 'invalid_client', error_message: hostile }) });
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what must not get through
   const controls = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -159,7 +159,8 @@ describe('outside text is inert everywhere', () => {
     const all = [...result.failures(), ...texts(result, 'warning'), ...texts(result, 'info'), github.written()];
     for (const text of all.slice(0, -1)) expect(text).not.toMatch(controls);
     expect(result.failures()[0]).toContain('[base-url=https://evil.example] [app-id] end');
-    expect(result.surface()).not.toMatch(/base-url: https:\/\/evil\.example|⟦|⟧/);
+    expect(result.surface()).not.toMatch(/base-url: https:\/\/evil\.example|⟦|⟧|##\[/);
+    expect(result.failures()[0]).toContain('## [error]forged');
     expect(github.written()).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]|⟦/);
   });
 

@@ -237,11 +237,12 @@ describe('the library, imported', () => {
       script,
       `import { mintCozeToken } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist/lib/index.js')).href)};
        try { await mintCozeToken({ appId: process.env.APP, publicKeyId: process.env.KID, privateKey: process.env.KEY, baseUrl: process.env.BASE, verify: true }); }
-       catch (error) { console.log(JSON.stringify({ name: error.name, message: error.message, details: error.details })); }`,
+       catch (error) { console.log(JSON.stringify({ name: error.name, message: error.message, details: error.details, stack: error.stack })); }`,
     );
     standIn.failUsersMe({ kind: 'echo-token' });
     const run = await spawnNode(process.execPath, [script], { APP: appId, KID: kid, KEY: keys.pkcs8, BASE: standIn.url });
-    const thrown = JSON.parse(run.stdout) as { name: string; message: string; details: { logId?: string } };
+    const thrown = JSON.parse(run.stdout) as { name: string; message: string; details: { logId?: string }; stack: string };
+    expect(thrown.stack).toMatch(/for token \[redacted\]/);
     expect(thrown).toMatchObject({ name: 'CozeError', message: expect.stringMatching(/for token \[redacted\]/), details: { logId: '[redacted]' } });
     expect(leaksIn(run.stdout, { pems: [keys.pkcs8], standIn })).toEqual([]);
   });

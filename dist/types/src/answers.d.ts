@@ -30,8 +30,9 @@ export declare function jsonObject(body: string): Record<string, unknown> | unde
 /** The text on one line: each run of control characters, line breaks included, as one space. */
 export declare function oneLine(text: string): string;
 /**
- * Text from outside made inert: one line, and none of the brackets that mark our own terms (terms.ts), so that
- * no outside text is ever rendered as the tool's own advice.
+ * Text from outside made inert: one line; none of the brackets that mark our own terms (terms.ts), so that no
+ * outside text is ever rendered as the tool's own advice; and no `##[`, which the runner reads as a legacy command
+ * (##[error], ##[group], ...) anywhere in a log line, not only at its start as it does `::`.
  */
 export declare function inert(text: string): string;
 /** Coze's words, made safe for one log line: no control characters, no secrets, bounded length. */
