@@ -160,6 +160,8 @@ async function alert(core: Core, deps: ActionDeps, token: string, subject: Alert
   const context = runContextFrom(deps.env);
   if (!context) return warn('GITHUB_REPOSITORY and GITHUB_RUN_ID are not set; issue-on-failure works only on an Actions runner');
   if (!token) return warn('github-token is empty: pass ${{ github.token }} and grant the job `permissions: issues: write`');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a header value with these would be quoted back in errors
+  if (/[\s\u0000-\u001f\u007f]/.test(token)) return warn('github-token has a space, a line break or another control character in it; nothing was sent');
   const problem = apiUrlProblem(context.apiUrl);
   if (problem) return warn(problem);
   try {

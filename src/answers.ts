@@ -55,7 +55,8 @@ function credentialsHint(_: Answer, { baseUrl }: AnswerContext): string {
 function redirectTarget(answer: Answer, baseUrl: string): string {
   if (answer.location === undefined) return '';
   try {
-    return ` to ${new URL(answer.location, baseUrl).host}`;
+    // In backticks: a host is no advice of ours, and www. hosts would turn into links in an issue's text.
+    return ` to \`${new URL(answer.location, baseUrl).host}\``;
   } catch {
     return ' to an unreadable address';
   }
@@ -257,7 +258,8 @@ export function cleanText(value: unknown): string | undefined {
 /** Coze's log id (x-tt-logid) when it has the shape of one: letters, digits, - and _, at most 64; else nothing. */
 export function logIdOf(response: Pick<HttpResponse, 'headers'>): string | undefined {
   const value = response.headers['x-tt-logid'];
-  return value !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : undefined;
+  // A token-shaped value is no log id, whoever's token it is.
+  return value !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(value) && !new RegExp(SECRET_LOOKING.source).test(value) ? value : undefined;
 }
 
 /** Reads any Coze answer: the token endpoint's error_code / error_message, or the other APIs' code / msg. */

@@ -40,6 +40,12 @@ export function openKeyFile(path: string): Readable {
 /** The coze-token command wired to this process: argv, environment, stdio, exit code. */
 export async function main(): Promise<void> {
   const http = createHttpClient();
+  // A reader that went away (coze-token mint | head -c0) fails the command with its exit code, not a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', () => {
+      process.exitCode ||= 1;
+    });
+  }
   try {
     process.exitCode = await runCli(
       process.argv.slice(2),

@@ -161,7 +161,7 @@ function parseCommandLine(argv: string[]) {
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     const where = `argument ${token.index + 1}`;
-    const spec = (OPTIONS as Record<string, { type: string }>)[token.name];
+    const spec = Object.hasOwn(OPTIONS, token.name) ? (OPTIONS as Record<string, { type: string }>)[token.name] : undefined;
     if (!spec)
       throw new InputError(
         'arguments',

@@ -23,7 +23,7 @@ export interface MintedToken {
 
 /** What the body is, in words, when it holds no message of Coze's. Never quotes the body. */
 function describeBody(response: HttpResponse): string {
-  const type = response.headers['content-type']?.replace(/;.*/, '').trim();
+  const type = /^\s*([\w.+-]{1,64}\/[\w.+-]{1,64})\s*(;|$)/.exec(response.headers['content-type'] ?? '')?.[1];
   if (response.body.trim() === '') return 'an empty body';
   if (type === 'text/html' || /^\s*</.test(response.body)) return 'an HTML page (a gateway or proxy answered, not the Coze API)';
   if (jsonObject(response.body)) return 'a JSON object without an error message';

@@ -1,8 +1,10 @@
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, type KeyObject, sign } from 'node:crypto';
 import { InputError } from './errors.js';
 
 const INPUT = 'private-key';
 const MIN_RSA_BITS = 2048;
+/** Coze's keys are 2048 bits; past this, signing alone would take seconds, outside any deadline. */
+const MAX_RSA_BITS = 8192;
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/;
 
 /** Some secret stores mangle newlines, so a PEM may arrive base64-encoded on one line; anything else stays as it is. */
@@ -88,6 +90,12 @@ export function parsePrivateKey(raw: string): KeyObject {
       INPUT,
       `this RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required, as smaller RSA keys can be factored. Add a new key pair in the Coze console`,
     );
+  }
+  if (bits > MAX_RSA_BITS) throw new InputError(INPUT, `this RSA key has ${bits} bits; at most ${MAX_RSA_BITS} are taken (Coze's keys have 2048)`);
+  try {
+    sign('sha256', Buffer.from('coze-token-action'), key);
+  } catch {
+    throw new InputError(INPUT, `${EXPECTED}; this key parses but cannot sign (damaged when it was pasted?). Add a new key pair in the Coze console`);
   }
   return key;
 }

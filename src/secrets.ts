@@ -1,39 +1,58 @@
 import { normalizePem } from './private-key.js';
 
 const REDACTED = '[redacted]';
-/** Any run of this many characters of the key's body in outside text is taken for a piece of the key. */
-const KEY_SLICE = 16;
-/** Shorter values would redact ordinary words; every secret of ours is far longer. */
-const MIN_SECRET_LENGTH = 8;
+/** Any run of this many characters of a secret in outside text, whitespace aside, is taken for a piece of it. */
+const SLICE = 12;
+/** What a secret is made of; a piece found is redacted with the rest of its run, so no edge of it shows either. */
+const SECRET_CHARACTER = /[A-Za-z0-9+/=_.~-]/;
 
 /** The secrets one run holds (the key, every JWT, the token, the github-token), to cut out of outside text by value. */
 export interface Redactor {
   add(secret: string): void;
-  /** The private key as given: any slice of its body counts. */
+  /** The private key as given: its body however it is wrapped. */
   addPrivateKey(raw: string): void;
   redact(text: string): string;
 }
 
+/**
+ * Outside text may repeat a secret broken across lines, cut short, or with spaces in it, so the redactor matches
+ * pieces: every 12-character slice of every secret, looked for in the text with its whitespace left out.
+ */
 export function createRedactor(): Redactor {
-  const values = new Set<string>();
-  const keySlices = new Set<string>();
-  const holdsKeySlice = (run: string): boolean => {
-    for (let i = 0; i + KEY_SLICE <= run.length; i++) if (keySlices.has(run.slice(i, i + KEY_SLICE))) return true;
-    return false;
+  const slices = new Set<string>();
+  const remember = (secret: string) => {
+    const compact = secret.replace(/\s+/g, '');
+    for (let i = 0; i + SLICE <= compact.length; i++) slices.add(compact.slice(i, i + SLICE));
   };
   return {
-    add(secret) {
-      if (secret.length >= MIN_SECRET_LENGTH) values.add(secret);
-    },
+    add: remember,
     addPrivateKey(raw) {
-      const body = normalizePem(raw)?.body ?? raw.replace(/\s+/g, '');
-      for (let i = 0; i + KEY_SLICE <= body.length; i++) keySlices.add(body.slice(i, i + KEY_SLICE));
+      remember(normalizePem(raw)?.body ?? raw);
     },
     redact(text) {
-      let clean = text;
-      for (const value of values) clean = clean.split(value).join(REDACTED);
-      if (keySlices.size === 0) return clean;
-      return clean.replace(/[A-Za-z0-9+/=_-]{16,}/g, (run) => (holdsKeySlice(run) ? REDACTED : run));
+      if (slices.size === 0) return text;
+      // The text without whitespace, and where each of its characters stands in the text.
+      const at: number[] = [];
+      let compact = '';
+      for (let i = 0; i < text.length; i++) {
+        if (/\s/.test(text[i] as string)) continue;
+        at.push(i);
+        compact += text[i];
+      }
+      const hidden = new Uint8Array(text.length);
+      for (let i = 0; i + SLICE <= compact.length; i++) {
+        if (!slices.has(compact.slice(i, i + SLICE))) continue;
+        for (let j = at[i] as number; j <= (at[i + SLICE - 1] as number); j++) hidden[j] = 1;
+      }
+      // A piece found takes the rest of its run along: the characters of the secret's kind right before and after it.
+      for (let i = 1; i < text.length; i++) if (hidden[i - 1] && !hidden[i] && SECRET_CHARACTER.test(text[i] as string)) hidden[i] = 1;
+      for (let i = text.length - 2; i >= 0; i--) if (hidden[i + 1] && !hidden[i] && SECRET_CHARACTER.test(text[i] as string)) hidden[i] = 1;
+      let out = '';
+      for (let i = 0; i < text.length; i++) {
+        if (!hidden[i]) out += text[i];
+        else if (i === 0 || !hidden[i - 1]) out += REDACTED;
+      }
+      return out;
     },
   };
 }

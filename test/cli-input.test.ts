@@ -45,6 +45,8 @@ describe('arguments are never repeated', () => {
     ['a PEM before the command', [pem(), 'mint', ...ids()], 'argument 1 is not an option'],
     ['a PEM with check --json', ['check', '--json', ...ids(), pem()], 'argument 9 is not an option'],
     ['a mistyped option', ['mint', '--app', appId], 'argument 2 is not an option'],
+    ['a name every object has', ['mint', '--constructor'], 'argument 2 is not an option'],
+    ['a name every object has, with a value', ['mint', '--toString=-----BEGIN'], 'argument 2 is not an option'],
   ];
   for (const [what, args, where] of cases) {
     it(`names the position of ${what}, not the argument`, async () => {

@@ -74,6 +74,17 @@ describe('what a 200 that is no token is called', () => {
     expect(problem('x<y', {}).message).toBe('Coze answered the token request with a body that is not JSON');
   });
 
+  it('names a content type only when it has the shape of one: no controls, no runner commands from a header', () => {
+    for (const type of ['text/\u009b2Jplain', 'text/plain\u0085##[error]fake', `text/${'x'.repeat(100)}`, '##[error]x'])
+      expect(problem('OK', { 'content-type': type }).message).toBe('Coze answered the token request with a body that is not JSON');
+  });
+
+  it('takes x-tt-logid only when it looks like a log id, and never when it looks like a token', () => {
+    for (const logId of ['pat_SomeoneElsesPersonalAccessToken0123', 'czs_abc', 'L9\n::error::x', 'x'.repeat(65)])
+      expect(problem('OK', { 'x-tt-logid': logId }).details).not.toHaveProperty('logId');
+    expect(problem('OK', { 'x-tt-logid': '20261125063205A1B2C3D4E5F6' }).details).toHaveProperty('logId', '20261125063205A1B2C3D4E5F6');
+  });
+
   it('says no token was set and where base-url should point', () => {
     expect(problem('OK', { 'x-tt-logid': 'L9' }).details).toStrictEqual({
       status: 200,
@@ -170,7 +181,7 @@ describe('cozeErrorFrom', () => {
   });
 
   it('names the host of a redirect it did not follow', () => {
-    expect(refusal(302, '', { location: 'https://evil.example/steal' })).toMatch(/redirected to evil\.example; redirects are not followed/);
+    expect(refusal(302, '', { location: 'https://evil.example/steal' })).toMatch(/redirected to `evil\.example`; redirects are not followed/);
     expect(refusal(302, '', { location: 'http://[bad' })).toMatch(/redirected to an unreadable address;/);
     expect(refusal(302, '')).toMatch(/Coze redirected; redirects are not followed/);
   });

@@ -128,7 +128,7 @@ const cases: Case[] = [
   {
     name: 'a redirect to another host',
     faults: () => [json(307, {}, { location: `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/api/permission/oauth2/token` })],
-    error: /HTTP 307.*redirected to 127\.0\.0\.1:\d+; redirects are not followed/,
+    error: /HTTP 307.*redirected to `127\.0\.0\.1:\d+`; redirects are not followed/,
   },
 ];
 

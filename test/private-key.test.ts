@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.ts';
 import { normalizePem, parsePrivateKey, privateKeySecrets } from '../src/private-key.ts';
-import { makeRsaKeys, pemBody } from './support/keys.ts';
+import { forgedRsaKey, makeRsaKeys, pemBody } from './support/keys.ts';
 
 const keys = makeRsaKeys();
 
@@ -122,6 +122,22 @@ describe('parsePrivateKey', () => {
       expect(error.message).not.toMatch(/\n/);
     });
   }
+});
+
+describe('keys that parse but must not be used', () => {
+  it('refuses a key that cannot sign (an even modulus: damaged) as bad input, naming private-key', () => {
+    expect(() => parsePrivateKey(forgedRsaKey(2048))).toThrow(
+      /^Input 'private-key': expected an RSA private key .*; this key parses but cannot sign \(damaged when it was pasted\?\)/,
+    );
+  });
+
+  it('refuses a key of more than 8192 bits before signing anything with it', () => {
+    const started = performance.now();
+    expect(() => parsePrivateKey(forgedRsaKey(16384))).toThrow(
+      "Input 'private-key': this RSA key has 16384 bits; at most 8192 are taken (Coze's keys have 2048)",
+    );
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
 });
 
 describe('privateKeySecrets', () => {

@@ -111,6 +111,29 @@ describe('secrets the run holds are cut out of outside text by value', () => {
     expect(result.surface()).not.toContain(token);
   });
 
+  for (const as of ['split', 'late'] as const) {
+    it(`keeps pieces of the token out too, when Coze repeats it ${as === 'split' ? 'split by a line break' : 'where the message is cut'}`, async () => {
+      standIn.failUsersMe({ kind: 'echo-token', as });
+      const result = await check();
+      const token = [...standIn.issued].at(-1) as string;
+      const pieces = Array.from({ length: token.length - 7 }, (_, i) => token.slice(i, i + 8));
+      const written = `${result.surface()}\n${github.written()}`;
+      expect(pieces.filter((piece) => written.includes(piece))).toEqual([]);
+      expect(result.failures()[0]).toContain('[redacted]');
+    });
+  }
+
+  it('never quotes a github-token with a line break in it, and sends nothing', async () => {
+    const mangled = 'ghp_FIRSTHALFofTheGithubToken0123\nSECONDHALF';
+    failing();
+    const result = await check({ 'github-token': mangled });
+    expect(texts(result, 'warning')).toEqual([
+      'Could not write the alert issue to GitHub: github-token has a space, a line break or another control character in it; nothing was sent',
+    ]);
+    expect(github.requests).toEqual([]);
+    expect(result.surface()).not.toContain('FIRSTHALF');
+  });
+
   it('keeps a token that Coze names as the user out of the user outputs, the summary and the log', async () => {
     standIn.failUsersMe({ kind: 'echo-token', into: 'user' });
     const result = await check({ 'issue-on-failure': 'false' });

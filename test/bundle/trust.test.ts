@@ -214,6 +214,17 @@ describe('the coze-token command in a shell', () => {
     ]);
   });
 
+  it('fails with its exit code, not a stack trace, when the reader of its output has gone', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/index.js'), 'mint', ...ids(), '--private-key-file', keyFile], {
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    child.stdout?.destroy();
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect([code, stderr]).toEqual([1, '']);
+  });
+
   it('keeps a token Coze repeats back out of check, and names C1 and bidi controls and our markers as plain text', async () => {
     standIn.failUsersMe({ kind: 'echo-token' });
     const run = await cli(['check', ...ids(), '--private-key-file', keyFile]);

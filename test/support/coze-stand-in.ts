@@ -14,7 +14,7 @@ export type Fault =
   | { kind: 'huge' }
   | { kind: 'ok-body'; body: string; contentType?: string }
   /** users/me: repeat the token back, in a refusal (msg and x-tt-logid) or as the user's name and id. */
-  | { kind: 'echo-token'; into?: 'refusal' | 'user' };
+  | { kind: 'echo-token'; into?: 'refusal' | 'user'; as?: 'whole' | 'split' | 'late' };
 
 export interface StandInOptions {
   publicKey: KeyObject;
@@ -79,7 +79,10 @@ export async function startCozeStandIn(options: StandInOptions) {
         const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
         if (fault.into === 'user') return json(res, 200, { code: 0, msg: '', data: { user_id: token, user_name: `bot ${token}` } });
         res.setHeader('x-tt-logid', token);
-        return json(res, 401, { code: 4100, msg: `authentication is invalid for token ${token}` });
+        // Split by a line break, or so late in a long message that only its start fits in what is shown.
+        const said = fault.as === 'split' ? `${token.slice(0, 20)}\n${token.slice(20)}` : token;
+        const lead = fault.as === 'late' ? `${'x'.repeat(280)} ` : '';
+        return json(res, 401, { code: 4100, msg: `${lead}authentication is invalid for token ${said}` });
       }
       if (fault) return misbehave(fault, res);
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];

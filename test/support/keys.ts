@@ -1,4 +1,4 @@
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
 
 export interface TestKeys {
   publicKey: KeyObject;
@@ -25,4 +25,26 @@ export function secretSlices(pem: string, width = 24): string[] {
   const slices: string[] = [];
   for (let i = 0; i + width <= body.length; i++) slices.push(body.slice(i, i + width));
   return slices;
+}
+
+/**
+ * An RSA private key built from random numbers rather than primes, in PKCS#8 PEM: it parses as RSA of `bits` bits,
+ * but is no working key. With an even modulus, signing fails inside OpenSSL: a key damaged in transit.
+ */
+export function forgedRsaKey(bits: number): string {
+  const b64 = (n: bigint) => {
+    const hex = n.toString(16);
+    return Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex').toString('base64url');
+  };
+  const random = (size: number, odd: boolean) => {
+    const bytes = randomBytes(size / 8);
+    bytes[0] = (bytes[0] as number) | 0xc0;
+    const last = bytes.length - 1;
+    bytes[last] = odd ? (bytes[last] as number) | 1 : (bytes[last] as number) & 0xfe;
+    return BigInt(`0x${bytes.toString('hex')}`);
+  };
+  const [p, q] = [random(bits / 2, true), random(bits / 2, false)];
+  const half = (odd = true) => b64(random(bits / 2 - 8, odd));
+  const jwk = { kty: 'RSA', n: b64(p * q), e: 'AQAB', d: b64(random(bits - 8, true)), p: b64(p), q: b64(q), dp: half(), dq: half(), qi: half() };
+  return createPrivateKey({ key: jwk, format: 'jwk' }).export({ type: 'pkcs8', format: 'pem' }).toString();
 }

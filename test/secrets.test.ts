@@ -1,0 +1,51 @@
+// The redactor: secrets the run holds, cut out of outside text by value, however the text broke or cut them.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRedactor } from '../src/secrets.ts';
+import { makeRsaKeys, pemBody } from './support/keys.ts';
+
+const token = 'Opaque9fK2mQ7xLr4Tz8Wv1Nb6Hc3Yd5Pe0Sg';
+const redactor = createRedactor();
+redactor.add(token);
+const keys = makeRsaKeys();
+redactor.addPrivateKey(keys.pkcs1);
+
+describe('createRedactor', () => {
+  it('cuts a secret out whole, split across lines, with spaces in it, or cut short, and leaves other words be', () => {
+    expect(redactor.redact(`(bad token ${token})`)).toBe('(bad token [redacted])');
+    expect(redactor.redact(`bad token ${token.slice(0, 15)}\n${token.slice(15)} end`)).toBe('bad token [redacted] end');
+    expect(redactor.redact(`bad token ${token.slice(0, 15)} ${token.slice(15)}`)).toBe('bad token [redacted]');
+    expect(redactor.redact(`cut here ${token.slice(0, 14)}…`)).toBe('cut here [redacted]…');
+    expect(redactor.redact(`tail ${token.slice(-13)} and more`)).toBe('tail [redacted] and more');
+    expect(redactor.redact('authentication is invalid (HTTP 401, log id 20261125000001STANDIN)')).toBe(
+      'authentication is invalid (HTTP 401, log id 20261125000001STANDIN)',
+    );
+    expect(createRedactor().redact(token)).toBe(token);
+  });
+
+  it('cuts any 12 characters of the key body out, however the key was wrapped', () => {
+    const body = pemBody(keys.pkcs1);
+    expect(redactor.redact(`x ${body.slice(100, 112)} y`)).toBe('x [redacted] y');
+    expect(redactor.redact(`x ${body.slice(100, 111)} y`)).toBe(`x ${body.slice(100, 111)} y`);
+  });
+
+  it('never lets a 12-character piece of the token through, whatever surrounds or splits it', () => {
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.integer({ min: 0, max: token.length - 12 }),
+        fc.integer({ min: 12, max: token.length }),
+        fc.constantFrom('', ' ', '\n', '\r\n  '),
+        fc.string(),
+        (before, start, length, gap, after) => {
+          const piece = token.slice(start, start + length);
+          const cut = Math.floor(piece.length / 2);
+          const text = `${before} ${piece.slice(0, cut)}${gap}${piece.slice(cut)} ${after}`;
+          const out = redactor.redact(text).replace(/\s+/g, '');
+          for (let i = 0; i + 12 <= token.length; i++) expect(out).not.toContain(token.slice(i, i + 12));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
