@@ -76,7 +76,9 @@ export function cozeErrorFrom(response: HttpResponse, context: ErrorContext): Co
   const said = answer.message ?? (answer.code === undefined ? undefined : `${answer.code}, without a message`);
   const message = said === undefined ? `${context.what} with ${describeBody(response)}` : `${context.what}: ${said}`;
   const logId = logIdOf(response);
-  const hint = (answer.code !== undefined && context.hintsByCode?.[answer.code]) || knownAnswer(answer)?.hint(answer, context);
+  // Coze's code is outside text: looked up as an own name only, so 'toString' is no hint of ours.
+  const own = answer.code !== undefined && context.hintsByCode !== undefined && Object.hasOwn(context.hintsByCode, answer.code);
+  const hint = (own && context.hintsByCode?.[answer.code as string]) || knownAnswer(answer)?.hint(answer, context);
   return new CozeError(message, {
     status: response.status,
     ...(answer.code !== undefined && { code: answer.code }),

@@ -3,6 +3,8 @@ import { getOctokit } from '@actions/github';
 import type { AlertIssue, IssuesApi, LabelSpec, RunContext } from './alert.js';
 import type { SendRequest } from './http.js';
 
+const QUIET = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+
 /** How many pages of 100 open issues a run reads, at most, to find its alert. */
 export const MAX_ISSUE_PAGES = 10;
 const PER_PAGE = 100;
@@ -84,7 +86,8 @@ export function githubIssues(token: string, context: RunContext, send: SendReque
   const octokit = getOctokit(token, {
     baseUrl: context.apiUrl.replace(/\/+$/, ''),
     userAgent,
-    request: { fetch: fetchThrough(send, apiOrigin, timeLeftMs) },
+    // octokit writes some of GitHub's headers (deprecation, sunset, link) to the console as they are: not here.
+    request: { fetch: fetchThrough(send, apiOrigin, timeLeftMs), log: QUIET },
   });
   const [owner, repo] = context.repository.split('/') as [string, string];
   const statusOf = (error: unknown) => (error as { status?: unknown }).status;

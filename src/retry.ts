@@ -1,4 +1,4 @@
-import { isTransient, logIdOf, readAnswer } from './answers.js';
+import { inert, isTransient, logIdOf, readAnswer } from './answers.js';
 import { CozeError, NetworkError } from './errors.js';
 import { type HttpResponse, ResponseTooLargeError } from './http.js';
 import { term } from './terms.js';
@@ -47,7 +47,7 @@ const NETWORK_HINT = `Check the network and proxy settings (HTTPS_PROXY, NO_PROX
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
   // A missing or blank header is neither delta-seconds nor a date, so it falls through to undefined.
   const text = value ?? '';
-  if (/^\s*\d+\s*$/.test(text)) return Number(text) * 1000;
+  if (/^\s*\d+\s*$/.test(text)) return Math.min(Number(text) * 1000, Number.MAX_SAFE_INTEGER);
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
@@ -208,8 +208,12 @@ export function describeNetworkError(error: unknown, api: 'Coze' | 'GitHub' = 'C
   if (!code) return undefined;
   const proxy = /Proxy Authentication Required \((\d{3})\)/.exec(error.message);
   if (proxy) return { reason: `the proxy refused the request (HTTP ${proxy[1]}: it wants credentials)`, final: true, timedOut: false, hint: PROXY_HINT };
-  const tls = TLS_CODES[code];
+  const tls = Object.hasOwn(TLS_CODES, code) ? TLS_CODES[code] : undefined;
   if (tls) return { reason: `TLS certificate verification failed: ${tls} (${code})`, final: true, timedOut: false, hint: TLS_HINT };
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return { reason: KNOWN_CODES[code] as string, final: false, timedOut: true };
-  return { reason: KNOWN_CODES[code] ?? `the request failed (${code})`, final: false, timedOut: false };
+  return {
+    reason: (Object.hasOwn(KNOWN_CODES, code) && KNOWN_CODES[code]) || `the request failed (${inert(code).slice(0, 64)})`,
+    final: false,
+    timedOut: false,
+  };
 }
