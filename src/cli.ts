@@ -250,7 +250,7 @@ async function readBounded(stream: ByteSource, source: string, timeLeftMs: numbe
       const next = await Promise.race([iterator.next(), timedOut]);
       if (next === 'timeout') throw new InputError(source, `gave no end of the key within ${term('deadline-seconds')}: expected a file or input that ends`);
       if (next.done) break;
-      const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : Buffer.from(next.value);
+      const chunk = Buffer.from(next.value);
       size += chunk.length;
       if (size > MAX_KEY_BYTES) throw new InputError(source, `holds more than ${MAX_KEY_BYTES / 1024} KiB, which is no private key (a PEM is a few KiB)`);
       chunks.push(chunk);

@@ -87,12 +87,8 @@ export async function mintCozeToken(options: MintCozeTokenOptions): Promise<Mint
 /** Whatever Coze echoed back of a secret this call held (the key, a JWT, the token) is cut out of the error. */
 function redactError(error: unknown, redactor: Redactor): unknown {
   if (!(error instanceof Error)) return error;
-  try {
-    error.message = redactor.redact(error.message);
-  } catch {
-    // A message that cannot be set (a DOMException's) is not thrown as it is, nor does redacting it fail the call.
-    return new Error(redactor.redact(error.message));
-  }
+  // Defined, not assigned: a DOMException's message is a getter, which an assignment would throw on.
+  Object.defineProperty(error, 'message', { value: redactor.redact(error.message), writable: true, configurable: true });
   if (error instanceof NetworkError && error.hint !== undefined) Object.assign(error, { hint: redactor.redact(error.hint) });
   if (error instanceof CozeError) {
     for (const [name, value] of Object.entries(error.details)) if (typeof value === 'string') Object.assign(error.details, { [name]: redactor.redact(value) });

@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => standIn.close());
 
-const files: Record<string, string> = { 'key.pem': keys.pkcs8, 'notes.txt': 'not a key at all' };
+const files: Record<string, string> = { 'key.pem': keys.pkcs8, 'notes.txt': 'not a key at all', 'huge.pem': 'A'.repeat(70 * 1024) };
 async function* file(path: string) {
   const text = files[path];
   if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
@@ -148,6 +148,11 @@ describe('the key is read within bounds', () => {
     const run = await cli(['mint', ...ids(), '--private-key', '-'], {}, huge);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('coze-token mint: --private-key -: holds more than 64 KiB, which is no private key (a PEM is a few KiB)\n');
+  });
+
+  it('stops reading a file past the same bound', async () => {
+    const run = await cli(['mint', ...ids(), '--private-key-file', 'huge.pem']);
+    expect([run.code, run.stderr]).toEqual([2, 'coze-token mint: --private-key-file: holds more than 64 KiB, which is no private key (a PEM is a few KiB)\n']);
   });
 
   it('gives up on an input that never ends when --deadline-seconds runs out', async () => {

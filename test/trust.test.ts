@@ -134,6 +134,17 @@ describe('secrets the run holds are cut out of outside text by value', () => {
     expect(result.surface()).not.toContain('FIRSTHALF');
   });
 
+  it("passes on what the caller's own code threw, untouched, when it is no Error", async () => {
+    const options = { appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url };
+    Object.defineProperty(options, 'appId', {
+      enumerable: true,
+      get: () => {
+        throw 'from a getter';
+      },
+    });
+    await expect(mintCozeToken(options)).rejects.toBe('from a getter');
+  });
+
   it('keeps a token that Coze names as the user out of the user outputs, the summary and the log', async () => {
     standIn.failUsersMe({ kind: 'echo-token', into: 'user' });
     const result = await check({ 'issue-on-failure': 'false' });
@@ -245,6 +256,25 @@ describe('every limit holds on every path', () => {
     } finally {
       await new Promise<void>((resolve) => garbage.close(() => resolve()));
     }
+  });
+});
+
+describe('the alert on GitHub as it is set up', () => {
+  it('sends nothing when GITHUB_API_URL is no URL, and names the app it could not read as unknown', async () => {
+    const result = await check({ 'app-id': '' }, { ...env(), GITHUB_API_URL: 'not a url' });
+    expect(texts(result, 'warning')).toEqual(['Could not write the alert issue to GitHub: GITHUB_API_URL is not a URL; nothing was sent']);
+    expect(appTag(' ', 'octo/coze-app')).toBe('unknown');
+  });
+
+  it('names a proxy variable it cannot use for the GitHub calls too', async () => {
+    failing();
+    const [coze, proxied] = [createHttpClient({}), createHttpClient({ HTTPS_PROXY: 'http://user:p%zz@127.0.0.1:9' })];
+    const send: typeof coze.send = (request) => (request.url.startsWith(standIn.url) ? coze : proxied).send(request);
+    const result = await act(standIn, inputs(), { deps: { env: { ...env(), GITHUB_API_URL: 'https://github.test' }, send }, extra: [githubToken] });
+    await Promise.all([coze.close(), proxied.close()]);
+    expect(texts(result, 'warning')).toEqual([
+      expect.stringMatching(/^Could not write the alert issue to GitHub: Environment variable HTTPS_PROXY: expected a proxy URL/),
+    ]);
   });
 });
 
