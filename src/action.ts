@@ -1,6 +1,6 @@
 import type * as actionsCore from '@actions/core';
 import { type AlertSubject, alertOnGitHub, appTag, describeGitHubError, type IssuesApi, type RunContext, runContextFrom } from './alert.js';
-import { DEFAULTS, parseBaseUrl, parseInteger, readMintConfig } from './config.js';
+import { DEFAULT_DEADLINE_MS, DEFAULTS, deadlineMsOf, parseBaseUrl, readMintConfig } from './config.js';
 import { CozeError, describeError, explainError, InputError } from './errors.js';
 import { isLoopback } from './http.js';
 import { type MintDeps, mintToken } from './mint.js';
@@ -50,13 +50,10 @@ function guarded(core: Core, redactor: Redactor): Core {
 
 /** deadline-seconds on its own, so that it bounds the alert even when another input is wrong. */
 function readDeadlineMs(core: Core): number {
-  const text = core.getInput('deadline-seconds') || DEFAULTS['deadline-seconds'];
-  try {
-    return parseInteger('deadline-seconds', text, 1, 3600) * 1000;
-  } catch {
-    core.info(`deadline-seconds is not valid, so the default of ${DEFAULTS['deadline-seconds']} s bounds this step.`);
-    return Number(DEFAULTS['deadline-seconds']) * 1000;
-  }
+  const deadlineMs = deadlineMsOf(core.getInput('deadline-seconds'));
+  if (deadlineMs !== undefined) return deadlineMs;
+  core.info(`deadline-seconds is not valid, so the default of ${DEFAULTS['deadline-seconds']} s bounds this step.`);
+  return DEFAULT_DEADLINE_MS;
 }
 
 /** Which app and site an alert is about, from the raw inputs, so that a bad input can be reported too. */

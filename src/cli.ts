@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEFAULTS, type InputName, parseInteger, readMintConfig } from './config.js';
+import { DEFAULT_DEADLINE_MS, deadlineMsOf, type InputName, readMintConfig } from './config.js';
 import type { MintedToken } from './coze-response.js';
 import { explainError, InputError, NetworkError } from './errors.js';
 import { type MintDeps, mintToken } from './mint.js';
@@ -120,7 +120,8 @@ export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Prom
     command = named;
     const options = values as Record<string, string | boolean | undefined>;
     const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
-    const deadlineMs = readDeadlineMs(text('deadline-seconds'));
+    // The config names a bad deadline-seconds; until then, the default bounds reading the key.
+    const deadlineMs = deadlineMsOf(text('deadline-seconds')) ?? DEFAULT_DEADLINE_MS;
     const key = await readPrivateKey(text('private-key'), text('private-key-file'), io, startedMs + deadlineMs - runDeps.now());
     redactor.addPrivateKey(key.text);
     const config = inKeySource(key.source, () =>
@@ -141,7 +142,7 @@ export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Prom
   } catch (error) {
     const { problem, hint } = explainError(error, 'cli');
     err(`coze-token${command ? ` ${command}` : ''}: ${problem}\n${hint ? `hint: ${hint}\n` : ''}`);
-    if (json && command === 'check') out(`${JSON.stringify({ ok: false, error: redactor.redact(problem), ...(hint && { hint: redactor.redact(hint) }) })}\n`);
+    if (json && command === 'check') out(`${JSON.stringify({ ok: false, error: problem, ...(hint && { hint }) })}\n`);
     return exitCodeFor(error);
   }
 }
@@ -188,15 +189,6 @@ function exitCodeFor(error: unknown): number {
   if (error instanceof InputError) return EXIT.badInput;
   if (error instanceof NetworkError) return EXIT.network;
   return EXIT.refused;
-}
-
-function readDeadlineMs(text: string | undefined): number {
-  try {
-    return parseInteger('deadline-seconds', text ?? DEFAULTS['deadline-seconds'], 1, 3600) * 1000;
-  } catch {
-    // the config names the bad value; until then, the default bounds reading the key
-    return Number(DEFAULTS['deadline-seconds']) * 1000;
-  }
 }
 
 interface KeyText {

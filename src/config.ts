@@ -102,6 +102,17 @@ function parseText(input: InputName, text: string, what: string): string {
   return text;
 }
 
+/** deadline-seconds read on its own, before anything else can fail; undefined when it is not valid. */
+export function deadlineMsOf(text: string | undefined): number | undefined {
+  try {
+    return parseInteger('deadline-seconds', text || DEFAULTS['deadline-seconds'], 1, 3600) * 1000;
+  } catch {
+    return undefined;
+  }
+}
+
+export const DEFAULT_DEADLINE_MS = Number(DEFAULTS['deadline-seconds']) * 1000;
+
 export function parseInteger(input: string, text: string, min: number, max: number): number {
   const number = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!(number >= min && number <= max)) throw new InputError(input, `expected a whole number from ${min} to ${max}`);

@@ -59,8 +59,6 @@ const MINT_OPTIONS: Record<keyof MintCozeTokenOptions, true> = {
 };
 const { verify: _, ...sourceOptions } = MINT_OPTIONS;
 const SOURCE_OPTIONS: Record<keyof CozeTokenSourceOptions, true> = { ...sourceOptions, refreshSeconds: true };
-/** Options a token source has checked already: its own mints take them, refreshSeconds and all. */
-const sourceChecked = new WeakSet<object>();
 
 /** The scope object as JSON text, for the same checks as the action's input; a cycle or a stack-deep nest is refused. */
 function scopeText(scope: Record<string, unknown> | undefined): string | undefined {
@@ -97,7 +95,7 @@ function redactError(error: unknown, redactor: Redactor): unknown {
 }
 
 async function mintAndVerify(options: MintCozeTokenOptions, redactor: Redactor): Promise<MintedToken> {
-  if (!sourceChecked.has(options)) checkOptionNames(options, Object.keys(MINT_OPTIONS), 'mintCozeToken');
+  checkOptionNames(options, Object.keys(MINT_OPTIONS), 'mintCozeToken');
   const values: Record<InputName, unknown> = {
     'app-id': options.appId,
     'public-key-id': options.publicKeyId,
@@ -149,7 +147,8 @@ export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => numb
   } catch (error) {
     throw inLibraryTerms(error);
   }
-  sourceChecked.add(options);
+  // Its own mints take the options but refreshSeconds, which is the source's alone.
+  const { refreshSeconds: _, ...mintOptions } = options;
   const refreshSeconds = options.refreshSeconds ?? 60;
   if (!Number.isInteger(refreshSeconds) || refreshSeconds < 0 || refreshSeconds > MAX_DURATION_SECONDS) {
     throw inLibraryTerms(new InputError('refresh-seconds', `expected a whole number from 0 to ${MAX_DURATION_SECONDS}`));
@@ -158,7 +157,7 @@ export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => numb
   let minting: Promise<string> | undefined;
   let retryAtMs = 0;
   const mint = (): Promise<string> => {
-    minting ??= mintCozeToken(options)
+    minting ??= mintCozeToken(mintOptions)
       .then(({ token, expiresAt, expiresIn }) => {
         const expiresAtMs = expiresAt.getTime();
         cached = { token, expiresAtMs, renewAtMs: expiresAtMs - Math.min(refreshSeconds, expiresIn / 2) * 1000 };

@@ -14,7 +14,7 @@ export async function run(
 ): Promise<void> {
   const http = createHttpClient();
   try {
-    await runAction(core, deps ?? { ...defaultDeps({ log: core.info }, http), env: process.env });
+    await runAction(core, deps ?? { ...defaultDeps({}, http), env: process.env });
   } finally {
     await http.close();
   }

@@ -32,6 +32,9 @@ export type ReadInput = (name: InputName) => string;
 export declare function readMintConfig(read: ReadInput): MintConfig;
 /** Ids and fingerprints: printable ASCII, no spaces. */
 export declare const IDENTIFIER: RegExp;
+/** deadline-seconds read on its own, before anything else can fail; undefined when it is not valid. */
+export declare function deadlineMsOf(text: string | undefined): number | undefined;
+export declare const DEFAULT_DEADLINE_MS: number;
 export declare function parseInteger(input: string, text: string, min: number, max: number): number;
 /** Coze's scopes are a few levels deep and far under a kilobyte; these bounds leave room and stop abuse early. */
 export declare const MAX_SCOPE_CHARACTERS: number;
