@@ -6,9 +6,8 @@ import { isLoopback } from './http.js';
 import { type MintDeps, mintToken } from './mint.js';
 import { privateKeySecrets } from './private-key.js';
 import { deadlineFrom } from './retry.js';
-import { createRedactor, type Redactor } from './secrets.js';
+import { createRedactor, publicText, type Redactor } from './secrets.js';
 import { configReport, mintedReport, type RunReport, redactReport, type SummaryWriter, verifiedReport, writeSummary } from './summary.js';
-import { inTermsOf } from './terms.js';
 import { verifyToken } from './verify.js';
 
 export type Core = Pick<
@@ -44,7 +43,7 @@ function readBoolean(core: Core, name: string, fallback: boolean): boolean {
  * echoed back never reaches a log line, even where the runner's masking would not catch it.
  */
 function guarded(core: Core, redactor: Redactor): Core {
-  const say = (write: (text: string) => void) => (text: string | Error) => write(redactor.redact(inTermsOf('action', String(text))));
+  const say = (write: (text: string) => void) => (text: string | Error) => write(publicText(redactor, 'action', String(text)));
   return { ...core, info: say(core.info), debug: say(core.debug), warning: say(core.warning), setFailed: say(core.setFailed) };
 }
 
@@ -75,7 +74,13 @@ export async function run(runnerCore: Core, runDeps: ActionDeps): Promise<void> 
     core.setSecret(secret);
     redactor.add(secret);
   };
-  const deps: ActionDeps = { ...runDeps, log: (message) => core.info(message), debug: (message) => core.debug(message), onSecret: keep };
+  const deps: ActionDeps = {
+    ...runDeps,
+    log: (message) => core.info(message),
+    debug: (message) => core.debug(message),
+    onSecret: keep,
+    redact: (text) => redactor.redact(text),
+  };
   const report: RunReport = {};
   let wantSummary = true;
   let alertToken: string | undefined;
@@ -83,6 +88,8 @@ export async function run(runnerCore: Core, runDeps: ActionDeps): Promise<void> 
   const deadlineMs = readDeadlineMs(core);
   const endMs = deps.now() + deadlineMs;
   try {
+    redactor.addIdentifier('app-id', core.getInput('app-id'));
+    redactor.addIdentifier('public-key-id', core.getInput('public-key-id'));
     const rawKey = core.getInput('private-key');
     for (const secret of privateKeySecrets(rawKey)) core.setSecret(secret);
     redactor.addPrivateKey(rawKey);
@@ -117,8 +124,8 @@ export async function run(runnerCore: Core, runDeps: ActionDeps): Promise<void> 
       core.info(`Verified: ${config.baseUrl}/v1/users/me accepted the token${report.userName ? ` (user ${report.userName})` : ''}.`);
       core.setOutput('verified', 'true');
       // Coze's words: an output is no place for a secret it repeated back either.
-      if (report.userId) core.setOutput('user-id', redactor.redact(report.userId));
-      if (report.userName) core.setOutput('user-name', redactor.redact(report.userName));
+      if (report.userId) core.setOutput('user-id', publicText(redactor, 'action', report.userId));
+      if (report.userName) core.setOutput('user-name', publicText(redactor, 'action', report.userName));
     }
     core.setOutput('token', minted.token);
     core.setOutput('expires-at', minted.expiresAt.toISOString());
@@ -136,7 +143,7 @@ export async function run(runnerCore: Core, runDeps: ActionDeps): Promise<void> 
   const published = redactReport(report, redactor);
   if (wantSummary) await writeSummary(core.summary, published).catch((error: unknown) => core.debug(`No job summary written: ${String(error)}`));
   if (alertToken !== undefined) {
-    await alert(core, deps, alertToken, alertSubject(core, deps.env), published, () => Math.min(GITHUB_MAX_MS, endMs - deps.now()));
+    await alert(core, deps, alertToken, alertSubject(core, deps.env), published, () => Math.min(GITHUB_MAX_MS, endMs - deps.now()), redactor);
   }
 }
 
@@ -152,7 +159,15 @@ function apiUrlProblem(apiUrl: string): string | undefined {
 }
 
 /** GitHub trouble never changes the step's result: it becomes one warning naming the permission to grant. */
-async function alert(core: Core, deps: ActionDeps, token: string, subject: AlertSubject, report: RunReport, timeLeftMs: () => number): Promise<void> {
+async function alert(
+  core: Core,
+  deps: ActionDeps,
+  token: string,
+  subject: AlertSubject,
+  report: RunReport,
+  timeLeftMs: () => number,
+  redactor: Redactor,
+): Promise<void> {
   const warn = (why: string) => core.warning(`Could not write the alert issue to GitHub: ${why}`);
   const context = runContextFrom(deps.env);
   if (!context) return warn('GITHUB_REPOSITORY and GITHUB_RUN_ID are not set; issue-on-failure works only on an Actions runner');
@@ -165,6 +180,6 @@ async function alert(core: Core, deps: ActionDeps, token: string, subject: Alert
     const api = await (deps.openIssuesApi ?? openGitHubIssues)(token, context, deps.send, timeLeftMs, deps.userAgent);
     core.info(`Alert issue: ${await alertOnGitHub(api, subject, report, context, core.info)}.`);
   } catch (error) {
-    warn(describeGitHubError(error));
+    warn(describeGitHubError(error, (text) => redactor.redact(text)));
   }
 }

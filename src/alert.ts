@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { cleanText, inert } from './answers.js';
 import { explainError, InputError } from './errors.js';
+import { BOUND, firstLine, inert, outsideText, type Redact } from './outside.js';
 import { describeNetworkError } from './retry.js';
 import { type RunReport, summaryCell, summaryRows } from './summary.js';
 
@@ -25,6 +25,8 @@ export interface RunContext {
 export interface AlertIssue {
   number: number;
   body: string;
+  /** Its labels' names, as GitHub spells them. */
+  labels: string[];
 }
 
 /** Who the github-token acts for, as GitHub says: the only author whose issues an alert may touch. */
@@ -36,12 +38,15 @@ export interface Identity {
 /** The few issue calls an alert needs; github-issues.ts implements them with @actions/github. */
 export interface IssuesApi {
   viewer(): Promise<Identity>;
-  labelExists(name: string): Promise<boolean>;
+  /** The repository's label of that name, case aside, as the repository spells it; undefined when it has none. */
+  findLabel(name: string): Promise<string | undefined>;
   /** Creates the label: 'refused' when the token may not. */
   createLabel(label: LabelSpec): Promise<'created' | 'exists' | 'refused'>;
+  /** Puts the label on an issue: 'refused' when the token may not. */
+  addLabel(number: number, name: string): Promise<'added' | 'refused'>;
   /**
-   * The newest open issue (not a pull request) opened by `author`, labelled `label` if given, that matches; from a
-   * bounded listing. Throws when the listing fails, or ends before it could tell.
+   * The newest open issue (not a pull request) opened by `author`, labelled `label` (case aside) if given, that
+   * matches; from a bounded listing. Throws when the listing fails, or ends before it could tell.
    */
   findOpen(filter: { author: Identity; label?: string }, matches: (issue: AlertIssue) => boolean): Promise<AlertIssue | undefined>;
   create(issue: { title: string; body: string; labels: string[] }): Promise<number>;
@@ -84,6 +89,17 @@ export function marker(subject: AlertSubject): string {
   return `<!-- coze-token-check: app ${subject.app} on ${subject.site} -->`;
 }
 
+/** An alert issue of this check: its body starts with the marker, where only the action writes it (inert() defuses <!-- in quoted words). */
+export function isAlertOf(subject: AlertSubject): (issue: Pick<AlertIssue, 'body'>) => boolean {
+  const line = marker(subject);
+  return (issue) => issue.body.startsWith(line);
+}
+
+/** GitHub's label names ignore case, and so do we. */
+export function sameLabel(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
 /**
  * Text from outside (Coze's words, ids, inputs) as an inline code span: no link, image, mention, HTML or
  * cross-reference renders in it, and it stays readable. The fence is longer than any run of backticks inside;
@@ -106,7 +122,7 @@ function table(rows: Array<[string, string]>): string {
 
 /** The workflow and job that run the check, as one line of plain text (their names are the repository's own). */
 function checkName(subject: AlertSubject): string | undefined {
-  const name = [subject.workflow, subject.job].filter((part) => part && inert(part).trim()).map((part) => inert(part as string).trim());
+  const name = [subject.workflow, subject.job].flatMap((part) => outsideText(part, BOUND.name) ?? []);
   return name.length > 0 ? name.join(' / ').slice(0, 120) : undefined;
 }
 
@@ -133,8 +149,12 @@ export function recoveryComment(context: RunContext): string {
 }
 
 /**
- * Opens an issue on the first failure, comments while it keeps failing, and closes it on recovery.
- * A passing run with no open issue writes nothing. Returns what it did, for the log.
+ * Opens an issue on the first failure, comments while it keeps failing, and closes it on recovery: one issue per
+ * check, whatever happens to its label. An issue is the check's only if the github-token's own identity opened it
+ * (a marker is public, and anyone can copy it) and its body starts with the check's marker. Where the label exists
+ * it narrows the listing first; an issue that lost its label (never set, dropped by GitHub, removed by someone) is
+ * found in the listing by author all the same, and gets the label back where the token may set it. A passing run
+ * with no open issue writes nothing. Returns what it did, for the log.
  */
 export async function alertOnGitHub(
   api: IssuesApi,
@@ -144,34 +164,38 @@ export async function alertOnGitHub(
   log: (message: string) => void,
 ): Promise<string> {
   const failed = report.problem !== undefined;
-  // An issue is ours only if the github-token's own identity opened it: a marker is public and anyone can copy it.
-  // Where the label exists (only the token and people with triage rights can set it), it narrows the listing.
   const author = await api.viewer();
-  const labelled = await api.labelExists(ALERT_LABEL);
-  const open = await api.findOpen({ author, ...(labelled && { label: ALERT_LABEL }) }, (issue) => issue.body.includes(marker(subject)));
-  if (failed && open) {
-    await api.comment(open.number, failureComment(report, context));
-    return `commented on issue #${open.number}`;
-  }
-  if (failed) {
-    if (!labelled && (await api.createLabel(ALERT_LABEL_SPEC)) === 'refused') {
-      log(
-        `The github-token may not create the label ${ALERT_LABEL}, so the issue goes without it (alerts work all the same). Create it once: gh label create ${ALERT_LABEL} --color ${ALERT_LABEL_SPEC.color}`,
-      );
-    }
-    const number = await api.create({ ...failureIssue(subject, report, context), labels: [ALERT_LABEL] });
-    return `opened issue #${number}`;
-  }
-  if (open) {
+  const matches = isAlertOf(subject);
+  let label = await api.findLabel(ALERT_LABEL);
+  const open = (label === undefined ? undefined : await api.findOpen({ author, label }, matches)) ?? (await api.findOpen({ author }, matches));
+  if (!failed) {
+    if (!open) return 'no open issue to update';
     await api.comment(open.number, recoveryComment(context));
     await api.close(open.number);
     return `closed issue #${open.number}`;
   }
-  return 'no open issue to update';
+  if (label === undefined) {
+    if ((await api.createLabel(ALERT_LABEL_SPEC)) === 'refused') {
+      log(
+        `The github-token may not create the label ${ALERT_LABEL}, so the issue goes without it (alerts work all the same). Create it once: gh label create ${ALERT_LABEL} --color ${ALERT_LABEL_SPEC.color}`,
+      );
+    } else label = ALERT_LABEL;
+  }
+  if (!open) return `opened issue #${await api.create({ ...failureIssue(subject, report, context), labels: [label ?? ALERT_LABEL] })}`;
+  await api.comment(open.number, failureComment(report, context));
+  if (label !== undefined && !open.labels.some((name) => sameLabel(name, label as string))) {
+    const added = await api.addLabel(open.number, label);
+    log(
+      added === 'added'
+        ? `Issue #${open.number} had lost the label ${label}; it has it back.`
+        : `Issue #${open.number} has no label ${label}, and the github-token may not set it; the issue is found by its author all the same.`,
+    );
+  }
+  return `commented on issue #${open.number}`;
 }
 
 /** Why the alert could not be written, without anything of the token or of the request. */
-export function describeGitHubError(error: unknown): string {
+export function describeGitHubError(error: unknown, redact?: Redact): string {
   // octokit wraps what its fetch threw (no answer, or one refused here) as HTTP 500; the cause says what happened.
   const { cause, response } = (error ?? {}) as { cause?: unknown; response?: unknown };
   if (cause instanceof Error && response === undefined) {
@@ -181,7 +205,7 @@ export function describeGitHubError(error: unknown): string {
     if (network) return `GitHub's API could not be reached: ${network.reason}`;
   }
   const status = (error as { status?: unknown } | null)?.status;
-  const message = error instanceof Error ? cleanText(error.message.split('\n')[0]) : undefined;
+  const message = error instanceof Error ? firstLine(error.message, BOUND.words, redact) : undefined;
   if (status === 429 || (status === 403 && /rate limit/i.test(message ?? ''))) {
     return `GitHub's API rate limit was reached (HTTP ${status}); a later run will write the alert`;
   }

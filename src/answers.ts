@@ -1,7 +1,6 @@
-import type { HttpResponse } from './http.js';
 import { setting, term } from './terms.js';
 
-/** What Coze (or whatever answered in its place) said, read from any of its answer shapes. */
+/** What Coze (or whatever answered in its place) said, as the known answers below recognise it. */
 export interface Answer {
   status: number;
   /** error_code of the token endpoint, or the code of the other APIs (never '0'). */
@@ -204,85 +203,4 @@ export const KNOWN_ANSWERS: readonly KnownAnswer[] = [
 
 export function knownAnswer(answer: Answer): KnownAnswer | undefined {
   return KNOWN_ANSWERS.find((known) => known.matches(answer));
-}
-
-function parseJson(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    // not JSON: no value
-  }
-}
-
-export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value instanceof Object && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
-export function jsonObject(body: string): Record<string, unknown> | undefined {
-  return asRecord(parseJson(body));
-}
-
-const MAX_MESSAGE_LENGTH = 300;
-/** A JWT, or a Coze token (czs_, pat_, sat_, …) echoed back in an error message, is cut out before it goes anywhere. */
-const SECRET_LOOKING = /eyJ[\w-]*\.[\w-]+\.[\w-]*|\b(?:pat|sat|cz[a-z])_[\w-]+/g;
-
-/**
- * What must never reach a terminal, a log line, the summary or an issue from outside: C0 and C1 controls (line
- * breaks and 8-bit CSI included), bidi embeddings, overrides and isolates, line and paragraph separators.
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this finds
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]+/g;
-
-/** The text on one line: each run of control characters, line breaks included, as one space. */
-export function oneLine(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, ' ');
-}
-
-/**
- * Text from outside made inert: one line; none of the brackets that mark our own terms (terms.ts), so that no
- * outside text is ever rendered as the tool's own advice; and no `##[`, which the runner reads as a legacy command
- * (##[error], ##[group], ...) anywhere in a log line, not only at its start as it does `::`.
- */
-export function inert(text: string): string {
-  return oneLine(text).replace(/⟦/g, '[').replace(/⟧/g, ']').replace(/##\[/g, '## [');
-}
-
-/** Coze's words, made safe for one log line: no control characters, no secrets, bounded length. */
-export function cleanText(value: unknown): string | undefined {
-  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const text = inert(String(value)).replace(SECRET_LOOKING, '[redacted]').trim();
-  if (text === '') return undefined;
-  return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text;
-}
-
-/** Coze's log id (x-tt-logid) when it has the shape of one: letters, digits, - and _, at most 64; else nothing. */
-export function logIdOf(response: Pick<HttpResponse, 'headers'>): string | undefined {
-  const value = response.headers['x-tt-logid'];
-  // A token-shaped value is no log id, whoever's token it is.
-  return value !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(value) && !new RegExp(SECRET_LOOKING.source).test(value) ? value : undefined;
-}
-
-/** Reads any Coze answer: the token endpoint's error_code / error_message, or the other APIs' code / msg. */
-export function readAnswer(response: HttpResponse): Answer & { refused: boolean } {
-  const json = jsonObject(response.body) ?? {};
-  const apiCode = json.code === 0 || json.code === '0' ? undefined : cleanText(json.code);
-  const code = cleanText(json.error_code) ?? apiCode ?? cleanText(json.error);
-  const message = cleanText(json.error_message) ?? cleanText(json.msg) ?? cleanText(json.error_description);
-  const location = response.headers.location;
-  const refused = response.status < 200 || response.status > 299 || code !== undefined;
-  return {
-    status: response.status,
-    refused,
-    ...(code !== undefined && { code }),
-    ...(message !== undefined && { message }),
-    ...(location !== undefined && { location }),
-  };
-}
-
-/** Worth another attempt: 408, 429, 5xx, or a documented transient code whatever the HTTP status. */
-export function isTransient(response: HttpResponse): boolean {
-  const { status } = response;
-  if (status === 408 || status === 429 || status >= 500) return true;
-  const answer = readAnswer(response);
-  return answer.refused && knownAnswer(answer)?.transient === true;
 }

@@ -3,7 +3,7 @@ import { DEFAULT_DEADLINE_MS, deadlineMsOf, type InputName, readMintConfig } fro
 import type { MintedToken } from './coze-response.js';
 import { explainError, InputError, NetworkError } from './errors.js';
 import { type MintDeps, mintToken } from './mint.js';
-import { createRedactor } from './secrets.js';
+import { createRedactor, publicText } from './secrets.js';
 import { configReport, mintedReport, type RunReport, summaryRows, verifiedReport } from './summary.js';
 import { CLI_ENV, inTermsOf, term } from './terms.js';
 import { verifyToken } from './verify.js';
@@ -93,12 +93,13 @@ export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Prom
   const startedMs = runDeps.now();
   const redactor = createRedactor();
   // Everything written, but the minted token itself, goes out in the command line's words, without any secret.
-  const say = (write: (text: string) => void) => (text: string) => write(redactor.redact(inTermsOf('cli', text)));
+  const say = (write: (text: string) => void) => (text: string) => write(publicText(redactor, 'cli', text));
   const [out, err] = [say(io.out), say(io.err)];
   const deps: MintDeps = {
     ...runDeps,
     log: (message) => err(`${message}\n`),
     onSecret: (secret) => redactor.add(secret),
+    redact: (text) => redactor.redact(text),
   };
   let json = false;
   try {
@@ -124,6 +125,7 @@ export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Prom
     const deadlineMs = deadlineMsOf(text('deadline-seconds')) ?? DEFAULT_DEADLINE_MS;
     const key = await readPrivateKey(text('private-key'), text('private-key-file'), io, startedMs + deadlineMs - runDeps.now());
     redactor.addPrivateKey(key.text);
+    for (const name of ['app-id', 'public-key-id'] as const) redactor.addIdentifier(name, text(name) ?? io.env[CLI_ENV[name] ?? ''] ?? '');
     const config = inKeySource(key.source, () =>
       readMintConfig((name) => (name === 'private-key' ? key.text : (text(name) ?? io.env[CLI_ENV[name] ?? ''] ?? ''))),
     );
@@ -137,7 +139,8 @@ export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Prom
     }
     const verification = await verifyToken(minted.token, config, deps, deadline);
     const report = { appId: config.appId, ...configReport(config), ...mintedReport(minted), ...verifiedReport(verification) };
-    out(json ? jsonReport(report, minted) : formatRows(report));
+    // The user's own settings on their own terminal: the app id stays; Coze's words in it came through the gate.
+    io.out(inTermsOf('cli', redactor.redact(json ? jsonReport(report, minted) : formatRows(report), { identifiers: false })));
     return EXIT.ok;
   } catch (error) {
     const { problem, hint } = explainError(error, 'cli');

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
-import { oneLine } from './answers.js';
 import { InputError } from './errors.js';
 import { isLoopback } from './http.js';
+import { oneLine } from './outside.js';
 import { parsePrivateKey } from './private-key.js';
 import { type Setting, term } from './terms.js';
 

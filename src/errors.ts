@@ -1,4 +1,4 @@
-import { inert } from './answers.js';
+import { outsideText } from './outside.js';
 import { CLI_ENV, inTermsOf, isEnvironmentVariable, nameOf, type Surface } from './terms.js';
 
 /** A problem with what the user gave us: names the setting(s) and what is expected, never the value. */
@@ -90,7 +90,7 @@ export function explainError(error: unknown, surface: Surface = 'action'): { pro
   }
   if (error instanceof NetworkError) return withHint(error.message, error.hint);
   if (error instanceof InputError) return { problem: inputErrorText(error.inputs, error.expected, surface, error.asGiven) };
-  return { problem: `Unexpected error: ${inert(error instanceof Error ? error.message : String(error))}` };
+  return { problem: `Unexpected error: ${outsideText(error instanceof Error ? error.message : String(error)) ?? 'no message'}` };
 }
 
 /** One line a user can act on. */

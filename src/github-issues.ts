@@ -1,7 +1,8 @@
 // Loaded only when issue-on-failure is on: octokit costs start-up time that a plain mint does not need.
 import { getOctokit } from '@actions/github';
-import type { AlertIssue, IssuesApi, LabelSpec, RunContext } from './alert.js';
+import { type AlertIssue, type IssuesApi, type LabelSpec, type RunContext, sameLabel } from './alert.js';
 import type { SendRequest } from './http.js';
+import { bounded } from './outside.js';
 
 const QUIET = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
@@ -59,7 +60,14 @@ const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
 interface ListedIssue extends AlertIssue {
   pull: boolean;
   authorId: number | undefined;
-  labels: string[];
+}
+
+/** GitHub's label names have at most 50 characters; a longer one is no label of ours, and is kept cut. */
+const MAX_LABEL_LENGTH = 100;
+
+function labelName(label: unknown): string {
+  const name = typeof label === 'object' && label !== null ? (label as { name?: unknown }).name : label;
+  return typeof name === 'string' ? bounded(name, MAX_LABEL_LENGTH) : '';
 }
 
 function issuesOf(page: unknown): ListedIssue[] {
@@ -75,7 +83,7 @@ function issuesOf(page: unknown): ListedIssue[] {
       body: (issue.body as string | null | undefined) ?? '',
       pull: issue.pull_request !== undefined && issue.pull_request !== null,
       authorId: Number.isSafeInteger(authorId) ? (authorId as number) : undefined,
-      labels: Array.isArray(issue.labels) ? issue.labels.map((label: { name?: unknown } | null) => String(label?.name ?? label)) : [],
+      labels: Array.isArray(issue.labels) ? issue.labels.map(labelName) : [],
     };
   });
 }
@@ -100,12 +108,24 @@ export function githubIssues(token: string, context: RunContext, send: SendReque
         throw new GitHubAnswerError("GitHub did not say whose the github-token is (no login in the viewer's answer)");
       return { login, id: positiveNumber(answer.viewer?.databaseId, "the token's user id") };
     },
-    async labelExists(name) {
+    // GitHub finds a label whatever the case of the name asked for, and answers with the repository's spelling.
+    async findLabel(name) {
       try {
-        await octokit.rest.issues.getLabel({ owner, repo, name });
-        return true;
+        const { data } = await octokit.rest.issues.getLabel({ owner, repo, name });
+        const found = labelName(data);
+        return sameLabel(found, name) ? found : name;
       } catch (error) {
-        if (statusOf(error) === 404) return false;
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    },
+    async addLabel(number, name) {
+      try {
+        await octokit.rest.issues.addLabels({ owner, repo, issue_number: number, labels: [name] });
+        return 'added';
+      } catch (error) {
+        const status = statusOf(error);
+        if (status === 401 || status === 403 || status === 404 || status === 422) return 'refused';
         throw error;
       }
     },
@@ -136,9 +156,9 @@ export function githubIssues(token: string, context: RunContext, send: SendReque
           page,
         });
         const issues = issuesOf(data);
-        const ours = (issue: ListedIssue) => !issue.pull && issue.authorId === author.id && (!label || issue.labels.includes(label));
+        const ours = (issue: ListedIssue) => !issue.pull && issue.authorId === author.id && (!label || issue.labels.some((name) => sameLabel(name, label)));
         const found = issues.find((issue) => ours(issue) && matches(issue));
-        if (found) return { number: found.number, body: found.body };
+        if (found) return { number: found.number, body: found.body, labels: found.labels };
         if (issues.length < PER_PAGE) return undefined;
       }
       throw new GitHubAnswerError(

@@ -1,4 +1,5 @@
-import { Agent, type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
+import type { Socket } from 'node:net';
+import { Agent, buildConnector, Client, type Dispatcher, EnvHttpProxyAgent, Pool, request } from 'undici';
 import { InputError } from './errors.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -72,6 +73,30 @@ export function proxySettings(env: Record<string, string | undefined>): { httpPr
   };
 }
 
+/** A socket that never keeps the process alive: undici refs a socket while it is busy, so ref is made to do nothing. */
+function detach(socket: Socket): void {
+  socket.unref();
+  socket.ref = () => socket;
+}
+
+const detached =
+  (connect: buildConnector.connector): buildConnector.connector =>
+  (options, callback) =>
+    connect(options, (error, socket) => {
+      if (socket) detach(socket as Socket);
+      (callback as (error: Error | null, socket: unknown) => void)(error, socket);
+    });
+
+type ConnectOption = buildConnector.connector | buildConnector.BuildOptions | undefined;
+const connectorOf = (connect: ConnectOption) => (typeof connect === 'function' ? connect : buildConnector({ ...connect }));
+
+/** Options under which no socket, to Coze or to a proxy, keeps the process alive. */
+const DETACHED = {
+  factory: (origin: string | URL, options: { connect?: ConnectOption }) => new Client(origin, { ...options, connect: detached(connectorOf(options.connect)) }),
+  clientFactory: (origin: string | URL, options: { connect?: ConnectOption }) =>
+    new Pool(origin, { ...options, connect: detached(connectorOf(options.connect)) }),
+};
+
 /**
  * undici with one connection per origin, so that mint, verify and retries share one keep-alive connection (one
  * TLS handshake, one CONNECT through a proxy). HTTP(S)_PROXY / NO_PROXY are honoured, in either case, except for
@@ -79,10 +104,11 @@ export function proxySettings(env: Record<string, string | undefined>): { httpPr
  * failure the dispatcher is dropped and the next attempt starts afresh, so a proxy stalled in CONNECT cannot hold
  * later attempts. Redirects are never followed, so a JWT stays with its host.
  */
-export function createHttpClient(env: Record<string, string | undefined> = process.env): HttpClient {
+export function createHttpClient(env: Record<string, string | undefined> = process.env, { holdsProcess = true } = {}): HttpClient {
   let direct: Dispatcher | undefined;
   let proxied: Dispatcher | undefined;
-  const options = { connections: 1 };
+  // Without holding the process, a request nobody waits for (a background refresh) ends with the program.
+  const options = { connections: 1, ...(!holdsProcess && DETACHED) };
   const dispatcherFor = (url: URL): Dispatcher => {
     if (isLoopback(url.hostname)) {
       direct ??= new Agent(options);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type InputName, MAX_DURATION_SECONDS, MAX_SCOPE_DEPTH, readMintConfig } from './config.js';
 import type { MintedToken } from './coze-response.js';
 import { CozeError, InputError, inLibraryTerms, NetworkError } from './errors.js';
@@ -5,8 +6,7 @@ import { createHttpClient } from './http.js';
 import { defaultDeps, mintToken } from './mint.js';
 import { checkOptionNames } from './option-names.js';
 import { deadlineFrom } from './retry.js';
-import { createRedactor, type Redactor } from './secrets.js';
-import { inTermsOf } from './terms.js';
+import { createRedactor, publicText, type Redactor } from './secrets.js';
 import { verifyToken } from './verify.js';
 
 export { main as runCommandLine } from './cli-process.js';
@@ -39,26 +39,52 @@ export interface MintCozeTokenOptions {
   log?: (message: string) => void;
 }
 
-// Every option name, checked against the interfaces at compile time, so an unknown one is refused, not ignored.
-const MINT_OPTIONS: Record<keyof MintCozeTokenOptions, true> = {
-  appId: true,
-  publicKeyId: true,
-  privateKey: true,
-  baseUrl: true,
-  audience: true,
-  durationSeconds: true,
-  sessionName: true,
-  scope: true,
-  accountId: true,
-  enterpriseId: true,
-  timeoutSeconds: true,
-  deadlineSeconds: true,
-  retries: true,
-  verify: true,
-  log: true,
+type OptionType = 'string' | 'number' | 'boolean' | 'object' | 'function';
+
+// Every option and its type, checked against the interfaces at compile time: an unknown name is refused, not
+// ignored, and so is a value of another type (plain JavaScript may pass durationSeconds: '600' or verify: 'yes').
+const MINT_OPTIONS: Record<keyof MintCozeTokenOptions, OptionType> = {
+  appId: 'string',
+  publicKeyId: 'string',
+  privateKey: 'string',
+  baseUrl: 'string',
+  audience: 'string',
+  durationSeconds: 'number',
+  sessionName: 'string',
+  scope: 'object',
+  accountId: 'string',
+  enterpriseId: 'string',
+  timeoutSeconds: 'number',
+  deadlineSeconds: 'number',
+  retries: 'number',
+  verify: 'boolean',
+  log: 'function',
 };
 const { verify: _, ...sourceOptions } = MINT_OPTIONS;
-const SOURCE_OPTIONS: Record<keyof CozeTokenSourceOptions, true> = { ...sourceOptions, refreshSeconds: true };
+const SOURCE_OPTIONS: Record<keyof CozeTokenSourceOptions, OptionType> = { ...sourceOptions, refreshSeconds: 'number' };
+
+const A_TYPE: Record<OptionType, string> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'an object',
+  function: 'a function',
+};
+
+/** An option's name as an InputError takes it: the setting's name (durationSeconds is duration-seconds). */
+const settingOf = (option: string) => option.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+/** Names and types, before any work: what was not given is left to the defaults and the required-option check. */
+function checkOptions(options: unknown, types: Record<string, OptionType>, fn: string): void {
+  checkOptionNames(options, Object.keys(types), fn);
+  for (const [name, value] of Object.entries(options as Record<string, unknown>)) {
+    const type = types[name] as OptionType;
+    const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+    if (value !== undefined && actual !== type) {
+      throw new InputError(settingOf(name), `expected ${A_TYPE[type]}, not ${actual === 'array' || actual === 'object' ? `an ${actual}` : `a ${actual}`}`);
+    }
+  }
+}
 
 /** The scope object as JSON text, for the same checks as the action's input; a cycle or a stack-deep nest is refused. */
 function scopeText(scope: Record<string, unknown> | undefined): string | undefined {
@@ -74,9 +100,14 @@ function scopeText(scope: Record<string, unknown> | undefined): string | undefin
  * Throws InputError (bad options), CozeError (Coze said no) or NetworkError (Coze not reached).
  */
 export async function mintCozeToken(options: MintCozeTokenOptions): Promise<MintedToken> {
+  return mintInTerms(options, true);
+}
+
+/** A mint that, unless it holds the process, ends with the program when nobody waits for it. */
+async function mintInTerms(options: MintCozeTokenOptions, holdsProcess: boolean): Promise<MintedToken> {
   const redactor = createRedactor();
   try {
-    return await mintAndVerify(options, redactor);
+    return await mintAndVerify(options, redactor, holdsProcess);
   } catch (error) {
     throw inLibraryTerms(redactError(error, redactor));
   }
@@ -86,16 +117,17 @@ export async function mintCozeToken(options: MintCozeTokenOptions): Promise<Mint
 function redactError(error: unknown, redactor: Redactor): unknown {
   if (!(error instanceof Error)) return error;
   // Defined, not assigned: a DOMException's message is a getter, which an assignment would throw on.
-  Object.defineProperty(error, 'message', { value: redactor.redact(error.message), writable: true, configurable: true });
-  if (error instanceof NetworkError && error.hint !== undefined) Object.assign(error, { hint: redactor.redact(error.hint) });
+  const redact = (text: string) => publicText(redactor, 'library', text);
+  Object.defineProperty(error, 'message', { value: redact(error.message), writable: true, configurable: true });
+  if (error instanceof NetworkError && error.hint !== undefined) Object.assign(error, { hint: redact(error.hint) });
   if (error instanceof CozeError) {
-    for (const [name, value] of Object.entries(error.details)) if (typeof value === 'string') Object.assign(error.details, { [name]: redactor.redact(value) });
+    for (const [name, value] of Object.entries(error.details)) if (typeof value === 'string') Object.assign(error.details, { [name]: redact(value) });
   }
   return error;
 }
 
-async function mintAndVerify(options: MintCozeTokenOptions, redactor: Redactor): Promise<MintedToken> {
-  checkOptionNames(options, Object.keys(MINT_OPTIONS), 'mintCozeToken');
+async function mintAndVerify(options: MintCozeTokenOptions, redactor: Redactor, holdsProcess: boolean): Promise<MintedToken> {
+  checkOptions(options, MINT_OPTIONS, 'mintCozeToken');
   const values: Record<InputName, unknown> = {
     'app-id': options.appId,
     'public-key-id': options.publicKeyId,
@@ -111,13 +143,24 @@ async function mintAndVerify(options: MintCozeTokenOptions, redactor: Redactor):
     'deadline-seconds': options.deadlineSeconds,
     retries: options.retries,
   };
-  if (typeof options.privateKey === 'string') redactor.addPrivateKey(options.privateKey);
+  redactor.addPrivateKey(options.privateKey ?? '');
+  redactor.addIdentifier('app-id', options.appId ?? '');
+  redactor.addIdentifier('public-key-id', options.publicKeyId ?? '');
   const config = readMintConfig((name) => (values[name] === undefined ? '' : String(values[name])));
-  const http = createHttpClient();
+  const http = createHttpClient(process.env, { holdsProcess });
   try {
     const { log } = options;
-    const say = log && ((message: string) => log(redactor.redact(inTermsOf('library', message))));
-    const deps = defaultDeps({ ...(say && { log: say, debug: say }), onSecret: (secret) => redactor.add(secret) }, http);
+    const say = log && ((message: string) => log(publicText(redactor, 'library', message)));
+    const deps = defaultDeps(
+      {
+        ...(say && { log: say, debug: say }),
+        onSecret: (secret) => redactor.add(secret),
+        redact: (text) => redactor.redact(text),
+        // A wait between attempts holds the process no more than the request does.
+        ...(!holdsProcess && { sleep: (ms: number) => sleep(ms, undefined, { ref: false }) }),
+      },
+      http,
+    );
     const deadline = deadlineFrom(config.deadlineMs, deps.now());
     const minted = await mintToken(config, deps, deadline);
     if (options.verify) await verifyToken(minted.token, config, deps, deadline);
@@ -134,6 +177,8 @@ export interface CozeTokenSourceOptions extends Omit<MintCozeTokenOptions, 'veri
 
 /** After a failed refresh, while the cached token still works, the next refresh waits at least this long. */
 export const REFRESH_RETRY_MS = 5000;
+/** A token this close to its expiry is as good as expired: a request made with it might arrive too late. */
+export const EXPIRY_MARGIN_MS = 10_000;
 
 /**
  * A token getter for long jobs, and for `@coze/api`'s `token` option, that refreshes ahead of expiry as Azure
@@ -143,7 +188,7 @@ export const REFRESH_RETRY_MS = 5000;
  */
 export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => number = Date.now): () => Promise<string> {
   try {
-    checkOptionNames(options, Object.keys(SOURCE_OPTIONS), 'cozeTokenSource');
+    checkOptions(options, SOURCE_OPTIONS, 'cozeTokenSource');
   } catch (error) {
     throw inLibraryTerms(error);
   }
@@ -153,14 +198,16 @@ export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => numb
   if (!Number.isInteger(refreshSeconds) || refreshSeconds < 0 || refreshSeconds > MAX_DURATION_SECONDS) {
     throw inLibraryTerms(new InputError('refresh-seconds', `expected a whole number from 0 to ${MAX_DURATION_SECONDS}`));
   }
-  let cached: { token: string; renewAtMs: number; expiresAtMs: number } | undefined;
+  let cached: { token: string; renewAtMs: number; usableUntilMs: number } | undefined;
   let minting: Promise<string> | undefined;
   let retryAtMs = 0;
   const mint = (): Promise<string> => {
-    minting ??= mintCozeToken(mintOptions)
+    // Every mint leaves the process free to end; a caller that waits for one holds it (waitFor) until it is over.
+    minting ??= mintInTerms(mintOptions, false)
       .then(({ token, expiresAt, expiresIn }) => {
         const expiresAtMs = expiresAt.getTime();
-        cached = { token, expiresAtMs, renewAtMs: expiresAtMs - Math.min(refreshSeconds, expiresIn / 2) * 1000 };
+        const usableUntilMs = expiresAtMs - EXPIRY_MARGIN_MS;
+        cached = { token, usableUntilMs, renewAtMs: Math.min(usableUntilMs, expiresAtMs - Math.min(refreshSeconds, expiresIn / 2) * 1000) };
         return token;
       })
       .finally(() => {
@@ -171,7 +218,7 @@ export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => numb
   return async () => {
     const at = now();
     if (cached && at < cached.renewAtMs) return cached.token;
-    if (cached && at < cached.expiresAtMs) {
+    if (cached && at < cached.usableUntilMs) {
       // Ahead of expiry: one refresh in the background; the caller keeps the token that still works.
       if (!minting && at >= retryAtMs) {
         mint().catch((error: unknown) => {
@@ -181,6 +228,12 @@ export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => numb
       }
       return cached.token;
     }
-    return mint();
+    return waitFor(mint());
   };
+}
+
+/** Keeps the process alive while a caller waits for the promise, and no longer. */
+function waitFor<T>(promise: Promise<T>): Promise<T> {
+  const hold = setInterval(() => {}, 60_000);
+  return promise.finally(() => clearInterval(hold));
 }

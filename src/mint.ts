@@ -60,8 +60,8 @@ export async function mintToken(config: MintConfig, deps: MintDeps, deadline: De
     const headers = { authorization: `Bearer ${jwt}`, 'content-type': 'application/json', accept: 'application/json', 'user-agent': deps.userAgent };
     return deps.send({ method: 'POST', url, headers, body, timeoutMs });
   };
-  const response = await sendWithRetries(attempt, `Token request to ${url}`, retryPolicy(config), deps, deadline, { method: 'POST', url });
-  const minted = parseTokenResponse(response, deps.now(), config);
+  const answer = await sendWithRetries(attempt, `Token request to ${url}`, retryPolicy(config), deps, deadline, { method: 'POST', url });
+  const minted = parseTokenResponse(answer, deps.now(), config);
   deps.onSecret(minted.token);
   return minted;
 }

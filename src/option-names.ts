@@ -1,8 +1,11 @@
-import { oneLine } from './answers.js';
 import { InputError } from './errors.js';
+import { outsideText } from './outside.js';
 
 /** The spellings of @coze/api's getJWTToken that differ from ours by more than case or a typo. */
 const SDK_SPELLINGS: Partial<Record<string, string>> = { keyid: 'publicKeyId', kid: 'publicKeyId', aud: 'audience' };
+
+/** Option names are short; what is longer is shown cut, and matched against none. */
+const MAX_NAME_LENGTH = 64;
 
 const folded = (name: string) => name.toLowerCase().replace(/[-_]/g, '');
 
@@ -26,6 +29,8 @@ function distance(a: string, b: string): number {
  * only one known name (timeout for timeoutSeconds), or a typo or two away.
  */
 export function nearestName(name: string, known: readonly string[]): string | undefined {
+  // A name longer than any option's is no typo of one, and the edit distance would take its length squared.
+  if (name.length > MAX_NAME_LENGTH) return undefined;
   const wanted = folded(name);
   const sdk = SDK_SPELLINGS[wanted];
   if (sdk !== undefined && known.includes(sdk)) return sdk;
@@ -44,10 +49,7 @@ export function checkOptionNames(options: unknown, known: readonly string[], fn:
   if (typeof options !== 'object' || options === null) throw new InputError('options', `expected an object of ${fn}'s options`);
   const unknown = Object.keys(options).filter((name) => !known.includes(name));
   if (unknown.length === 0) return;
-  const names = unknown.map((name) => {
-    const shown = oneLine(name);
-    return shown.length > 64 ? `${shown.slice(0, 64)}…` : shown;
-  });
+  const names = unknown.map((name) => outsideText(name, MAX_NAME_LENGTH) ?? '');
   const guesses = unknown.map((name, i) => ({ name: names[i] as string, guess: nearestName(name, known) }));
   const meant = guesses.flatMap(({ name, guess }) => (guess === undefined ? [] : [unknown.length > 1 ? `${guess} for ${name}` : guess]));
   const advice = [

@@ -5,7 +5,28 @@ const INPUT = 'private-key';
 const MIN_RSA_BITS = 2048;
 /** Coze's keys are 2048 bits; past this, signing alone would take seconds, outside any deadline. */
 const MAX_RSA_BITS = 8192;
-const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/;
+/** A PEM of a 4096-bit key is about 3.3 KiB; past this, nothing is a key, and nothing reads further. */
+export const MAX_PRIVATE_KEY_LENGTH = 64 * 1024;
+const PEM_LABEL = /^[A-Z0-9 ]{1,64}$/;
+
+/** A key file holds one block, perhaps after a certificate or a note; past this many BEGIN lines, nothing is looked for. */
+const MAX_PEM_BLOCKS = 8;
+
+/**
+ * The first whole PEM block, found by looking its lines up (a few at most) rather than by a pattern that could
+ * backtrack over the text.
+ */
+function pemBlock(text: string): { label: string; body: string } | undefined {
+  let begin = text.indexOf('-----BEGIN ');
+  for (let tries = 0; begin >= 0 && tries < MAX_PEM_BLOCKS; tries++, begin = text.indexOf('-----BEGIN ', begin + 1)) {
+    const labelEnd = text.indexOf('-----', begin + 11);
+    const label = labelEnd < 0 ? '' : text.slice(begin + 11, labelEnd);
+    if (!PEM_LABEL.test(label)) continue;
+    const end = text.indexOf(`-----END ${label}-----`, labelEnd + 5);
+    if (end >= 0) return { label, body: text.slice(labelEnd + 5, end) };
+  }
+  return undefined;
+}
 
 /** Some secret stores mangle newlines, so a PEM may arrive base64-encoded on one line; anything else stays as it is. */
 export function decodeBase64Pem(raw: string): string {
@@ -20,16 +41,19 @@ export function decodeBase64Pem(raw: string): string {
  * (A PEM with headers is an encrypted one, refused anyway: its "ENCRYPTED" survives in the rebuilt text.)
  */
 export function normalizePem(raw: string): { label: string; pem: string; body: string } | undefined {
-  const match = PEM_BLOCK.exec(decodeBase64Pem(raw).replace(/\\[rn]/g, ''));
-  if (!match) return undefined;
-  const label = match[1] as string;
-  const body = (match[2] as string).replace(/\s+/g, '');
+  if (raw.length > MAX_PRIVATE_KEY_LENGTH) return undefined;
+  const block = pemBlock(decodeBase64Pem(raw).replace(/\\[rn]/g, ''));
+  if (!block) return undefined;
+  const { label } = block;
+  const body = block.body.replace(/\s+/g, '');
   const pem = [`-----BEGIN ${label}-----`, ...(body.match(/.{1,64}/g) ?? []), `-----END ${label}-----`, ''].join('\n');
   return { label, pem, body };
 }
 
 /** Lines worth registering as secrets: the key's body however it is wrapped, and the raw input's own lines. */
 export function privateKeySecrets(raw: string): string[] {
+  // What is too long to be a key is refused before it is used, and never written.
+  if (raw.length > MAX_PRIVATE_KEY_LENGTH) return [];
   const rawLines = raw.split(/\r?\n|\\n/).map((line) => line.trim());
   const body = normalizePem(raw)?.body ?? '';
   const bodyLines = body.match(/.{1,64}/g) ?? [];
@@ -62,6 +86,9 @@ const EXPECTED =
 
 /** Parse the private-key input into an RSA KeyObject, or throw one InputError that never quotes the key. */
 export function parsePrivateKey(raw: string): KeyObject {
+  if (raw.length > MAX_PRIVATE_KEY_LENGTH) {
+    throw new InputError(INPUT, `holds more than ${MAX_PRIVATE_KEY_LENGTH / 1024} KiB, which is no private key (a PEM is a few KiB)`);
+  }
   if (raw.trim() === '') throw new InputError(INPUT, `is empty; ${EXPECTED}`);
   const normalized = normalizePem(raw);
   if (!normalized) {

@@ -1,6 +1,7 @@
-import { inert, isTransient, logIdOf, readAnswer } from './answers.js';
+import { type CozeAnswer, isTransient, readAnswer } from './coze-response.js';
 import { CozeError, NetworkError } from './errors.js';
 import { type HttpResponse, ResponseTooLargeError } from './http.js';
+import { outsideText, type Redact } from './outside.js';
 import { term } from './terms.js';
 
 export interface RetryPolicy {
@@ -33,6 +34,8 @@ export interface RetryDeps {
   log: (message: string) => void;
   /** One line per attempt, for step debug logs and --verbose: never a header or body. */
   debug?: (message: string) => void;
+  /** What the run keeps out of outside text (its secrets and ids), applied as each answer is read. */
+  redact?: Redact;
 }
 
 /** What an attempt is, for its debug line: the method and the URL without its query. */
@@ -58,19 +61,15 @@ export function backoffMs(retry: number, policy: RetryPolicy, random: number): n
   return Math.round(ceiling * (0.5 + random / 2));
 }
 
-export function delayBeforeRetry(retry: number, response: HttpResponse | undefined, policy: RetryPolicy, deps: RetryDeps): number {
+export function delayBeforeRetry(retry: number, answer: CozeAnswer | undefined, policy: RetryPolicy, deps: RetryDeps): number {
   const backoff = backoffMs(retry, policy, deps.random());
-  const retryAfter = response && parseRetryAfter(response.headers['retry-after'], deps.now());
+  const retryAfter = answer && parseRetryAfter(answer.retryAfter, deps.now());
   return retryAfter === undefined ? backoff : Math.min(policy.maxRetryAfterMs, Math.max(backoff, retryAfter));
 }
 
 /** The status, Coze's code and its log id, for a debug line. */
-function answerFacts(response: HttpResponse): string {
-  const { code } = readAnswer(response);
-  const logId = logIdOf(response);
-  return [`HTTP ${response.status}`, code === undefined ? undefined : `code ${code}`, logId === undefined ? undefined : `log id ${logId}`]
-    .filter(Boolean)
-    .join(', ');
+function answerFacts({ status, code, logId }: CozeAnswer): string {
+  return [`HTTP ${status}`, code === undefined ? undefined : `code ${code}`, logId === undefined ? undefined : `log id ${logId}`].filter(Boolean).join(', ');
 }
 
 const attempts = (count: number) => `${count} attempt${count === 1 ? '' : 's'}`;
@@ -84,8 +83,8 @@ function deadlineError(what: string, deadline: Deadline, tries: number, last: st
 
 /**
  * Sends until an answer is final: network errors, timeouts and transient answers (408, 429, 5xx, and Coze's
- * transient codes) are tried again up to policy.retries times, never past the deadline. The last answer is
- * returned as it is; a network failure becomes a NetworkError, at once when trying again cannot help.
+ * transient codes) are tried again up to policy.retries times, never past the deadline. Each answer is read once;
+ * the last is returned read; a network failure becomes a NetworkError, at once when trying again cannot help.
  */
 export async function sendWithRetries(
   send: (timeoutMs: number) => Promise<HttpResponse>,
@@ -94,7 +93,7 @@ export async function sendWithRetries(
   deps: RetryDeps,
   deadline: Deadline,
   call?: Call,
-): Promise<HttpResponse> {
+): Promise<CozeAnswer> {
   let last = 'none was made';
   for (let attempt = 0; ; attempt++) {
     const left = deadline.atMs - deps.now();
@@ -107,9 +106,9 @@ export async function sendWithRetries(
         deps.debug(`${call.method} ${url.origin}${url.pathname}: attempt ${attempt + 1}: ${outcome} after ${Math.round(deps.now() - startedMs)} ms; ${next}`);
       }
     };
-    let response: HttpResponse | undefined;
+    let response: CozeAnswer | undefined;
     try {
-      response = await send(timeoutMs);
+      response = readAnswer(await send(timeoutMs), deps.redact);
     } catch (error) {
       if (error instanceof ResponseTooLargeError) {
         debug('an answer over 1 MiB', 'no retry');
@@ -212,7 +211,7 @@ export function describeNetworkError(error: unknown, api: 'Coze' | 'GitHub' = 'C
   if (tls) return { reason: `TLS certificate verification failed: ${tls} (${code})`, final: true, timedOut: false, hint: TLS_HINT };
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return { reason: KNOWN_CODES[code] as string, final: false, timedOut: true };
   return {
-    reason: (Object.hasOwn(KNOWN_CODES, code) && KNOWN_CODES[code]) || `the request failed (${inert(code).slice(0, 64)})`,
+    reason: (Object.hasOwn(KNOWN_CODES, code) && KNOWN_CODES[code]) || `the request failed (${outsideText(code, 64) ?? 'no code'})`,
     final: false,
     timedOut: false,
   };

@@ -1,17 +1,33 @@
-import { normalizePem } from './private-key.js';
+import { REDACTED } from './outside.js';
+import { MAX_PRIVATE_KEY_LENGTH, normalizePem } from './private-key.js';
+import { inTermsOf, type Setting, type Surface, term } from './terms.js';
 
-const REDACTED = '[redacted]';
 /** Any run of this many characters of a secret in outside text, whitespace aside, is taken for a piece of it. */
 const SLICE = 12;
 /** What a secret is made of; a piece found is redacted with the rest of its run, so no edge of it shows either. */
 const SECRET_CHARACTER = /[A-Za-z0-9+/=_.~-]/;
 
-/** The secrets one run holds (the key, every JWT, the token, the github-token), to cut out of outside text by value. */
+/** Shorter ids are not cut out: they would blank ordinary words and numbers (Coze's app ids have 13 digits). */
+export const MIN_IDENTIFIER_LENGTH = 6;
+
+/** Identifiers the README keeps in secrets: public text names the app by a digest, never by these. */
+export type Identifier = Extract<Setting, 'app-id' | 'public-key-id'>;
+
+/**
+ * What one run keeps out of outside text, by value: its secrets (the key, every JWT, the token, the github-token)
+ * and the ids the README keeps in secrets (the app id, the public key's fingerprint).
+ */
 export interface Redactor {
   add(secret: string): void;
   /** The private key as given: its body however it is wrapped. */
   addPrivateKey(raw: string): void;
-  redact(text: string): string;
+  /** An id, cut out whole wherever it stands, case aside, and shown as the setting's name: [app-id]. */
+  addIdentifier(name: Identifier, value: string): void;
+  /**
+   * The text without any secret or id; an id becomes a term (terms.ts), so write the text in a surface's words after.
+   * Without identifiers, the ids stay: for the user's own report of their own settings, on their own terminal.
+   */
+  redact(text: string, options?: { identifiers: boolean }): string;
 }
 
 /**
@@ -20,6 +36,7 @@ export interface Redactor {
  */
 export function createRedactor(): Redactor {
   const slices = new Set<string>();
+  const identifiers = new Map<string, { name: Identifier; id: string }>();
   const remember = (secret: string) => {
     const compact = secret.replace(/\s+/g, '');
     for (let i = 0; i + SLICE <= compact.length; i++) slices.add(compact.slice(i, i + SLICE));
@@ -27,32 +44,62 @@ export function createRedactor(): Redactor {
   return {
     add: remember,
     addPrivateKey(raw) {
-      remember(normalizePem(raw)?.body ?? raw);
+      // Too long to be a key, it is refused before it is used.
+      if (raw.length <= MAX_PRIVATE_KEY_LENGTH) remember(normalizePem(raw)?.body ?? raw);
     },
-    redact(text) {
-      if (slices.size === 0) return text;
-      // The text without whitespace, and where each of its characters stands in the text.
-      const at: number[] = [];
-      let compact = '';
-      for (let i = 0; i < text.length; i++) {
-        if (/\s/.test(text[i] as string)) continue;
-        at.push(i);
-        compact += text[i];
-      }
-      const hidden = new Uint8Array(text.length);
-      for (let i = 0; i + SLICE <= compact.length; i++) {
-        if (!slices.has(compact.slice(i, i + SLICE))) continue;
-        for (let j = at[i] as number; j <= (at[i + SLICE - 1] as number); j++) hidden[j] = 1;
-      }
-      // A piece found takes the rest of its run along: the characters of the secret's kind right before and after it.
-      for (let i = 1; i < text.length; i++) if (hidden[i - 1] && !hidden[i] && SECRET_CHARACTER.test(text[i] as string)) hidden[i] = 1;
-      for (let i = text.length - 2; i >= 0; i--) if (hidden[i + 1] && !hidden[i] && SECRET_CHARACTER.test(text[i] as string)) hidden[i] = 1;
-      let out = '';
-      for (let i = 0; i < text.length; i++) {
-        if (!hidden[i]) out += text[i];
-        else if (i === 0 || !hidden[i - 1]) out += REDACTED;
-      }
+    addIdentifier(name, value) {
+      const id = value.trim();
+      if (id.length >= MIN_IDENTIFIER_LENGTH) identifiers.set(id.toLowerCase(), { name, id });
+    },
+    redact(text, { identifiers: withIds } = { identifiers: true }) {
+      let out = withoutSecrets(text, slices);
+      if (withIds) for (const { name, id } of identifiers.values()) out = replaceAllIgnoringCase(out, id, `[${term(name)}]`);
       return out;
     },
   };
+}
+
+/** Text for one surface: every secret and id the run holds cut out, then every term in the surface's words. */
+export function publicText(redactor: Pick<Redactor, 'redact'>, surface: Surface, text: string): string {
+  return inTermsOf(surface, redactor.redact(text));
+}
+
+/** Every occurrence of a literal, case aside, replaced: no pattern is built from it. */
+function replaceAllIgnoringCase(text: string, id: string, replacement: string): string {
+  const lower = text.toLowerCase();
+  // Lower-casing keeps the length of most text; where it would not, the id is matched exactly as given.
+  const [haystack, needle] = lower.length === text.length ? [lower, id.toLowerCase()] : [text, id];
+  let out = '';
+  let from = 0;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) {
+    out += text.slice(from, at) + replacement;
+    from = at + needle.length;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+function withoutSecrets(text: string, slices: ReadonlySet<string>): string {
+  if (slices.size === 0) return text;
+  // The text without whitespace, and where each of its characters stands in the text.
+  const at: number[] = [];
+  let compact = '';
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/.test(text[i] as string)) continue;
+    at.push(i);
+    compact += text[i];
+  }
+  const hidden = new Uint8Array(text.length);
+  for (let i = 0; i + SLICE <= compact.length; i++) {
+    if (!slices.has(compact.slice(i, i + SLICE))) continue;
+    for (let j = at[i] as number; j <= (at[i + SLICE - 1] as number); j++) hidden[j] = 1;
+  }
+  // A piece found takes the rest of its run along: the characters of the secret's kind right before and after it.
+  for (let i = 1; i < text.length; i++) if (hidden[i - 1] && !hidden[i] && SECRET_CHARACTER.test(text[i] as string)) hidden[i] = 1;
+  for (let i = text.length - 2; i >= 0; i--) if (hidden[i + 1] && !hidden[i] && SECRET_CHARACTER.test(text[i] as string)) hidden[i] = 1;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    if (!hidden[i]) out += text[i];
+    else if (i === 0 || !hidden[i - 1]) out += REDACTED;
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
-import { oneLine } from './answers.js';
 import type { MintConfig } from './config.js';
 import type { MintedToken } from './coze-response.js';
-import type { Redactor } from './secrets.js';
+import { oneLine } from './outside.js';
+import { publicText, type Redactor } from './secrets.js';
 import type { Verification } from './verify.js';
 
 /** What a run learned, for the job summary, the CLI and alert issues. Never the token, a JWT or any part of the key. */
@@ -87,9 +87,9 @@ export function summaryRows(report: RunReport): Array<[string, string]> {
   return rows.filter((row): row is [string, string] => row[1] !== undefined);
 }
 
-/** The report with every secret the run holds cut out of every value, for anything written outside the masked log. */
+/** The report with every secret and id the run holds cut out of every value, for anything written outside the masked log. */
 export function redactReport(report: RunReport, redactor: Pick<Redactor, 'redact'>): RunReport {
-  return Object.fromEntries(Object.entries(report).map(([name, value]) => [name, typeof value === 'string' ? redactor.redact(value) : value]));
+  return Object.fromEntries(Object.entries(report).map(([name, value]) => [name, typeof value === 'string' ? publicText(redactor, 'action', value) : value]));
 }
 
 export async function writeSummary(summary: SummaryWriter, report: RunReport): Promise<void> {

@@ -1,4 +1,3 @@
-import { asRecord, cleanText, jsonObject, logIdOf, readAnswer } from './answers.js';
 import type { MintConfig } from './config.js';
 import { cozeErrorFrom } from './coze-response.js';
 import type { MintDeps } from './mint.js';
@@ -22,18 +21,16 @@ const HINTS: Record<string, string> = {
 export async function verifyToken(
   token: string,
   config: Pick<MintConfig, 'baseUrl' | 'timeoutMs' | 'retries' | 'deadlineMs'>,
-  deps: Pick<MintDeps, 'send' | 'userAgent' | 'sleep' | 'random' | 'now' | 'log' | 'debug'>,
+  deps: Pick<MintDeps, 'send' | 'userAgent' | 'sleep' | 'random' | 'now' | 'log' | 'debug' | 'redact'>,
   deadline: Deadline = deadlineFrom(config.deadlineMs, deps.now()),
 ): Promise<Verification> {
   const url = `${config.baseUrl}/v1/users/me`;
   const headers = { authorization: `Bearer ${token}`, accept: 'application/json', 'user-agent': deps.userAgent };
   const send = (timeoutMs: number) => deps.send({ method: 'GET', url, headers, timeoutMs });
-  const response = await sendWithRetries(send, `Verification call to ${url}`, retryPolicy(config), deps, deadline, { method: 'GET', url });
-  const json = jsonObject(response.body);
-  if (readAnswer(response).refused || json?.code !== 0) {
-    throw cozeErrorFrom(response, { what: 'Coze refused the new token in the check call to /v1/users/me', baseUrl: config.baseUrl, hintsByCode: HINTS });
+  const answer = await sendWithRetries(send, `Verification call to ${url}`, retryPolicy(config), deps, deadline, { method: 'GET', url });
+  if (answer.refused || !answer.ok) {
+    throw cozeErrorFrom(answer, { what: 'Coze refused the new token in the check call to /v1/users/me', baseUrl: config.baseUrl, hintsByCode: HINTS });
   }
-  const user = asRecord(json.data) ?? {};
-  const [logId, userId, userName] = [logIdOf(response), cleanText(user.user_id), cleanText(user.user_name)];
+  const { logId, userId, userName } = answer;
   return { ...(logId && { logId }), ...(userId && { userId }), ...(userName && { userName }) };
 }

@@ -110,6 +110,94 @@ describe('GitHub as it is: the label may not exist, and the token may not create
   });
 });
 
+describe('one alert issue per check, whatever happens to its label', () => {
+  const failAndCheck = async () => {
+    failing();
+    return check();
+  };
+
+  it('finds the issue it opened without the label once someone creates the label, and puts the label on it', async () => {
+    github.allowLabels(false);
+    await failAndCheck();
+    expect(github.issues[0]?.labels).toEqual([]);
+    // The log's own advice, followed: gh label create coze-token-check.
+    github.labels.add('coze-token-check');
+    const again = await failAndCheck();
+    expect(infos(again)).toContain('Alert issue: commented on issue #1.');
+    expect(infos(again)).toContain('Issue #1 had lost the label coze-token-check; it has it back.');
+    expect(github.issues).toHaveLength(1);
+    expect(github.issues[0]?.labels).toEqual(['coze-token-check']);
+    expect(infos(await check())).toContain('Alert issue: closed issue #1.');
+    expect(github.issues[0]?.state).toBe('closed');
+  });
+
+  it('keeps one issue for an identity without push access, whose new issues GitHub opens without labels', async () => {
+    github.grantPush(false);
+    const runs = [await failAndCheck(), await failAndCheck(), await failAndCheck()];
+    expect(github.issues).toHaveLength(1);
+    expect(github.issues[0]).toMatchObject({ labels: [], comments: [expect.any(String), expect.any(String)] });
+    expect(infos(runs[2] as Awaited<ReturnType<typeof check>>)).toContain(
+      'Issue #1 has no label coze-token-check, and the github-token may not set it; the issue is found by its author all the same.',
+    );
+    expect(infos(await check())).toContain('Alert issue: closed issue #1.');
+    for (const run of runs) expect(warnings(run)).toEqual([]);
+  });
+
+  it('finds its issue after a triager removes the label, and labels it again', async () => {
+    await failAndCheck();
+    github.unlabel(1);
+    expect(infos(await failAndCheck())).toContain('Alert issue: commented on issue #1.');
+    expect(github.issues).toHaveLength(1);
+    expect(github.issues[0]?.labels).toEqual(['coze-token-check']);
+  });
+
+  it("takes the repository's label in another case for its own, as GitHub does", async () => {
+    github.labels.add('Coze-Token-Check');
+    await failAndCheck();
+    expect(github.issues[0]?.labels).toEqual(['Coze-Token-Check']);
+    expect([...github.labels]).toEqual(['Coze-Token-Check']);
+    expect(infos(await failAndCheck())).toContain('Alert issue: commented on issue #1.');
+    // The label narrows the listing in the repository's own spelling.
+    const asked = github.requests.flatMap((request) => new URL(request.path, 'http://x').searchParams.getAll('labels'));
+    expect(new Set(asked)).toEqual(new Set(['Coze-Token-Check']));
+    expect(infos(await check())).toContain('Alert issue: closed issue #1.');
+  });
+
+  it("never takes another check's issue for its own when Coze's words quote that check's marker", async () => {
+    const site = (url: string) => `127.0.0.1:${new URL(url).port}`;
+    const ours = marker({ app: appTag(appId, 'octo/coze-app'), site: site(standIn.url) });
+    // The same app checked on another site: another check, with an issue of its own.
+    const elsewhereCoze = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
+    try {
+      const checkElsewhere = () =>
+        act(
+          elsewhereCoze,
+          {
+            'app-id': appId,
+            'public-key-id': kid,
+            'private-key': keys.pkcs8,
+            'base-url': elsewhereCoze.url,
+            verify: 'true',
+            'issue-on-failure': 'true',
+            'github-token': githubToken,
+          },
+          { deps: { env: env() }, extra: [githubToken] },
+        );
+      // Coze's words on the other site quote this check's marker, and the other check opens its issue with them.
+      elsewhereCoze.failUsersMe({ kind: 'status', status: 401, body: JSON.stringify({ code: 4100, msg: `bad ${ours} words` }) });
+      expect(infos(await checkElsewhere())).toContain('Alert issue: opened issue #1.');
+      expect(github.issues[0]?.body.split(ours)).toHaveLength(1);
+      expect(github.issues[0]?.body).toContain('<! -- coze-token-check: app');
+      // This check fails and opens its own issue, then recovers and closes only its own.
+      expect(infos(await failAndCheck())).toContain('Alert issue: opened issue #2.');
+      expect(infos(await check())).toContain('Alert issue: closed issue #2.');
+      expect(github.issues.map((issue) => issue.state)).toEqual(['open', 'closed']);
+    } finally {
+      await elsewhereCoze.close();
+    }
+  });
+});
+
 describe('the deadline', () => {
   it('keeps a quarter of deadline-seconds for GitHub, so a Coze that hangs still gets its alert in time', async () => {
     standIn.fail({ kind: 'hang' });

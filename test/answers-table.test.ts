@@ -1,7 +1,9 @@
 // knownAnswer, readAnswer and cleanText on their own: which label each answer gets, and exactly what of
 // Coze's words is kept.
 import { describe, expect, it } from 'vitest';
-import { type Answer, cleanText, knownAnswer, readAnswer } from '../src/answers.ts';
+import { type Answer, knownAnswer } from '../src/answers.ts';
+import { readAnswer } from '../src/coze-response.ts';
+import { outsideText as cleanText } from '../src/outside.ts';
 
 const label = (answer: Answer) => knownAnswer(answer)?.label;
 
@@ -57,8 +59,11 @@ describe('knownAnswer', () => {
 });
 
 describe('readAnswer', () => {
-  const read = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-    readAnswer({ status, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  // The words of the answer: what the known answers and the messages are made of.
+  const read = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+    const { refused, code, message, location } = readAnswer({ status, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    return { status, refused, ...(code !== undefined && { code }), ...(message !== undefined && { message }), ...(location !== undefined && { location }) };
+  };
 
   it('reads code 0, numeric or as text, as no error, and keeps only what is there', () => {
     expect(read(200, { code: 0, msg: '', data: {} })).toStrictEqual({ status: 200, refused: false });

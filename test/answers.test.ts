@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KNOWN_ANSWERS, knownAnswer, readAnswer } from '../src/answers.ts';
+import { KNOWN_ANSWERS, knownAnswer } from '../src/answers.ts';
+import { readAnswer } from '../src/coze-response.ts';
 import { act, expectFailure } from './support/act.ts';
 import { type CozeStandIn, type Fault, startCozeStandIn } from './support/coze-stand-in.ts';
 import { DOCUMENTED_ANSWERS, tokenError } from './support/documented-answers.ts';
@@ -69,7 +70,7 @@ describe('the table of known answers', () => {
 
   it('reads both answer shapes, and code 0 as no error', () => {
     const response = (status: number, body: unknown) => ({ status, headers: {}, body: JSON.stringify(body) });
-    expect(readAnswer(response(200, { code: 0, msg: '', data: {} }))).toEqual({ status: 200, refused: false });
+    expect(readAnswer(response(200, { code: 0, msg: '', data: {} }))).toEqual({ status: 200, refused: false, ok: true, body: 'json-object' });
     expect(readAnswer(response(200, { code: 4101, msg: 'no' }))).toMatchObject({ refused: true, code: '4101', message: 'no' });
     expect(readAnswer(response(401, { error_code: 'invalid_client', error_message: 'x' }))).toMatchObject({
       refused: true,

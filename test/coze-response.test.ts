@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cozeErrorFrom, parseTokenResponse } from '../src/coze-response.ts';
+import { type ErrorContext, cozeErrorFrom as errorFromAnswer, parseTokenResponse as parseAnswer, readAnswer } from '../src/coze-response.ts';
 import { CozeError, describeError } from '../src/errors.ts';
 import type { HttpResponse } from '../src/http.ts';
+
+// Each answer is read once, as sendWithRetries does, then made a token or an error.
+const parseTokenResponse = (response: HttpResponse, nowMs: number, context: { baseUrl: string }) => parseAnswer(readAnswer(response), nowMs, context);
+const cozeErrorFrom = (response: HttpResponse, context: ErrorContext) => errorFromAnswer(readAnswer(response), context);
 
 const NOW = Date.UTC(2026, 10, 25, 8, 0, 0);
 const nowSeconds = NOW / 1000;

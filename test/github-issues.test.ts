@@ -37,11 +37,15 @@ describe('labels', () => {
     expect(await api().createLabel(ALERT_LABEL_SPEC)).toBe('exists');
   });
 
-  it('says whether the label is there, or was made, or may not be made (401, 403 or 404 to creating it)', async () => {
+  it("says whether the label is there (in the repository's spelling), or was made, or may not be made (401, 403 or 404 to creating it)", async () => {
     handler = (_, res) => json(res, 200, { name: 'coze-token-check' });
-    expect(await api().labelExists('coze-token-check')).toBe(true);
+    expect(await api().findLabel('coze-token-check')).toBe('coze-token-check');
+    handler = (_, res) => json(res, 200, { name: 'Coze-Token-Check' });
+    expect(await api().findLabel('coze-token-check')).toBe('Coze-Token-Check');
+    handler = (_, res) => json(res, 200, { name: 'something else entirely' });
+    expect(await api().findLabel('coze-token-check')).toBe('coze-token-check');
     handler = (_, res) => json(res, 404, { message: 'Not Found' });
-    expect(await api().labelExists('coze-token-check')).toBe(false);
+    expect(await api().findLabel('coze-token-check')).toBeUndefined();
     handler = (_, res) => json(res, 201, { name: 'coze-token-check' });
     expect(await api().createLabel(ALERT_LABEL_SPEC)).toBe('created');
     for (const status of [401, 403, 404]) {
@@ -52,7 +56,7 @@ describe('labels', () => {
 
   it('passes on a server error while looking or creating, rather than guessing', async () => {
     handler = (_, res) => json(res, 500, { message: 'boom' });
-    await expect(api().labelExists('coze-token-check')).rejects.toMatchObject({ status: 500 });
+    await expect(api().findLabel('coze-token-check')).rejects.toMatchObject({ status: 500 });
     handler = (_, res) => json(res, 502, { message: 'bad gateway' });
     await expect(api().createLabel(ALERT_LABEL_SPEC)).rejects.toMatchObject({ status: 502 });
   });
@@ -100,9 +104,9 @@ describe('findOpen', () => {
         mine({ number: 1, body: 'pr?', pull_request: null }),
       ]);
     expect(await find((issue) => issue.body === 'mark')).toBeUndefined();
-    expect(await find((issue) => issue.body === '')).toEqual({ number: 3, body: '' });
-    expect(await find((issue) => issue.number === 2)).toEqual({ number: 2, body: '' });
-    expect(await find((issue) => issue.body === 'pr?')).toEqual({ number: 1, body: 'pr?' });
+    expect(await find((issue) => issue.body === '')).toEqual({ number: 3, body: '', labels: [] });
+    expect(await find((issue) => issue.number === 2)).toEqual({ number: 2, body: '', labels: [] });
+    expect(await find((issue) => issue.body === 'pr?')).toEqual({ number: 1, body: 'pr?', labels: [] });
   });
 
   it("takes only the token's own issues, whatever the listing's filter let through, and only labelled ones when asked", async () => {
@@ -112,10 +116,28 @@ describe('findOpen', () => {
         { number: 4, body: 'mark', user: null },
         { number: 3, body: 'mark' },
         mine({ number: 2, body: 'mark', labels: [] }),
-        mine({ number: 1, body: 'mark', labels: [{ name: 'coze-token-check' }] }),
+        mine({ number: 1, body: 'mark', labels: [{ name: 'Coze-Token-CHECK' }] }),
       ]);
-    expect(await find((issue) => issue.body === 'mark')).toEqual({ number: 2, body: 'mark' });
-    expect(await find((issue) => issue.body === 'mark', 'coze-token-check')).toEqual({ number: 1, body: 'mark' });
+    expect(await find((issue) => issue.body === 'mark')).toEqual({ number: 2, body: 'mark', labels: [] });
+    // Label names compare without regard to case, as GitHub's do.
+    expect(await find((issue) => issue.body === 'mark', 'coze-token-check')).toEqual({ number: 1, body: 'mark', labels: ['Coze-Token-CHECK'] });
+  });
+
+  it('puts the label on an issue, and takes 401, 403, 404 and 422 as the token may not', async () => {
+    const asked: string[] = [];
+    handler = (req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => (asked.push(`${req.method} ${req.url} ${body}`), json(res, 200, [{ name: 'coze-token-check' }])));
+    };
+    expect(await api().addLabel(7, 'Coze-Token-Check')).toBe('added');
+    expect(asked).toEqual([expect.stringMatching(/^POST \/repos\/[^/]+\/[^/]+\/issues\/7\/labels \{"labels":\["Coze-Token-Check"\]\}$/)]);
+    for (const status of [401, 403, 404, 422]) {
+      handler = (_, res) => json(res, status, { message: 'no' });
+      expect(await api().addLabel(7, 'coze-token-check')).toBe('refused');
+    }
+    handler = (_, res) => json(res, 500, { message: 'boom' });
+    await expect(api().addLabel(7, 'coze-token-check')).rejects.toMatchObject({ status: 500 });
   });
 
   it('asks GitHub for the author (and the label) and takes GITHUB_API_URL with trailing slashes as the same API', async () => {

@@ -118,3 +118,34 @@ describe('unknown option names', () => {
     expect(CozeError).toBeDefined();
   });
 });
+
+describe('option types and sizes, checked before any work', () => {
+  it('refuses a value of another type, naming the option and both types; nothing is sent', async () => {
+    const cases: Array<[object, string]> = [
+      [{ durationSeconds: '600' }, "Option 'durationSeconds': expected a number, not a string"],
+      [{ verify: 'yes' }, "Option 'verify': expected true or false, not a string"],
+      [{ appId: 7477777777777 }, "Option 'appId': expected a string, not a number"],
+      [{ scope: ['Connector.botChat'] }, "Option 'scope': expected an object, not an array"],
+      [{ scope: null }, "Option 'scope': expected an object, not a null"],
+      [{ log: 'console' }, "Option 'log': expected a function, not a string"],
+      [{ retries: true }, "Option 'retries': expected a number, not a boolean"],
+    ];
+    for (const [extra, message] of cases) {
+      const { error, sent } = await refusal({ ...credentials(), baseUrl: standIn.url, ...extra });
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as Error).message).toBe(message);
+      expect(sent).toBe(0);
+    }
+    expect(() => cozeTokenSource({ ...credentials(), refreshSeconds: '30' } as never)).toThrow("Option 'refreshSeconds': expected a number, not a string");
+  });
+
+  it('refuses a privateKey over 64 KiB at once, as the CLI does, however large', async () => {
+    for (const size of [64 * 1024 + 1, 20 * 1024 * 1024]) {
+      const started = performance.now();
+      const { error, sent } = await refusal({ ...credentials(), privateKey: `${keys.pkcs8}\n${'A'.repeat(size)}`, baseUrl: standIn.url });
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect((error as Error).message).toBe("Option 'privateKey': holds more than 64 KiB, which is no private key (a PEM is a few KiB)");
+      expect(sent).toBe(0);
+    }
+  });
+});

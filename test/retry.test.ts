@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTransient } from '../src/answers.ts';
+import { isTransient as isTransientAnswer, readAnswer } from '../src/coze-response.ts';
 import { CozeError, describeError, NetworkError } from '../src/errors.ts';
 import { type HttpResponse, ResponseTooLargeError } from '../src/http.ts';
 import { BACKOFF, backoffMs, deadlineFrom, describeNetworkError, parseRetryAfter, type RetryDeps, sendWithRetries } from '../src/retry.ts';
@@ -16,6 +16,7 @@ function fakeDeps(random = 0.5) {
   const deps: RetryDeps = { sleep: async (ms) => void (slept.push(ms), (clock += ms)), random: () => random, now: () => clock, log: (m) => void logs.push(m) };
   return { deps, slept, logs, advance: (ms: number) => void (clock += ms) };
 }
+const isTransient = (response: HttpResponse) => isTransientAnswer(readAnswer(response));
 const answer = (status: number, headers: Record<string, string> = {}, body = '{}'): HttpResponse => ({ status, headers, body });
 
 describe('retry policy', () => {

@@ -1,7 +1,8 @@
 // The redactor: secrets the run holds, cut out of outside text by value, however the text broke or cut them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRedactor } from '../src/secrets.ts';
+import { createRedactor, publicText } from '../src/secrets.ts';
+import type { Surface } from '../src/terms.ts';
 import { makeRsaKeys, pemBody } from './support/keys.ts';
 
 const token = 'Opaque9fK2mQ7xLr4Tz8Wv1Nb6Hc3Yd5Pe0Sg';
@@ -47,5 +48,35 @@ describe('createRedactor', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('ids the README keeps in secrets', () => {
+  const withIds = createRedactor();
+  withIds.addIdentifier('app-id', ' 1183520381944 ');
+  withIds.addIdentifier('public-key-id', 'Ab12Cd34Ef56');
+  withIds.addIdentifier('app-id', '12345');
+
+  it('cuts the app id and the fingerprint out whole, case aside, as the setting they are', () => {
+    expect(withIds.redact('app: 1183520381944 is currently deactivated by the owner')).toBe('app: [⟦app-id⟧] is currently deactivated by the owner');
+    expect(withIds.redact('kid ab12cd34ef56 and AB12CD34EF56 unknown')).toBe('kid [⟦public-key-id⟧] and [⟦public-key-id⟧] unknown');
+    expect(withIds.redact('x1183520381944y')).toBe('x[⟦app-id⟧]y');
+  });
+
+  it('leaves ids under six characters, which would blank ordinary words and numbers, and keeps them where asked', () => {
+    expect(withIds.redact('code 12345')).toBe('code 12345');
+    expect(withIds.redact('app 1183520381944', { identifiers: false })).toBe('app 1183520381944');
+  });
+
+  it('matches an id exactly where lower-casing would change the length of the text', () => {
+    expect(withIds.redact('İ 1183520381944 Ab12Cd34Ef56')).toBe('İ [⟦app-id⟧] [⟦public-key-id⟧]');
+  });
+
+  it('writes the id as each surface names the setting', () => {
+    expect(['action', 'cli', 'library'].map((surface) => publicText(withIds, surface as Surface, 'app 1183520381944'))).toEqual([
+      'app [app-id]',
+      'app [--app-id]',
+      'app [appId]',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 // cozeTokenSource: a cached, renewing token getter for long jobs and for @coze/api's `token` option.
 import { CozeAPI } from '@coze/api';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CozeError, cozeTokenSource, InputError, mintCozeToken, NetworkError, REFRESH_RETRY_MS } from '../src/lib.ts';
+import { CozeError, cozeTokenSource, EXPIRY_MARGIN_MS, InputError, mintCozeToken, NetworkError, REFRESH_RETRY_MS } from '../src/lib.ts';
 import { type CozeStandIn, startCozeStandIn } from './support/coze-stand-in.ts';
 import { makeRsaKeys } from './support/keys.ts';
 
@@ -98,6 +98,19 @@ describe('cozeTokenSource', () => {
     // Expired: the caller waits for the mint under way, and gets its error.
     time.advance(60);
     await expect(source()).rejects.toBeInstanceOf(NetworkError);
+  });
+
+  it('takes a token in its last 10 seconds for expired: the caller waits for a new one', async () => {
+    const time = clock();
+    const source = cozeTokenSource(options({ durationSeconds: 900, refreshSeconds: 0 }), time.now);
+    const first = await source();
+    time.advance(900 - EXPIRY_MARGIN_MS / 1000 - 1);
+    expect(await source()).toBe(first);
+    time.advance(2);
+    const before = tokenRequests();
+    const next = await source();
+    expect(next).not.toBe(first);
+    expect(tokenRequests()).toBe(before + 1);
   });
 
   it('throws a failed mint to every waiting caller, and tries again on the next call', async () => {

@@ -10,6 +10,8 @@ export type Fault =
   | { kind: 'reset' }
   | { kind: 'reset-mid-body' }
   | { kind: 'hang' }
+  /** No fault: this request is answered as usual, so that the next fault meets the one after. */
+  | { kind: 'pass' }
   | { kind: 'trickle'; bytes: number; everyMs: number }
   | { kind: 'huge' }
   | { kind: 'ok-body'; body: string; contentType?: string }
@@ -98,7 +100,7 @@ export async function startCozeStandIn(options: StandInOptions) {
     const tokenPath = /^\/api\/permission\/oauth2(?:\/account\/\d+|\/enterprise_id\/[\w-]+)?\/token$/.exec(path);
     if (req.method !== 'POST' || !tokenPath) return json(res, 404, { code: 4200, msg: 'not found' });
     const fault = faults.shift();
-    if (fault) return misbehave(fault, res);
+    if (fault && fault.kind !== 'pass') return misbehave(fault, res);
 
     const refuse = (status: number, error: string, message: string) => {
       record.refusal = message;
@@ -153,7 +155,7 @@ export async function startCozeStandIn(options: StandInOptions) {
       return refuse(400, 'invalid_request', 'invalid request: duration_seconds');
     if ('scope' in request && (typeof request.scope !== 'object' || request.scope === null || Array.isArray(request.scope)))
       return refuse(400, 'invalid_request', 'invalid request: scope');
-    if (deactivated) return refuse(403, 'access_deny', 'app: ci-app is currently deactivated by the owner');
+    if (deactivated) return refuse(403, 'access_deny', `app: ${options.appId} is currently deactivated by the owner`);
 
     const token = `${options.tokenPrefix ?? 'czs_'}${randomBytes(24).toString('base64url')}`;
     issued.add(token);

@@ -46,7 +46,7 @@ export const DOCUMENTED_ANSWERS: DocumentedAnswer[] = [
   {
     name: 'access_deny: the app is deactivated',
     before: (standIn) => standIn.deactivate(),
-    error: /app: ci-app is currently deactivated by the owner \(HTTP 403, code access_deny/,
+    error: /app: \[(app-id|--app-id|appId)\] is currently deactivated by the owner \(HTTP 403, code access_deny/,
     hint: /re-enable it in the Coze console/,
     transient: false,
   },

@@ -52,6 +52,8 @@ export interface FakeGitHubOptions {
   labelCreation?: 'allowed' | 'refused';
   /** Who the github-token acts for (GITHUB_TOKEN's bot unless told). */
   viewer?: GitHubUser;
+  /** Whether the token's identity has push access; without it GitHub drops the labels of a new issue, silently. */
+  pushAccess?: boolean;
 }
 
 /**
@@ -60,7 +62,9 @@ export interface FakeGitHubOptions {
  * is dropped when an issue is created; labels created (201), already there (422) or refused (403). `refuse(status)`
  * answers everything with that status, and `hostile` breaks the listing in the ways a hostile API could. Issues
  * carry `user` and `author_association` as GitHub sends them, and are filtered by `creator` and `labels`; GraphQL
- * answers `viewer` with the token's identity.
+ * answers `viewer` with the token's identity. Label names compare without regard to case, as GitHub's do, and a new
+ * issue from an identity without push access loses its labels ("Only users with push access can set labels for new
+ * issues"); adding labels to an issue is refused to it (403).
  */
 export async function startFakeGitHub(repository = 'octo/coze-app', options: FakeGitHubOptions = {}) {
   const issues: FakeIssue[] = [];
@@ -71,6 +75,10 @@ export async function startFakeGitHub(repository = 'octo/coze-app', options: Fak
   let labelCreation = options.labelCreation ?? 'allowed';
   let hostility: Hostility | undefined;
   let viewer = options.viewer ?? ACTIONS_BOT;
+  let pushAccess = options.pushAccess ?? true;
+  /** The repository's label of that name, case aside, in the repository's own spelling. */
+  const labelNamed = (name: string) => [...labels].find((label) => label.toLowerCase() === name.toLowerCase());
+  const hasLabel = (issue: FakeIssue, name: string) => issue.labels.some((label) => label.toLowerCase() === name.toLowerCase());
 
   const server = createServer((req, res) => void handle(req, res));
   server.on('connection', (socket) => (sockets.add(socket), socket.on('close', () => sockets.delete(socket))));
@@ -113,13 +121,13 @@ export async function startFakeGitHub(repository = 'octo/coze-app', options: Fak
 
     const label = new RegExp(`^${base}/labels/([^/]+)$`).exec(url.pathname);
     if (req.method === 'GET' && label) {
-      const name = decodeURIComponent(label[1] as string);
-      return labels.has(name) ? send(200, { name, color: 'd93f0b' }) : send(404, { message: 'Not Found' });
+      const name = labelNamed(decodeURIComponent(label[1] as string));
+      return name ? send(200, { name, color: 'd93f0b' }) : send(404, { message: 'Not Found' });
     }
     if (req.method === 'POST' && url.pathname === `${base}/labels`) {
       if (labelCreation === 'refused') return send(403, { message: 'Resource not accessible by integration' });
       const { name } = json() as { name: string };
-      if (labels.has(name)) return send(422, { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] });
+      if (labelNamed(name)) return send(422, { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] });
       labels.add(name);
       return send(201, { name });
     }
@@ -163,7 +171,7 @@ export async function startFakeGitHub(repository = 'octo/coze-app', options: Fak
       const state = url.searchParams.get('state') ?? 'open';
       const newestFirst = (url.searchParams.get('direction') ?? 'desc') === 'desc';
       const matching = issues.filter(
-        (issue) => (!wanted || issue.labels.includes(wanted)) && (!creator || issue.user.login === creator) && (state === 'all' || issue.state === state),
+        (issue) => (!wanted || hasLabel(issue, wanted)) && (!creator || issue.user.login === creator) && (state === 'all' || issue.state === state),
       );
       const ordered = newestFirst ? [...matching].reverse() : matching;
       const slice = ordered.slice((page - 1) * perPage, page * perPage);
@@ -172,12 +180,13 @@ export async function startFakeGitHub(repository = 'octo/coze-app', options: Fak
     }
     if (req.method === 'POST' && url.pathname === `${base}/issues`) {
       const { title, body: text, labels: asked } = json() as { title: string; body: string; labels?: string[] };
-      // GitHub as it is: a label the repository does not have is dropped, silently.
+      // GitHub as it is: a label the repository does not have is dropped, silently, and so is every label of an
+      // identity without push access.
       const issue: FakeIssue = {
         number: issues.length + 1,
         title,
         body: text,
-        labels: (asked ?? []).filter((name) => labels.has(name)),
+        labels: pushAccess ? (asked ?? []).flatMap((name) => labelNamed(name) ?? []) : [],
         state: 'open',
         comments: [],
         user: viewer,
@@ -185,6 +194,20 @@ export async function startFakeGitHub(repository = 'octo/coze-app', options: Fak
       };
       issues.push(issue);
       return send(201, view(issue));
+    }
+    const labelled = new RegExp(`^${base}/issues/(\\d+)/labels$`).exec(url.pathname);
+    const target = labelled && issues.find((candidate) => candidate.number === Number(labelled[1]));
+    if (target && req.method === 'POST') {
+      if (!pushAccess) return send(403, { message: 'Must have admin rights to Repository.' });
+      for (const name of (json().labels as string[] | undefined) ?? []) {
+        const known = labelNamed(name);
+        if (!known) return send(422, { message: 'Validation Failed' });
+        if (!hasLabel(target, known)) target.labels.push(known);
+      }
+      return send(
+        200,
+        target.labels.map((name) => ({ name })),
+      );
     }
     const one = new RegExp(`^${base}/issues/(\\d+)(/comments)?$`).exec(url.pathname);
     const issue = one && issues.find((candidate) => candidate.number === Number(one[1]));
@@ -231,6 +254,12 @@ export async function startFakeGitHub(repository = 'octo/coze-app', options: Fak
       return opened;
     },
     actAs: (user: GitHubUser) => void (viewer = user),
+    grantPush: (granted: boolean) => void (pushAccess = granted),
+    /** What a triager does in the web UI: a label off an issue. */
+    unlabel: (number: number) => {
+      const issue = issues.find((candidate) => candidate.number === number);
+      if (issue) issue.labels.length = 0;
+    },
     allowLabels: (allowed: boolean) => void (labelCreation = allowed ? 'allowed' : 'refused'),
     hostile: (next: Hostility | undefined) => void (hostility = next),
     reset: () => {
@@ -242,6 +271,7 @@ export async function startFakeGitHub(repository = 'octo/coze-app', options: Fak
       for (const name of options.labels ?? []) labels.add(name);
       labelCreation = options.labelCreation ?? 'allowed';
       viewer = options.viewer ?? ACTIONS_BOT;
+      pushAccess = options.pushAccess ?? true;
     },
     close: async () => {
       for (const socket of sockets) socket.destroy();

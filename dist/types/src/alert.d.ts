@@ -1,3 +1,4 @@
+import { type Redact } from './outside.js';
 import { type RunReport } from './summary.js';
 export declare const ALERT_LABEL = "coze-token-check";
 export interface LabelSpec {
@@ -16,6 +17,8 @@ export interface RunContext {
 export interface AlertIssue {
     number: number;
     body: string;
+    /** Its labels' names, as GitHub spells them. */
+    labels: string[];
 }
 /** Who the github-token acts for, as GitHub says: the only author whose issues an alert may touch. */
 export interface Identity {
@@ -25,12 +28,15 @@ export interface Identity {
 /** The few issue calls an alert needs; github-issues.ts implements them with @actions/github. */
 export interface IssuesApi {
     viewer(): Promise<Identity>;
-    labelExists(name: string): Promise<boolean>;
+    /** The repository's label of that name, case aside, as the repository spells it; undefined when it has none. */
+    findLabel(name: string): Promise<string | undefined>;
     /** Creates the label: 'refused' when the token may not. */
     createLabel(label: LabelSpec): Promise<'created' | 'exists' | 'refused'>;
+    /** Puts the label on an issue: 'refused' when the token may not. */
+    addLabel(number: number, name: string): Promise<'added' | 'refused'>;
     /**
-     * The newest open issue (not a pull request) opened by `author`, labelled `label` if given, that matches; from a
-     * bounded listing. Throws when the listing fails, or ends before it could tell.
+     * The newest open issue (not a pull request) opened by `author`, labelled `label` (case aside) if given, that
+     * matches; from a bounded listing. Throws when the listing fails, or ends before it could tell.
      */
     findOpen(filter: {
         author: Identity;
@@ -62,6 +68,10 @@ export declare function appTag(appId: string, repository: string): string;
 export declare function runContextFrom(env: Record<string, string | undefined>): RunContext | undefined;
 export declare function runUrl(context: RunContext): string;
 export declare function marker(subject: AlertSubject): string;
+/** An alert issue of this check: its body starts with the marker, where only the action writes it (inert() defuses <!-- in quoted words). */
+export declare function isAlertOf(subject: AlertSubject): (issue: Pick<AlertIssue, 'body'>) => boolean;
+/** GitHub's label names ignore case, and so do we. */
+export declare function sameLabel(a: string, b: string): boolean;
 /**
  * Text from outside (Coze's words, ids, inputs) as an inline code span: no link, image, mention, HTML or
  * cross-reference renders in it, and it stays readable. The fence is longer than any run of backticks inside;
@@ -75,9 +85,13 @@ export declare function failureIssue(subject: AlertSubject, report: RunReport, c
 export declare function failureComment(report: RunReport, context: RunContext): string;
 export declare function recoveryComment(context: RunContext): string;
 /**
- * Opens an issue on the first failure, comments while it keeps failing, and closes it on recovery.
- * A passing run with no open issue writes nothing. Returns what it did, for the log.
+ * Opens an issue on the first failure, comments while it keeps failing, and closes it on recovery: one issue per
+ * check, whatever happens to its label. An issue is the check's only if the github-token's own identity opened it
+ * (a marker is public, and anyone can copy it) and its body starts with the check's marker. Where the label exists
+ * it narrows the listing first; an issue that lost its label (never set, dropped by GitHub, removed by someone) is
+ * found in the listing by author all the same, and gets the label back where the token may set it. A passing run
+ * with no open issue writes nothing. Returns what it did, for the log.
  */
 export declare function alertOnGitHub(api: IssuesApi, subject: AlertSubject, report: RunReport, context: RunContext, log: (message: string) => void): Promise<string>;
 /** Why the alert could not be written, without anything of the token or of the request. */
-export declare function describeGitHubError(error: unknown): string;
+export declare function describeGitHubError(error: unknown, redact?: Redact): string;

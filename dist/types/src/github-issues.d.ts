@@ -1,4 +1,4 @@
-import type { IssuesApi, RunContext } from './alert.js';
+import { type IssuesApi, type RunContext } from './alert.js';
 import type { SendRequest } from './http.js';
 /** How many pages of 100 open issues a run reads, at most, to find its alert. */
 export declare const MAX_ISSUE_PAGES = 10;

@@ -41,4 +41,6 @@ export declare function proxySettings(env: Record<string, string | undefined>): 
  * failure the dispatcher is dropped and the next attempt starts afresh, so a proxy stalled in CONNECT cannot hold
  * later attempts. Redirects are never followed, so a JWT stays with its host.
  */
-export declare function createHttpClient(env?: Record<string, string | undefined>): HttpClient;
+export declare function createHttpClient(env?: Record<string, string | undefined>, { holdsProcess }?: {
+    holdsProcess?: boolean | undefined;
+}): HttpClient;

@@ -38,6 +38,8 @@ export interface CozeTokenSourceOptions extends Omit<MintCozeTokenOptions, 'veri
 }
 /** After a failed refresh, while the cached token still works, the next refresh waits at least this long. */
 export declare const REFRESH_RETRY_MS = 5000;
+/** A token this close to its expiry is as good as expired: a request made with it might arrive too late. */
+export declare const EXPIRY_MARGIN_MS = 10000;
 /**
  * A token getter for long jobs, and for `@coze/api`'s `token` option, that refreshes ahead of expiry as Azure
  * Identity's token cycler does: the first call mints; inside the refresh window every caller gets the cached token at

@@ -1,4 +1,6 @@
 import { type KeyObject } from 'node:crypto';
+/** A PEM of a 4096-bit key is about 3.3 KiB; past this, nothing is a key, and nothing reads further. */
+export declare const MAX_PRIVATE_KEY_LENGTH: number;
 /** Some secret stores mangle newlines, so a PEM may arrive base64-encoded on one line; anything else stays as it is. */
 export declare function decodeBase64Pem(raw: string): string;
 /**

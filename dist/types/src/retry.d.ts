@@ -1,4 +1,6 @@
+import { type CozeAnswer } from './coze-response.js';
 import { type HttpResponse } from './http.js';
+import { type Redact } from './outside.js';
 export interface RetryPolicy {
     retries: number;
     /** The limit for one attempt; the deadline may cut it shorter. */
@@ -27,6 +29,8 @@ export interface RetryDeps {
     log: (message: string) => void;
     /** One line per attempt, for step debug logs and --verbose: never a header or body. */
     debug?: (message: string) => void;
+    /** What the run keeps out of outside text (its secrets and ids), applied as each answer is read. */
+    redact?: Redact;
 }
 /** What an attempt is, for its debug line: the method and the URL without its query. */
 export interface Call {
@@ -37,13 +41,13 @@ export interface Call {
 export declare function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined;
 /** Exponential backoff with jitter: retry n waits between half and all of base·2ⁿ, capped. */
 export declare function backoffMs(retry: number, policy: RetryPolicy, random: number): number;
-export declare function delayBeforeRetry(retry: number, response: HttpResponse | undefined, policy: RetryPolicy, deps: RetryDeps): number;
+export declare function delayBeforeRetry(retry: number, answer: CozeAnswer | undefined, policy: RetryPolicy, deps: RetryDeps): number;
 /**
  * Sends until an answer is final: network errors, timeouts and transient answers (408, 429, 5xx, and Coze's
- * transient codes) are tried again up to policy.retries times, never past the deadline. The last answer is
- * returned as it is; a network failure becomes a NetworkError, at once when trying again cannot help.
+ * transient codes) are tried again up to policy.retries times, never past the deadline. Each answer is read once;
+ * the last is returned read; a network failure becomes a NetworkError, at once when trying again cannot help.
  */
-export declare function sendWithRetries(send: (timeoutMs: number) => Promise<HttpResponse>, what: string, policy: RetryPolicy, deps: RetryDeps, deadline: Deadline, call?: Call): Promise<HttpResponse>;
+export declare function sendWithRetries(send: (timeoutMs: number) => Promise<HttpResponse>, what: string, policy: RetryPolicy, deps: RetryDeps, deadline: Deadline, call?: Call): Promise<CozeAnswer>;
 export interface NetworkFailure {
     reason: string;
     /** Trying again cannot help (a proxy or a certificate said no). */

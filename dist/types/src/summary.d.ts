@@ -1,6 +1,6 @@
 import type { MintConfig } from './config.js';
 import type { MintedToken } from './coze-response.js';
-import type { Redactor } from './secrets.js';
+import { type Redactor } from './secrets.js';
 import type { Verification } from './verify.js';
 /** What a run learned, for the job summary, the CLI and alert issues. Never the token, a JWT or any part of the key. */
 export interface RunReport {
@@ -40,6 +40,6 @@ export declare function formatDuration(totalSeconds: number): string;
  */
 export declare function summaryCell(text: string): string;
 export declare function summaryRows(report: RunReport): Array<[string, string]>;
-/** The report with every secret the run holds cut out of every value, for anything written outside the masked log. */
+/** The report with every secret and id the run holds cut out of every value, for anything written outside the masked log. */
 export declare function redactReport(report: RunReport, redactor: Pick<Redactor, 'redact'>): RunReport;
 export declare function writeSummary(summary: SummaryWriter, report: RunReport): Promise<void>;
