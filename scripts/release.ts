@@ -2,7 +2,7 @@
 //   node scripts/release.ts check vX.Y.Z   refuse a tag that is not package.json's version, a repository that is
 //                                          not package.json's, a commit that is not on main, notes left under
 //                                          Unreleased, a version section missing, undated or dated in the future,
-//                                          or README install URLs of another version
+//                                          or install URLs of another version in the docs
 //   node scripts/release.ts notes vX.Y.Z   print that version's section of CHANGELOG.md
 //   node scripts/release.ts major vX.Y.Z   print the major tag to move (vX)
 import { execFileSync } from 'node:child_process';
@@ -22,7 +22,8 @@ export interface ReleaseFacts {
   repository: string;
   onMain: boolean;
   changelog: string;
-  readme: string;
+  /** The pages that install the release tarball by its URL (INSTALL_PAGES), by path. */
+  installPages: Record<string, string>;
   /** The latest date anywhere on Earth, YYYY-MM-DD (see latestDate). */
   today: string;
 }
@@ -63,9 +64,12 @@ export function changelogProblems(changelog: string, version: string, today: str
   return problems;
 }
 
-/** The README's install URLs of the release tarball that name another version than this one. */
-export function staleInstallUrls(readme: string, version: string): string[] {
-  const urls = readme.match(/https:\/\/github\.com\/[^/\s]+\/[^/\s]+\/releases\/download\/\S+\.tgz/g) ?? [];
+/** The pages that give the release tarball's URL, which must name the version being released. */
+export const INSTALL_PAGES = ['docs/cli-and-library.md', 'SECURITY.md'];
+
+/** A page's install URLs of the release tarball that name another version than this one. */
+export function staleInstallUrls(page: string, version: string): string[] {
+  const urls = page.match(/https:\/\/github\.com\/[^/\s]+\/[^/\s]+\/releases\/download\/\S+\.tgz/g) ?? [];
   return urls.filter((url) => !url.endsWith(`/releases/download/v${version}/coze-token-action-${version}.tgz`));
 }
 
@@ -82,8 +86,10 @@ export function releaseProblems(facts: ReleaseFacts): string[] {
   }
   if (!facts.onMain) problems.push(`the tagged commit is not on main: releases are cut from main only`);
   problems.push(...changelogProblems(facts.changelog, facts.version, facts.today));
-  const stale = staleInstallUrls(facts.readme, facts.version);
-  if (stale.length) problems.push(`README.md installs another version than ${facts.version}: ${[...new Set(stale)].join(', ')}`);
+  for (const [page, text] of Object.entries(facts.installPages)) {
+    const stale = staleInstallUrls(text, facts.version);
+    if (stale.length) problems.push(`${page} installs another version than ${facts.version}: ${[...new Set(stale)].join(', ')}`);
+  }
   return problems;
 }
 
@@ -127,7 +133,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
         repository: process.env.GITHUB_REPOSITORY ?? '',
         onMain: commitIsOnBranch(root, process.env.GITHUB_SHA ?? 'HEAD', 'main'),
         changelog: readFileSync(join(root, 'CHANGELOG.md'), 'utf8'),
-        readme: readFileSync(join(root, 'README.md'), 'utf8'),
+        installPages: Object.fromEntries(INSTALL_PAGES.map((page) => [page, readFileSync(join(root, page), 'utf8')])),
         today: latestDate(new Date()),
       });
       if (problems.length) throw new Error(`Not releasing ${tag}:\n- ${problems.join('\n- ')}`);

@@ -1,13 +1,19 @@
-// The README's TypeScript examples, each a file of its own, type-checked with the project's TypeScript in strict
-// mode, 'coze-token-action' mapped to src/lib.ts: what a user pastes compiles.
+// The TypeScript examples of the documentation (every Markdown file: docs/cli-and-library.md holds them today), each
+// a file of its own, type-checked with the project's TypeScript in strict mode, the package's name mapped to
+// src/lib.ts: what a user pastes compiles.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readRepository } from '../scripts/repository.ts';
+import { codeBlocks, markdownFiles } from './support/markdown.ts';
 import { ROOT } from './support/paths.ts';
 
-const blocks = [...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] as string);
+const blocks = markdownFiles(ROOT).flatMap((file) => codeBlocks(readFileSync(join(ROOT, file), 'utf8'), 'ts'));
+// The package as the examples import it: scoped by the owner package.json names, and unscoped.
+const { owner } = readRepository(ROOT);
+const PACKAGE_NAMES = [`@${owner}/coze-token-action`, 'coze-token-action'];
 // Inside the repository's node_modules, so that @coze/api and @types/node resolve as in a user's project.
 mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true });
 const dir = mkdtempSync(join(ROOT, 'node_modules/.cache/readme-ts-'));
@@ -36,7 +42,7 @@ function typeErrors(sources: string[], name: string): string[] {
         skipLibCheck: true,
         noEmit: true,
         allowImportingTsExtensions: true,
-        paths: { 'coze-token-action': [join(ROOT, 'src/lib.ts')] },
+        paths: Object.fromEntries(PACKAGE_NAMES.map((name) => [name, [join(ROOT, 'src/lib.ts')]])),
       },
       files,
     }),
@@ -52,9 +58,10 @@ function typeErrors(sources: string[], name: string): string[] {
   }
 }
 
-describe("the README's TypeScript examples", () => {
-  it('are there: mintCozeToken, and cozeTokenSource with @coze/api', () => {
+describe("the documentation's TypeScript examples", () => {
+  it('are there: mintCozeToken, and cozeTokenSource with @coze/api, importing the package by its name', () => {
     expect(blocks).toHaveLength(2);
+    for (const block of blocks) expect(block).toContain(`from '${PACKAGE_NAMES[0]}'`);
     expect(blocks[0]).toMatch(/await mintCozeToken\(/);
     expect(blocks[1]).toMatch(/new CozeAPI\([\s\S]*cozeTokenSource\(/);
   });

