@@ -2,7 +2,8 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  // Forks, not threads: each test worker is a process whose heap can be capped (vitest.mutation.config.ts).
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false, pool: 'forks' },
   mutate: ['src/**/*.ts', '!src/index.ts', '!src/main.ts', '!src/cli-main.ts', '!src/cli-process.ts', '!src/lib-entry.ts'],
   ignorePatterns: ['dist', 'build', 'reports', 'coverage'],
   // Not under build/: npm run build empties that, and would pull the sandbox from under a running mutation test.
@@ -11,6 +12,10 @@ export default {
   // needs no rewriting, as tsconfig.json extends and references nothing outside the project.
   tsconfigFile: 'no-tsconfig-rewriting.json',
   concurrency: 2,
+  // Stryker's own test-runner processes get the same cap as the test workers (vitest.mutation.config.ts).
+  testRunnerNodeArgs: ['--max-old-space-size=3072'],
+  // Results are kept in reports/stryker-incremental.json: a rerun tests only the mutants and tests that changed.
+  incremental: true,
   timeoutMS: 10_000,
   reporters: ['html', 'clear-text', 'progress'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },

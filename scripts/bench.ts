@@ -1,10 +1,11 @@
 // npm run bench: one full action run (node dist/index.js minting from the local Coze stand-in) timed over
 // interleaved runs beside a bare `node -e 0` and the official SDK's getJWTToken against the same stand-in;
-// then the size of dist/, what each dependency costs to load, and the round trips a step costs on the wire.
-// Talks only to 127.0.0.1.
+// then the size of dist/, what each dependency costs to load, the round trips a step costs on the wire, and what the
+// gate for outside text costs per MiB of hostile text. Talks only to 127.0.0.1.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startCozeStandIn } from '../test/support/coze-stand-in.ts';
 import { makeRsaKeys } from '../test/support/keys.ts';
 import { startLatencyRelay } from '../test/support/latency-relay.ts';
@@ -167,3 +168,60 @@ for (const [name, verify, floor] of [
   await far.close();
 }
 await secure.close();
+
+// Outside text: a Coze answer (status, headers, body) read through the gate, as hostile as its kind gets, at sizes
+// up to the 1 MiB cap. The gate bounds each piece before any pattern runs, so its cost is that of reading the body
+// (JSON.parse) and grows with the size alone; the shape scan unbounded shows the patterns are linear too. Beside them,
+// the pattern the gate replaced, whose time grew far faster than the length.
+// The build's own modules (npm run build made them), as Node cannot run src/'s .js imports of .ts files.
+const built = <T>(module: string) => import(pathToFileURL(join(ROOT, 'build/src', module)).href) as Promise<T>;
+const { readAnswer } = await built<typeof import('../src/coze-response.ts')>('coze-response.js');
+const { withoutSecretShapes } = await built<typeof import('../src/outside.ts')>('outside.js');
+const { createRedactor } = await built<typeof import('../src/secrets.ts')>('secrets.js');
+const OLD_SECRET_LOOKING = /eyJ[\w-]*\.[\w-]+\.[\w-]*|\b(?:pat|sat|cz[a-z])_[\w-]+/g;
+const MIB = 1024 * 1024;
+const hostileKinds: Array<[string, string]> = [
+  ['token-like, no dots', 'eyJ'],
+  ['JWT-like, dotted', 'eyJa.'],
+  ['controls and bidi', '\u0085\u202e\u2028'],
+  ['our markers', '⟦##[<!--'],
+];
+const redactor = createRedactor();
+redactor.add('Opaque9fK2mQ7xLr4Tz8Wv1Nb6Hc3Yd5Pe0Sg');
+redactor.addIdentifier('app-id', appId);
+const redact = (text: string) => redactor.redact(text);
+const bestOf = (runs: number, f: () => void) => {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    f();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+};
+console.log('\nThe gate for outside text: ms to read a Coze answer of that size (best of 5), and ms per MiB\n');
+console.log('| hostile text | 256 KiB | 512 KiB | 1 MiB | per MiB at 1 MiB | shape scan unbounded, per MiB |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const [kind, unit] of hostileKinds) {
+  const text = (bytes: number) => unit.repeat(Math.floor(bytes / Buffer.byteLength(unit) / 1.1));
+  const answer = (bytes: number) => {
+    const words = text(bytes);
+    const body = JSON.stringify({ error_code: words, error_message: words.slice(0, words.length / 2), data: { user_name: words.slice(0, 100) } });
+    return { status: 400, headers: { 'x-tt-logid': words, 'content-type': words, 'retry-after': words, location: words }, body };
+  };
+  const sizes = [MIB / 4, MIB / 2, MIB].map((bytes) => {
+    const response = answer(bytes);
+    return { bytes: Buffer.byteLength(response.body), ms: bestOf(5, () => readAnswer(response, redact)) };
+  });
+  const whole = text(MIB);
+  const scan = bestOf(3, () => withoutSecretShapes(whole)) / (Buffer.byteLength(whole) / MIB);
+  const last = sizes.at(-1) as { bytes: number; ms: number };
+  console.log(`| ${kind} | ${sizes.map(({ ms }) => ms.toFixed(1)).join(' | ')} | ${(last.ms / (last.bytes / MIB)).toFixed(1)} | ${scan.toFixed(1)} |`);
+}
+console.log('\nThe pattern the gate replaced, on token-like text without dots (ms): each doubling of the length takes six to eight times as long\n');
+console.log('| characters | ms |');
+console.log('|---:|---:|');
+for (const length of [8_000, 16_000, 32_000]) {
+  const text = 'eyJ'.repeat(length / 3);
+  console.log(`| ${length} | ${bestOf(1, () => text.replace(OLD_SECRET_LOOKING, '[redacted]')).toFixed(0)} |`);
+}
