@@ -11,6 +11,9 @@ export default mergeConfig(
   defineConfig({
     test: {
       execArgv: ['--max-old-space-size=3072'],
+      // Instrumented code runs several times slower: the fuzz properties try a tenth of their cases, and a test has longer.
+      env: { FUZZ_SCALE: '0.1' },
+      testTimeout: 120_000,
       exclude: [
         'test/bundle/**',
         'test/workflows.test.ts',

@@ -44,6 +44,12 @@ import {
 import { makeRsaKeys, pemBody } from './support/keys.ts';
 import { recordingCore, recordingDeps } from './support/recording-core.ts';
 
+/**
+ * How many cases a property tries: as written, or scaled down by FUZZ_SCALE, which `npm run mutate` sets
+ * (vitest.mutation.config.ts): under its instrumentation every case costs ten times as much, once per mutant.
+ */
+const runs = (count: number) => Math.max(20, Math.round(count * Number(process.env.FUZZ_SCALE ?? 1)));
+
 const keys = makeRsaKeys();
 const KEY_BODY = pemBody(keys.pkcs8);
 const TOKEN = `czs_${randomBytes(24).toString('base64url')}`;
@@ -180,7 +186,7 @@ describe("Coze's answers (properties)", () => {
         }
         expect(typeof isTransient(response)).toBe('boolean');
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -203,7 +209,7 @@ describe("Coze's answers (properties)", () => {
           if (field === 'error_message' && (status < 200 || status > 299)) expect(describeError(error, 'cli')).toContain('[base-url=https://evil.example]');
         }
       }),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
   });
 
@@ -236,7 +242,7 @@ describe("Coze's answers (properties)", () => {
           }
         },
       ),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
   });
 
@@ -259,7 +265,7 @@ describe("Coze's answers (properties)", () => {
           expect(ms).toBeGreaterThanOrEqual(0);
         }
       }),
-      { numRuns: 5000 },
+      { numRuns: runs(5000) },
     );
   });
 
@@ -271,7 +277,7 @@ describe("Coze's answers (properties)", () => {
         expect(logId).toMatch(LOG_ID);
         expect(logId).toBe(value);
       }),
-      { numRuns: 5000 },
+      { numRuns: runs(5000) },
     );
   });
 });
@@ -299,7 +305,7 @@ describe('redaction and alert text (properties)', () => {
         expect(redacted).not.toContain(JWT);
         expect(holdsKeySlice(redacted, KEY_SLICES_16, 16)).toBe(false);
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -328,7 +334,7 @@ describe('redaction and alert text (properties)', () => {
           expect(outsideCode).not.toMatch(/@[A-Za-z0-9]|<|⟦|⟧/);
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });
@@ -403,7 +409,7 @@ describe('the key, the inputs and the proxy settings (properties)', () => {
           expect(key.asymmetricKeyDetails?.modulusLength).toBeGreaterThanOrEqual(2048);
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -483,7 +489,7 @@ describe('the key, the inputs and the proxy settings (properties)', () => {
         if (config.sessionName !== undefined) expect(config.sessionName).not.toMatch(CONTROL);
         if (config.scope !== undefined) expect(typeof config.scope === 'object' && !Array.isArray(config.scope)).toBe(true);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -526,7 +532,7 @@ describe('the key, the inputs and the proxy settings (properties)', () => {
         }
         if (url !== undefined) expect(['http:', 'https:']).toContain(new URL(url).protocol);
       }),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
     const env = fc.dictionary(fc.constantFrom('HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'), value, { maxKeys: 4 });
     fc.assert(
@@ -541,7 +547,7 @@ describe('the key, the inputs and the proxy settings (properties)', () => {
           expect((error as Error).message).not.toContain(secret);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });
@@ -733,7 +739,7 @@ describe("GitHub's answers (properties, over HTTP)", () => {
           // The github-token went nowhere but the API's origin, and only as the Authorization header.
           for (const { request } of served) expect(credentialOf(request.headers.authorization)).toBe(GITHUB_TOKEN);
         }),
-        { numRuns: 150 },
+        { numRuns: runs(150) },
       );
     } finally {
       await http.close();
@@ -831,7 +837,7 @@ describe('the whole action against generated answers (property, over HTTP)', () 
           if (call.name === 'setOutput' && call.args[0] !== 'token') expect(secretIn(String(call.args[1]), secrets), `output ${call.args[0]}`).toBeUndefined();
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   }, 120_000);
 
@@ -866,7 +872,7 @@ describe('the whole action against generated answers (property, over HTTP)', () 
         }
         if (minted) expect(minted.token).toMatch(/^[\x21-\x7e]{16,4096}$/);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   }, 60_000);
 });
