@@ -1,5 +1,5 @@
 // The README's TypeScript examples, each a file of its own, type-checked with the project's TypeScript in strict
-// mode, 'coze-token-action' mapped to src/lib.ts: what a user pastes compiles.
+// mode, the package's name (and the bare 'coze-token-action') mapped to src/lib.ts: what a user pastes compiles.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './support/paths.ts';
 
+const PACKAGE_NAME = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string }).name;
 const blocks = [...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] as string);
 // Inside the repository's node_modules, so that @coze/api and @types/node resolve as in a user's project.
 mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true });
@@ -36,7 +37,7 @@ function typeErrors(sources: string[], name: string): string[] {
         skipLibCheck: true,
         noEmit: true,
         allowImportingTsExtensions: true,
-        paths: { 'coze-token-action': [join(ROOT, 'src/lib.ts')] },
+        paths: { 'coze-token-action': [join(ROOT, 'src/lib.ts')], [PACKAGE_NAME]: [join(ROOT, 'src/lib.ts')] },
       },
       files,
     }),
