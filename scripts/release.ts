@@ -2,14 +2,15 @@
 //   node scripts/release.ts check vX.Y.Z   refuse a tag that is not package.json's version, a repository that is
 //                                          not package.json's, a commit that is not on main, notes left under
 //                                          Unreleased, a version section missing, undated or dated in the future,
-//                                          or README install URLs of another version
+//                                          README install URLs of another version, or an npm package name
+//                                          that is not @owner/name
 //   node scripts/release.ts notes vX.Y.Z   print that version's section of CHANGELOG.md
 //   node scripts/release.ts major vX.Y.Z   print the major tag to move (vX)
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readRepository } from './repository.ts';
+import { literal, packageName, readRepository } from './repository.ts';
 
 const TAG = /^v(\d+)\.(\d+)\.(\d+)$/;
 
@@ -18,6 +19,8 @@ export interface ReleaseFacts {
   version: string;
   /** package.json `repository`, as owner/name. */
   expectedRepository: string;
+  /** package.json `name`: the npm package, @owner/name with the owner in lower case. */
+  packageName: string;
   /** GITHUB_REPOSITORY of the run. */
   repository: string;
   onMain: boolean;
@@ -35,7 +38,6 @@ export function latestDate(now: Date): string {
   return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
 }
 
-const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const heading = (version: string) => new RegExp(`^## \\[?${literal(version)}\\]?(?:\\s|$)`);
 
 /** The lines of a CHANGELOG section, from below its heading to the next heading or the link definitions. */
@@ -80,6 +82,13 @@ export function releaseProblems(facts: ReleaseFacts): string[] {
       `this repository is ${facts.repository || '(unknown)'}, but package.json names ${facts.expectedRepository}: run npm run set-owner -- ${facts.repository.split('/')[0] || '<owner>'} and commit, so the reusable workflow calls this repository's action`,
     );
   }
+  const [owner = '', name = ''] = facts.expectedRepository.split('/');
+  const expectedPackage = packageName({ owner, name });
+  if (facts.packageName !== expectedPackage) {
+    problems.push(
+      `package.json names the npm package ${facts.packageName}, but its repository ${facts.expectedRepository} publishes ${expectedPackage}: run npm run set-owner -- ${owner} and commit`,
+    );
+  }
   if (!facts.onMain) problems.push(`the tagged commit is not on main: releases are cut from main only`);
   problems.push(...changelogProblems(facts.changelog, facts.version, facts.today));
   const stale = staleInstallUrls(facts.readme, facts.version);
@@ -118,12 +127,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [command, tag = ''] = process.argv.slice(2);
   try {
     if (command === 'check') {
-      const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+      const { version, name: npmName } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; name: string };
       const { owner, name } = readRepository(root);
       const problems = releaseProblems({
         tag,
         version,
         expectedRepository: `${owner}/${name}`,
+        packageName: npmName,
         repository: process.env.GITHUB_REPOSITORY ?? '',
         onMain: commitIsOnBranch(root, process.env.GITHUB_SHA ?? 'HEAD', 'main'),
         changelog: readFileSync(join(root, 'CHANGELOG.md'), 'utf8'),
