@@ -6,6 +6,7 @@
 //                                          that is not @owner/name
 //   node scripts/release.ts notes vX.Y.Z   print that version's section of CHANGELOG.md
 //   node scripts/release.ts major vX.Y.Z   print the major tag to move (vX)
+//   node scripts/release.ts npm VERSION    refuse an npm older than trusted publishing needs (11.5.1)
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -112,6 +113,17 @@ export function majorTag(tag: string): string {
   return `v${match[1]}`;
 }
 
+/** The oldest npm that publishes with trusted publishing (an OIDC token instead of a stored npm token). */
+export const TRUSTED_PUBLISHING_NPM = [11, 5, 1] as const;
+
+/** Why this npm cannot publish the release, or undefined when it can. */
+export function npmTooOld(version: string): string | undefined {
+  const parts = /^(\d+)\.(\d+)\.(\d+)/.exec(version.trim())?.slice(1).map(Number);
+  const order = parts ? (parts.map((part, i) => Math.sign(part - (TRUSTED_PUBLISHING_NPM[i] as number))).find((sign) => sign !== 0) ?? 0) : -1;
+  if (order >= 0) return undefined;
+  return `npm ${version.trim() || '(no version)'} cannot publish with trusted publishing, which needs npm ${TRUSTED_PUBLISHING_NPM.join('.')} or later: set up a newer Node 24`;
+}
+
 /** Whether the commit is on the branch (as fetched from origin). */
 export function commitIsOnBranch(cwd: string, commit: string, branch: string): boolean {
   try {
@@ -146,8 +158,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       process.stdout.write(releaseNotes(readFileSync(join(root, 'CHANGELOG.md'), 'utf8'), tag.replace(/^v/, '')));
     } else if (command === 'major') {
       console.log(majorTag(tag));
+    } else if (command === 'npm') {
+      const problem = npmTooOld(tag);
+      if (problem) throw new Error(problem);
+      console.log(`npm ${tag} publishes with trusted publishing.`);
     } else {
-      throw new Error('usage: node scripts/release.ts check|notes|major vX.Y.Z');
+      throw new Error('usage: node scripts/release.ts check|notes|major vX.Y.Z, or npm VERSION');
     }
   } catch (error) {
     console.error((error as Error).message);

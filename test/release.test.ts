@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { changelogProblems, commitIsOnBranch, latestDate, majorTag, releaseNotes, releaseProblems, staleInstallUrls } from '../scripts/release.ts';
+import { changelogProblems, commitIsOnBranch, latestDate, majorTag, npmTooOld, releaseNotes, releaseProblems, staleInstallUrls } from '../scripts/release.ts';
 import { findReferences, packageName, packagePattern, readRepository, referencePattern, rewriteOwner } from '../scripts/repository.ts';
 import { rewriteCodeOwner, setOwner } from '../scripts/set-owner.ts';
 import { ROOT } from './support/paths.ts';
@@ -277,6 +277,15 @@ describe('release checks', () => {
     expect(releaseNotes(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'), version)).toMatch(/\S/);
   });
 
+  it('refuses an npm older than trusted publishing needs (11.5.1), naming it', () => {
+    for (const version of ['11.5.1', '11.6.0', '11.10.0\n', '12.0.0']) expect(npmTooOld(version), version).toBeUndefined();
+    for (const version of ['11.5.0', '11.4.9', '10.9.2', '9.99.99', 'garbage'])
+      expect(npmTooOld(version), version).toBe(
+        `npm ${version} cannot publish with trusted publishing, which needs npm 11.5.1 or later: set up a newer Node 24`,
+      );
+    expect(npmTooOld('')).toMatch(/^npm \(no version\) cannot publish/);
+  });
+
   it('moves the major tag of the release', () => {
     expect(majorTag('v1.2.3')).toBe('v1');
     expect(majorTag('v12.0.0')).toBe('v12');
@@ -287,6 +296,10 @@ describe('release checks', () => {
     const node = process.execPath;
     const out = execFileSync(node, [join(ROOT, 'scripts/release.ts'), 'major', 'v3.1.4'], { encoding: 'utf8' });
     expect(out).toBe('v3\n');
+    expect(execFileSync(node, [join(ROOT, 'scripts/release.ts'), 'npm', '11.6.2'], { encoding: 'utf8' })).toBe(
+      'npm 11.6.2 publishes with trusted publishing.\n',
+    );
+    expect(() => execFileSync(node, [join(ROOT, 'scripts/release.ts'), 'npm', '10.9.2'], { stdio: 'pipe' })).toThrow(/needs npm 11\.5\.1 or later/);
     let failure: { status?: number; stderr?: string } = {};
     try {
       execFileSync(node, [join(ROOT, 'scripts/release.ts'), 'check', 'v0.0.1'], {
