@@ -264,9 +264,8 @@ async function readFile(io: CliIo, path: string, source: string, timeLeftMs: num
     return await readBounded(io.openFile(path), source, timeLeftMs);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    const code = (error as { code?: unknown }).code;
-    const reason =
-      (typeof code === 'string' && UNREADABLE[code]) || `it cannot be read${typeof code === 'string' && /^E[A-Z]+$/.test(code) ? ` (${code})` : ''}`;
+    const code = String((error as { code?: unknown }).code);
+    const reason = Object.hasOwn(UNREADABLE, code) ? (UNREADABLE[code] as string) : `it cannot be read${/^E[A-Z]+$/.test(code) ? ` (${code})` : ''}`;
     if (looksLikeKey(path)) {
       throw new InputError(
         source,

@@ -32,6 +32,7 @@ const failing: Record<string, string> = {
   'key.pem/x': 'ENOTDIR',
   'disk.pem': 'EIO',
   'odd.pem': '',
+  'proto.pem': 'constructor',
 };
 async function* file(path: string) {
   const text = files[path];
@@ -192,6 +193,7 @@ describe('one source of the key at a time, named as it was given', () => {
       ['key.pem/x', 'a part of the path is not a folder'],
       ['disk.pem', 'it cannot be read (EIO)'],
       ['odd.pem', 'it cannot be read'],
+      ['proto.pem', 'it cannot be read'],
     ]) {
       const run = await cli(['mint', ...ids(), '--private-key-file', path as string]);
       expect(run.code).toBe(2);
