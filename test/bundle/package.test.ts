@@ -23,14 +23,21 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 let standIn: CozeStandIn;
 
 /** npm itself, as the running npm script found it, or from PATH. */
-function npm(args: string[], cwd: string): string {
+function npm(args: string[], cwd: string, env: Record<string, string> = {}): string {
   const viaNode = process.env.npm_execpath?.endsWith('.js');
   const [command, commandArgs] = viaNode ? [process.execPath, [process.env.npm_execpath as string, ...args]] : ['npm', args];
   return execFileSync(command, commandArgs, {
     cwd,
     encoding: 'utf8',
     shell: !viaNode && process.platform === 'win32',
-    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' },
+    // Without this process's own PATH under another spelling (Windows' Path) when env brings one.
+    env: {
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !(env.PATH && name.toUpperCase() === 'PATH'))),
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      npm_config_update_notifier: 'false',
+      ...env,
+    },
   });
 }
 
@@ -85,6 +92,11 @@ describe('the npm package', () => {
     const installed = JSON.parse(readFileSync(join(project, 'node_modules', manifest.name, 'package.json'), 'utf8')) as { name: string };
     expect(installed.name).toBe(manifest.name);
     expect(readdirSync(join(project, 'node_modules/.bin'))).toContain(process.platform === 'win32' ? 'coze-token.cmd' : 'coze-token');
+  });
+
+  it('runs as npx <name>: npx picks coze-token, the only bin, and passes the arguments on', () => {
+    const path = `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`;
+    expect(npm(['exec', '--offline', '--', manifest.name, '--version'], project, { PATH: path })).toBe(`${manifest.version}\n`);
   });
 
   const options = () => JSON.stringify({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url });
