@@ -223,7 +223,7 @@ describe('workflow hygiene', () => {
     const tarball = 'coze-token-action-${GITHUB_REF_NAME#v}.tgz';
     expect(publish?.steps?.find((step) => step.id === 'pack')?.run).toContain(`tarball="$RUNNER_TEMP/package/${tarball}"`);
     expect(steps[download]?.run).toContain(`tarball="${tarball}"`);
-    expect(steps[publishing]?.run).toBe(`npm publish "$RUNNER_TEMP/package/${tarball}" --ignore-scripts`);
+    expect(steps[publishing]?.run).toBe(`npm publish "$RUNNER_TEMP/package/${tarball}" --access public --provenance --ignore-scripts`);
     expect(steps[publishing]?.env).toBeUndefined();
   });
 
