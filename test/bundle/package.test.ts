@@ -88,6 +88,14 @@ describe('the npm package', () => {
     expect(files.filter((file) => /^(src|test|scripts|tools)\//.test(file))).toEqual([]);
   });
 
+  it("builds the library without top-level await: dist/lib holds no webpack async module, which is how a bundle's await shows", () => {
+    const files = readdirSync(join(ROOT, 'dist/lib')).filter((name) => name.endsWith('.js'));
+    expect(files).toEqual(['index.js']);
+    expect(readFileSync(join(ROOT, 'dist/lib/index.js'), 'utf8')).not.toContain('webpack queues');
+    // The check bites: the action's entry awaits its run, and its bundle shows it.
+    expect(readFileSync(join(ROOT, 'dist/index.js'), 'utf8')).toContain('webpack queues');
+  });
+
   it('installs offline into a project, with coze-token in node_modules/.bin', () => {
     const installed = JSON.parse(readFileSync(join(project, 'node_modules', manifest.name, 'package.json'), 'utf8')) as { name: string };
     expect(installed.name).toBe(manifest.name);
