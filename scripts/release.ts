@@ -2,8 +2,9 @@
 //   node scripts/release.ts check vX.Y.Z   refuse a tag that is not package.json's version, a repository that is
 //                                          not package.json's, a commit that is not on main, notes left under
 //                                          Unreleased, a version section missing, undated or dated in the future,
-//                                          README install URLs of another version, or an npm package name
-//                                          that is not @owner/name
+//                                          README install URLs of another version, an npm package name that is
+//                                          not @owner/name, or a repository spelt otherwise than package.json
+//                                          spells it (npm compares them, case and all, for the provenance)
 //   node scripts/release.ts notes vX.Y.Z   print that version's section of CHANGELOG.md
 //   node scripts/release.ts major vX.Y.Z   print the major tag to move (vX)
 //   node scripts/release.ts npm VERSION    refuse an npm older than trusted publishing needs (11.5.1)
@@ -81,6 +82,11 @@ export function releaseProblems(facts: ReleaseFacts): string[] {
   if (facts.repository.toLowerCase() !== facts.expectedRepository.toLowerCase()) {
     problems.push(
       `this repository is ${facts.repository || '(unknown)'}, but package.json names ${facts.expectedRepository}: run npm run set-owner -- ${facts.repository.split('/')[0] || '<owner>'} and commit, so the reusable workflow calls this repository's action`,
+    );
+  } else if (facts.repository !== facts.expectedRepository) {
+    // npm refuses a provenance whose repository is spelt otherwise than package.json's, after the release is out.
+    problems.push(
+      `this repository is spelt ${facts.repository}, but package.json spells it ${facts.expectedRepository}, and npm takes the provenance only when they match exactly: run npm run set-owner -- ${facts.repository.split('/')[0]} and commit`,
     );
   }
   const [owner = '', name = ''] = facts.expectedRepository.split('/');

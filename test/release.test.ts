@@ -151,7 +151,12 @@ describe('release checks', () => {
 
   it('lets a tag of the version, in the named repository, on main, through', () => {
     expect(releaseProblems(facts)).toEqual([]);
-    expect(releaseProblems({ ...facts, repository: 'ACME/coze-token-action' })).toEqual([]);
+  });
+
+  it("refuses a repository spelt in another case than package.json's, which npm's provenance check would refuse after the release", () => {
+    expect(releaseProblems({ ...facts, repository: 'ACME/coze-token-action' })).toEqual([
+      'this repository is spelt ACME/coze-token-action, but package.json spells it acme/coze-token-action, and npm takes the provenance only when they match exactly: run npm run set-owner -- ACME and commit',
+    ]);
   });
 
   it('refuses a tag that is not the version, or not vX.Y.Z', () => {
