@@ -62,12 +62,14 @@ function installedCli(node: string, args: string[], stdin = ''): Promise<NodeRun
 }
 
 describe('the npm package', () => {
-  it('is published as @<owner>/coze-token-action, public, with provenance, its bin coze-token', () => {
+  it("is published as @<owner>/coze-token-action, public, with provenance, its bin coze-token, its repository in npm's own form", () => {
     const { owner, name } = readRepository(ROOT);
     expect(manifest.name).toBe(`@${owner.toLowerCase()}/${name}`);
     expect(manifest.private).toBeUndefined();
     expect(manifest.publishConfig).toEqual({ access: 'public', provenance: true });
     expect(manifest.bin).toEqual({ 'coze-token': 'dist/cli/index.js' });
+    // The form npm itself writes, so that it publishes it as it is, and its provenance check finds this repository.
+    expect(manifest.repository).toEqual({ type: 'git', url: `git+https://github.com/${owner}/${name}.git` });
   });
 
   it('holds dist/ with its third-party notices, action.yml, README and LICENSE, and no sources or tests', () => {
