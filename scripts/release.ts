@@ -2,14 +2,17 @@
 //   node scripts/release.ts check vX.Y.Z   refuse a tag that is not package.json's version, a repository that is
 //                                          not package.json's, a commit that is not on main, notes left under
 //                                          Unreleased, a version section missing, undated or dated in the future,
-//                                          or install URLs of another version in the docs
+//                                          install URLs of another version in the docs, an npm package name that
+//                                          is not @owner/name, or a repository spelt otherwise than package.json
+//                                          spells it (npm compares them, case and all, for the provenance)
 //   node scripts/release.ts notes vX.Y.Z   print that version's section of CHANGELOG.md
 //   node scripts/release.ts major vX.Y.Z   print the major tag to move (vX)
+//   node scripts/release.ts npm VERSION    refuse an npm older than trusted publishing needs (11.5.1)
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readRepository } from './repository.ts';
+import { literal, packageName, readRepository } from './repository.ts';
 
 const TAG = /^v(\d+)\.(\d+)\.(\d+)$/;
 
@@ -18,6 +21,8 @@ export interface ReleaseFacts {
   version: string;
   /** package.json `repository`, as owner/name. */
   expectedRepository: string;
+  /** package.json `name`: the npm package, @owner/name with the owner in lower case. */
+  packageName: string;
   /** GITHUB_REPOSITORY of the run. */
   repository: string;
   onMain: boolean;
@@ -36,7 +41,6 @@ export function latestDate(now: Date): string {
   return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
 }
 
-const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const heading = (version: string) => new RegExp(`^## \\[?${literal(version)}\\]?(?:\\s|$)`);
 
 /** The lines of a CHANGELOG section, from below its heading to the next heading or the link definitions. */
@@ -83,6 +87,18 @@ export function releaseProblems(facts: ReleaseFacts): string[] {
     problems.push(
       `this repository is ${facts.repository || '(unknown)'}, but package.json names ${facts.expectedRepository}: run npm run set-owner -- ${facts.repository.split('/')[0] || '<owner>'} and commit, so the reusable workflow calls this repository's action`,
     );
+  } else if (facts.repository !== facts.expectedRepository) {
+    // npm refuses a provenance whose repository is spelt otherwise than package.json's, after the release is out.
+    problems.push(
+      `this repository is spelt ${facts.repository}, but package.json spells it ${facts.expectedRepository}, and npm takes the provenance only when they match exactly: run npm run set-owner -- ${facts.repository.split('/')[0]} and commit`,
+    );
+  }
+  const [owner = '', name = ''] = facts.expectedRepository.split('/');
+  const expectedPackage = packageName({ owner, name });
+  if (facts.packageName !== expectedPackage) {
+    problems.push(
+      `package.json names the npm package ${facts.packageName}, but its repository ${facts.expectedRepository} publishes ${expectedPackage}: run npm run set-owner -- ${owner} and commit`,
+    );
   }
   if (!facts.onMain) problems.push(`the tagged commit is not on main: releases are cut from main only`);
   problems.push(...changelogProblems(facts.changelog, facts.version, facts.today));
@@ -109,6 +125,17 @@ export function majorTag(tag: string): string {
   return `v${match[1]}`;
 }
 
+/** The oldest npm that publishes with trusted publishing (an OIDC token instead of a stored npm token). */
+export const TRUSTED_PUBLISHING_NPM = [11, 5, 1] as const;
+
+/** Why this npm cannot publish the release, or undefined when it can. */
+export function npmTooOld(version: string): string | undefined {
+  const parts = /^(\d+)\.(\d+)\.(\d+)/.exec(version.trim())?.slice(1).map(Number);
+  const order = parts ? (parts.map((part, i) => Math.sign(part - (TRUSTED_PUBLISHING_NPM[i] as number))).find((sign) => sign !== 0) ?? 0) : -1;
+  if (order >= 0) return undefined;
+  return `npm ${version.trim() || '(no version)'} cannot publish with trusted publishing, which needs npm ${TRUSTED_PUBLISHING_NPM.join('.')} or later: set up a newer Node 24`;
+}
+
 /** Whether the commit is on the branch (as fetched from origin). */
 export function commitIsOnBranch(cwd: string, commit: string, branch: string): boolean {
   try {
@@ -124,12 +151,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [command, tag = ''] = process.argv.slice(2);
   try {
     if (command === 'check') {
-      const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+      const { version, name: npmName } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; name: string };
       const { owner, name } = readRepository(root);
       const problems = releaseProblems({
         tag,
         version,
         expectedRepository: `${owner}/${name}`,
+        packageName: npmName,
         repository: process.env.GITHUB_REPOSITORY ?? '',
         onMain: commitIsOnBranch(root, process.env.GITHUB_SHA ?? 'HEAD', 'main'),
         changelog: readFileSync(join(root, 'CHANGELOG.md'), 'utf8'),
@@ -142,8 +170,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       process.stdout.write(releaseNotes(readFileSync(join(root, 'CHANGELOG.md'), 'utf8'), tag.replace(/^v/, '')));
     } else if (command === 'major') {
       console.log(majorTag(tag));
+    } else if (command === 'npm') {
+      const problem = npmTooOld(tag);
+      if (problem) throw new Error(problem);
+      console.log(`npm ${tag} publishes with trusted publishing.`);
     } else {
-      throw new Error('usage: node scripts/release.ts check|notes|major vX.Y.Z');
+      throw new Error('usage: node scripts/release.ts check|notes|major vX.Y.Z, or npm VERSION');
     }
   } catch (error) {
     console.error((error as Error).message);

@@ -1,7 +1,8 @@
 // A Coze stand-in on 127.0.0.1, for trying the action, the CLI and the library by hand, and for the action's own CI
 // job (`uses: ./`).
 //   npm run stand-in                     runs it in the foreground (on the project's Node 24) and prints the lines
-//                                        to paste into .env for npm run local-action, and the CLI's flags; each
+//                                        to paste into .env for npm run local-action, and a command line of the
+//                                        CLI that runs on the project's Node whatever node the shell finds; each
 //                                        refusal is printed in Coze's words; Ctrl-C stops it
 //   node scripts/stand-in.ts start DIR   starts it in the background, waits until it listens, and writes
 //                                        STAND_IN_URL, STAND_IN_APP_ID, STAND_IN_KID, STAND_IN_PRIVATE_KEY and
@@ -12,11 +13,22 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startCozeStandIn } from '../test/support/coze-stand-in.ts';
 import { makeRsaKeys } from '../test/support/keys.ts';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+
+/** The project's own Node (the `node` dev dependency), which the printed command names by its path; else this one. */
+function pinnedNode(root = ROOT): string {
+  const folder = join(root, 'node_modules/node/bin');
+  return ['node', 'node.exe'].map((name) => join(folder, name)).find((path) => existsSync(path)) ?? process.execPath;
+}
+
+/** A word as a shell reads it back: quoted when it holds anything but letters, digits and the path characters. */
+const shellWord = (word: string): string => (/^[\w@%+=:,./\\-]+$/.test(word) ? word : `"${word}"`);
 
 const [command, dir] = process.argv.slice(2);
 if (command === undefined) await foreground();
@@ -47,8 +59,22 @@ async function foreground(): Promise<void> {
       `INPUT_BASE-URL=${standIn.url}`,
       'INPUT_VERIFY=true',
       '',
-      'For the command line (node dist/cli/index.js, or coze-token once installed):',
-      `node dist/cli/index.js check --app-id ${appId} --public-key-id ${kid} --private-key-file ${keyFile} --base-url ${standIn.url}`,
+      "For the command line, on the project's Node from any folder (coze-token check … once installed):",
+      [
+        pinnedNode(),
+        join(ROOT, 'dist/cli/index.js'),
+        'check',
+        '--app-id',
+        appId,
+        '--public-key-id',
+        kid,
+        '--private-key-file',
+        keyFile,
+        '--base-url',
+        standIn.url,
+      ]
+        .map(shellWord)
+        .join(' '),
       '',
     ].join('\n'),
   );

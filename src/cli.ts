@@ -3,9 +3,11 @@ import { DEFAULT_DEADLINE_MS, deadlineMsOf, type InputName, readMintConfig } fro
 import type { MintedToken } from './coze-response.js';
 import { explainError, InputError, NetworkError } from './errors.js';
 import { type MintDeps, mintToken } from './mint.js';
-import { createRedactor, publicText } from './secrets.js';
+import { nearestName } from './option-names.js';
+import { outsideText } from './outside.js';
+import { createRedactor } from './secrets.js';
 import { configReport, mintedReport, type RunReport, summaryRows, verifiedReport } from './summary.js';
-import { CLI_ENV, inTermsOf, term } from './terms.js';
+import { CLI_ENV, inTermsOf, nameOf, term } from './terms.js';
 import { verifyToken } from './verify.js';
 import { VERSION } from './version.js';
 
@@ -92,8 +94,15 @@ export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Prom
   let command: string | undefined;
   const startedMs = runDeps.now();
   const redactor = createRedactor();
+  // Once the key is read, the messages name where it came from rather than every place it could have.
+  let keySource: string | undefined;
+  const inOwnWords = (text: string) => {
+    const words = inTermsOf('cli', text);
+    return keySource === undefined ? words : words.replaceAll(nameOf('private-key', 'cli'), keySource);
+  };
   // Everything written, but the minted token itself, goes out in the command line's words, without any secret.
-  const say = (write: (text: string) => void) => (text: string) => write(publicText(redactor, 'cli', text));
+  // Redacted first: an id it cuts out becomes a term, written in the command line's words with the rest.
+  const say = (write: (text: string) => void) => (text: string) => write(inOwnWords(redactor.redact(text)));
   const [out, err] = [say(io.out), say(io.err)];
   const deps: MintDeps = {
     ...runDeps,
@@ -103,7 +112,7 @@ export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Prom
   };
   let json = false;
   try {
-    const { values, positionals } = parseCommandLine(argv);
+    const { values, positionals, positionalIndexes } = parseCommandLine(argv);
     json = values.json === true;
     if (values.verbose) deps.debug = (message) => err(`${message}\n`);
     if (values.help || values.version) {
@@ -115,16 +124,21 @@ export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Prom
       io.err(HELP);
       return EXIT.badInput;
     }
-    if (positionals.length !== 1 || (named !== 'mint' && named !== 'check')) {
-      throw new InputError('command', 'expected mint or check (coze-token --help lists the options)');
-    }
+    if (named !== 'mint' && named !== 'check') throw new InputError('command', 'expected mint or check (coze-token --help lists the options)');
     command = named;
+    if (positionals.length > 1) {
+      throw new InputError(
+        'arguments',
+        `argument ${(positionalIndexes[1] as number) + 1} is unexpected: coze-token ${command} takes no arguments but options (coze-token --help lists them); it is not repeated here, in case it is a key`,
+      );
+    }
     const options = values as Record<string, string | boolean | undefined>;
     const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
     // The config names a bad deadline-seconds; until then, the default bounds reading the key.
     const deadlineMs = deadlineMsOf(text('deadline-seconds')) ?? DEFAULT_DEADLINE_MS;
     const key = await readPrivateKey(text('private-key'), text('private-key-file'), io, startedMs + deadlineMs - runDeps.now());
     redactor.addPrivateKey(key.text);
+    keySource = key.source;
     for (const name of ['app-id', 'public-key-id'] as const) redactor.addIdentifier(name, text(name) ?? io.env[CLI_ENV[name] ?? ''] ?? '');
     const config = inKeySource(key.source, () =>
       readMintConfig((name) => (name === 'private-key' ? key.text : (text(name) ?? io.env[CLI_ENV[name] ?? ''] ?? ''))),
@@ -166,11 +180,14 @@ function parseCommandLine(argv: string[]) {
     if (token.kind !== 'option') continue;
     const where = `argument ${token.index + 1}`;
     const spec = Object.hasOwn(OPTIONS, token.name) ? (OPTIONS as Record<string, { type: string }>)[token.name] : undefined;
-    if (!spec)
+    if (!spec) {
+      // The nearest known name only: what was typed is not repeated, in case it is a key.
+      const meant = nearestName(token.name, Object.keys(OPTIONS));
       throw new InputError(
         'arguments',
-        `${where} is not an option coze-token knows (coze-token --help lists them); it is not repeated here, in case it is a key`,
+        `${where} is not an option coze-token knows${meant === undefined ? '' : `; did you mean --${meant}?`} (coze-token --help lists them); it is not repeated here, in case it is a key`,
       );
+    }
     const flag = `--${token.name}`;
     if (spec.type === 'boolean' && token.value !== undefined) throw new InputError(flag, `takes no value (${where})`);
     // --private-key takes only -, and says so below whatever it was given.
@@ -185,7 +202,8 @@ function parseCommandLine(argv: string[]) {
       'takes only - (read the key from standard input); a key on the command line would land in shell history and process lists. Use --private-key-file or COZE_PRIVATE_KEY',
     );
   }
-  return { values, positionals };
+  const positionalIndexes = tokens.flatMap((token) => (token.kind === 'positional' ? [token.index] : []));
+  return { values, positionals, positionalIndexes };
 }
 
 function exitCodeFor(error: unknown): number {
@@ -222,12 +240,43 @@ async function readPrivateKey(flag: string | undefined, file: string | undefined
   return { source: source.source, text };
 }
 
+/** Why a file could not be read, in words, by the code Node gives. */
+const UNREADABLE: Partial<Record<string, string>> = {
+  ENOENT: 'there is no such file',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'it is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'the path has a loop of symbolic links',
+  ENAMETOOLONG: 'the path is too long',
+};
+
+/** The longest part of a path shown in a message; a path is never a secret, but a message stays one readable line. */
+const MAX_SHOWN_PATH = 160;
+
+/**
+ * Whether what was given as a path is more likely the key itself: PEM armour, line breaks (which a path does not
+ * have), or a long run of base64 between slashes. Such text is never shown.
+ */
+function looksLikeKey(path: string): boolean {
+  const base64 = (text: string) => text.length >= 40 && /^[A-Za-z0-9+/=]+$/.test(text) && /\d/.test(text) && /[A-Z]/.test(text) && /[a-z]/.test(text);
+  return /-----(BEGIN|END)|PRIVATE KEY|[\r\n]/.test(path) || base64(path) || path.split(/[/\\]/).some(base64);
+}
+
 async function readFile(io: CliIo, path: string, source: string, timeLeftMs: number): Promise<string> {
   try {
     return await readBounded(io.openFile(path), source, timeLeftMs);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(source, 'expected a readable file holding the PEM private key');
+    const code = String((error as { code?: unknown }).code);
+    const reason = Object.hasOwn(UNREADABLE, code) ? (UNREADABLE[code] as string) : `it cannot be read${/^E[A-Z]+$/.test(code) ? ` (${code})` : ''}`;
+    if (looksLikeKey(path)) {
+      throw new InputError(
+        source,
+        `expected the path of a readable file holding the PEM private key; what it was given is not a file that can be read (${reason}), and looks like a key rather than a path, so it is not repeated here: give the key through COZE_PRIVATE_KEY or --private-key - instead`,
+      );
+    }
+    throw new InputError(source, `cannot read "${outsideText(path, MAX_SHOWN_PATH) ?? ''}": ${reason}; expected a readable file holding the PEM private key`);
   }
 }
 

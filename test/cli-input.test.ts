@@ -17,11 +17,28 @@ beforeAll(async () => {
 });
 afterAll(() => standIn.close());
 
-const files: Record<string, string> = { 'key.pem': keys.pkcs8, 'notes.txt': 'not a key at all', 'huge.pem': 'A'.repeat(70 * 1024) };
+const otherKeys = makeRsaKeys();
+const files: Record<string, string> = {
+  'key.pem': keys.pkcs8,
+  'other.pem': otherKeys.pkcs8,
+  'notes.txt': 'not a key at all',
+  'huge.pem': 'A'.repeat(70 * 1024),
+};
+/** Paths that fail as the file system would, by Node's error code; a code of '' throws an error without one. */
+const failing: Record<string, string> = {
+  keys: 'EISDIR',
+  'locked.pem': 'EACCES',
+  'loop.pem': 'ELOOP',
+  'key.pem/x': 'ENOTDIR',
+  'disk.pem': 'EIO',
+  'odd.pem': '',
+  'proto.pem': 'constructor',
+};
 async function* file(path: string) {
   const text = files[path];
-  if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-  yield Buffer.from(text);
+  const code = failing[path] ?? (text === undefined ? 'ENOENT' : undefined);
+  if (code !== undefined) throw Object.assign(new Error(`${code || 'failed'}: ${path}`), code ? { code } : {});
+  yield Buffer.from(text as string);
 }
 /** Standard input that never ends: a terminal nobody types into. */
 const endless = () => new Readable({ read() {} });
@@ -58,6 +75,44 @@ describe('arguments are never repeated', () => {
       );
     });
   }
+
+  it('names an argument after the command as unexpected, by its position, not as an unknown command', async () => {
+    const base64Key = Buffer.from(keys.pkcs8).toString('base64');
+    for (const [args, where] of [
+      [['check', 'extra', ...ids()], 'argument 2'],
+      [['check', ...ids(), 'extra'], 'argument 8'],
+      [['mint', '--json', ...ids(), base64Key], 'argument 9'],
+      [['check', 'mint'], 'argument 2'],
+    ] as Array<[string[], string]>) {
+      const run = await cli(args);
+      const command = args[0] as string;
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(
+        `coze-token ${command}: arguments: ${where} is unexpected: coze-token ${command} takes no arguments but options (coze-token --help lists them); it is not repeated here, in case it is a key\n`,
+      );
+      expect(run.stderr).not.toContain(base64Key.slice(0, 40));
+    }
+  });
+
+  it('suggests the nearest option for a misspelt one, without repeating what was typed', async () => {
+    for (const [typed, meant] of [
+      ['--app-idd', 'app-id'],
+      ['--APP-ID', 'app-id'],
+      ['--public-key_id', 'public-key-id'],
+      ['--privat-key-file', 'private-key-file'],
+      ['--jsn', 'json'],
+      ['--deadline', 'deadline-seconds'],
+      ['--verbos', 'verbose'],
+    ]) {
+      const run = await cli(['mint', `${typed}=1`, ...ids()]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        `coze-token: arguments: argument 2 is not an option coze-token knows; did you mean --${meant}? (coze-token --help lists them); it is not repeated here, in case it is a key\n`,
+      );
+      expect(run.stderr).not.toContain(`${typed}=`);
+    }
+  });
 
   it('says which option lacks its value, or has one it does not take', async () => {
     expect((await cli(['mint', '--app-id'])).stderr).toBe(
@@ -111,7 +166,7 @@ describe('one source of the key at a time, named as it was given', () => {
       [],
       { COZE_PRIVATE_KEY_FILE: 'gone.pem' },
       undefined,
-      'COZE_PRIVATE_KEY_FILE: expected a readable file holding the PEM private key',
+      'COZE_PRIVATE_KEY_FILE: cannot read "gone.pem": there is no such file; expected a readable file holding the PEM private key',
     ],
     [
       'a key in the environment that is not a key',
@@ -128,6 +183,78 @@ describe('one source of the key at a time, named as it was given', () => {
       expect(run.stderr).toBe(`coze-token mint: ${message}\n`);
     });
   }
+
+  it('names a key file that cannot be read by its path, with the reason', async () => {
+    for (const [path, reason] of [
+      ['gone.pem', 'there is no such file'],
+      ['keys', 'it is a folder, not a file'],
+      ['locked.pem', 'permission denied'],
+      ['loop.pem', 'the path has a loop of symbolic links'],
+      ['key.pem/x', 'a part of the path is not a folder'],
+      ['disk.pem', 'it cannot be read (EIO)'],
+      ['odd.pem', 'it cannot be read'],
+      ['proto.pem', 'it cannot be read'],
+    ]) {
+      const run = await cli(['mint', ...ids(), '--private-key-file', path as string]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`coze-token mint: --private-key-file: cannot read "${path}": ${reason}; expected a readable file holding the PEM private key\n`);
+    }
+  });
+
+  it('shows the path inert and bounded: no control characters, at most 160 characters', async () => {
+    const run = await cli(['mint', ...ids(), '--private-key-file', 'keys/\u001b[31mred\u202e\u0007.pem']);
+    expect(run.stderr).toBe(
+      'coze-token mint: --private-key-file: cannot read "keys/ [31mred .pem": there is no such file; expected a readable file holding the PEM private key\n',
+    );
+    const long = await cli(['mint', ...ids(), '--private-key-file', `${'very-long-folder/'.repeat(30)}key.pem`]);
+    expect(long.stderr).toBe(
+      `coze-token mint: --private-key-file: cannot read "${'very-long-folder/'.repeat(30).slice(0, 160)}…": there is no such file; expected a readable file holding the PEM private key\n`,
+    );
+    const terms = await cli(['mint', ...ids(), '--private-key-file', '⟦app-id⟧.pem']);
+    expect(terms.stderr).toMatch(/cannot read "\[app-id\]\.pem"/);
+  });
+
+  it('never shows a key given where a path belongs, in any form', async () => {
+    const pem = keys.pkcs8;
+    const body = pem.split('\n').slice(1, -2).join('');
+    for (const [what, given] of [
+      ['a PEM', pem],
+      ['a PEM with literal \\n', pem.trimEnd().replaceAll('\n', '\\n')],
+      ['a PEM without its armour', pem.split('\n').slice(1, -2).join('\n')],
+      ['the PEM base64-encoded on one line', Buffer.from(pem).toString('base64')],
+      ['the body on one line', body],
+      ['one line of the body', pem.split('\n')[3] as string],
+      ['a key in a folder', `keys/${body.slice(0, 50)}`],
+    ]) {
+      for (const [args, env, source] of [
+        [[`--private-key-file=${given}`], {}, '--private-key-file'],
+        [[], { COZE_PRIVATE_KEY_FILE: given }, 'COZE_PRIVATE_KEY_FILE'],
+      ] as Array<[string[], Record<string, string>, string]>) {
+        const run = await cli(['mint', ...ids(), ...args], env);
+        expect(run.code, what).toBe(2);
+        expect(run.stderr, what).toBe(
+          `coze-token mint: ${source}: expected the path of a readable file holding the PEM private key; what it was given is not a file that can be read (there is no such file), and looks like a key rather than a path, so it is not repeated here: give the key through COZE_PRIVATE_KEY or --private-key - instead\n`,
+        );
+      }
+    }
+  });
+
+  it("names the key source actually used in Coze's refusal hint, not all four", async () => {
+    const cases: Array<[string[], Record<string, string>, string, string]> = [
+      [['--private-key-file', 'other.pem'], {}, '', '--private-key-file'],
+      [[], { COZE_PRIVATE_KEY_FILE: 'other.pem' }, '', 'COZE_PRIVATE_KEY_FILE'],
+      [[], { COZE_PRIVATE_KEY: otherKeys.pkcs8 }, '', 'COZE_PRIVATE_KEY'],
+      [['--private-key', '-'], {}, otherKeys.pkcs8, '--private-key -'],
+    ];
+    for (const [args, env, stdin, source] of cases) {
+      const run = await cli(['mint', ...ids(), ...args], env, () => Readable.from([Buffer.from(stdin)]));
+      expect(run.code).toBe(1);
+      const hint = run.stderr.split('\n').find((line) => line.startsWith('hint: ')) as string;
+      expect(hint).toMatch(new RegExp(`--public-key-id and ${source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} belong to one OAuth app`));
+      expect(hint).not.toMatch(/\(or --private-key -/);
+      expect(leaksIn(run.stderr, { pems: [otherKeys.pkcs8], standIn })).toEqual([]);
+    }
+  });
 
   it('mints from whichever one source is given', async () => {
     for (const [args, env, stdin] of [

@@ -143,7 +143,7 @@ describe('coze-token', () => {
 
   const badInput: Array<[string, string[], Record<string, string>, RegExp]> = [
     ['an unknown command', ['refresh'], {}, /^coze-token: command: expected mint or check/],
-    ['two commands', ['mint', 'check'], {}, /^coze-token: command: expected mint or check/],
+    ['two commands', ['mint', 'check'], {}, /^coze-token mint: arguments: argument 2 is unexpected: coze-token mint takes no arguments but options/],
     [
       'an unknown option',
       ['mint', '--app', appId],
@@ -161,7 +161,7 @@ describe('coze-token', () => {
       'an unreadable key file',
       ['mint', '--app-id', appId, '--public-key-id', kid, '--private-key-file', '/nonexistent/key.pem'],
       {},
-      /^coze-token mint: --private-key-file: expected a readable file holding the PEM private key$/m,
+      /^coze-token mint: --private-key-file: cannot read "\/nonexistent\/key\.pem": there is no such file; expected a readable file holding the PEM private key$/m,
     ],
     [
       'a bad duration',

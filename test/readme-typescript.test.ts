@@ -1,19 +1,17 @@
 // The TypeScript examples of the documentation (every Markdown file: docs/cli-and-library.md holds them today), each
-// a file of its own, type-checked with the project's TypeScript in strict mode, the package's name mapped to
-// src/lib.ts: what a user pastes compiles.
+// a file of its own, type-checked with the project's TypeScript in strict mode, the package's name (and the bare
+// 'coze-token-action') mapped to src/lib.ts: what a user pastes compiles.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readRepository } from '../scripts/repository.ts';
 import { codeBlocks, markdownFiles } from './support/markdown.ts';
 import { ROOT } from './support/paths.ts';
 
 const blocks = markdownFiles(ROOT).flatMap((file) => codeBlocks(readFileSync(join(ROOT, file), 'utf8'), 'ts'));
-// The package as the examples import it: scoped by the owner package.json names, and unscoped.
-const { owner } = readRepository(ROOT);
-const PACKAGE_NAMES = [`@${owner}/coze-token-action`, 'coze-token-action'];
+// The package as the examples import it: package.json's name (scoped by the owner), and unscoped.
+const PACKAGE_NAMES = [(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string }).name, 'coze-token-action'];
 // Inside the repository's node_modules, so that @coze/api and @types/node resolve as in a user's project.
 mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true });
 const dir = mkdtempSync(join(ROOT, 'node_modules/.cache/readme-ts-'));

@@ -10,11 +10,12 @@ import {
   INSTALL_PAGES,
   latestDate,
   majorTag,
+  npmTooOld,
   releaseNotes,
   releaseProblems,
   staleInstallUrls,
 } from '../scripts/release.ts';
-import { findReferences, readRepository, referencePattern } from '../scripts/repository.ts';
+import { findReferences, packageName, packagePattern, readRepository, referencePattern, rewriteOwner } from '../scripts/repository.ts';
 import { rewriteCodeOwner, setOwner } from '../scripts/set-owner.ts';
 import { markdownFiles } from './support/markdown.ts';
 import { ROOT } from './support/paths.ts';
@@ -50,7 +51,14 @@ describe('one owner, one place', () => {
     expect(references.map((r) => r.file)).toEqual(
       expect.arrayContaining(['.github/workflows/coze-token-check.yml', 'README.md', 'examples/scheduled-check.yml', 'package.json']),
     );
-    expect(references.filter((r) => r.owner !== owner)).toEqual([]);
+    expect(references.filter((r) => r.owner !== (r.kind === 'package' ? owner.toLowerCase() : owner))).toEqual([]);
+    expect(references.filter((r) => r.kind === 'package').map((r) => r.file)).toContain('package.json');
+  });
+
+  it('package.json names the npm package by the owner: @owner/coze-token-action, in lower case', () => {
+    const { name: npmName } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string };
+    expect(npmName).toBe(packageName({ owner, name }));
+    expect(packageName({ owner: 'Acme-Bots', name })).toBe('@acme-bots/coze-token-action');
   });
 
   it('the reusable workflow calls the action of the repository it ships in', () => {
@@ -68,6 +76,42 @@ describe('one owner, one place', () => {
     expect(owners('cd coze-token-action && npm ci')).toEqual([]);
   });
 
+  it('finds a reference whatever character follows it, but not a longer name', () => {
+    const owners = (text: string) => [...text.matchAll(referencePattern('coze-token-action'))].map((m) => m[1]);
+    // SECURITY.md: the command in backticks.
+    expect(owners('`gh attestation verify dist/index.js --repo acme/coze-token-action` (README)')).toEqual(['acme']);
+    for (const after of ['`', '.', ',', ';', '!', '>', '#readme', '.git', '"', '*', '|', '\\'])
+      expect(owners(`see acme/coze-token-action${after}`), after).toEqual(['acme']);
+    expect(owners('git+https://github.com/acme/coze-token-action.git')).toEqual(['acme']);
+    for (const longer of ['acme/coze-token-action-two', 'acme/coze-token-action2', 'acme/coze-token-action_x', 'acme/coze-token-action.tgz'])
+      expect(owners(longer), longer).toEqual([]);
+  });
+
+  it('finds the npm package by its scope, whatever follows it, and not a scope of another name', () => {
+    const scopes = (text: string) => [...text.matchAll(packagePattern('coze-token-action'))].map((m) => m[1]);
+    expect(scopes('"name": "@acme/coze-token-action",')).toEqual(['acme']);
+    expect(scopes('npx @acme/coze-token-action check')).toEqual(['acme']);
+    expect(scopes('npm install @acme/coze-token-action@1.0.0')).toEqual(['acme']);
+    expect(scopes("require('@acme/coze-token-action')")).toEqual(['acme']);
+    expect(scopes('`npm install @acme/coze-token-action`.')).toEqual(['acme']);
+    expect(scopes('@acme/coze-token-action-two, x@acme/coze-token-action, @acme/coze-token-actions')).toEqual([]);
+  });
+
+  it('rewrites both, the scope in lower case, and only the owner', () => {
+    const text = [
+      'on a checkout of the tag: `gh attestation verify dist/index.js --repo org/coze-token-action` (README)',
+      'npx @org/coze-token-action check; uses: org/coze-token-action@v1.',
+      'https://github.com/org/coze-token-action.git and org/coze-token-action-two and /tmp/coze-token-action',
+    ].join('\n');
+    expect(rewriteOwner(text, 'coze-token-action', 'Acme-Bots')).toBe(
+      [
+        'on a checkout of the tag: `gh attestation verify dist/index.js --repo Acme-Bots/coze-token-action` (README)',
+        'npx @acme-bots/coze-token-action check; uses: Acme-Bots/coze-token-action@v1.',
+        'https://github.com/Acme-Bots/coze-token-action.git and org/coze-token-action-two and /tmp/coze-token-action',
+      ].join('\n'),
+    );
+  });
+
   it('set-owner rewrites every reference, package.json included, and nothing else', () => {
     const copy = copyOfRepository();
     const readmeBefore = readFileSync(join(copy, 'README.md'), 'utf8');
@@ -75,11 +119,16 @@ describe('one owner, one place', () => {
     expect(changed).toEqual(expect.arrayContaining(['package.json', 'README.md', '.github/workflows/coze-token-check.yml', '.github/CODEOWNERS']));
     expect(readFileSync(join(copy, '.github/CODEOWNERS'), 'utf8')).toMatch(/^\* @acme-bots$/m);
     expect(readRepository(copy)).toEqual({ owner: 'acme-bots', name });
+    expect(JSON.parse(readFileSync(join(copy, 'package.json'), 'utf8')).name).toBe('@acme-bots/coze-token-action');
+    const lock = JSON.parse(readFileSync(join(copy, 'package-lock.json'), 'utf8'));
+    expect([lock.name, lock.packages[''].name]).toEqual(['@acme-bots/coze-token-action', '@acme-bots/coze-token-action']);
+    expect(changed).toContain('package-lock.json');
     const references = findReferences(copy, name);
     expect(references.length).toBe(findReferences(ROOT, name).length);
     expect(references.every((r) => r.owner === 'acme-bots')).toBe(true);
     const readmeAfter = readFileSync(join(copy, 'README.md'), 'utf8');
     expect(readmeAfter.replaceAll('acme-bots/coze-token-action', `${owner}/coze-token-action`)).toBe(readmeBefore);
+    expect(readFileSync(join(copy, 'SECURITY.md'), 'utf8')).not.toMatch(new RegExp(`\\b${owner}/coze-token-action`));
     expect(setOwner(copy, 'acme-bots')).toEqual([]);
     // The workflow checks hold for the new owner too: its own action stays exempt from SHA pins.
     expect(unpinnedActions(copy)).toEqual([]);
@@ -103,6 +152,7 @@ describe('release checks', () => {
     tag: 'v1.2.3',
     version: '1.2.3',
     expectedRepository: 'acme/coze-token-action',
+    packageName: '@acme/coze-token-action',
     repository: 'acme/coze-token-action',
     onMain: true,
     changelog,
@@ -112,7 +162,12 @@ describe('release checks', () => {
 
   it('lets a tag of the version, in the named repository, on main, through', () => {
     expect(releaseProblems(facts)).toEqual([]);
-    expect(releaseProblems({ ...facts, repository: 'ACME/coze-token-action' })).toEqual([]);
+  });
+
+  it("refuses a repository spelt in another case than package.json's, which npm's provenance check would refuse after the release", () => {
+    expect(releaseProblems({ ...facts, repository: 'ACME/coze-token-action' })).toEqual([
+      'this repository is spelt ACME/coze-token-action, but package.json spells it acme/coze-token-action, and npm takes the provenance only when they match exactly: run npm run set-owner -- ACME and commit',
+    ]);
   });
 
   it('refuses a tag that is not the version, or not vX.Y.Z', () => {
@@ -122,11 +177,20 @@ describe('release checks', () => {
   });
 
   it('refuses to ship the placeholder owner, or any owner but this repository’s', () => {
-    const problems = releaseProblems({ ...facts, expectedRepository: 'org/coze-token-action' });
+    const problems = releaseProblems({ ...facts, expectedRepository: 'org/coze-token-action', packageName: '@org/coze-token-action' });
     expect(problems).toEqual([
       expect.stringMatching(/^this repository is acme\/coze-token-action, but package\.json names org\/coze-token-action: run npm run set-owner -- acme/),
     ]);
     expect(releaseProblems({ ...facts, repository: '' })).toEqual([expect.stringMatching(/^this repository is \(unknown\).*set-owner -- <owner>/)]);
+  });
+
+  it('refuses an npm package name that is not @owner/coze-token-action, the owner in lower case', () => {
+    for (const packageName of ['coze-token-action', '@org/coze-token-action', '@Acme/coze-token-action']) {
+      expect(releaseProblems({ ...facts, packageName }), packageName).toEqual([
+        `package.json names the npm package ${packageName}, but its repository acme/coze-token-action publishes @acme/coze-token-action: run npm run set-owner -- acme and commit`,
+      ]);
+    }
+    expect(releaseProblems({ ...facts, expectedRepository: 'Acme/coze-token-action', repository: 'Acme/coze-token-action' })).toEqual([]);
   });
 
   it('refuses a commit that is not on main', () => {
@@ -236,6 +300,15 @@ describe('release checks', () => {
     expect(releaseNotes(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'), version)).toMatch(/\S/);
   });
 
+  it('refuses an npm older than trusted publishing needs (11.5.1), naming it', () => {
+    for (const version of ['11.5.1', '11.6.0', '11.10.0\n', '12.0.0']) expect(npmTooOld(version), version).toBeUndefined();
+    for (const version of ['11.5.0', '11.4.9', '10.9.2', '9.99.99', 'garbage'])
+      expect(npmTooOld(version), version).toBe(
+        `npm ${version} cannot publish with trusted publishing, which needs npm 11.5.1 or later: set up a newer Node 24`,
+      );
+    expect(npmTooOld('')).toMatch(/^npm \(no version\) cannot publish/);
+  });
+
   it('moves the major tag of the release', () => {
     expect(majorTag('v1.2.3')).toBe('v1');
     expect(majorTag('v12.0.0')).toBe('v12');
@@ -246,6 +319,10 @@ describe('release checks', () => {
     const node = process.execPath;
     const out = execFileSync(node, [join(ROOT, 'scripts/release.ts'), 'major', 'v3.1.4'], { encoding: 'utf8' });
     expect(out).toBe('v3\n');
+    expect(execFileSync(node, [join(ROOT, 'scripts/release.ts'), 'npm', '11.6.2'], { encoding: 'utf8' })).toBe(
+      'npm 11.6.2 publishes with trusted publishing.\n',
+    );
+    expect(() => execFileSync(node, [join(ROOT, 'scripts/release.ts'), 'npm', '10.9.2'], { stdio: 'pipe' })).toThrow(/needs npm 11\.5\.1 or later/);
     let failure: { status?: number; stderr?: string } = {};
     try {
       execFileSync(node, [join(ROOT, 'scripts/release.ts'), 'check', 'v0.0.1'], {

@@ -13,15 +13,26 @@ interface Caller {
 const action = readYaml('action.yml') as { inputs: Record<string, unknown> };
 const { inputs: declared, secrets: declaredSecrets } = call;
 
-// Settings a check has no use for: nothing after the step reads an exported token, the summary is always written,
-// and the GitHub token is the job's own.
-const NOT_FOR_A_CHECK = ['export-env', 'summary', 'github-token'];
+// Settings a check has no use for: nothing after the step reads an exported token, and the summary is always written.
+const NOT_FOR_A_CHECK = ['export-env', 'summary'];
 
 describe('the reusable workflow passes every input a check can need to the action', () => {
-  it('takes each action input but those a check has no use for, as an input or (the credentials) a secret', () => {
+  it('takes each action input but those a check has no use for, as an input or (the credentials and a token) a secret', () => {
     const expected = Object.keys(action.inputs).filter((name) => !NOT_FOR_A_CHECK.includes(name));
     expect([...Object.keys(declared).filter((name) => name !== 'runs-on'), ...Object.keys(declaredSecrets)].sort()).toEqual(expected.sort());
-    expect(Object.keys(declaredSecrets).sort()).toEqual(['app-id', 'private-key', 'public-key-id']);
+    expect(Object.fromEntries(Object.entries(declaredSecrets).map(([name, { required }]) => [name, required]))).toEqual({
+      'app-id': true,
+      'public-key-id': true,
+      'private-key': true,
+      'github-token': false,
+    });
+  });
+
+  it("opens the alert issue with the caller's github-token secret when given, with the job's own token otherwise", () => {
+    const credentials = { 'app-id': 'app', 'public-key-id': 'kid', 'private-key': 'pem' };
+    expect(actionInputs({ 'issue-on-failure': true }, credentials, 'ghs_job')['github-token']).toBe('ghs_job');
+    expect(actionInputs({ 'issue-on-failure': true }, { ...credentials, 'github-token': '' }, 'ghs_job')['github-token']).toBe('ghs_job');
+    expect(actionInputs({ 'issue-on-failure': true }, { ...credentials, 'github-token': 'ghs_app' }, 'ghs_job')['github-token']).toBe('ghs_app');
   });
 
   it("hands each workflow_call input and secret to the action's with: unchanged", () => {

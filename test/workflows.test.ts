@@ -107,9 +107,11 @@ type Workflow = {
     string,
     {
       permissions?: Record<string, string>;
+      needs?: string | string[];
+      outputs?: Record<string, string>;
       'runs-on'?: unknown;
       strategy?: { matrix?: { os?: string[] } };
-      steps?: Array<{ uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> }>;
+      steps?: Array<{ id?: string; uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> }>;
     }
   >;
 };
@@ -184,21 +186,58 @@ describe('workflow hygiene', () => {
     expect(thirdPartyAfterExportEnv(ROOT)).toEqual([]);
   });
 
-  it('gives contents: write, id-token and attestations only to the release job that attests and publishes, and nothing at the top', () => {
+  it('gives contents: write and attestations only to the release job that attests, id-token only to it and the npm job, and nothing at the top', () => {
     const release = workflow('.github/workflows/release.yml');
     expect(release.permissions).toEqual({});
     expect(Object.fromEntries(Object.entries(release.jobs).map(([name, job]) => [name, job.permissions]))).toEqual({
       verify: { contents: 'read' },
       publish: { contents: 'write', 'id-token': 'write', attestations: 'write' },
+      npm: { contents: 'read', 'id-token': 'write' },
     });
   });
 
-  it('asks for id-token and attestations only in a job that attests', () => {
+  it('asks for attestations only in a job that attests, and for id-token only there and in the job that publishes to npm', () => {
     const jobs = workflowFiles.flatMap((file) => Object.entries(workflow(file).jobs).map(([name, job]) => ({ at: `${file} ${name}`, job })));
     const attesting = jobs.filter(({ job }) => job.steps?.some((step) => step.uses?.startsWith('actions/attest-build-provenance@')));
-    const asking = jobs.filter(({ job }) => job.permissions?.['id-token'] !== undefined || job.permissions?.attestations !== undefined);
+    const publishingToNpm = jobs.filter(({ job }) => job.steps?.some((step) => /\bnpm publish\b/.test(step.run ?? '')));
     expect(attesting.map(({ at }) => at)).toEqual(['.github/workflows/release.yml publish']);
-    expect(asking.map(({ at }) => at)).toEqual(attesting.map(({ at }) => at));
+    expect(publishingToNpm.map(({ at }) => at)).toEqual(['.github/workflows/release.yml npm']);
+    expect(jobs.filter(({ job }) => job.permissions?.attestations !== undefined).map(({ at }) => at)).toEqual(attesting.map(({ at }) => at));
+    expect(jobs.filter(({ job }) => job.permissions?.['id-token'] !== undefined).map(({ at }) => at)).toEqual(
+      [...attesting, ...publishingToNpm].map(({ at }) => at),
+    );
+  });
+
+  it('publishes to npm with trusted publishing: after the checks and the release, the attested tarball by its digest, no npm token', () => {
+    const text = read('.github/workflows/release.yml');
+    const { jobs } = workflow('.github/workflows/release.yml');
+    const publish = jobs.publish;
+    const npm = jobs.npm;
+    // After verify (through publish), so the release checks refuse a version that is not ready before npm sees it.
+    expect(publish?.needs).toBe('verify');
+    expect(npm?.needs).toBe('publish');
+    // No long-lived npm token: no secret, no auth token variable, no .npmrc written.
+    expect(text).not.toMatch(/secrets\.|NODE_AUTH_TOKEN|NPM_TOKEN|_authToken|registry-url/);
+    const steps = npm?.steps ?? [];
+    const at = (test: (step: (typeof steps)[number]) => boolean) => steps.findIndex(test);
+    const npmVersion = at((step) => step.run === 'node scripts/release.ts npm "$(npm --version)"');
+    const download = at((step) => /gh release download "\$GITHUB_REF_NAME"/.test(step.run ?? ''));
+    const publishing = at((step) => /^npm publish /.test(step.run ?? ''));
+    expect([npmVersion, download, publishing].every((index) => index > -1)).toBe(true);
+    expect([npmVersion, download, publishing]).toEqual([npmVersion, download, publishing].sort((a, b) => a - b));
+    // The tarball downloaded is refused unless its digest is the one the publish job packed, attested and attached.
+    expect(publish?.outputs?.['tarball-sha256']).toBe('${{ steps.pack.outputs.sha256 }}');
+    expect(publish?.steps?.find((step) => step.id === 'pack')?.run).toMatch(
+      /echo "sha256=\$\(sha256sum "\$tarball" \| cut -d ' ' -f 1\)" >> "\$GITHUB_OUTPUT"/,
+    );
+    expect(steps[download]?.env?.TARBALL_SHA256).toBe('${{ needs.publish.outputs.tarball-sha256 }}');
+    expect(steps[download]?.run).toMatch(/echo "\$TARBALL_SHA256 {2}\$RUNNER_TEMP\/package\/\$tarball" \| sha256sum --check --strict/);
+    // The same file name: packed as it, attested by the glob, attached, downloaded, published.
+    const tarball = 'coze-token-action-${GITHUB_REF_NAME#v}.tgz';
+    expect(publish?.steps?.find((step) => step.id === 'pack')?.run).toContain(`tarball="$RUNNER_TEMP/package/${tarball}"`);
+    expect(steps[download]?.run).toContain(`tarball="${tarball}"`);
+    expect(steps[publishing]?.run).toBe(`npm publish "$RUNNER_TEMP/package/${tarball}" --access public --provenance --ignore-scripts`);
+    expect(steps[publishing]?.env).toBeUndefined();
   });
 
   it('packs the tarball, attests it and dist/, creates the release as a draft with the tarball, then publishes it and moves vX', () => {

@@ -28,11 +28,12 @@ const githubToken = 'ghs_reusableWorkflowToken0000000000';
 const stepInputs = (secrets: Record<string, string>, given: Record<string, Value> = {}) => actionInputs(given, secrets, githubToken);
 
 describe('the reusable workflow', () => {
-  it('takes the three credentials as secrets, verifies by default, and exposes no token', () => {
+  it('takes the three credentials as secrets, and a github-token if the caller has one, verifies by default, and exposes no token', () => {
     expect(Object.entries(call.secrets).map(([name, spec]) => [name, spec.required])).toEqual([
       ['app-id', true],
       ['public-key-id', true],
       ['private-key', true],
+      ['github-token', false],
     ]);
     expect(Object.keys(call.outputs).sort()).toEqual(['expires-at', 'verified']);
     expect(JSON.stringify(job.outputs)).not.toMatch(/token\b(?!-)/);
@@ -73,5 +74,14 @@ describe('the reusable workflow', () => {
     expect(opted.code).toBe(1);
     expect(github.issues).toHaveLength(1);
     expect(github.requests.every((r) => r.authorization === `token ${githubToken}`)).toBe(true);
+    // The caller's own token (an app's, a bot's), when it passes one, opens and comments instead of the job's.
+    const before = github.requests.length;
+    const callerToken = 'ghs_callerAppToken00000000000000000000';
+    const withToken = await runAction(stepInputs({ ...secrets, 'github-token': callerToken }, { 'base-url': standIn.url, 'issue-on-failure': true }), runner);
+    expect(withToken.code).toBe(1);
+    expect(github.requests.length).toBeGreaterThan(before);
+    expect(github.requests.slice(before).every((r) => r.authorization === `token ${callerToken}`)).toBe(true);
+    // Only ever as the runner's mask of it.
+    expect(withToken.stdout.split('\n').filter((line) => line.includes(callerToken))).toEqual([`::add-mask::${callerToken}`]);
   });
 });

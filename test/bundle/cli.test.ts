@@ -1,7 +1,7 @@
 // dist/cli/index.js and dist/lib/index.js as users run them: child processes and imports of the built files,
 // including on a Node that is too old.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -78,6 +78,55 @@ describe('dist/cli/index.js', () => {
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     const unreachable = await cli(['mint', ...flags(), '--base-url', 'http://127.0.0.1:9', '--retries', '0']);
     expect(unreachable.code).toBe(3);
+  });
+
+  it('names a key file it cannot read by its path and the reason the file system gives', async () => {
+    const folder = join(dir, 'a folder');
+    mkdirSync(folder, { recursive: true });
+    const message = (path: string, reason: string) =>
+      `coze-token mint: --private-key-file: cannot read "${path}": ${reason}; expected a readable file holding the PEM private key\n`;
+    const ids = ['--app-id', appId, '--public-key-id', kid, '--base-url', standIn.url];
+    for (const [path, reason] of [
+      [join(dir, 'missing.pem'), 'there is no such file'],
+      [folder, 'it is a folder, not a file'],
+      [join(keyFile, 'inside'), 'a part of the path is not a folder'],
+    ]) {
+      const run = await cli(['mint', ...ids, '--private-key-file', path as string]);
+      expect(run, path).toEqual({ code: 2, stdout: '', stderr: message(path as string, reason as string) });
+    }
+    // A PEM pasted where its path belongs: not a file, and never shown.
+    const pasted = await cli(['mint', ...ids], { COZE_PRIVATE_KEY_FILE: keys.pkcs8 });
+    expect(pasted.code).toBe(2);
+    expect(pasted.stderr).toMatch(/^coze-token mint: COZE_PRIVATE_KEY_FILE: expected the path of a readable file .* looks like a key rather than a path/);
+    expect(leaksIn(pasted.stderr, { pems: [keys.pkcs8], standIn })).toEqual([]);
+  });
+
+  // Permissions do not hold back root, nor exist so on Windows.
+  it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)('names a key file it may not read: permission denied', async () => {
+    const locked = join(dir, 'locked.pem');
+    writeFileSync(locked, keys.pkcs8);
+    chmodSync(locked, 0o000);
+    const run = await cli(['mint', '--app-id', appId, '--public-key-id', kid, '--private-key-file', locked]);
+    expect(run.stderr).toBe(
+      `coze-token mint: --private-key-file: cannot read "${locked}": permission denied; expected a readable file holding the PEM private key\n`,
+    );
+  });
+
+  it('names an extra argument and a misspelt option by position, with the option meant, never echoing them', async () => {
+    const extra = await cli(['check', 'extra', ...flags()]);
+    expect(extra).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'coze-token check: arguments: argument 2 is unexpected: coze-token check takes no arguments but options (coze-token --help lists them); it is not repeated here, in case it is a key\n',
+    });
+    const misspelt = await cli(['mint', '--app-idd', '1', ...flags()]);
+    expect(misspelt).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'coze-token: arguments: argument 2 is not an option coze-token knows; did you mean --app-id? (coze-token --help lists them); it is not repeated here, in case it is a key\n',
+    });
   });
 
   it('runs on a real Node 22, the oldest line it serves', async () => {

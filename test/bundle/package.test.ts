@@ -1,52 +1,77 @@
-// The package as people install it: `npm pack` (what release.yml attaches to a release), installed with
-// `npm install -g <tarball>` into a temporary prefix, offline (dist/ is self-contained: it needs nothing else),
-// then the installed coze-token and the installed library run on Node 24 and on a real Node 22.
+// The package as people install it: `npm pack` (the tarball release.yml attests, attaches to the release and
+// publishes to npm), installed with `npm install <tarball>` into a scratch project, offline (dist/ is
+// self-contained: it needs nothing else), then loaded with require() and with import, and its coze-token run from
+// node_modules/.bin, on Node 24 and on a real Node 22.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { delimiter, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRepository } from '../../scripts/repository.ts';
 import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { makeRsaKeys } from '../support/keys.ts';
 import { node22 } from '../support/node22.ts';
 import { ROOT } from '../support/paths.ts';
-import { spawnNode } from '../support/spawn-node.ts';
+import { childEnv, type NodeRun, spawnCollecting, spawnNode } from '../support/spawn-node.ts';
 
 const keys = makeRsaKeys();
 const appId = '7433333333333';
 const kid = 'package-kid';
 const dir = mkdtempSync(join(tmpdir(), 'coze-package-'));
-const prefix = join(dir, 'global');
+const project = join(dir, 'scratch');
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown> & { name: string };
 let standIn: CozeStandIn;
 
 /** npm itself, as the running npm script found it, or from PATH. */
-function npm(args: string[], cwd: string): string {
+function npm(args: string[], cwd: string, env: Record<string, string> = {}): string {
   const viaNode = process.env.npm_execpath?.endsWith('.js');
   const [command, commandArgs] = viaNode ? [process.execPath, [process.env.npm_execpath as string, ...args]] : ['npm', args];
   return execFileSync(command, commandArgs, {
     cwd,
     encoding: 'utf8',
     shell: !viaNode && process.platform === 'win32',
-    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' },
+    // Without this process's own PATH under another spelling (Windows' Path) when env brings one.
+    env: {
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !(env.PATH && name.toUpperCase() === 'PATH'))),
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      npm_config_update_notifier: 'false',
+      ...env,
+    },
   });
 }
 
-let installed: string;
 beforeAll(async () => {
   standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
   npm(['pack', '--pack-destination', dir, '--silent'], ROOT);
   const tarball = readdirSync(dir).find((name) => name.endsWith('.tgz')) as string;
-  npm(['install', '--global', '--prefix', prefix, '--offline', join(dir, tarball)], dir);
-  const modules = process.platform === 'win32' ? join(prefix, 'node_modules') : join(prefix, 'lib', 'node_modules');
-  installed = join(modules, 'coze-token-action');
-}, 60_000);
+  mkdirSync(project);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'scratch', version: '0.0.0', private: true }));
+  npm(['install', '--offline', join(dir, tarball)], project);
+}, 120_000);
 afterAll(async () => {
   await standIn.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The installed coze-token, run from node_modules/.bin as npx and npm scripts run it, with this Node first on PATH. */
+function installedCli(node: string, args: string[], stdin = ''): Promise<NodeRun> {
+  const windows = process.platform === 'win32';
+  const bin = join(project, 'node_modules', '.bin', windows ? 'coze-token.cmd' : 'coze-token');
+  return spawnCollecting(bin, args, { cwd: project, shell: windows, env: childEnv({}, `${dirname(node)}${delimiter}${process.env.PATH ?? ''}`) }, stdin);
+}
+
 describe('the npm package', () => {
+  it("is published as @<owner>/coze-token-action, public, with provenance, its bin coze-token, its repository in npm's own form", () => {
+    const { owner, name } = readRepository(ROOT);
+    expect(manifest.name).toBe(`@${owner.toLowerCase()}/${name}`);
+    expect(manifest.private).toBeUndefined();
+    expect(manifest.publishConfig).toEqual({ access: 'public', provenance: true });
+    expect(manifest.bin).toEqual({ 'coze-token': 'dist/cli/index.js' });
+    // The form npm itself writes, so that it publishes it as it is, and its provenance check finds this repository.
+    expect(manifest.repository).toEqual({ type: 'git', url: `git+https://github.com/${owner}/${name}.git` });
+  });
+
   it('holds dist/ with its third-party notices, action.yml, README and LICENSE, and no sources or tests', () => {
     const files = JSON.parse(npm(['pack', '--dry-run', '--json', '--silent'], ROOT))[0].files.map((file: { path: string }) => file.path) as string[];
     expect(files).toEqual(
@@ -65,29 +90,60 @@ describe('the npm package', () => {
     expect(files.filter((file) => /^(src|test|scripts|tools)\//.test(file))).toEqual([]);
   });
 
-  for (const [name, node] of [
+  it("builds the library without top-level await: dist/lib holds no webpack async module, which is how a bundle's await shows", () => {
+    const files = readdirSync(join(ROOT, 'dist/lib')).filter((name) => name.endsWith('.js'));
+    expect(files).toEqual(['index.js']);
+    expect(readFileSync(join(ROOT, 'dist/lib/index.js'), 'utf8')).not.toContain('webpack queues');
+    // The check bites: the action's entry awaits its run, and its bundle shows it.
+    expect(readFileSync(join(ROOT, 'dist/index.js'), 'utf8')).toContain('webpack queues');
+  });
+
+  it('installs offline into a project, with coze-token in node_modules/.bin', () => {
+    const installed = JSON.parse(readFileSync(join(project, 'node_modules', manifest.name, 'package.json'), 'utf8')) as { name: string };
+    expect(installed.name).toBe(manifest.name);
+    expect(readdirSync(join(project, 'node_modules/.bin'))).toContain(process.platform === 'win32' ? 'coze-token.cmd' : 'coze-token');
+  });
+
+  it('runs as npx <name>: npx picks coze-token, the only bin, and passes the arguments on', () => {
+    const path = `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`;
+    expect(npm(['exec', '--offline', '--', manifest.name, '--version'], project, { PATH: path })).toBe(`${manifest.version}\n`);
+  });
+
+  const options = () => JSON.stringify({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url });
+  const script = (load: string) =>
+    `${load}.then(async (lib) => { console.log(Object.keys(lib).sort().join()); console.log(await lib.cozeTokenSource(${options()})()); })`;
+
+  for (const [label, node] of [
     ['Node 24', () => process.execPath],
     ['Node 22', node22],
   ] as const) {
-    it(`installs offline, and the installed coze-token and library mint on ${name}`, async () => {
-      const cli = join(installed, 'dist/cli/index.js');
-      const minted = await spawnNode(
-        node(),
-        [cli, 'mint', '--app-id', appId, '--public-key-id', kid, '--private-key', '-', '--base-url', standIn.url],
-        {},
-        keys.pkcs8,
-      );
+    it(`loads with require() on ${label}, without top-level await in the way`, async () => {
+      const run = await spawnNode(node(), ['-e', script(`Promise.resolve(require(${JSON.stringify(manifest.name)}))`)], {}, '', project);
+      expect(run.stderr).toBe('');
+      const [names, token] = run.stdout.trim().split('\n');
+      expect(names).toBe('CozeError,InputError,NetworkError,cozeTokenSource,mintCozeToken,runCommandLine');
+      expect(standIn.issued.has(token as string)).toBe(true);
+    });
+
+    it(`loads with import on ${label}`, async () => {
+      const run = await spawnNode(node(), ['--input-type=module', '-e', script(`import(${JSON.stringify(manifest.name)})`)], {}, '', project);
+      expect(run.stderr).toBe('');
+      const [names, token] = run.stdout.trim().split('\n');
+      expect(names).toBe('CozeError,InputError,NetworkError,cozeTokenSource,mintCozeToken,runCommandLine');
+      expect(standIn.issued.has(token as string)).toBe(true);
+    });
+
+    it(`runs the installed coze-token on ${label}: --version, mint and check`, async () => {
+      const version = await installedCli(node(), ['--version']);
+      expect(version).toEqual({ code: 0, stdout: `${manifest.version}\n`, stderr: '' });
+      const flags = ['--app-id', appId, '--public-key-id', kid, '--private-key', '-', '--base-url', standIn.url];
+      const minted = await installedCli(node(), ['mint', ...flags], keys.pkcs8);
       expect(minted.code, minted.stderr).toBe(0);
       expect(standIn.issued.has(minted.stdout.trim())).toBe(true);
-      const options = JSON.stringify({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url });
-      const script = `const { cozeTokenSource } = await import(${JSON.stringify(pathToFileURL(join(installed, 'dist/lib/index.js')).href)}); console.log(await cozeTokenSource(${options})());`;
-      const library = await spawnNode(node(), ['--input-type=module', '-e', script]);
-      expect(standIn.issued.has(library.stdout.trim())).toBe(true);
+      const checked = await installedCli(node(), ['check', '--json', ...flags], keys.pkcs8);
+      expect(checked.code, checked.stderr).toBe(0);
+      expect(JSON.parse(checked.stdout)).toMatchObject({ ok: true, appId });
+      expect(`${checked.stdout}${checked.stderr}`).not.toContain(keys.pkcs8.split('\n')[1]);
     });
   }
-
-  it('puts coze-token on the PATH of the prefix', () => {
-    const bins = readdirSync(process.platform === 'win32' ? prefix : join(prefix, 'bin'));
-    expect(bins).toContain(process.platform === 'win32' ? 'coze-token.cmd' : 'coze-token');
-  });
 });

@@ -1,13 +1,14 @@
 // `npm run stand-in`: the stand-in in the foreground for trying things by hand. What it prints is pasted as it is:
-// its .env lines into GitHub's local-action, its command line into the built CLI; Ctrl-C ends it cleanly.
+// its .env lines into GitHub's local-action, its command line into a shell whose own node is too old (it names
+// the project's Node by its path); Ctrl-C ends it cleanly.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/paths.ts';
-import { spawnNode } from '../support/spawn-node.ts';
+import { childEnv, type NodeRun, spawnCollecting } from '../support/spawn-node.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'coze-stand-in-script-'));
 let child: ChildProcessWithoutNullStreams;
@@ -31,12 +32,27 @@ beforeAll(async () => {
   });
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
   exited = new Promise((resolve) => child.on('exit', resolve));
-  await printed(/^node dist\/cli\/index\.js .*$/m);
+  await printed(COMMAND_LINE);
 });
 afterAll(() => {
   if (child.exitCode === null) child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** The CLI's command line as printed: whatever runs it, then the built CLI, check and its flags. */
+const COMMAND_LINE = /^.*dist[/\\]cli[/\\]index\.js"? check .*$/m;
+
+/** A folder whose `node` is too old for the CLI, put first on PATH, as on a machine with Node 20. */
+const oldNodeFolder = join(dir, 'old-node');
+mkdirSync(oldNodeFolder);
+if (process.platform === 'win32') writeFileSync(join(oldNodeFolder, 'node.cmd'), '@echo v20.0.0 is too old 1>&2\r\n@exit /b 86\r\n');
+else writeFileSync(join(oldNodeFolder, 'node'), '#!/bin/sh\necho "v20.0.0 is too old" >&2\nexit 86\n', { mode: 0o755 });
+
+/** The line run by a shell as a user pastes it, from the repository's root, with that old node first on PATH. */
+function runAsPrinted(line: string): Promise<NodeRun> {
+  const path = `${oldNodeFolder}${delimiter}${process.env.PATH ?? ''}`;
+  return spawnCollecting(line, [], { cwd: ROOT, shell: true, env: childEnv({}, path) });
+}
 
 const url = () => /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1] as string;
 
@@ -69,20 +85,16 @@ describe('npm run stand-in', () => {
     expect(run.output).not.toMatch(/::error::/);
   });
 
-  it('prints a command line that the built CLI checks with, and prints each refusal in Coze’s words', async () => {
-    const line = (await printed(/^node (dist\/cli\/index\.js .*)$/m))[1] as string;
-    const args = line.split(' ');
-    expect(args).toContain('--private-key-file');
-    const check = await spawnNode(
-      process.execPath,
-      args.map((arg, i) => (i === 0 ? join(ROOT, arg) : arg)),
-    );
+  it('prints a command line that checks as printed, in a shell whose own node is too old, and prints each refusal in Coze’s words', async () => {
+    const line = (await printed(COMMAND_LINE))[0];
+    expect(line).toContain(' --private-key-file ');
+    // The stub is what a bare `node` finds.
+    expect((await runAsPrinted('node --version')).code).toBe(86);
+    const check = await runAsPrinted(line);
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
-    const wrong = await spawnNode(process.execPath, [
-      join(ROOT, args[0] as string),
-      ...args.slice(1).map((arg) => (arg.startsWith('stand-in-') ? 'deleted-kid' : arg)),
-    ]);
+    expect(check.stdout).toMatch(/^Verification +✅/m);
+    const wrong = await runAsPrinted(line.replace(/ stand-in-[0-9a-f]+ /, ' deleted-kid '));
     expect(wrong.code).toBe(1);
     expect((await printed(/^refused \/api\/permission\/oauth2\/token: .*$/m))[0]).toBe(
       'refused /api/permission/oauth2/token: invalid jwt: kid not been registred',
@@ -91,7 +103,7 @@ describe('npm run stand-in', () => {
 
   // Windows has no SIGINT to send another process: kill() there ends it at once.
   it.skipIf(process.platform === 'win32')('stops on Ctrl-C (SIGINT): the port closed, its key file gone, exit code 0', async () => {
-    const keyFile = / --private-key-file (\S+)/.exec(stdout)?.[1] as string;
+    const keyFile = (/ --private-key-file ("[^"]+"|\S+)/.exec(stdout)?.[1] ?? '').replace(/^"(.*)"$/, '$1');
     expect(existsSync(keyFile)).toBe(true);
     const { port } = new URL(url());
     child.kill('SIGINT');

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /** Folders that hold no documentation of this repository: dependencies, builds, reports. */
-const SKIPPED = new Set(['node_modules', '.git', 'dist', 'build', 'reports', 'coverage']);
+const SKIPPED = new Set(['node_modules', '.git', 'dist', 'build', 'reports', 'coverage', '.stryker-tmp']);
 
 /** Every Markdown file of the repository, relative to root with `/` separators, sorted. */
 export function markdownFiles(root: string, folder = root): string[] {

@@ -13,7 +13,7 @@ export interface AnswerContext {
 }
 /**
  * One documented (or often met) answer: how to recognise it, what to do about it, and whether trying again
- * can help. `label` is how the README's troubleshooting table names it, and a test holds the two together.
+ * can help. `label` is how the table in docs/troubleshooting.md names it, and a test holds the two together.
  */
 export interface KnownAnswer {
     label: string;

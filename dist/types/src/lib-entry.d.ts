@@ -1,1 +1,2 @@
-export declare const mintCozeToken: typeof import("./lib.js").mintCozeToken, cozeTokenSource: typeof import("./lib.js").cozeTokenSource, runCommandLine: typeof import("./cli-process.js").main, CozeError: typeof import("./errors.js").CozeError, InputError: typeof import("./errors.js").InputError, NetworkError: typeof import("./errors.js").NetworkError;
+import './lib-node-check.js';
+export { CozeError, cozeTokenSource, InputError, mintCozeToken, NetworkError, runCommandLine } from './lib.js';
