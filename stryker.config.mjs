@@ -4,7 +4,7 @@ export default {
   testRunner: 'vitest',
   // Forks, not threads: each test worker is a process whose heap can be capped (vitest.mutation.config.ts).
   vitest: { configFile: 'vitest.mutation.config.ts', related: false, pool: 'forks' },
-  mutate: ['src/**/*.ts', '!src/index.ts', '!src/main.ts', '!src/cli-main.ts', '!src/cli-process.ts', '!src/lib-entry.ts'],
+  mutate: ['src/**/*.ts', '!src/index.ts', '!src/main.ts', '!src/cli-main.ts', '!src/cli-process.ts', '!src/lib-entry.ts', '!src/lib-node-check.ts'],
   ignorePatterns: ['dist', 'build', 'reports', 'coverage'],
   // Not under build/: npm run build empties that, and would pull the sandbox from under a running mutation test.
   tempDirName: '.stryker-tmp',
