@@ -100,7 +100,8 @@ function scopeText(scope: Record<string, unknown> | undefined): string | undefin
  * Throws InputError (bad options), CozeError (Coze said no) or NetworkError (Coze not reached).
  */
 export async function mintCozeToken(options: MintCozeTokenOptions): Promise<MintedToken> {
-  return mintInTerms(options, true);
+  // Awaited here, so that the caller's frame stays on the stack of an error (errors.ts userStack).
+  return await mintInTerms(options, true);
 }
 
 /** A mint that, unless it holds the process, ends with the program when nobody waits for it. */
