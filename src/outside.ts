@@ -1,6 +1,6 @@
 // The one gate for text from outside: Coze's and GitHub's words, codes, names, log ids, headers, the runner's names.
-// Each piece is first cut to its bound, then made inert, then redacted; nothing here scans more than a bound's worth,
-// and every pattern runs in time linear in what it scans.
+// Each piece is first cut to its bound, then made inert, then redacted; nothing here scans more than a bound's worth
+// (and a lookahead, so that an id across the cut is redacted whole), and every pattern runs in time linear in what it scans.
 
 /** How much of each kind of outside text is kept; past it the text ends in … and the rest is never looked at. */
 export const BOUND = {
@@ -75,16 +75,28 @@ export function withoutSecretShapes(text: string): string {
 }
 
 /**
+ * How far past its bound outside text is read before it is cut: further than the longest id (IDENTIFIER in
+ * config.ts) or secret piece, so that one standing across the cut is redacted whole, never shown in part.
+ */
+const LOOKAHEAD = 256;
+
+/**
  * The gate: a string or number from outside, cut to `max`, inert, without anything secret-shaped and without what
  * `redact` knows; undefined when nothing is left. Text cut short ends in ….
  */
 export function outsideText(value: unknown, max: number = BOUND.words, redact: Redact = asIs): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   const whole = String(value);
-  // Cut again after inert, which may lengthen the text a little; redact comes last, so that what it puts in stays whole.
-  const text = redact(withoutSecretShapes(bounded(inert(bounded(whole, max)), max))).trim();
+  // Redacted a little past the bound and cut after, so that an id across the cut goes whole; a term redact put in
+  // and the cut split is left out, not left open.
+  const window = bounded(whole, max + LOOKAHEAD);
+  const clean = redact(withoutSecretShapes(inert(window)));
+  let text = bounded(clean, max);
+  const open = text.lastIndexOf('⟦');
+  if (open > text.lastIndexOf('⟧')) text = text.slice(0, open);
+  text = text.trim();
   if (text === '') return undefined;
-  return whole.length > max ? `${text}…` : text;
+  return clean.length > max || window.length < whole.length ? `${text}…` : text;
 }
 
 /** The first line of outside text, through the gate. */

@@ -83,6 +83,23 @@ describe('the gate', () => {
     );
   });
 
+  it('never shows part of an id or the fingerprint that the cut at the bound would split', () => {
+    const redactor = createRedactor();
+    const fingerprint = 'Kq3xZ9fPm2LwT8vR5nY1cB6dH0jS4gE7aU2oI9kN';
+    redactor.addIdentifier('app-id', '1183520381944');
+    redactor.addIdentifier('public-key-id', fingerprint);
+    const redact = (text: string) => redactor.redact(text);
+    for (let at = BOUND.words - 45; at <= BOUND.words; at++) {
+      for (const id of ['1183520381944', fingerprint.toLowerCase()]) {
+        const text = outsideText(`${'x'.repeat(at)} ${id} is currently deactivated`, BOUND.words, redact) as string;
+        expect(text).not.toContain(id.slice(0, 6));
+        // Whole, or left out where the cut would split it: never an open term.
+        expect(text).toMatch(/^x+( \[(⟦(app-id|public-key-id)⟧\]?( [a-z ]*)?)?)?…?$/);
+        expect(text.length).toBeLessThanOrEqual(BOUND.words + 1);
+      }
+    }
+  });
+
   it('takes the first line only, however long the text after it', () => {
     expect(firstLine(`Not Found\n${'x'.repeat(1_000_000)}`)).toBe('Not Found');
     expect(firstLine('x'.repeat(1000))).toBe(`${'x'.repeat(BOUND.words)}…`);

@@ -129,6 +129,18 @@ describe("public text never shows the app id or the fingerprint, however Coze's 
     noLeaks(`${leakSurface(unknownKey)}\n${github.written()}`);
   });
 
+  it('the action: no part of an id that stands across the cut at 300 characters, in the log, summary, issue or outputs', async () => {
+    const across = (id: string) => `${'x'.repeat(290)} ${id} is currently deactivated by the owner`;
+    standIn.fail({ kind: 'status', status: 403, body: JSON.stringify({ error_code: 'access_deny', error_message: across(appId) }) });
+    const refused = await runAction(inputs(alerting), runner());
+    standIn.failUsersMe({ kind: 'status', status: 200, body: JSON.stringify({ code: 0, data: { user_id: across(appId), user_name: across(kid) } }) });
+    const verified = await runAction(inputs(), runner());
+    expect([refused.code, verified.code]).toEqual([1, 0]);
+    const written = `${leakSurface(refused)}\n${leakSurface(verified)}\n${Object.values(verified.outputs).join('\n')}\n${github.written()}`;
+    expect(written).toContain('x'.repeat(290));
+    for (const piece of [appId.slice(0, 6), kid.slice(0, 6)]) expect(written).not.toContain(piece);
+  });
+
   it('coze-token check and the library, each in its own words', async () => {
     standIn.deactivate();
     try {
