@@ -224,7 +224,11 @@ export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => numb
       if (!minting && at >= retryAtMs) {
         mint().catch((error: unknown) => {
           retryAtMs = now() + REFRESH_RETRY_MS;
-          options.log?.(`Refreshing the Coze token failed; the current one still works, and a later call tries again: ${(error as Error).message}`);
+          try {
+            options.log?.(`Refreshing the Coze token failed; the current one still works, and a later call tries again: ${(error as Error).message}`);
+          } catch {
+            // Nobody could catch what the caller's log throws here: it loses a line, never the program.
+          }
         });
       }
       return cached.token;

@@ -200,6 +200,23 @@ describe('the library', () => {
     expect(waiting.stdout.trim()).toBe('token');
   });
 
+  it('a log that throws during a background refresh loses its line, not the program', async () => {
+    standIn.fail({ kind: 'pass' }, { kind: 'status', status: 401, body: JSON.stringify({ error_code: 'invalid_client', error_message: 'no' }) });
+    const run = await library(`
+      let now = Date.now();
+      let closed = false;
+      const log = () => { if (closed) throw new Error('the logger is closed'); };
+      const source = lib.cozeTokenSource(${options(', retries: 0, log')}, () => now);
+      const first = await source();
+      closed = true;
+      now += (900 - 30) * 1000;
+      console.log(first === (await source()) ? 'kept' : 'changed');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      console.log('done');
+    `);
+    expect(run.stdout.trim().split('\n')).toEqual(['kept', 'done']);
+  });
+
   it('checks option types and the size of the key before any work', async () => {
     const run = await library(`
       for (const extra of [{ durationSeconds: '600' }, { verify: 'yes' }, { privateKey: 'A'.repeat(5 * 1024 * 1024) }]) {
