@@ -64,11 +64,21 @@ export function publicText(redactor: Pick<Redactor, 'redact'>, surface: Surface,
   return inTermsOf(surface, redactor.redact(text));
 }
 
+/** Lower case, character by character where the whole would change length (İ is two in lower case), so that positions stay the text's. */
+function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const character of text) {
+    const folded = character.toLowerCase();
+    out += folded.length === character.length ? folded : character;
+  }
+  return out;
+}
+
 /** Every occurrence of a literal, case aside, replaced: no pattern is built from it. */
 function replaceAllIgnoringCase(text: string, id: string, replacement: string): string {
-  const lower = text.toLowerCase();
-  // Lower-casing keeps the length of most text; where it would not, the id is matched exactly as given.
-  const [haystack, needle] = lower.length === text.length ? [lower, id.toLowerCase()] : [text, id];
+  const [haystack, needle] = [foldCase(text), foldCase(id)];
   let out = '';
   let from = 0;
   for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) {

@@ -68,8 +68,9 @@ describe('ids the README keeps in secrets', () => {
     expect(withIds.redact('app 1183520381944', { identifiers: false })).toBe('app 1183520381944');
   });
 
-  it('matches an id exactly where lower-casing would change the length of the text', () => {
+  it('matches an id case aside even where lower-casing would change the length of the text', () => {
     expect(withIds.redact('İ 1183520381944 Ab12Cd34Ef56')).toBe('İ [⟦app-id⟧] [⟦public-key-id⟧]');
+    expect(withIds.redact('İİ kid AB12CD34EF56 and ab12cd34ef56 İ')).toBe('İİ kid [⟦public-key-id⟧] and [⟦public-key-id⟧] İ');
   });
 
   it('writes the id as each surface names the setting', () => {
