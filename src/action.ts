@@ -63,7 +63,16 @@ function alertSubject(core: Core, env: ActionDeps['env']): AlertSubject {
   } catch {
     // the input error itself is reported by the run
   }
-  return { app: appTag(core.getInput('app-id'), env.GITHUB_REPOSITORY ?? ''), site, workflow: env.GITHUB_WORKFLOW, job: env.GITHUB_JOB };
+  // One app may mint for several organisations, each a check of its own with an issue of its own.
+  const org = core.getInput('account-id') || core.getInput('enterprise-id');
+  const repository = env.GITHUB_REPOSITORY ?? '';
+  return {
+    app: appTag(core.getInput('app-id'), repository),
+    ...(org && { org: appTag(`org:${org}`, repository) }),
+    site,
+    workflow: env.GITHUB_WORKFLOW,
+    job: env.GITHUB_JOB,
+  };
 }
 
 /** inputs → validated config → JWT → exchange (→ verify) → outputs; then the summary and the alert, either way. */

@@ -61,6 +61,8 @@ export interface IssuesApi {
 export interface AlertSubject {
   app: string;
   site: string;
+  /** A digest of account-id or enterprise-id, when one is set: one app may mint for several organisations. */
+  org?: string | undefined;
   workflow?: string | undefined;
   job?: string | undefined;
 }
@@ -85,8 +87,11 @@ export function runUrl(context: RunContext): string {
   return `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`;
 }
 
+/** The app, and the organisation when one is set: `5f0c2a91` or `5f0c2a91 for 0b7e11d4`. */
+const appAndOrg = (subject: AlertSubject) => `${subject.app}${subject.org ? ` for ${subject.org}` : ''}`;
+
 export function marker(subject: AlertSubject): string {
-  return `<!-- coze-token-check: app ${subject.app} on ${subject.site} -->`;
+  return `<!-- coze-token-check: app ${appAndOrg(subject)} on ${subject.site} -->`;
 }
 
 /** An alert issue of this check: its body starts with the marker, where only the action writes it (inert() defuses <!-- in quoted words). */
@@ -128,10 +133,10 @@ function checkName(subject: AlertSubject): string | undefined {
 
 export function failureIssue(subject: AlertSubject, report: RunReport, context: RunContext): { title: string; body: string } {
   const check = checkName(subject);
-  const title = `Coze credential check failing: ${check ? `${check}, ` : ''}app ${subject.app} on ${subject.site}`;
+  const title = `Coze credential check failing: ${check ? `${check}, ` : ''}app ${appAndOrg(subject)} on ${subject.site}`;
   const body = [
     marker(subject),
-    `The Coze credential check${check ? ` ${inertCode(check)}` : ''} of app \`${subject.app}\` (a digest of its app-id) on \`${subject.site}\` failed in [run ${context.runId}](${runUrl(context)}).`,
+    `The Coze credential check${check ? ` ${inertCode(check)}` : ''} of app \`${subject.app}\` (a digest of its app-id)${subject.org ? ` for \`${subject.org}\` (a digest of its account-id or enterprise-id)` : ''} on \`${subject.site}\` failed in [run ${context.runId}](${runUrl(context)}).`,
     '',
     table(summaryRows(report)),
     '',

@@ -57,6 +57,8 @@ export interface IssuesApi {
 export interface AlertSubject {
     app: string;
     site: string;
+    /** A digest of account-id or enterprise-id, when one is set: one app may mint for several organisations. */
+    org?: string | undefined;
     workflow?: string | undefined;
     job?: string | undefined;
 }
