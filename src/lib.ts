@@ -199,6 +199,15 @@ export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => numb
   if (!Number.isInteger(refreshSeconds) || refreshSeconds < 0 || refreshSeconds > MAX_DURATION_SECONDS) {
     throw inLibraryTerms(new InputError('refresh-seconds', `expected a whole number from 0 to ${MAX_DURATION_SECONDS}`));
   }
+  // A token that lives no longer than the margin counts as expired when it arrives: every call would mint anew.
+  if (options.durationSeconds !== undefined && options.durationSeconds <= EXPIRY_MARGIN_MS / 1000) {
+    throw inLibraryTerms(
+      new InputError(
+        'duration-seconds',
+        `expected more than ${EXPIRY_MARGIN_MS / 1000} for a token source: a token in its last ${EXPIRY_MARGIN_MS / 1000} s counts as expired`,
+      ),
+    );
+  }
   let cached: { token: string; renewAtMs: number; usableUntilMs: number } | undefined;
   let minting: Promise<string> | undefined;
   let retryAtMs = 0;

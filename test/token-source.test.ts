@@ -140,6 +140,18 @@ describe('cozeTokenSource', () => {
     expect(() => cozeTokenSource(options({ refreshSeconds: 0 }))).not.toThrow();
   });
 
+  it('refuses a durationSeconds of EXPIRY_MARGIN_MS or less, whose tokens would count as expired when they arrive', async () => {
+    const before = tokenRequests();
+    for (const durationSeconds of [1, EXPIRY_MARGIN_MS / 1000]) {
+      expect(() => cozeTokenSource(options({ durationSeconds }))).toThrow(
+        "Option 'durationSeconds': expected more than 10 for a token source: a token in its last 10 s counts as expired",
+      );
+    }
+    expect(tokenRequests()).toBe(before);
+    const source = cozeTokenSource(options({ durationSeconds: EXPIRY_MARGIN_MS / 1000 + 20 }));
+    expect(await source()).toBe(await source());
+  });
+
   it("serves @coze/api's token option across a renewal: users.me() works with each token", async () => {
     const time = clock();
     const source = cozeTokenSource(options({ durationSeconds: 120, refreshSeconds: 30 }), time.now);
