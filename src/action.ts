@@ -181,6 +181,11 @@ async function alert(
   const context = runContextFrom(deps.env);
   if (!context) return warn('GITHUB_REPOSITORY and GITHUB_RUN_ID are not set; issue-on-failure works only on an Actions runner');
   if (!token) return warn('github-token is empty: pass ${{ github.token }} and grant the job `permissions: issues: write`');
+  // Outside a runner (GitHub's local-action), an input's default expression arrives as it is written.
+  if (token.includes('${{'))
+    return warn(
+      'github-token is an expression nobody evaluated (${{ … }}): outside a runner, set it to a token, e.g. INPUT_GITHUB-TOKEN in .env for local-action; nothing was sent',
+    );
   // biome-ignore lint/suspicious/noControlCharactersInRegex: a header value with these would be quoted back in errors
   if (/[\s\u0000-\u001f\u007f]/.test(token)) return warn('github-token has a space, a line break or another control character in it; nothing was sent');
   const problem = apiUrlProblem(context.apiUrl);

@@ -171,7 +171,7 @@ export async function alertOnGitHub(
   const failed = report.problem !== undefined;
   const author = await api.viewer();
   const matches = isAlertOf(subject);
-  let label = await api.findLabel(ALERT_LABEL);
+  const label = await api.findLabel(ALERT_LABEL);
   const open = (label === undefined ? undefined : await api.findOpen({ author, label }, matches)) ?? (await api.findOpen({ author }, matches));
   if (!failed) {
     if (!open) return 'no open issue to update';
@@ -179,14 +179,14 @@ export async function alertOnGitHub(
     await api.close(open.number);
     return `closed issue #${open.number}`;
   }
-  if (label === undefined) {
-    if ((await api.createLabel(ALERT_LABEL_SPEC)) === 'refused') {
+  if (!open) {
+    if (label === undefined && (await api.createLabel(ALERT_LABEL_SPEC)) === 'refused') {
       log(
         `The github-token may not create the label ${ALERT_LABEL}, so the issue goes without it (alerts work all the same). Create it once: gh label create ${ALERT_LABEL} --color ${ALERT_LABEL_SPEC.color}`,
       );
-    } else label = ALERT_LABEL;
+    }
+    return `opened issue #${await api.create({ ...failureIssue(subject, report, context), labels: [label ?? ALERT_LABEL] })}`;
   }
-  if (!open) return `opened issue #${await api.create({ ...failureIssue(subject, report, context), labels: [label ?? ALERT_LABEL] })}`;
   await api.comment(open.number, failureComment(report, context));
   if (label !== undefined && !open.labels.some((name) => sameLabel(name, label as string))) {
     const added = await api.addLabel(open.number, label);

@@ -152,9 +152,8 @@ export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Prom
       return EXIT.ok;
     }
     const verification = await verifyToken(minted.token, config, deps, deadline);
-    const report = { appId: config.appId, ...configReport(config), ...mintedReport(minted), ...verifiedReport(verification) };
-    // The user's own settings on their own terminal: the app id stays; Coze's words in it came through the gate.
-    io.out(inTermsOf('cli', redactor.redact(json ? jsonReport(report, minted) : formatRows(report), { identifiers: false })));
+    const report = { ...configReport(config), ...mintedReport(minted), ...verifiedReport(verification) };
+    out(json ? jsonReport(report, minted) : formatRows(report));
     return EXIT.ok;
   } catch (error) {
     const { problem, hint } = explainError(error, 'cli');
@@ -166,8 +165,8 @@ export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Prom
 
 /** check --json: what the check learned, never the token. */
 function jsonReport(report: RunReport, minted: Pick<MintedToken, 'expiresAt' | 'expiresIn'>): string {
-  const { appId, baseUrl, audience, sessionName, verification, userId, userName, logId } = report;
-  return `${JSON.stringify({ ok: true, appId, baseUrl, audience, sessionName, expiresAt: minted.expiresAt.toISOString(), expiresIn: minted.expiresIn, verification, userId, userName, logId })}\n`;
+  const { baseUrl, audience, sessionName, verification, userId, userName, logId } = report;
+  return `${JSON.stringify({ ok: true, baseUrl, audience, sessionName, expiresAt: minted.expiresAt.toISOString(), expiresIn: minted.expiresIn, verification, userId, userName, logId })}\n`;
 }
 
 /**

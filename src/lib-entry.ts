@@ -2,4 +2,5 @@
 // On an older Node, loading throws an Error a host can catch; it never ends the host process.
 import './lib-node-check.js';
 
-export { CozeError, cozeTokenSource, InputError, mintCozeToken, NetworkError, runCommandLine } from './lib.js';
+// Everything lib.ts exports, so that what the types (dist/types/src/lib.d.ts) promise is there at run time.
+export * from './lib.js';

@@ -44,7 +44,7 @@ export interface Call {
   url: string;
 }
 
-const NETWORK_HINT = `Check the network and proxy settings (HTTPS_PROXY, NO_PROXY), and raise ${term('timeout-seconds')} or ${term('retries')} if Coze is slow`;
+const NETWORK_HINT = `Check ${term('base-url')}, the network and the proxy settings (HTTPS_PROXY, NO_PROXY), and raise ${term('timeout-seconds')} or ${term('retries')} if Coze is slow`;
 
 /** Retry-After as delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
@@ -77,7 +77,7 @@ const attempts = (count: number) => `${count} attempt${count === 1 ? '' : 's'}`;
 function deadlineError(what: string, deadline: Deadline, tries: number, last: string): NetworkError {
   return new NetworkError(
     `${what}: no answer within ${term('deadline-seconds')} (${deadline.seconds} s) after ${attempts(tries)}; the last: ${last}`,
-    `Raise ${term('deadline-seconds')}, or lower ${term('timeout-seconds')} and ${term('retries')} so that every attempt fits in it, and check the network and proxy settings`,
+    `Raise ${term('deadline-seconds')}, or lower ${term('timeout-seconds')} and ${term('retries')} so that every attempt fits in it, and check ${term('base-url')}, the network and the proxy settings`,
   );
 }
 

@@ -23,11 +23,8 @@ export interface Redactor {
   addPrivateKey(raw: string): void;
   /** An id, cut out whole wherever it stands, case aside, and shown as the setting's name: [app-id]. */
   addIdentifier(name: Identifier, value: string): void;
-  /**
-   * The text without any secret or id; an id becomes a term (terms.ts), so write the text in a surface's words after.
-   * Without identifiers, the ids stay: for the user's own report of their own settings, on their own terminal.
-   */
-  redact(text: string, options?: { identifiers: boolean }): string;
+  /** The text without any secret or id; an id becomes a term (terms.ts), so write the text in a surface's words after. */
+  redact(text: string): string;
 }
 
 /**
@@ -51,9 +48,9 @@ export function createRedactor(): Redactor {
       const id = value.trim();
       if (id.length >= MIN_IDENTIFIER_LENGTH) identifiers.set(id.toLowerCase(), { name, id });
     },
-    redact(text, { identifiers: withIds } = { identifiers: true }) {
+    redact(text) {
       let out = withoutSecrets(text, slices);
-      if (withIds) for (const { name, id } of identifiers.values()) out = replaceAllIgnoringCase(out, id, `[${term(name)}]`);
+      for (const { name, id } of identifiers.values()) out = replaceAllIgnoringCase(out, id, `[${term(name)}]`);
       return out;
     },
   };

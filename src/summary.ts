@@ -6,8 +6,6 @@ import type { Verification } from './verify.js';
 
 /** What a run learned, for the job summary, the CLI and alert issues. Never the token, a JWT or any part of the key. */
 export interface RunReport {
-  /** The app id itself: only where nobody else reads (the CLI on the user's terminal). */
-  appId?: string;
   /** Where others read (summary, issues): a short digest that tells apps apart without showing the id. */
   app?: string;
   baseUrl?: string;
@@ -72,7 +70,6 @@ export function summaryRows(report: RunReport): Array<[string, string]> {
   const user = report.userName && report.userId ? `${report.userName} (${report.userId})` : (report.userName ?? report.userId);
   const rows: Array<[string, string | undefined]> = [
     ['Result', report.problem === undefined ? '✅ token minted' : '❌ failed'],
-    ['App id', report.appId],
     ['App', report.app === undefined ? undefined : `${report.app} (a digest of app-id)`],
     ['Base URL', report.baseUrl],
     ['Audience', report.audience],

@@ -279,13 +279,13 @@ describe('alert helpers', () => {
 
   it("writes the action's own rows as text and every other value as code", () => {
     const body = failureComment(
-      { problem: 'p', expires: '2026-11-25T06:32:05.000Z (in 14 min 59 s)', verification: 'refused', logId: 'L1', userName: 'u', appId: 'a' },
+      { problem: 'p', expires: '2026-11-25T06:32:05.000Z (in 14 min 59 s)', verification: 'refused', logId: 'L1', userName: 'u', app: 'a1b2c3d4' },
       context,
     );
     expect(body).toContain('| **Token expires** | 2026-11-25T06:32:05.000Z (in 14 min 59 s) |');
     expect(body).toContain('| **Verification** | ❌ Coze refused the token |');
     expect(body).toContain('| **Result** | ❌ failed |');
-    expect(body).toContain('| **App id** | `a` |');
+    expect(body).toContain('| **App** | `a1b2c3d4 (a digest of app-id)` |');
     expect(body).toContain('| **User** | `u` |');
     expect(body).toContain('| **Log id (x-tt-logid)** | `L1` |');
   });

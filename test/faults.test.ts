@@ -77,7 +77,7 @@ const cases: Case[] = [
     name: 'connection reset in the middle of the body',
     faults: () => [{ kind: 'reset-mid-body' }],
     inputs: { retries: '0' },
-    error: /\(1 attempt\)\. Check the network/,
+    error: /\(1 attempt\)\. Check base-url, the network/,
   },
   {
     name: 'a server that never answers',
@@ -162,7 +162,7 @@ describe('faults', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const inputs = { 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': `http://127.0.0.1:${port}`, retries: '2' };
     const result = await act(standIn, inputs);
-    expectFailure(result, /: connection refused \(3 attempts\)\. Check the network and proxy settings/);
+    expectFailure(result, /: connection refused \(3 attempts\)\. Check base-url, the network and the proxy settings/);
     expect(result.named('sleep').map((call) => call.args[0])).toEqual([500, 1000]);
     expect(result.named('send')).toHaveLength(3);
   });

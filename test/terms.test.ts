@@ -96,7 +96,7 @@ describe('terms', () => {
     const policy = { retries: 0, timeoutMs: 1000, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 };
     const error = await sendWithRetries(() => Promise.reject(refused), 'Token request', policy, deps, deadlineFrom(5000, Date.now())).catch((e: unknown) => e);
     expect(describeError(error, 'cli')).toBe(
-      'Token request: connection refused (1 attempt). Check the network and proxy settings (HTTPS_PROXY, NO_PROXY), and raise --timeout-seconds or --retries if Coze is slow',
+      'Token request: connection refused (1 attempt). Check --base-url, the network and the proxy settings (HTTPS_PROXY, NO_PROXY), and raise --timeout-seconds or --retries if Coze is slow',
     );
   });
 });

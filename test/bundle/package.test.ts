@@ -121,7 +121,7 @@ describe('the npm package', () => {
       const run = await spawnNode(node(), ['-e', script(`Promise.resolve(require(${JSON.stringify(manifest.name)}))`)], {}, '', project);
       expect(run.stderr).toBe('');
       const [names, token] = run.stdout.trim().split('\n');
-      expect(names).toBe('CozeError,InputError,NetworkError,cozeTokenSource,mintCozeToken,runCommandLine');
+      expect(names).toBe('CozeError,EXPIRY_MARGIN_MS,InputError,NetworkError,REFRESH_RETRY_MS,cozeTokenSource,mintCozeToken,runCommandLine');
       expect(standIn.issued.has(token as string)).toBe(true);
     });
 
@@ -129,7 +129,7 @@ describe('the npm package', () => {
       const run = await spawnNode(node(), ['--input-type=module', '-e', script(`import(${JSON.stringify(manifest.name)})`)], {}, '', project);
       expect(run.stderr).toBe('');
       const [names, token] = run.stdout.trim().split('\n');
-      expect(names).toBe('CozeError,InputError,NetworkError,cozeTokenSource,mintCozeToken,runCommandLine');
+      expect(names).toBe('CozeError,EXPIRY_MARGIN_MS,InputError,NetworkError,REFRESH_RETRY_MS,cozeTokenSource,mintCozeToken,runCommandLine');
       expect(standIn.issued.has(token as string)).toBe(true);
     });
 
@@ -142,7 +142,7 @@ describe('the npm package', () => {
       expect(standIn.issued.has(minted.stdout.trim())).toBe(true);
       const checked = await installedCli(node(), ['check', '--json', ...flags], keys.pkcs8);
       expect(checked.code, checked.stderr).toBe(0);
-      expect(JSON.parse(checked.stdout)).toMatchObject({ ok: true, appId });
+      expect(JSON.parse(checked.stdout)).toMatchObject({ ok: true, verification: 'accepted' });
       expect(`${checked.stdout}${checked.stderr}`).not.toContain(keys.pkcs8.split('\n')[1]);
     });
   }

@@ -1,2 +1,2 @@
 import './lib-node-check.js';
-export { CozeError, cozeTokenSource, InputError, mintCozeToken, NetworkError, runCommandLine } from './lib.js';
+export * from './lib.js';

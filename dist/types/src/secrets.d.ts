@@ -13,13 +13,8 @@ export interface Redactor {
     addPrivateKey(raw: string): void;
     /** An id, cut out whole wherever it stands, case aside, and shown as the setting's name: [app-id]. */
     addIdentifier(name: Identifier, value: string): void;
-    /**
-     * The text without any secret or id; an id becomes a term (terms.ts), so write the text in a surface's words after.
-     * Without identifiers, the ids stay: for the user's own report of their own settings, on their own terminal.
-     */
-    redact(text: string, options?: {
-        identifiers: boolean;
-    }): string;
+    /** The text without any secret or id; an id becomes a term (terms.ts), so write the text in a surface's words after. */
+    redact(text: string): string;
 }
 /**
  * Outside text may repeat a secret broken across lines, cut short, or with spaces in it, so the redactor matches

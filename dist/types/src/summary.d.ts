@@ -4,8 +4,6 @@ import { type Redactor } from './secrets.js';
 import type { Verification } from './verify.js';
 /** What a run learned, for the job summary, the CLI and alert issues. Never the token, a JWT or any part of the key. */
 export interface RunReport {
-    /** The app id itself: only where nobody else reads (the CLI on the user's terminal). */
-    appId?: string;
     /** Where others read (summary, issues): a short digest that tells apps apart without showing the id. */
     app?: string;
     baseUrl?: string;
