@@ -2,8 +2,7 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  // Forks, not threads: each test worker is a process whose heap can be capped (vitest.mutation.config.ts).
-  vitest: { configFile: 'vitest.mutation.config.ts', related: false, pool: 'forks' },
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   mutate: ['src/**/*.ts', '!src/index.ts', '!src/main.ts', '!src/cli-main.ts', '!src/cli-process.ts', '!src/lib-entry.ts', '!src/lib-node-check.ts'],
   ignorePatterns: ['dist', 'build', 'reports', 'coverage'],
   // Not under build/: npm run build empties that, and would pull the sandbox from under a running mutation test.
@@ -12,7 +11,9 @@ export default {
   // needs no rewriting, as tsconfig.json extends and references nothing outside the project.
   tsconfigFile: 'no-tsconfig-rewriting.json',
   concurrency: 2,
-  // Stryker's own test-runner processes get the same cap as the test workers (vitest.mutation.config.ts).
+  // A mutant that lifts a bound (a loop that never ends while it appends, a redactor fed 20 MB) grows a test's heap
+  // by gigabytes a second until its timeout; two at once took a 24 GB machine down. V8's heap cap is the process's,
+  // so each test worker thread of a runner ends with ERR_WORKER_OUT_OF_MEMORY at 3 GiB instead, within seconds.
   testRunnerNodeArgs: ['--max-old-space-size=3072'],
   // Results are kept in reports/stryker-incremental.json: a rerun tests only the mutants and tests that changed.
   incremental: true,
