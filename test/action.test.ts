@@ -203,7 +203,7 @@ describe('verify', () => {
   it('leaves verified unset when Coze never answered the check, and says so', async () => {
     standIn.failUsersMe({ kind: 'reset' });
     const result = await act(standIn, inputs({ verify: 'true', retries: '0' }));
-    expectFailure(result, /^Verification call to .*\/v1\/users\/me: .* \(1 attempt\)\. Check the network/);
+    expectFailure(result, /^Verification call to .*\/v1\/users\/me: .* \(1 attempt\)\. Check base-url, the network/);
     expect(result.outputs()).toEqual({});
     expect(result.summaryTable().Verification).toBe('⚠️ no answer from Coze, so not known (network)');
   });
