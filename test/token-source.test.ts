@@ -188,3 +188,17 @@ describe('cozeTokenSource', () => {
     expect(() => cozeTokenSource(options({ refreshSeconds: 86399 }))).not.toThrow();
   });
 });
+
+describe('each answer read once', () => {
+  it('parses the body of the token answer and of the check answer once each, debug lines and all', async () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      await mintCozeToken(options({ verify: true, log: () => {} }));
+      const bodies = parse.mock.calls.map(([text]) => String(text));
+      expect(bodies.filter((text) => text.includes('"access_token"'))).toHaveLength(1);
+      expect(bodies.filter((text) => text.includes('"user_name"'))).toHaveLength(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+});
