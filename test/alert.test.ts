@@ -198,6 +198,11 @@ describe('issue-on-failure', () => {
     const noToken = await check({ 'github-token': '' });
     expect(noToken.named('warning').map((c) => c.args[0])).toEqual([expect.stringMatching(/github-token is empty/)]);
     expect(noToken.secrets()).not.toContain('');
+    // local-action passes action.yml's default as it is written: named as such, and never sent.
+    const unexpanded = await check({ 'github-token': '${{ github.token }}' });
+    expect(unexpanded.named('warning').map((c) => c.args[0])).toEqual([
+      expect.stringMatching(/github-token is an expression nobody evaluated .*nothing was sent$/),
+    ]);
     expect(github.requests).toEqual([]);
   });
 

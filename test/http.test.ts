@@ -137,3 +137,18 @@ it('drops only the dispatcher that failed: the other keeps its connection until 
     await proxy.close();
   }
 });
+
+it('a client that leaves the process free still sends, directly and through a proxy', async () => {
+  const proxy = await startProxy();
+  const port = (server.address() as AddressInfo).port;
+  const http = createHttpClient({ HTTP_PROXY: proxy.url }, { holdsProcess: false });
+  try {
+    const send = (url: string) => http.send({ method: 'POST', url, headers: {}, body: `detached ${url}`, timeoutMs: 5000 });
+    expect((await send(`http://127.0.0.1:${port}/direct`)).status).toBe(201);
+    expect((await send(`http://coze.test:${port}/proxied`)).status).toBe(201);
+    expect(proxy.hits).toEqual([`POST http://coze.test:${port}/proxied`]);
+  } finally {
+    await http.close();
+    await proxy.close();
+  }
+});

@@ -189,6 +189,15 @@ describe('cozeTokenSource', () => {
   });
 });
 
+describe('mints nobody waits on', () => {
+  it('waits between attempts without holding the process, and a waiting caller still gets its token', async () => {
+    standIn.fail({ kind: 'status', status: 503, body: '{"code":5000,"msg":"busy"}', headers: { 'retry-after': '0' } });
+    const before = tokenRequests();
+    expect(standIn.issued.has(await cozeTokenSource(options({ retries: 1 }))())).toBe(true);
+    expect(tokenRequests()).toBe(before + 2);
+  });
+});
+
 describe('each answer read once', () => {
   it('parses the body of the token answer and of the check answer once each, debug lines and all', async () => {
     const parse = vi.spyOn(JSON, 'parse');
