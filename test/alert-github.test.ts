@@ -110,6 +110,50 @@ describe('GitHub as it is: the label may not exist, and the token may not create
   });
 });
 
+describe('one alert issue per check and organisation', () => {
+  const checkFor = (org: Record<string, string>) =>
+    act(
+      standIn,
+      {
+        'app-id': appId,
+        'public-key-id': kid,
+        'private-key': keys.pkcs8,
+        'base-url': standIn.url,
+        verify: 'true',
+        'issue-on-failure': 'true',
+        'github-token': githubToken,
+        ...org,
+      },
+      { deps: { env: env() }, extra: [githubToken] },
+    );
+
+  it('names the organisation by a digest in the marker and the title, and keeps one issue for each', async () => {
+    for (const org of [{ 'account-id': '7000000000001' }, { 'enterprise-id': 'volcano_2101' }, {}]) {
+      standIn.fail({ kind: 'status', status: 401, body: '{"error_code":"invalid_client","error_message":"no"}' });
+      await checkFor(org);
+    }
+    const digest = (id: string) => appTag(`org:${id}`, 'octo/coze-app');
+    const site = `127.0.0.1:${new URL(standIn.url).port}`;
+    expect(github.issues.map((issue) => issue.body.split('\n')[0])).toEqual([
+      `<!-- coze-token-check: app ${appTag(appId, 'octo/coze-app')} for ${digest('7000000000001')} on ${site} -->`,
+      `<!-- coze-token-check: app ${appTag(appId, 'octo/coze-app')} for ${digest('volcano_2101')} on ${site} -->`,
+      `<!-- coze-token-check: app ${appTag(appId, 'octo/coze-app')} on ${site} -->`,
+    ]);
+    expect(github.issues[0]?.title).toBe(`Coze credential check failing: app ${appTag(appId, 'octo/coze-app')} for ${digest('7000000000001')} on ${site}`);
+    expect(github.written()).not.toContain('7000000000001');
+    // The first organisation recovers: only its issue closes.
+    expect(infos(await checkFor({ 'account-id': '7000000000001' }))).toContain('Alert issue: closed issue #1.');
+    expect(github.issues.map((issue) => issue.state)).toEqual(['closed', 'open', 'open']);
+  });
+
+  it('leaves the label of an issue that has it alone', async () => {
+    await (failing(), check());
+    await (failing(), check());
+    expect(github.requests.filter((request) => request.path.endsWith('/labels') && request.method === 'POST' && request.path.includes('/issues/'))).toEqual([]);
+    expect(github.issues[0]?.labels).toEqual(['coze-token-check']);
+  });
+});
+
 describe('one alert issue per check, whatever happens to its label', () => {
   const failAndCheck = async () => {
     failing();
