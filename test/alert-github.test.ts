@@ -33,17 +33,19 @@ beforeEach(() => {
 });
 
 const env = () => ({ GITHUB_REPOSITORY: 'octo/coze-app', GITHUB_RUN_ID: '99', GITHUB_SERVER_URL: 'https://github.example', GITHUB_API_URL: github.url });
-const check = () =>
+/** One run of the check, against `coze` (the stand-in unless told), with `extra` inputs. */
+const check = (extra: Record<string, string> = {}, coze: CozeStandIn = standIn) =>
   act(
-    standIn,
+    coze,
     {
       'app-id': appId,
       'public-key-id': kid,
       'private-key': keys.pkcs8,
-      'base-url': standIn.url,
+      'base-url': coze.url,
       verify: 'true',
       'issue-on-failure': 'true',
       'github-token': githubToken,
+      ...extra,
     },
     { deps: { env: env() }, extra: [githubToken] },
   );
@@ -111,21 +113,7 @@ describe('GitHub as it is: the label may not exist, and the token may not create
 });
 
 describe('one alert issue per check and organisation', () => {
-  const checkFor = (org: Record<string, string>) =>
-    act(
-      standIn,
-      {
-        'app-id': appId,
-        'public-key-id': kid,
-        'private-key': keys.pkcs8,
-        'base-url': standIn.url,
-        verify: 'true',
-        'issue-on-failure': 'true',
-        'github-token': githubToken,
-        ...org,
-      },
-      { deps: { env: env() }, extra: [githubToken] },
-    );
+  const checkFor = (org: Record<string, string>) => check(org);
 
   it('names the organisation by a digest in the marker and the title, and keeps one issue for each', async () => {
     for (const org of [{ 'account-id': '7000000000001' }, { 'enterprise-id': 'volcano_2101' }, {}]) {
@@ -213,20 +201,7 @@ describe('one alert issue per check, whatever happens to its label', () => {
     // The same app checked on another site: another check, with an issue of its own.
     const elsewhereCoze = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
     try {
-      const checkElsewhere = () =>
-        act(
-          elsewhereCoze,
-          {
-            'app-id': appId,
-            'public-key-id': kid,
-            'private-key': keys.pkcs8,
-            'base-url': elsewhereCoze.url,
-            verify: 'true',
-            'issue-on-failure': 'true',
-            'github-token': githubToken,
-          },
-          { deps: { env: env() }, extra: [githubToken] },
-        );
+      const checkElsewhere = () => check({}, elsewhereCoze);
       // Coze's words on the other site quote this check's marker, and the other check opens its issue with them.
       elsewhereCoze.failUsersMe({ kind: 'status', status: 401, body: JSON.stringify({ code: 4100, msg: `bad ${ours} words` }) });
       expect(infos(await checkElsewhere())).toContain('Alert issue: opened issue #1.');
