@@ -72,6 +72,7 @@ describe('the gate', () => {
   it('never cuts a character in half, and keeps its bound after making the text inert', () => {
     expect(bounded('ab😀', 3)).toBe('ab');
     expect(bounded('ab😀', 4)).toBe('ab😀');
+    expect(bounded('😀abc', 4)).toBe('😀ab');
     expect(outsideText('##['.repeat(200), 300)).toHaveLength(301);
   });
 
@@ -104,5 +105,7 @@ describe('the gate', () => {
     expect(firstLine(`Not Found\n${'x'.repeat(1_000_000)}`)).toBe('Not Found');
     expect(firstLine('x'.repeat(1000))).toBe(`${'x'.repeat(BOUND.words)}…`);
     expect(firstLine('one\r\ntwo')).toBe('one');
+    expect(firstLine('\nonly a second line')).toBeUndefined();
+    expect(firstLine(`${'x'.repeat(BOUND.words)}\nmore`)).toBe('x'.repeat(BOUND.words));
   });
 });

@@ -24,6 +24,11 @@ describe('createRedactor', () => {
     expect(createRedactor().redact(token)).toBe(token);
   });
 
+  it("takes the rest of a secret's run along on both sides, and stops where the run does", () => {
+    expect(redactor.redact(`(abc${token.slice(5, 18)}xyz) end`)).toBe('([redacted]) end');
+    expect(redactor.redact(`a-${token.slice(0, 12)}=b c`)).toBe('[redacted] c');
+  });
+
   it('cuts any 12 characters of the key body out, however the key was wrapped', () => {
     const body = pemBody(keys.pkcs1);
     expect(redactor.redact(`x ${body.slice(100, 112)} y`)).toBe('x [redacted] y');
@@ -61,6 +66,7 @@ describe('ids the README keeps in secrets', () => {
     expect(withIds.redact('app: 1183520381944 is currently deactivated by the owner')).toBe('app: [⟦app-id⟧] is currently deactivated by the owner');
     expect(withIds.redact('kid ab12cd34ef56 and AB12CD34EF56 unknown')).toBe('kid [⟦public-key-id⟧] and [⟦public-key-id⟧] unknown');
     expect(withIds.redact('x1183520381944y')).toBe('x[⟦app-id⟧]y');
+    expect(withIds.redact('1183520381944 at the start')).toBe('[⟦app-id⟧] at the start');
   });
 
   it('leaves ids under six characters, which would blank ordinary words and numbers', () => {
