@@ -258,6 +258,8 @@ const MAX_SHOWN_PATH = 160;
  * have), or a long run of base64 between slashes. Such text is never shown.
  */
 function looksLikeKey(path: string): boolean {
+  // No path is this long (PATH_MAX is 4096): such text is taken for a key, before any pattern looks at it.
+  if (path.length > 4096) return true;
   const base64 = (text: string) => text.length >= 40 && /^[A-Za-z0-9+/=]+$/.test(text) && /\d/.test(text) && /[A-Z]/.test(text) && /[a-z]/.test(text);
   return /-----(BEGIN|END)|PRIVATE KEY|[\r\n]/.test(path) || base64(path) || path.split(/[/\\]/).some(base64);
 }

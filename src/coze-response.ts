@@ -55,7 +55,7 @@ function parseJson(body: string): unknown {
   }
 }
 
-export function asRecord(value: unknown): Record<string, unknown> | undefined {
+function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value instanceof Object && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 

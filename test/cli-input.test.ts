@@ -237,6 +237,10 @@ describe('one source of the key at a time, named as it was given', () => {
         );
       }
     }
+    // Longer than any path: taken for a key before any pattern looks at it.
+    const long = await cli(['mint', ...ids(), `--private-key-file=${'a b '.repeat(1100)}`]);
+    expect(long.stderr).toMatch(/looks like a key rather than a path, so it is not repeated here/);
+    expect(long.stderr).not.toContain('a b a b');
   });
 
   it("names the key source actually used in Coze's refusal hint, not all four", async () => {

@@ -39,7 +39,6 @@ export interface CozeAnswer extends Answer {
     userId?: string;
     userName?: string;
 }
-export declare function asRecord(value: unknown): Record<string, unknown> | undefined;
 /**
  * Reads any Coze answer, once: the token endpoint's error_code / error_message, the other APIs' code / msg, the
  * token's fields, the check call's user. Every piece of text goes through the gate, with `redact` cutting out what
