@@ -175,9 +175,9 @@ await secure.close();
 // the pattern the gate replaced, whose time grew far faster than the length.
 // The build's own modules (npm run build made them), as Node cannot run src/'s .js imports of .ts files.
 const built = <T>(module: string) => import(pathToFileURL(join(ROOT, 'build/src', module)).href) as Promise<T>;
-const { readAnswer } = await built<typeof import('../src/coze-response.ts')>('coze-response.js');
-const { withoutSecretShapes } = await built<typeof import('../src/outside.ts')>('outside.js');
-const { createRedactor } = await built<typeof import('../src/secrets.ts')>('secrets.js');
+const { readAnswer } = await built<typeof import('../src/core/coze-response.ts')>('core/coze-response.js');
+const { withoutSecretShapes } = await built<typeof import('../src/safe-text/outside.ts')>('safe-text/outside.js');
+const { createRedactor } = await built<typeof import('../src/safe-text/redactor.ts')>('safe-text/redactor.js');
 const OLD_SECRET_LOOKING = /eyJ[\w-]*\.[\w-]+\.[\w-]*|\b(?:pat|sat|cz[a-z])_[\w-]+/g;
 const MIB = 1024 * 1024;
 const hostileKinds: Array<[string, string]> = [

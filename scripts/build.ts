@@ -24,12 +24,12 @@ run(bin('typescript', 'bin/tsc'), ['-p', 'tsconfig.build.json']);
 const ncc = bin('@vercel/ncc', 'dist/ncc/cli.js');
 const BUNDLES = [
   { entry: 'index', out: 'dist', title: 'the action (runs.main), with its chunks: octokit and the alert issues load only for issue-on-failure' },
-  { entry: 'lib-entry', out: 'dist/lib', title: 'the library (package.json "exports"), with the CLI\'s code' },
-  { entry: 'cli-main', out: 'dist/cli', title: 'the coze-token command: a Node version check, then dist/lib/' },
+  { entry: 'lib/entry', out: 'dist/lib', title: 'the library (package.json "exports"), with the CLI\'s code' },
+  { entry: 'cli/bin', out: 'dist/cli', title: 'the coze-token command: a Node version check, then dist/lib/' },
 ];
 mkdirSync(join(ROOT, 'build/stats'), { recursive: true });
 const bundles: Bundle[] = BUNDLES.map(({ entry, out, title }) => {
-  const statsFile = join(ROOT, 'build/stats', `${entry}.json`);
+  const statsFile = join(ROOT, 'build/stats', `${entry.replace('/', '-')}.json`);
   run(ncc, ['build', `build/src/${entry}.js`, '-o', out, '-q', '--stats-out', statsFile]);
   return { out, title, stats: JSON.parse(readFileSync(statsFile, 'utf8')) as BundleStats };
 });

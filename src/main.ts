@@ -1,8 +1,8 @@
 // Named imports (not the namespace) let the bundler leave out what @actions/core has that the action never calls.
 import { debug, exportVariable, getBooleanInput, getInput, info, setFailed, setOutput, setSecret, summary, warning } from '@actions/core';
-import { type ActionDeps, type Core, run as runAction } from './action.js';
-import { createHttpClient } from './http.js';
-import { defaultDeps } from './mint.js';
+import { type ActionDeps, type Core, run as runAction } from './action/index.js';
+import { createHttpClient } from './core/http.js';
+import { defaultDeps } from './core/mint.js';
 
 /**
  * The whole step, by default with the runner's @actions/core and this process's environment. Importing this

@@ -155,7 +155,7 @@ describe('dist/cli/index.js', () => {
 
 describe('dist/lib/index.js', () => {
   it('mints and verifies from the built package entry, throwing the exported error classes', async () => {
-    const lib = (await import(pathToFileURL(join(ROOT, 'dist/lib/index.js')).href)) as typeof import('../../src/lib.ts');
+    const lib = (await import(pathToFileURL(join(ROOT, 'dist/lib/index.js')).href)) as typeof import('../../src/lib/index.ts');
     const token = await lib.mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, verify: true });
     expect(standIn.issued.has(token.token)).toBe(true);
     await expect(lib.mintCozeToken({ appId, publicKeyId: 'nope', privateKey: keys.pkcs8, baseUrl: standIn.url })).rejects.toBeInstanceOf(lib.CozeError);

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/paths.ts';
 
-const BUNDLES = { dist: 'index', 'dist/lib': 'lib-entry', 'dist/cli': 'cli-main' } as const;
+const BUNDLES = { dist: 'index', 'dist/lib': 'lib/entry', 'dist/cli': 'cli/bin' } as const;
 type Out = keyof typeof BUNDLES;
 type Module = { name: string; modules?: Module[] };
 
@@ -70,8 +70,12 @@ beforeAll(async () => {
   const ncc = join(createRequire(import.meta.url).resolve('@vercel/ncc/package.json'), '..', 'dist/ncc/cli.js');
   await Promise.all(
     Object.entries(BUNDLES).map(async ([out, entry]) => {
-      const stats = join(temp, `${entry}.json`);
-      await promisify(execFile)(process.execPath, [ncc, 'build', `build/src/${entry}.js`, '-o', join(temp, entry), '-q', '--stats-out', stats], { cwd: ROOT });
+      const stats = join(temp, `${entry.replace('/', '-')}.json`);
+      await promisify(execFile)(
+        process.execPath,
+        [ncc, 'build', `build/src/${entry}.js`, '-o', join(temp, entry.replace('/', '-')), '-q', '--stats-out', stats],
+        { cwd: ROOT },
+      );
       carried.set(out as Out, packagesOf(JSON.parse(readFileSync(stats, 'utf8'))));
     }),
   );

@@ -83,7 +83,7 @@ describe('the npm package', () => {
         'dist/index.js',
         'dist/cli/index.js',
         'dist/lib/index.js',
-        'dist/types/src/lib.d.ts',
+        'dist/types/src/lib/index.d.ts',
         'dist/THIRD-PARTY-NOTICES.txt',
       ]),
     );

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { type ActionDeps, run } from '../../src/action.ts';
+import { type ActionDeps, run } from '../../src/action/index.ts';
 import type { CozeStandIn } from './coze-stand-in.ts';
 import { leaksIn } from './leaks.ts';
 import { type CoreCall, recordingCore, recordingDeps } from './recording-core.ts';

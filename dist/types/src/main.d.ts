@@ -1,4 +1,4 @@
-import { type ActionDeps, type Core } from './action.js';
+import { type ActionDeps, type Core } from './action/index.js';
 /**
  * The whole step, by default with the runner's @actions/core and this process's environment. Importing this
  * module does nothing: src/index.ts (the bundle's entry) and GitHub's local-action call run().

@@ -1,2 +1,0 @@
-import './lib-node-check.js';
-export * from './lib.js';

@@ -1,0 +1,2 @@
+import './node-check.js';
+export * from './index.js';

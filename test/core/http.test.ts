@@ -1,0 +1,154 @@
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createHttpClient, MAX_BODY_BYTES, ResponseTooLargeError } from '../../src/core/http.ts';
+import { startProxy } from '../support/proxy.ts';
+
+const connections: Socket[] = [];
+/** The connection each echoed body came over. */
+const echoedOver = new Map<string, Socket>();
+const server = createServer((req, res) => {
+  if (req.url === '/big' || req.url === '/limit') {
+    res.writeHead(200);
+    return void res.end('x'.repeat(MAX_BODY_BYTES + (req.url === '/big' ? 1 : 0)));
+  }
+  if (req.url === '/hang') return;
+  let body = '';
+  req.on('data', (chunk: Buffer) => (body += chunk));
+  req.on('end', () => echoedOver.set(body, req.socket));
+  res.writeHead(201, [
+    ['x-tt-logid', 'L1'],
+    ['set-cookie', 'a=1'],
+    ['set-cookie', 'b=2'],
+  ]);
+  req.pipe(res);
+});
+server.on('connection', (socket) => connections.push(socket));
+let url: string;
+const http = createHttpClient();
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await http.close();
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+it('sends the request and reads status, headers (repeated ones joined) and body', async () => {
+  const response = await http.send({ method: 'POST', url: `${url}/echo`, headers: { 'content-type': 'text/plain' }, body: 'hello', timeoutMs: 5000 });
+  expect(response).toMatchObject({ status: 201, body: 'hello', headers: { 'x-tt-logid': 'L1', 'set-cookie': 'a=1, b=2' } });
+});
+
+it('reads a body of exactly MAX_BODY_BYTES', async () => {
+  expect((await http.send({ method: 'GET', url: `${url}/limit`, headers: {}, timeoutMs: 5000 })).body).toHaveLength(MAX_BODY_BYTES);
+});
+
+it('stops reading a body over MAX_BODY_BYTES', async () => {
+  await expect(http.send({ method: 'GET', url: `${url}/big`, headers: {}, timeoutMs: 5000 })).rejects.toBeInstanceOf(ResponseTooLargeError);
+});
+
+it('sends one request after another, the next in the same tick as the last body, over one connection', async () => {
+  const client = createHttpClient();
+  const before = connections.length;
+  for (let i = 0; i < 4; i++) await client.send({ method: 'POST', url: `${url}/echo`, headers: {}, body: String(i), timeoutMs: 5000 });
+  expect(connections.length - before).toBe(1);
+  await client.close();
+});
+
+it('starts afresh after a failed attempt, and close() ends every connection', async () => {
+  const client = createHttpClient();
+  const before = connections.length;
+  await expect(client.send({ method: 'GET', url: `${url}/hang`, headers: {}, timeoutMs: 200 })).rejects.toMatchObject({ name: 'TimeoutError' });
+  await client.send({ method: 'POST', url: `${url}/echo`, headers: {}, body: 'x', timeoutMs: 5000 });
+  expect(connections.length - before).toBe(2);
+  await client.close();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(connections.slice(before).every((socket) => socket.destroyed)).toBe(true);
+});
+
+it('drops a proxy tunnel that stalled in CONNECT: the next attempt opens a fresh one', async () => {
+  const proxy = await startProxy({ stall: true });
+  const saved = process.env.HTTPS_PROXY;
+  process.env.HTTPS_PROXY = proxy.url;
+  const client = createHttpClient();
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await expect(client.send({ method: 'GET', url: 'https://api.coze.test:8443/x', headers: {}, timeoutMs: 150 })).rejects.toMatchObject({
+        name: 'TimeoutError',
+      });
+    }
+    expect(proxy.connections()).toBe(3);
+    expect(proxy.hits).toEqual(['CONNECT api.coze.test:8443', 'CONNECT api.coze.test:8443', 'CONNECT api.coze.test:8443']);
+    // Each dropped tunnel is closed at once, not left open until the process ends.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(proxy.openConnections()).toBe(0);
+  } finally {
+    await client.close();
+    if (saved === undefined) delete process.env.HTTPS_PROXY;
+    else process.env.HTTPS_PROXY = saved;
+    await proxy.close();
+  }
+});
+
+it('sends loopback direct even with a proxy set', async () => {
+  const proxy = await startProxy();
+  const saved = process.env.HTTP_PROXY;
+  process.env.HTTP_PROXY = proxy.url;
+  const client = createHttpClient();
+  try {
+    expect(
+      (await client.send({ method: 'POST', url: `${url.replace('127.0.0.1', 'localhost')}/echo`, headers: {}, body: 'direct', timeoutMs: 5000 })).body,
+    ).toBe('direct');
+    expect(proxy.connections()).toBe(0);
+  } finally {
+    await client.close();
+    if (saved === undefined) delete process.env.HTTP_PROXY;
+    else process.env.HTTP_PROXY = saved;
+    await proxy.close();
+  }
+});
+
+it('drops only the dispatcher that failed: the other keeps its connection until close()', async () => {
+  const proxy = await startProxy();
+  const saved = process.env.HTTP_PROXY;
+  process.env.HTTP_PROXY = proxy.url;
+  const client = createHttpClient();
+  try {
+    const viaProxy = `${url.replace('127.0.0.1', 'api.coze.test')}/echo`;
+    expect((await client.send({ method: 'POST', url: viaProxy, headers: {}, body: 'a', timeoutMs: 5000 })).body).toBe('a');
+    await expect(client.send({ method: 'GET', url: `${url}/hang`, headers: {}, timeoutMs: 100 })).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect((await client.send({ method: 'POST', url: viaProxy, headers: {}, body: 'b', timeoutMs: 5000 })).body).toBe('b');
+    expect(proxy.connections()).toBe(1);
+    // And the other way round: a failure through the proxy leaves the direct connection alone.
+    await client.send({ method: 'POST', url: `${url}/echo`, headers: {}, body: 'c', timeoutMs: 5000 });
+    await expect(client.send({ method: 'GET', url: `${url.replace('127.0.0.1', 'api.coze.test')}/hang`, headers: {}, timeoutMs: 100 })).rejects.toMatchObject({
+      name: 'TimeoutError',
+    });
+    await client.send({ method: 'POST', url: `${url}/echo`, headers: {}, body: 'd', timeoutMs: 5000 });
+    expect(echoedOver.get('d')).toBe(echoedOver.get('c'));
+    await client.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(proxy.openConnections()).toBe(0);
+  } finally {
+    if (saved === undefined) delete process.env.HTTP_PROXY;
+    else process.env.HTTP_PROXY = saved;
+    await proxy.close();
+  }
+});
+
+it('a client that leaves the process free still sends, directly and through a proxy', async () => {
+  const proxy = await startProxy();
+  const port = (server.address() as AddressInfo).port;
+  const http = createHttpClient({ HTTP_PROXY: proxy.url }, { holdsProcess: false });
+  try {
+    const send = (url: string) => http.send({ method: 'POST', url, headers: {}, body: `detached ${url}`, timeoutMs: 5000 });
+    expect((await send(`http://127.0.0.1:${port}/direct`)).status).toBe(201);
+    expect((await send(`http://coze.test:${port}/proxied`)).status).toBe(201);
+    expect(proxy.hits).toEqual([`POST http://coze.test:${port}/proxied`]);
+  } finally {
+    await http.close();
+    await proxy.close();
+  }
+});

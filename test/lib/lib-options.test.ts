@@ -1,0 +1,151 @@
+// The library refuses option names it does not know, before anything is signed or sent, and says which it meant.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { explainError } from '../../src/core/errors.ts';
+import { nearestName } from '../../src/core/option-names.ts';
+import { CozeError, cozeTokenSource, InputError, mintCozeToken } from '../../src/lib/index.ts';
+import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
+import { makeRsaKeys } from '../support/keys.ts';
+
+const keys = makeRsaKeys();
+const appId = '7477777777777';
+const kid = 'lib-options-kid';
+let standIn: CozeStandIn;
+
+beforeAll(async () => {
+  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
+});
+afterAll(() => standIn.close());
+
+const credentials = () => ({ appId, publicKeyId: kid, privateKey: keys.pkcs8 });
+const ALL_MINT =
+  'appId, publicKeyId, privateKey, baseUrl, audience, durationSeconds, sessionName, scope, accountId, enterpriseId, timeoutSeconds, deadlineSeconds, retries, verify, log';
+
+/** What mintCozeToken throws for these options, and how many requests reached the stand-in meanwhile. */
+async function refusal(options: object): Promise<{ error: unknown; sent: number }> {
+  const before = standIn.requests.length;
+  const error = await mintCozeToken(options as Parameters<typeof mintCozeToken>[0]).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  return { error, sent: standIn.requests.length - before };
+}
+
+describe('unknown option names', () => {
+  it("mintCozeToken({ baseURL }) (the SDK's spelling) is an InputError that names it and baseUrl; nothing is sent", async () => {
+    const { error, sent } = await refusal({ ...credentials(), baseURL: standIn.url });
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe("Option 'baseURL': not an option of mintCozeToken; did you mean baseUrl?");
+    expect((error as InputError).inputs).toEqual(['baseURL']);
+    expect(sent).toBe(0);
+  });
+
+  it('cozeTokenSource refuses them when it is made, and takes refreshSeconds, not verify', () => {
+    const make = (extra: object) => () => cozeTokenSource({ ...credentials(), ...extra } as Parameters<typeof cozeTokenSource>[0]);
+    expect(make({ baseURL: standIn.url })).toThrow(InputError);
+    expect(make({ baseURL: standIn.url })).toThrow("Option 'baseURL': not an option of cozeTokenSource; did you mean baseUrl?");
+    expect(make({ refresh: 30 })).toThrow("Option 'refresh': not an option of cozeTokenSource; did you mean refreshSeconds?");
+    expect(make({ verify: true })).toThrow(/^Option 'verify': not an option of cozeTokenSource; it takes appId, .*, log, refreshSeconds$/);
+    expect(make({ baseUrl: standIn.url, refreshSeconds: 30 })).not.toThrow();
+  });
+
+  it("a token source's own mints take its options, refreshSeconds included", async () => {
+    const source = cozeTokenSource({ ...credentials(), baseUrl: standIn.url, refreshSeconds: 30 });
+    expect(standIn.issued.has(await source())).toBe(true);
+  });
+
+  it('names every unknown option at once, with the meant name where there is one and the list where there is not', async () => {
+    const { error } = await refusal({ ...credentials(), appID: appId, base_url: standIn.url, timeout: 5, token: 'x' });
+    expect((error as Error).message).toBe(
+      `Options 'appID', 'base_url', 'timeout' and 'token': not options of mintCozeToken; did you mean appId for appID, baseUrl for base_url, timeoutSeconds for timeout? It takes ${ALL_MINT}`,
+    );
+    const { error: none } = await refusal({ ...credentials(), refreshSeconds: 60 });
+    expect((none as Error).message).toBe(`Option 'refreshSeconds': not an option of mintCozeToken; it takes ${ALL_MINT}`);
+  });
+
+  it("shows a kebab-case name as given (not in the library's camelCase), and explains it the same on every surface", async () => {
+    const { error } = await refusal({ ...credentials(), 'base-url': standIn.url });
+    expect((error as Error).message).toBe("Option 'base-url': not an option of mintCozeToken; did you mean baseUrl?");
+    expect(explainError(error, 'cli').problem).toBe((error as Error).message);
+  });
+
+  it('guesses from case, - and _, a typo or two, swapped letters, and the SDK getJWTToken spellings; not from far names', () => {
+    const known = ['appId', 'publicKeyId', 'privateKey', 'baseUrl', 'audience', 'durationSeconds', 'retries', 'scope'];
+    const guesses = Object.fromEntries(
+      ['BASE_URL', 'privatekey', 'durationSecond', 'duration', 'retires', 'keyid', 'kid', 'aud', 'scop', 'priv', 'ret', 'token', 'sc'].map((name) => [
+        name,
+        nearestName(name, known),
+      ]),
+    );
+    expect(guesses).toEqual({
+      BASE_URL: 'baseUrl',
+      privatekey: 'privateKey',
+      durationSecond: 'durationSeconds',
+      duration: 'durationSeconds',
+      retires: 'retries',
+      keyid: 'publicKeyId',
+      kid: 'publicKeyId',
+      aud: 'audience',
+      scop: 'scope',
+      priv: 'privateKey',
+      ret: undefined,
+      token: undefined,
+      sc: undefined,
+    });
+    expect(nearestName('kid', ['appId'])).toBeUndefined();
+    expect(nearestName('time', ['timeoutSeconds', 'timeoutMs'])).toBeUndefined();
+  });
+
+  it('never shows a value, and shows a strange name on one line, cut short', async () => {
+    const secret = 'czs_thisMustNeverBeShownAnywhere0000';
+    const { error } = await refusal({ ...credentials(), baseUrl: standIn.url, [`line\nbreak${'x'.repeat(100)}`]: secret });
+    const { message } = error as Error;
+    expect(message).not.toContain(secret);
+    expect(message).not.toContain('\n');
+    expect(message).toMatch(/^Option 'line breakx{54}…': not an option of mintCozeToken; it takes /);
+  });
+
+  it('refuses options that are not an object', async () => {
+    for (const options of [null, 'appId']) {
+      const { error } = await refusal(options as unknown as object);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as Error).message).toBe("Option 'options': expected an object of mintCozeToken's options");
+    }
+  });
+
+  it('still mints with known options only', async () => {
+    const minted = await mintCozeToken({ ...credentials(), baseUrl: standIn.url, verify: true });
+    expect(standIn.issued.has(minted.token)).toBe(true);
+    expect(CozeError).toBeDefined();
+  });
+});
+
+describe('option types and sizes, checked before any work', () => {
+  it('refuses a value of another type, naming the option and both types; nothing is sent', async () => {
+    const cases: Array<[object, string]> = [
+      [{ durationSeconds: '600' }, "Option 'durationSeconds': expected a number, not a string"],
+      [{ verify: 'yes' }, "Option 'verify': expected true or false, not a string"],
+      [{ appId: 7477777777777 }, "Option 'appId': expected a string, not a number"],
+      [{ scope: ['Connector.botChat'] }, "Option 'scope': expected an object, not an array"],
+      [{ scope: null }, "Option 'scope': expected an object, not a null"],
+      [{ log: 'console' }, "Option 'log': expected a function, not a string"],
+      [{ retries: true }, "Option 'retries': expected a number, not a boolean"],
+    ];
+    for (const [extra, message] of cases) {
+      const { error, sent } = await refusal({ ...credentials(), baseUrl: standIn.url, ...extra });
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as Error).message).toBe(message);
+      expect(sent).toBe(0);
+    }
+    expect(() => cozeTokenSource({ ...credentials(), refreshSeconds: '30' } as never)).toThrow("Option 'refreshSeconds': expected a number, not a string");
+  });
+
+  it('refuses a privateKey over 64 KiB at once, as the CLI does, however large', async () => {
+    for (const size of [64 * 1024 + 1, 20 * 1024 * 1024]) {
+      const started = performance.now();
+      const { error, sent } = await refusal({ ...credentials(), privateKey: `${keys.pkcs8}\n${'A'.repeat(size)}`, baseUrl: standIn.url });
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect((error as Error).message).toBe("Option 'privateKey': holds more than 64 KiB, which is no private key (a PEM is a few KiB)");
+      expect(sent).toBe(0);
+    }
+  });
+});
