@@ -1,6 +1,6 @@
 // Named imports (not the namespace) let the bundler leave out what @actions/core has that the action never calls.
 import { debug, exportVariable, getBooleanInput, getInput, info, setFailed, setOutput, setSecret, summary, warning } from '@actions/core';
-import { type ActionDeps, type Core, run as runAction } from './action/index.js';
+import { type ActionDeps, type Core, runStep } from './action/index.js';
 import { createHttpClient } from './core/http.js';
 import { defaultDeps } from './core/mint.js';
 
@@ -14,7 +14,7 @@ export async function run(
 ): Promise<void> {
   const http = createHttpClient();
   try {
-    await runAction(core, deps ?? { ...defaultDeps({}, http), env: process.env });
+    await runStep(core, deps ?? { ...defaultDeps({}, http), env: process.env });
   } finally {
     await http.close();
   }

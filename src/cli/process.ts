@@ -1,3 +1,4 @@
+// The coze-token command wired to this process: argv, environment, standard streams, key files, exit code.
 import { closeSync, constants, createReadStream, fstat, open } from 'node:fs';
 import { Socket } from 'node:net';
 import { PassThrough, type Readable } from 'node:stream';
@@ -38,7 +39,7 @@ export function openKeyFile(path: string): Readable {
 }
 
 /** The coze-token command wired to this process: argv, environment, stdio, exit code. */
-export async function main(): Promise<void> {
+export async function runCommandLine(): Promise<void> {
   const http = createHttpClient();
   // A reader that went away (coze-token mint | head -c0) fails the command with its exit code, not a stack trace.
   for (const stream of [process.stdout, process.stderr]) {

@@ -1,26 +1,19 @@
+// Config: the settings as text (inputs, flags, environment or options) read once into what a mint needs, validated.
 import type { KeyObject } from 'node:crypto';
 import { oneLine } from '../safe-text/outside.js';
-import { type Setting, term } from '../safe-text/terms.js';
+import { term } from '../safe-text/terms.js';
 import { InputError } from './errors.js';
 import { isLoopback } from './http.js';
+import { ownRecord } from './own.js';
 import { parsePrivateKey } from './private-key.js';
+import { SETTINGS, type Setting } from './settings.js';
 
-export const DEFAULTS = {
-  'base-url': 'https://api.coze.cn',
-  'duration-seconds': '900',
-  'timeout-seconds': '30',
-  'deadline-seconds': '120',
-  retries: '3',
-} as const;
+/** The settings with a default, and the default as text. */
+type Defaulted = { [S in Setting]: (typeof SETTINGS)[S] extends { default: string } ? S : never }[Setting];
+type Ranged = { [S in Setting]: (typeof SETTINGS)[S] extends { range: readonly [number, number] } ? S : never }[Setting];
 
-export const MAX_DURATION_SECONDS = 86399;
-
-/** The three settings with no default, and what each one is. */
-const REQUIRED = {
-  'app-id': "the OAuth app's id from the Coze console",
-  'public-key-id': "the public key's fingerprint (公钥指纹) from the Coze console",
-  'private-key': "the app's private key (PEM) that the Coze console let you download",
-} as const;
+export const defaultOf = (name: Defaulted): string => SETTINGS[name].default;
+export const MAX_DURATION_SECONDS = SETTINGS['duration-seconds'].range[1];
 
 /** Everything the mint needs, validated. Built once from inputs, flags or environment. */
 export interface MintConfig {
@@ -40,58 +33,71 @@ export interface MintConfig {
   retries: number;
 }
 
-/** The action's inputs that make the config: every setting but verify, which only the action and the CLI's check read. */
-export type InputName = Exclude<Setting, 'verify'>;
+/** The settings that make the config: every setting of the mint, not the action's own switches. */
+export type InputName = Exclude<Setting, 'verify' | 'export-env' | 'summary' | 'issue-on-failure' | 'github-token'>;
 
 /** Reads one input as text; '' when it was not given. */
 export type ReadInput = (name: InputName) => string;
 
-export function readMintConfig(read: ReadInput): MintConfig {
+/** deadline-seconds, read once and first: a bad one is reported in its turn, while the default bounds the run. */
+export interface ReadDeadline {
+  deadlineMs: number;
+  problem?: InputError;
+}
+
+export function readDeadline(text: string | undefined): ReadDeadline {
+  try {
+    return { deadlineMs: parseInteger('deadline-seconds', text?.trim() || defaultOf('deadline-seconds')) * 1000 };
+  } catch (error) {
+    return { deadlineMs: Number(defaultOf('deadline-seconds')) * 1000, problem: error as InputError };
+  }
+}
+
+const REQUIRED = (Object.keys(SETTINGS) as Setting[]).filter((name) => 'required' in SETTINGS[name]) as InputName[];
+
+export function readMintConfig(read: ReadInput, deadline: ReadDeadline = readDeadline(read('deadline-seconds'))): MintConfig {
   const value = (name: InputName): string => read(name).trim();
   // Every missing credential is named at once, so one run tells the whole setup what is left to do.
-  const missing = (Object.keys(REQUIRED) as Array<keyof typeof REQUIRED>).filter((name) => value(name) === '');
+  const missing = REQUIRED.filter((name) => value(name) === '');
   if (missing.length > 0) {
-    throw new InputError(missing, `${missing.length > 1 ? 'are' : 'is'} required: ${missing.map((name) => REQUIRED[name]).join('; ')}`);
+    const what = missing.map((name) => SETTINGS[name].what).join('; ');
+    throw new InputError(missing, `${missing.length > 1 ? 'are' : 'is'} required: ${what}`);
   }
-  const orDefault = (name: keyof typeof DEFAULTS): string => value(name) || DEFAULTS[name];
+  const orDefault = (name: InputName & Defaulted): string => value(name) || defaultOf(name);
   const baseUrl = parseBaseUrl(orDefault('base-url'));
   const sessionName = value('session-name');
   const scope = value('scope');
   const accountId = value('account-id');
   const enterpriseId = value('enterprise-id');
-  if (accountId && enterpriseId)
+  if (accountId && enterpriseId) {
     throw new InputError('enterprise-id', `cannot be used together with ${term('account-id')}: set one of them (they choose different token endpoints)`);
-  return {
-    appId: parseIdentifier('app-id', value('app-id'), REQUIRED['app-id']),
-    publicKeyId: parseIdentifier('public-key-id', value('public-key-id'), REQUIRED['public-key-id']),
+  }
+  const text = (name: InputName) => parseText(name, value(name), SETTINGS[name].what);
+  const durationSeconds = parseInteger('duration-seconds', orDefault('duration-seconds'));
+  const timeoutMs = parseInteger('timeout-seconds', orDefault('timeout-seconds')) * 1000;
+  if (deadline.problem) throw deadline.problem;
+  return ownRecord({
+    appId: parseIdentifier('app-id', value('app-id')),
+    publicKeyId: parseIdentifier('public-key-id', value('public-key-id')),
     privateKey: parsePrivateKey(read('private-key')),
     baseUrl: baseUrl.origin,
-    audience: parseText('audience', value('audience'), 'the JWT audience') || baseUrl.hostname,
-    durationSeconds: parseInteger('duration-seconds', orDefault('duration-seconds'), 1, MAX_DURATION_SECONDS),
-    ...(sessionName && { sessionName: parseText('session-name', sessionName, "an end user's id for the token's session") }),
+    audience: text('audience') || baseUrl.hostname,
+    durationSeconds,
+    ...(sessionName && { sessionName: text('session-name') }),
     ...(scope && { scope: parseScope(scope) }),
-    ...(accountId && {
-      accountId: parseIdentifier(
-        'account-id',
-        accountId,
-        'the numeric id of a Coze organisation, or of the workspace owner for cross-account use',
-        /^\d{1,32}$/,
-      ),
-    }),
-    ...(enterpriseId && {
-      enterpriseId: parseIdentifier('enterprise-id', enterpriseId, 'a Coze enterprise id such as volcano_2101…', /^[A-Za-z0-9_-]{1,128}$/),
-    }),
-    timeoutMs: parseInteger('timeout-seconds', orDefault('timeout-seconds'), 1, 600) * 1000,
-    deadlineMs: parseInteger('deadline-seconds', orDefault('deadline-seconds'), 1, 3600) * 1000,
-    retries: parseInteger('retries', orDefault('retries'), 0, 10),
-  };
+    ...(accountId && { accountId: parseIdentifier('account-id', accountId, /^\d{1,32}$/) }),
+    ...(enterpriseId && { enterpriseId: parseIdentifier('enterprise-id', enterpriseId, /^[A-Za-z0-9_-]{1,128}$/) }),
+    timeoutMs,
+    deadlineMs: deadline.deadlineMs,
+    retries: parseInteger('retries', orDefault('retries')),
+  });
 }
 
 /** Ids and fingerprints: printable ASCII, no spaces. */
 export const IDENTIFIER = /^[\x21-\x7e]{1,256}$/;
 
-function parseIdentifier(input: InputName, text: string, what: string, pattern = IDENTIFIER): string {
-  if (!pattern.test(text)) throw new InputError(input, `expected ${what}, without spaces or line breaks`);
+function parseIdentifier(input: InputName, text: string, pattern = IDENTIFIER): string {
+  if (!pattern.test(text)) throw new InputError(input, `expected ${SETTINGS[input].what}, without spaces or line breaks`);
   return text;
 }
 
@@ -102,18 +108,9 @@ function parseText(input: InputName, text: string, what: string): string {
   return text;
 }
 
-/** deadline-seconds read on its own, before anything else can fail; undefined when it is not valid. */
-export function deadlineMsOf(text: string | undefined): number | undefined {
-  try {
-    return parseInteger('deadline-seconds', text || DEFAULTS['deadline-seconds'], 1, 3600) * 1000;
-  } catch {
-    return undefined;
-  }
-}
-
-export const DEFAULT_DEADLINE_MS = Number(DEFAULTS['deadline-seconds']) * 1000;
-
-export function parseInteger(input: string, text: string, min: number, max: number): number {
+/** A whole number in the setting's range. */
+export function parseInteger(input: InputName & Ranged, text: string): number {
+  const [min, max] = SETTINGS[input].range;
   const number = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!(number >= min && number <= max)) throw new InputError(input, `expected a whole number from ${min} to ${max}`);
   return number;

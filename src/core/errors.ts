@@ -1,5 +1,6 @@
+// The three errors every surface reports (bad input, Coze's refusal, no network), and their words on each surface.
 import { outsideText } from '../safe-text/outside.js';
-import { CLI_ENV, inTermsOf, isEnvironmentVariable, nameOf, type Surface } from '../safe-text/terms.js';
+import { cliEnvironmentVariable, inTermsOf, isEnvironmentVariable, nameOf, type Surface } from '../safe-text/terms.js';
 
 /** A problem with what the user gave us: names the setting(s) and what is expected, never the value. */
 export class InputError extends Error {
@@ -27,7 +28,7 @@ function listed(names: string[]): string {
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${last}` : last;
 }
 
-function inputErrorText(inputs: readonly string[], expected: string, surface: Surface, asGiven: boolean): string {
+export function inputErrorText(inputs: readonly string[], expected: string, surface: Surface, asGiven: boolean): string {
   const text = inTermsOf(surface, expected);
   if (asGiven) return `Option${inputs.length > 1 ? 's' : ''} ${listed(inputs.map((input) => `'${input}'`))}: ${text}`;
   if (inputs.every(isEnvironmentVariable)) {
@@ -35,7 +36,7 @@ function inputErrorText(inputs: readonly string[], expected: string, surface: Su
   }
   if (surface === 'cli') {
     const names = inputs.map((input) => {
-      const env = CLI_ENV[input];
+      const env = input === 'private-key' ? undefined : cliEnvironmentVariable(input);
       return env ? `--${input} (or ${env})` : nameOf(input, 'cli');
     });
     return `${listed(names)}: ${text}`;
@@ -97,36 +98,4 @@ export function explainError(error: unknown, surface: Surface = 'action'): { pro
 export function describeError(error: unknown, surface: Surface = 'action'): string {
   const { problem, hint } = explainError(error, surface);
   return hint === undefined ? problem : `${problem}. ${hint}`;
-}
-
-/** The error as the library throws it: its message and hint in the library's words, and a stack a user can read. */
-export function inLibraryTerms(error: unknown): unknown {
-  if (error instanceof InputError) error.message = inputErrorText(error.inputs, error.expected, 'library', error.asGiven);
-  else if (error instanceof CozeError || error instanceof NetworkError) {
-    error.message = inTermsOf('library', error.message);
-    const hint = error instanceof CozeError ? error.details.hint : error.hint;
-    if (hint !== undefined) Object.assign(error instanceof CozeError ? error.details : error, { hint: inTermsOf('library', hint) });
-  } else return error;
-  // Defined, not assigned, for the same reason: Node leaves out the source line of the bundle (scripts/build.ts).
-  Object.defineProperty(error, 'stack', { value: userStack(error), writable: true, configurable: true });
-  return error;
-}
-
-/**
- * The folder that holds all of the library's code: src/ (this file is in src/core/), or dist/ in the bundle (it is
- * dist/lib/index.js), read from a stack frame of this module's own and taken one folder up.
- */
-const OWN_FOLDER = /\(?(\S*[\\/])[^\\/\s]+[\\/][^\\/\s]+:\d+:\d+\)?$/m.exec(new Error().stack ?? '')?.[1] ?? '';
-
-/**
- * The stack as the library's user should see it, printed or uncaught: the problem with Coze's status, code and log
- * id, then the caller's frames from where the library hands the error over; not the library's own frames, which in
- * the bundle are minified and say nothing. (The error's own stack is not read: reading it drops where V8 saw the
- * error thrown, and Node then prints its own internal source line above an uncaught error.)
- */
-function userStack(error: Error): string {
-  const here: { stack?: string } = {};
-  Error.captureStackTrace(here);
-  const frames = (here.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line) && !line.includes(OWN_FOLDER) && !/[( ]node:/.test(line));
-  return [`${error.name}: ${explainError(error, 'library').problem}`, ...frames].join('\n');
 }

@@ -4,6 +4,7 @@ import type { MintConfig } from './config.js';
 import { type MintedToken, parseTokenResponse } from './coze-response.js';
 import { createHttpClient, type HttpClient, type HttpResponse, type SendRequest } from './http.js';
 import { type NewJwtId, signJwt } from './jwt.js';
+import { ownRecord } from './own.js';
 import { BACKOFF, type Deadline, deadlineFrom, type RetryDeps, type RetryPolicy, sendWithRetries } from './retry.js';
 import { USER_AGENT } from './version.js';
 
@@ -19,7 +20,7 @@ export interface MintDeps extends RetryDeps {
 
 /** The real dependencies; the caller that passes `http` closes it when the run is over. */
 export function defaultDeps(overrides: Partial<MintDeps> = {}, http: HttpClient = createHttpClient()): MintDeps {
-  return {
+  return ownRecord({
     send: http.send,
     newJwtId: () => randomBytes(18).toString('base64url'),
     onSecret: () => {},
@@ -29,7 +30,7 @@ export function defaultDeps(overrides: Partial<MintDeps> = {}, http: HttpClient 
     now: Date.now,
     log: () => {},
     ...overrides,
-  };
+  });
 }
 
 export function retryPolicy(config: Pick<MintConfig, 'retries' | 'timeoutMs'>): RetryPolicy {

@@ -1,8 +1,12 @@
+// Option names as typed by people: the one they most likely meant, by spelling or by meaning, and the error for the rest.
 import { outsideText } from '../safe-text/outside.js';
 import { InputError } from './errors.js';
+import { optionName, SETTINGS, type SettingSpec } from './settings.js';
 
-/** The spellings of @coze/api's getJWTToken that differ from ours by more than case or a typo. */
-const SDK_SPELLINGS: Partial<Record<string, string>> = { keyid: 'publicKeyId', kid: 'publicKeyId', aud: 'audience' };
+/** Names of other tools and of Coze's SDKs for the library's options (keyid, kid, aud, ...), from the settings table. */
+export const LIBRARY_ALIASES: Record<string, string> = Object.fromEntries(
+  Object.entries(SETTINGS as Record<string, SettingSpec>).flatMap(([name, spec]) => (spec.aliases ?? []).map((alias) => [alias, optionName(name)])),
+);
 
 /** Option names are short; what is longer is shown cut, and matched against none. */
 const MAX_NAME_LENGTH = 64;
@@ -25,15 +29,16 @@ function distance(a: string, b: string): number {
 }
 
 /**
- * The known name an unknown one most likely meant: the same but for case, - and _, an SDK spelling, the start of
- * only one known name (timeout for timeoutSeconds), or a typo or two away.
+ * The known name an unknown one most likely meant: the same but for case, - and _, a name that means it (`aliases`,
+ * such as key-id for public-key-id), the start of only one known name (timeout for timeoutSeconds), or a typo or two
+ * away.
  */
-export function nearestName(name: string, known: readonly string[]): string | undefined {
+export function nearestName(name: string, known: readonly string[], aliases: Record<string, string> = LIBRARY_ALIASES): string | undefined {
   // A name longer than any option's is no typo of one, and the edit distance would take its length squared.
   if (name.length > MAX_NAME_LENGTH) return undefined;
   const wanted = folded(name);
-  const sdk = SDK_SPELLINGS[wanted];
-  if (sdk !== undefined && known.includes(sdk)) return sdk;
+  const meant = Object.entries(aliases).find(([alias]) => folded(alias) === wanted)?.[1];
+  if (meant !== undefined && known.includes(meant)) return meant;
   const starts = known.filter((candidate) => folded(candidate).startsWith(wanted));
   if (wanted.length >= 4 && starts.length === 1) return starts[0];
   const scored = known.map((candidate) => ({ candidate, edits: distance(wanted, folded(candidate)) }));

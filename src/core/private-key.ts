@@ -1,3 +1,4 @@
+// The private key: its PEM found and repaired from what secret stores do to it, parsed, and its lines to mask.
 import { createPrivateKey, type KeyObject, sign } from 'node:crypto';
 import { InputError } from './errors.js';
 
@@ -7,6 +8,8 @@ const MIN_RSA_BITS = 2048;
 const MAX_RSA_BITS = 8192;
 /** A PEM of a 4096-bit key is about 3.3 KiB; past this, nothing is a key, and nothing reads further. */
 export const MAX_PRIVATE_KEY_LENGTH = 64 * 1024;
+/** What a source of more than that is told, by the parser and by the CLI's key reading alike. */
+export const KEY_TOO_LONG = `holds more than ${MAX_PRIVATE_KEY_LENGTH / 1024} KiB, which is no private key (a PEM is a few KiB)`;
 const PEM_LABEL = /^[A-Z0-9 ]{1,64}$/;
 
 /** A key file holds one block, perhaps after a certificate or a note; past this many BEGIN lines, nothing is looked for. */
@@ -87,7 +90,7 @@ const EXPECTED =
 /** Parse the private-key input into an RSA KeyObject, or throw one InputError that never quotes the key. */
 export function parsePrivateKey(raw: string): KeyObject {
   if (raw.length > MAX_PRIVATE_KEY_LENGTH) {
-    throw new InputError(INPUT, `holds more than ${MAX_PRIVATE_KEY_LENGTH / 1024} KiB, which is no private key (a PEM is a few KiB)`);
+    throw new InputError(INPUT, KEY_TOO_LONG);
   }
   if (raw.trim() === '') throw new InputError(INPUT, `is empty; ${EXPECTED}`);
   const normalized = normalizePem(raw);

@@ -22,8 +22,8 @@ export interface Deadline {
   seconds: number;
 }
 
-export function deadlineFrom(deadlineMs: number, nowMs: number): Deadline {
-  return { atMs: nowMs + deadlineMs, seconds: deadlineMs / 1000 };
+export function deadlineFrom(deadlineMs: number, nowMs: number, reservedMs = 0): Deadline {
+  return { atMs: nowMs + deadlineMs - reservedMs, seconds: deadlineMs / 1000 };
 }
 
 export interface RetryDeps {

@@ -1,4 +1,3 @@
-import { MAX_PRIVATE_KEY_LENGTH, normalizePem } from '../core/private-key.js';
 import { REDACTED } from './outside.js';
 import { inTermsOf, type Setting, type Surface, term } from './terms.js';
 
@@ -19,8 +18,6 @@ export type Identifier = Extract<Setting, 'app-id' | 'public-key-id'>;
  */
 export interface Redactor {
   add(secret: string): void;
-  /** The private key as given: its body however it is wrapped. */
-  addPrivateKey(raw: string): void;
   /** An id, cut out whole wherever it stands, case aside, and shown as the setting's name: [app-id]. */
   addIdentifier(name: Identifier, value: string): void;
   /** The text without any secret or id; an id becomes a term (terms.ts), so write the text in a surface's words after. */
@@ -40,10 +37,6 @@ export function createRedactor(): Redactor {
   };
   return {
     add: remember,
-    addPrivateKey(raw) {
-      // Too long to be a key, it is refused before it is used.
-      if (raw.length <= MAX_PRIVATE_KEY_LENGTH) remember(normalizePem(raw)?.body ?? raw);
-    },
     addIdentifier(name, value) {
       const id = value.trim();
       if (id.length >= MIN_IDENTIFIER_LENGTH) identifiers.set(id.toLowerCase(), { name, id });

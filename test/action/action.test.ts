@@ -1,7 +1,7 @@
-// The action in-process: run(core, deps) with a recording core against the local Coze stand-in over real HTTP.
+// The action in-process: runStep(core, deps) with a recording core against the local Coze stand-in over real HTTP.
 // Order matters here: what is masked before what leaves, what is set before what fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/action/index.ts';
+import { runStep } from '../../src/action/index.ts';
 import { appTag } from '../../src/alert/index.ts';
 import { act, expectFailure, firstIndex } from '../support/act.ts';
 import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
@@ -152,7 +152,7 @@ describe('minting', () => {
     expect(off.failures()).toEqual([]);
     const broken = recordingCore(inputs());
     broken.core.summary.write = async () => Promise.reject(new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY'));
-    await run(broken.core, recordingDeps(broken));
+    await runStep(broken.core, recordingDeps(broken));
     expect(broken.failures()).toEqual([]);
     expect(broken.outputs()).toHaveProperty('token');
     expect(

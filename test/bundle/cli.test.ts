@@ -165,6 +165,33 @@ describe('dist/lib/index.js', () => {
     );
   });
 
+  it('mints for the options given, whatever a polluted Object.prototype holds: nothing reaches the polluter', async () => {
+    const evil = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
+    try {
+      // Not verify: Node's own WebCrypto reads that name from plain objects, and breaks before any library would.
+      const pollution = { baseUrl: evil.url, audience: 'evil', sessionName: 'evil', accountId: '1', scope: 'x', durationSeconds: 11, retries: 'x' };
+      const options = { appId, publicKeyId: kid, privateKey: keys.pkcs8 };
+      const script = [
+        `const lib = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/lib/index.js')).href)});`,
+        `for (const [k, v] of Object.entries(${JSON.stringify(pollution)})) Object.prototype[k] = v;`,
+        "Object.prototype.log = () => console.log('told');",
+        `const options = { ...${JSON.stringify(options)}, baseUrl: process.env.BASE };`,
+        'const minted = await lib.mintCozeToken(options);',
+        'const fromSource = await lib.cozeTokenSource(options)();',
+        'console.log(JSON.stringify({ expiresIn: minted.expiresIn, same: fromSource.length > 0 }));',
+      ].join('\n');
+      const run = await spawnNode(process.execPath, ['--input-type=module', '-e', script], { BASE: standIn.url });
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout)).toMatchObject({ same: true });
+      expect((JSON.parse(run.stdout) as { expiresIn: number }).expiresIn).toBeGreaterThan(800);
+      const claims = standIn.requests.at(-1)?.claims as Record<string, unknown>;
+      expect([claims.aud, claims.session_name]).toEqual(['127.0.0.1', undefined]);
+      expect(evil.requests).toEqual([]);
+    } finally {
+      await evil.close();
+    }
+  });
+
   const importScript = (then: string) =>
     `import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/lib/index.js')).href)}).then(${then}, (e) => console.log('caught', e instanceof Error, e.message)).then(() => console.log('host alive'))`;
 

@@ -2,8 +2,9 @@
 // within bounds. In-process through runCli with streams for standard input and files.
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_KEY_BYTES, runCli } from '../../src/cli/index.ts';
+import { runCli } from '../../src/cli/index.ts';
 import { defaultDeps } from '../../src/core/mint.ts';
+import { MAX_PRIVATE_KEY_LENGTH } from '../../src/core/private-key.ts';
 import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { makeRsaKeys } from '../support/keys.ts';
 import { leaksIn } from '../support/leaks.ts';
@@ -104,6 +105,12 @@ describe('arguments are never repeated', () => {
       ['--jsn', 'json'],
       ['--deadline', 'deadline-seconds'],
       ['--verbos', 'verbose'],
+      ['--key-id', 'public-key-id'],
+      ['--kid', 'public-key-id'],
+      ['--client-id', 'app-id'],
+      ['--key-file', 'private-key-file'],
+      ['--api-base', 'base-url'],
+      ['--ttl', 'duration-seconds'],
     ]) {
       const run = await cli(['mint', `${typed}=1`, ...ids()]);
       expect(run.code).toBe(2);
@@ -131,7 +138,7 @@ describe('one source of the key at a time, named as it was given', () => {
       [],
       { COZE_PRIVATE_KEY: keys.pkcs8, COZE_PRIVATE_KEY_FILE: 'key.pem' },
       undefined,
-      'COZE_PRIVATE_KEY_FILE and COZE_PRIVATE_KEY: each give the private key: use one of them (unset the environment variable, or drop the option)',
+      'COZE_PRIVATE_KEY_FILE and COZE_PRIVATE_KEY: each give the private key: use one of them (unset one of the environment variables)',
     ],
     [
       'a flag and an environment variable',
@@ -145,7 +152,7 @@ describe('one source of the key at a time, named as it was given', () => {
       ['--private-key', '-', '--private-key-file', 'key.pem'],
       {},
       keys.pkcs8,
-      '--private-key - and --private-key-file: each give the private key: use one of them (unset the environment variable, or drop the option)',
+      '--private-key - and --private-key-file: each give the private key: use one of them (drop one of the options)',
     ],
     [
       'an empty standard input',
@@ -274,7 +281,7 @@ describe('one source of the key at a time, named as it was given', () => {
 });
 
 describe('the key is read within bounds', () => {
-  it(`stops reading past ${MAX_KEY_BYTES / 1024} KiB and calls it no key`, async () => {
+  it(`stops reading past ${MAX_PRIVATE_KEY_LENGTH / 1024} KiB and calls it no key`, async () => {
     const huge = () => Readable.from([Buffer.alloc(40 * 1024, 'A'), Buffer.alloc(40 * 1024, 'A'), Buffer.alloc(40 * 1024, 'A')]);
     const run = await cli(['mint', ...ids(), '--private-key', '-'], {}, huge);
     expect(run.code).toBe(2);

@@ -75,6 +75,16 @@ describe('coze-token', () => {
     expect(Date.parse(printed.expiresAt)).toBeGreaterThan(Date.now());
   });
 
+  it("mint --json writes Coze's log id through the redactor: an id of the run in it is named, not shown", async () => {
+    const body = JSON.stringify({ access_token: 'czs_logid-test-token-0123456789', expires_in: Math.floor(Date.now() / 1000) + 600 });
+    standIn.fail({ kind: 'ok-body', body, headers: { 'x-tt-logid': `log-${appId}-${kid}` } });
+    const run = await cli(['mint', '--json', ...flags()]);
+    expect(run.code).toBe(0);
+    const printed = JSON.parse(run.stdout) as { token: string; logId: string };
+    expect(printed.token).toBe('czs_logid-test-token-0123456789');
+    expect(printed.logId).toBe('log-[--app-id]-[--public-key-id]');
+  });
+
   it('check mints, verifies and prints a summary without the token', async () => {
     const before = standIn.requests.length;
     const run = await cli(['check', ...flags(), '--session-name', 'local-try']);

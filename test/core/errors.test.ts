@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CozeError, describeError, explainError, InputError, inLibraryTerms, NetworkError } from '../../src/core/errors.ts';
+import { CozeError, describeError, explainError, InputError, NetworkError } from '../../src/core/errors.ts';
+import { libraryError } from '../../src/lib/errors.ts';
 
 describe('errors', () => {
   it('carry their own names, for logs and for instanceof-free checks', () => {
@@ -32,7 +33,7 @@ describe('errors', () => {
 
   it("hand the library's user a stack of the problem with its facts and the caller's frames, none of the library's", () => {
     const thrownHere = () =>
-      inLibraryTerms(new CozeError('Coze refused ⟦base-url⟧', { status: 401, code: 'x', logId: 'L1', hint: 'set ⟦base-url⟧' })) as CozeError;
+      libraryError(new CozeError('Coze refused ⟦base-url⟧', { status: 401, code: 'x', logId: 'L1', hint: 'set ⟦base-url⟧' })) as CozeError;
     const error = thrownHere();
     const [first, ...frames] = (error.stack ?? '').split('\n');
     expect(first).toBe('CozeError: Coze refused baseUrl (HTTP 401, code x, log id L1)');
@@ -40,11 +41,11 @@ describe('errors', () => {
     expect(frames[0]).toMatch(/^ {4}at thrownHere \(.*test[\\/]core[\\/]errors\.test\.ts:\d+:\d+\)$/);
     expect(frames.join('\n')).not.toMatch(/src[\\/]|node:/);
     expect(inspect(error)).toMatch(/^CozeError: Coze refused baseUrl \(HTTP 401, code x, log id L1\)\n {4}at thrownHere[\s\S]*hint: 'set baseUrl'/);
-    expect((inLibraryTerms(new InputError('base-url', 'is wrong')) as Error).stack).toMatch(/^InputError: Option 'baseUrl': is wrong\n {4}at /);
-    expect((inLibraryTerms(new NetworkError('no answer')) as Error).stack).toMatch(/^NetworkError: no answer\n/);
+    expect((libraryError(new InputError('base-url', 'is wrong')) as Error).stack).toMatch(/^InputError: Option 'baseUrl': is wrong\n {4}at /);
+    expect((libraryError(new NetworkError('no answer')) as Error).stack).toMatch(/^NetworkError: no answer\n/);
     const other = new Error('boom');
     const { stack } = other;
-    expect(inLibraryTerms(other)).toBe(other);
+    expect(libraryError(other)).toBe(other);
     expect(other.stack).toBe(stack);
   });
 });

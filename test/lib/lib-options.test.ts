@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainError } from '../../src/core/errors.ts';
 import { nearestName } from '../../src/core/option-names.ts';
 import { CozeError, cozeTokenSource, InputError, mintCozeToken } from '../../src/lib/index.ts';
+import { MINT_OPTIONS, ownOptions, settingsText } from '../../src/lib/options.ts';
 import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { makeRsaKeys } from '../support/keys.ts';
 
@@ -147,5 +148,42 @@ describe('option types and sizes, checked before any work', () => {
       expect((error as Error).message).toBe("Option 'privateKey': holds more than 64 KiB, which is no private key (a PEM is a few KiB)");
       expect(sent).toBe(0);
     }
+  });
+});
+
+describe('a host process whose Object.prototype was polluted', () => {
+  it('reads only own options: nothing inherited reaches the config, the checks or the library', () => {
+    const inherited = { baseUrl: 'https://evil.invalid', audience: 'evil', verify: true, log: 'x', durationSeconds: 'x', scope: 'x' };
+    for (const [name, value] of Object.entries(inherited)) {
+      Object.defineProperty(Object.prototype, name, { value, configurable: true, writable: true });
+    }
+    let own: Record<string, unknown>;
+    try {
+      // Synchronous, so that nothing else in this process runs while the prototype is polluted.
+      own = ownOptions({ ...credentials() }, MINT_OPTIONS, 'mintCozeToken');
+    } finally {
+      for (const name of Object.keys(inherited)) delete (Object.prototype as Record<string, unknown>)[name];
+    }
+    const read = settingsText(own);
+    expect([read('base-url'), read('audience'), read('duration-seconds'), read('scope'), read('app-id')]).toEqual(['', '', '', '', appId]);
+    expect(Object.getPrototypeOf(own)).toBeNull();
+    expect(Object.keys(own)).toEqual(['appId', 'publicKeyId', 'privateKey']);
+  });
+});
+
+describe("InputError in the library's names", () => {
+  it('lists the options as the message names them, in camelCase', async () => {
+    const { error } = await refusal({ appId, baseUrl: standIn.url, durationSeconds: 0 });
+    expect((error as Error).message).toBe(
+      "Options 'publicKeyId' and 'privateKey': are required: the public key's fingerprint (公钥指纹) from the Coze console; the app's private key (PEM) that the Coze console let you download",
+    );
+    expect((error as InputError).inputs).toEqual(['publicKeyId', 'privateKey']);
+    const { error: range } = await refusal({ ...credentials(), baseUrl: standIn.url, durationSeconds: 0 });
+    expect((range as InputError).inputs).toEqual(['durationSeconds']);
+  });
+
+  it('points a name from another tool to the option it means', async () => {
+    const { error } = await refusal({ appId, keyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url });
+    expect((error as Error).message).toBe("Option 'keyId': not an option of mintCozeToken; did you mean publicKeyId?");
   });
 });

@@ -5,7 +5,7 @@
 import { createPrivateKey, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { run } from '../../src/action/index.ts';
+import { runStep } from '../../src/action/index.ts';
 import { githubIssues } from '../../src/alert/github-issues.ts';
 import { describeGitHubError, failureIssue } from '../../src/alert/index.ts';
 import { type InputName, readMintConfig } from '../../src/core/config.ts';
@@ -18,6 +18,7 @@ import {
   parseTokenResponse as parseAnswer,
   readAnswer,
 } from '../../src/core/coze-response.ts';
+import { protectCredentials } from '../../src/core/credentials.ts';
 import { CozeError, describeError, explainError, InputError, NetworkError } from '../../src/core/errors.ts';
 import { createHttpClient, type HttpResponse, proxySettings, proxyUrl } from '../../src/core/http.ts';
 import { signJwt } from '../../src/core/jwt.ts';
@@ -104,7 +105,7 @@ const sentCredentials = () => served.map(({ request }) => credentialOf(request.h
 /** The redaction every surface applies at its boundary, holding this file's secrets. */
 const REDACTOR = createRedactor();
 for (const secret of [TOKEN, JWT, GITHUB_TOKEN]) REDACTOR.add(secret);
-REDACTOR.addPrivateKey(keys.pkcs8);
+protectCredentials(REDACTOR, { privateKey: keys.pkcs8 });
 
 /** Words for people, on one surface: typed, one line, no controls or brackets, nothing forged, nothing secret once redacted. */
 function expectPlainWords(text: string, surface: Surface | undefined, raw: string) {
@@ -299,7 +300,7 @@ describe('redaction and alert text (properties)', () => {
         const redactor = createRedactor();
         redactor.add(registered);
         redactor.add(JWT);
-        redactor.addPrivateKey(keys.pkcs8);
+        protectCredentials(redactor, { privateKey: keys.pkcs8 });
         const redacted = redactor.redact(`${a}${registered}${b}${shown}${c}`);
         expect(redacted).not.toContain(registered);
         expect(redacted).not.toContain(JWT);
@@ -791,7 +792,7 @@ describe('the whole action against generated answers (property, over HTTP)', () 
         const env = alert ? { GITHUB_REPOSITORY: 'octo/app', GITHUB_RUN_ID: '7', GITHUB_API_URL: server.url } : {};
         const logged = await consoleDuring(async () => {
           try {
-            await run(recording.core, recordingDeps(recording, { send: http.send, env }));
+            await runStep(recording.core, recordingDeps(recording, { send: http.send, env }));
           } finally {
             await http.close();
           }
@@ -907,7 +908,7 @@ describe('fuzz findings: shrunk counterexamples', () => {
     const recording = recordingCore({ 'app-id': '1', 'public-key-id': 'k', 'private-key': keys.pkcs8, 'base-url': server.url, retries: '0' });
     const http = createHttpClient();
     try {
-      await run(recording.core, recordingDeps(recording, { send: http.send }));
+      await runStep(recording.core, recordingDeps(recording, { send: http.send }));
     } finally {
       await http.close();
     }
@@ -942,7 +943,7 @@ describe('fuzz findings: shrunk counterexamples', () => {
     const recording = recordingCore({ 'app-id': '1', 'public-key-id': 'k', 'private-key': keys.pkcs8, 'base-url': server.url, retries: '0', verify: 'true' });
     const http = createHttpClient();
     try {
-      await expect(run(recording.core, recordingDeps(recording, { send: http.send }))).resolves.toBeUndefined();
+      await expect(runStep(recording.core, recordingDeps(recording, { send: http.send }))).resolves.toBeUndefined();
     } finally {
       await http.close();
     }
@@ -1008,7 +1009,7 @@ describe('fuzz findings: shrunk counterexamples', () => {
     const recording = recordingCore({ 'app-id': '1', 'public-key-id': 'k', 'private-key': keys.pkcs8, 'base-url': server.url, retries: '0', verify: 'true' });
     const http = createHttpClient();
     try {
-      await run(recording.core, recordingDeps(recording, { send: http.send }));
+      await runStep(recording.core, recordingDeps(recording, { send: http.send }));
     } finally {
       await http.close();
     }

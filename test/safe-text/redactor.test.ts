@@ -1,6 +1,7 @@
 // The redactor: secrets the run holds, cut out of outside text by value, however the text broke or cut them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { protectCredentials } from '../../src/core/credentials.ts';
 import { createRedactor, publicText } from '../../src/safe-text/redactor.ts';
 import type { Surface } from '../../src/safe-text/terms.ts';
 import { makeRsaKeys, pemBody } from '../support/keys.ts';
@@ -9,7 +10,7 @@ const token = 'Opaque9fK2mQ7xLr4Tz8Wv1Nb6Hc3Yd5Pe0Sg';
 const redactor = createRedactor();
 redactor.add(token);
 const keys = makeRsaKeys();
-redactor.addPrivateKey(keys.pkcs1);
+protectCredentials(redactor, { privateKey: keys.pkcs1 });
 
 describe('createRedactor', () => {
   it('cuts a secret out whole, split across lines, with spaces in it, or cut short, and leaves other words be', () => {

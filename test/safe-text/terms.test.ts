@@ -1,9 +1,10 @@
 // One message, three surfaces: a workflow's inputs, the command line's flags, the library's options.
 import { describe, expect, it } from 'vitest';
 import { KNOWN_ANSWERS } from '../../src/core/answers.ts';
-import { CozeError, describeError, InputError, inLibraryTerms, NetworkError } from '../../src/core/errors.ts';
+import { CozeError, describeError, InputError, NetworkError } from '../../src/core/errors.ts';
 import { deadlineFrom, sendWithRetries } from '../../src/core/retry.ts';
 import { verifyToken } from '../../src/core/verify.ts';
+import { libraryError } from '../../src/lib/errors.ts';
 import { mintCozeToken } from '../../src/lib/index.ts';
 import { inTermsOf, type Surface, setting, term } from '../../src/safe-text/terms.ts';
 
@@ -30,24 +31,24 @@ describe('terms', () => {
     expect(describeError(three, 'cli')).toBe(
       '--app-id (or COZE_APP_ID), --public-key-id (or COZE_PUBLIC_KEY_ID) and --private-key-file (or --private-key -, COZE_PRIVATE_KEY_FILE, COZE_PRIVATE_KEY): are required',
     );
-    expect((inLibraryTerms(three) as Error).message).toBe("Options 'appId', 'publicKeyId' and 'privateKey': are required");
+    expect((libraryError(three) as Error).message).toBe("Options 'appId', 'publicKeyId' and 'privateKey': are required");
     expect(describeError(new InputError(['app-id', 'base-url'], 'x'), 'cli')).toBe('--app-id (or COZE_APP_ID) and --base-url (or COZE_API_BASE): x');
     expect(describeError(new InputError('retries', 'x'), 'cli')).toBe('--retries: x');
   });
 
   it("rewrites a CozeError's and a NetworkError's message and hint for the library", () => {
-    const coze = inLibraryTerms(
+    const coze = libraryError(
       new CozeError(`no at ${term('base-url')}`, { status: 401, hint: `try ${setting('base-url', 'https://api.coze.com')}` }),
     ) as CozeError;
     expect(coze.message).toBe('no at baseUrl');
     expect(coze.details.hint).toBe("try baseUrl: 'https://api.coze.com'");
-    const network = inLibraryTerms(new NetworkError(`within ${term('deadline-seconds')}`, `raise ${term('retries')}`)) as NetworkError;
+    const network = libraryError(new NetworkError(`within ${term('deadline-seconds')}`, `raise ${term('retries')}`)) as NetworkError;
     expect([network.message, network.hint]).toEqual(['within deadlineSeconds', 'raise retries']);
-    const bare = inLibraryTerms(new CozeError(`at ${term('base-url')}`)) as CozeError;
+    const bare = libraryError(new CozeError(`at ${term('base-url')}`)) as CozeError;
     expect([bare.message, bare.details]).toEqual(['at baseUrl', {}]);
     const other = new TypeError(`kept ${term('base-url')}`);
-    expect(inLibraryTerms(other)).toBe(other);
-    expect(other.message).toBe('kept ⟦base-url⟧');
+    expect(libraryError(other)).toBe(other);
+    expect(other.message).toBe('kept baseUrl');
   });
 
   it('the library names every missing option at once, in its own words', async () => {

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { type ActionDeps, run } from '../../src/action/index.ts';
+import { type ActionDeps, runStep } from '../../src/action/index.ts';
 import type { CozeStandIn } from './coze-stand-in.ts';
 import { leaksIn } from './leaks.ts';
 import { type CoreCall, recordingCore, recordingDeps } from './recording-core.ts';
@@ -13,13 +13,13 @@ export interface ActOptions {
 }
 
 /**
- * Runs the action in-process through run(core, deps) against the stand-in, with a recording core, and checks
+ * Runs the action in-process through runStep(core, deps) against the stand-in, with a recording core, and checks
  * that nothing secret reached any recorded call but setSecret and the token output.
  */
 export async function act(standIn: CozeStandIn, inputs: Record<string, string>, options: ActOptions = {}) {
   const recording = recordingCore(inputs);
   const before = standIn.requests.length;
-  await run(recording.core, recordingDeps(recording, options.deps));
+  await runStep(recording.core, recordingDeps(recording, options.deps));
   const sent = standIn.requests.slice(before);
   const pems = options.pems ?? [inputs['private-key'] ?? ''].filter((pem) => pem.includes('-----'));
   expect(leaksIn(recording.surface(), { pems, standIn, extra: options.extra ?? [] })).toEqual([]);

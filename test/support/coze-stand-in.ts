@@ -14,7 +14,7 @@ export type Fault =
   | { kind: 'pass' }
   | { kind: 'trickle'; bytes: number; everyMs: number }
   | { kind: 'huge' }
-  | { kind: 'ok-body'; body: string; contentType?: string }
+  | { kind: 'ok-body'; body: string; contentType?: string; headers?: Record<string, string> }
   /** users/me: repeat the token back, in a refusal (msg and x-tt-logid) or as the user's name and id. */
   | { kind: 'echo-token'; into?: 'refusal' | 'user'; as?: 'whole' | 'split' | 'late' };
 
@@ -189,7 +189,7 @@ export async function startCozeStandIn(options: StandInOptions) {
         res.end(`{"padding":"${'x'.repeat(2 * 1024 * 1024)}"}`);
         return;
       case 'ok-body':
-        res.writeHead(200, { 'content-type': fault.contentType ?? 'application/json' });
+        res.writeHead(200, { 'content-type': fault.contentType ?? 'application/json', ...fault.headers });
         res.end(fault.body);
         return;
       case 'echo-token':

@@ -1,15 +1,14 @@
 import type * as actionsCore from '@actions/core';
-import { type IssuesApi, type RunContext } from '../alert/index.js';
 import { type MintDeps } from '../core/mint.js';
 import { type SummaryWriter } from '../core/report.js';
+import { type OpenIssuesApi } from './issue.js';
 export type Core = Pick<typeof actionsCore, 'getInput' | 'getBooleanInput' | 'setSecret' | 'setOutput' | 'exportVariable' | 'info' | 'debug' | 'warning' | 'setFailed'> & {
     summary: SummaryWriter;
 };
-/** Opens the repository's issues; the default loads @actions/github only when it is called. */
-export type OpenIssuesApi = (token: string, context: RunContext, send: MintDeps['send'], timeLeftMs: () => number, userAgent: string) => Promise<IssuesApi>;
+export type { OpenIssuesApi } from './issue.js';
 export interface ActionDeps extends MintDeps {
     env: Record<string, string | undefined>;
     openIssuesApi?: OpenIssuesApi;
 }
-/** inputs → validated config → JWT → exchange (→ verify) → outputs; then the summary and the alert, either way. */
-export declare function run(runnerCore: Core, runDeps: ActionDeps): Promise<void>;
+/** The whole step: it never throws; a failure is the step's error, its summary and (if asked) its alert issue. */
+export declare function runStep(runnerCore: Core, runDeps: ActionDeps): Promise<void>;

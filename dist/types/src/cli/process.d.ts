@@ -6,4 +6,4 @@ import { type Readable } from 'node:stream';
  */
 export declare function openKeyFile(path: string): Readable;
 /** The coze-token command wired to this process: argv, environment, stdio, exit code. */
-export declare function main(): Promise<void>;
+export declare function runCommandLine(): Promise<void>;

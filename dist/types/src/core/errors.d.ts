@@ -11,6 +11,7 @@ export declare class InputError extends Error {
     });
     get input(): string;
 }
+export declare function inputErrorText(inputs: readonly string[], expected: string, surface: Surface, asGiven: boolean): string;
 export interface CozeErrorDetails {
     status?: number;
     code?: string;
@@ -36,5 +37,3 @@ export declare function explainError(error: unknown, surface?: Surface): {
 };
 /** One line a user can act on. */
 export declare function describeError(error: unknown, surface?: Surface): string;
-/** The error as the library throws it: its message and hint in the library's words, and a stack a user can read. */
-export declare function inLibraryTerms(error: unknown): unknown;

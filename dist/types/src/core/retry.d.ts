@@ -20,7 +20,7 @@ export interface Deadline {
     atMs: number;
     seconds: number;
 }
-export declare function deadlineFrom(deadlineMs: number, nowMs: number): Deadline;
+export declare function deadlineFrom(deadlineMs: number, nowMs: number, reservedMs?: number): Deadline;
 export interface RetryDeps {
     sleep: (ms: number) => Promise<void>;
     /** Uniform in [0, 1): jitter. */

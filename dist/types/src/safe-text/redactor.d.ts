@@ -9,8 +9,6 @@ export type Identifier = Extract<Setting, 'app-id' | 'public-key-id'>;
  */
 export interface Redactor {
     add(secret: string): void;
-    /** The private key as given: its body however it is wrapped. */
-    addPrivateKey(raw: string): void;
     /** An id, cut out whole wherever it stands, case aside, and shown as the setting's name: [app-id]. */
     addIdentifier(name: Identifier, value: string): void;
     /** The text without any secret or id; an id becomes a term (terms.ts), so write the text in a surface's words after. */

@@ -1,12 +1,14 @@
+import { type Setting } from '../core/settings.js';
+export type { Setting } from '../core/settings.js';
 export type Surface = 'action' | 'cli' | 'library';
-/** Settings as action.yml names them; `private-key-file` and `command` exist only on the command line. */
-export type Setting = 'app-id' | 'public-key-id' | 'private-key' | 'base-url' | 'audience' | 'duration-seconds' | 'session-name' | 'scope' | 'account-id' | 'enterprise-id' | 'timeout-seconds' | 'deadline-seconds' | 'retries' | 'verify';
 export declare const term: (name: Setting) => string;
 export declare const setting: (name: Setting, value: string) => string;
-/** The environment variables the CLI reads a setting from. */
-export declare const CLI_ENV: Partial<Record<string, string>>;
+/** The environment variable the CLI reads a setting from, if any. */
+export declare const cliEnvironmentVariable: (name: string) => string | undefined;
 /** HTTPS_PROXY, COZE_PRIVATE_KEY: a setting from the environment, named as it is on every surface. */
 export declare const isEnvironmentVariable: (name: string) => boolean;
+/** The command line's names for the key: it has two flags and two environment variables for it. */
+export declare const CLI_KEY_SOURCES = "--private-key-file (or --private-key -, COZE_PRIVATE_KEY_FILE, COZE_PRIVATE_KEY)";
 /** How a surface names a setting. */
 export declare function nameOf(name: string, surface: Surface): string;
 /** The text with every term and setting in the surface's words. */

@@ -1,0 +1,9 @@
+import { type AlertSubject, type IssuesApi, type RunContext } from '../alert/index.js';
+import type { MintDeps } from '../core/mint.js';
+import type { RunReport } from '../core/report.js';
+import type { Redactor } from '../safe-text/redactor.js';
+import type { ActionDeps, Core } from './index.js';
+/** Opens the repository's issues; the default loads @actions/github only when it is called. */
+export type OpenIssuesApi = (token: string, context: RunContext, send: MintDeps['send'], timeLeftMs: () => number, userAgent: string) => Promise<IssuesApi>;
+/** GitHub trouble never changes the step's result: it becomes one warning naming the permission to grant. */
+export declare function raiseAlert(core: Core, deps: ActionDeps, token: string, subject: AlertSubject, report: RunReport, timeLeftMs: () => number, redactor: Redactor): Promise<void>;

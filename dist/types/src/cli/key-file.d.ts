@@ -1,0 +1,16 @@
+/** Where the key comes from: a stream of its bytes, which the command reads within bounds. */
+export type ByteSource = AsyncIterable<Uint8Array | string>;
+export interface KeyIo {
+    env: Record<string, string | undefined>;
+    stdin: () => ByteSource;
+    openFile: (path: string) => ByteSource;
+}
+export interface KeyText {
+    /** How the user gave the key, as messages name it: --private-key-file, COZE_PRIVATE_KEY, ... */
+    source: string | undefined;
+    text: string;
+}
+/** One source of the key at a time; two at once is an error naming both, as is a source that gives nothing. */
+export declare function readPrivateKey(flag: string | undefined, file: string | undefined, io: KeyIo, timeLeftMs: number): Promise<KeyText>;
+/** A problem with the key, named by the source it came from rather than by the setting. */
+export declare function inKeySource<T>(source: string | undefined, read: () => T): T;

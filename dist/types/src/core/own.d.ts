@@ -1,0 +1,1 @@
+export declare function ownRecord<T extends object>(value: T): T;

@@ -1,0 +1,7 @@
+import { type Redactor } from '../safe-text/redactor.js';
+/**
+ * The error as the library throws it. Whatever Coze echoed back of a secret the call held (the key, a JWT, the
+ * token) is cut out of its message and details; settings are named as options (baseUrl), in `inputs` too; and its
+ * stack is the problem, then the caller's frames.
+ */
+export declare function libraryError(error: unknown, redactor?: Redactor): unknown;

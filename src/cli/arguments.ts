@@ -1,0 +1,66 @@
+// The command line's arguments, parsed by the flags the settings table gives the CLI; what was typed is never echoed.
+import { parseArgs } from 'node:util';
+import { InputError } from '../core/errors.js';
+import { nearestName } from '../core/option-names.js';
+import { settingsOf, specOf } from '../core/settings.js';
+
+const OPTIONS = {
+  ...Object.fromEntries(settingsOf('cli').map((name) => [name, { type: 'string' as const }])),
+  'private-key-file': { type: 'string' },
+  json: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+/** Names from other tools that mean one of ours: --key-id is --public-key-id, --key-file is --private-key-file. */
+const ALIASES: Record<string, string> = {
+  ...Object.fromEntries(settingsOf('cli').flatMap((name) => (specOf(name).aliases ?? []).map((alias) => [alias, name]))),
+  key: 'private-key-file',
+  pem: 'private-key-file',
+  'key-file': 'private-key-file',
+  'private-key-path': 'private-key-file',
+};
+
+export interface CommandLine {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+  positionalIndexes: number[];
+}
+
+/**
+ * The arguments, checked by their position: an argument the command does not know is never repeated, since it may
+ * be a key pasted in the wrong place.
+ */
+export function parseCommandLine(argv: string[]): CommandLine {
+  const { values, positionals, tokens } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const where = `argument ${token.index + 1}`;
+    const spec = Object.hasOwn(OPTIONS, token.name) ? (OPTIONS as Record<string, { type: string }>)[token.name] : undefined;
+    if (!spec) {
+      // The nearest known name only: what was typed is not repeated, in case it is a key.
+      const meant = nearestName(token.name, Object.keys(OPTIONS), ALIASES);
+      throw new InputError(
+        'arguments',
+        `${where} is not an option coze-token knows${meant === undefined ? '' : `; did you mean --${meant}?`} (coze-token --help lists them); it is not repeated here, in case it is a key`,
+      );
+    }
+    const flag = `--${token.name}`;
+    if (spec.type === 'boolean' && token.value !== undefined) throw new InputError(flag, `takes no value (${where})`);
+    // --private-key takes only -, and says so below whatever it was given.
+    if (spec.type === 'string' && token.name !== 'private-key' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('--')))) {
+      throw new InputError(flag, `needs a value (${where}); for a value that starts with a dash, write ${flag}=VALUE`);
+    }
+  }
+  const keyFlag = values['private-key'];
+  if (keyFlag !== undefined && keyFlag !== '-') {
+    throw new InputError(
+      '--private-key',
+      'takes only - (read the key from standard input); a key on the command line would land in shell history and process lists. Use --private-key-file or COZE_PRIVATE_KEY',
+    );
+  }
+  const positionalIndexes = tokens.flatMap((token) => (token.kind === 'positional' ? [token.index] : []));
+  // Own properties only, in an object without a prototype, so that nothing inherited is ever taken for a flag.
+  return { values: Object.assign(Object.create(null), values), positionals, positionalIndexes };
+}

@@ -1,0 +1,52 @@
+// The CLI's --help, written from the settings table, and its exit codes.
+import { SETTINGS, type Setting, settingsOf } from '../core/settings.js';
+import { VERSION } from '../core/version.js';
+
+export const EXIT = { ok: 0, refused: 1, badInput: 2, network: 3 } as const;
+
+/** The CLI's own flags beside the settings: [flag as shown, help, environment variable]. */
+const KEY_ROWS: ReadonlyArray<readonly [string, string, string]> = [
+  ['--private-key-file PATH', "the app's private key, PEM", 'COZE_PRIVATE_KEY_FILE'],
+  ['--private-key -', 'read the private key from standard input', 'COZE_PRIVATE_KEY (the PEM)'],
+];
+const OUTPUT_ROWS: ReadonlyArray<readonly [string, string]> = [
+  ['--verbose', 'one line per HTTP attempt on stderr (never a secret)'],
+  ['--json', 'mint: {"token","expiresAt","expiresIn","logId"}; check: a JSON report'],
+  ['-h, --help', 'this text'],
+  ['--version', 'the version'],
+];
+
+const FLAG_WIDTH = 26;
+const HELP_WIDTH = 42;
+
+function optionRows(): string[] {
+  const rows = settingsOf('cli').flatMap((name: Setting): ReadonlyArray<readonly [string, string, string]> => {
+    const spec = SETTINGS[name];
+    if (name === 'private-key') return KEY_ROWS;
+    return [[`--${name}${'metavar' in spec ? ` ${spec.metavar}` : ''}`, spec.help, 'env' in spec ? spec.env : '']];
+  });
+  const line = ([flag, help, env]: readonly [string, string, string]) => {
+    if (!env) return `  ${flag.padEnd(FLAG_WIDTH)}${help}`;
+    // A long help line puts its variable on a line of its own, under the others.
+    if (help.length >= HELP_WIDTH) return `  ${flag.padEnd(FLAG_WIDTH)}${help}\n${' '.repeat(2 + FLAG_WIDTH + HELP_WIDTH)}${env}`;
+    return `  ${flag.padEnd(FLAG_WIDTH)}${help.padEnd(HELP_WIDTH)}${env}`;
+  };
+  return [...rows.map(line), ...OUTPUT_ROWS.map(([flag, help]) => line([flag, help, '']))];
+}
+
+export const HELP = `coze-token ${VERSION}: mint a short-lived Coze access token from a JWT OAuth app.
+
+Usage:
+  coze-token mint  [options]   print the token
+  coze-token check [options]   mint, prove the token works with /v1/users/me, print a report
+                               (never the token)
+
+Options, and the environment variables they may come from instead:
+${optionRows().join('\n')}
+
+Exit codes: 0 ok, 1 refused by Coze, 2 bad input, 3 network (Coze not reached or no answer in time).
+
+Examples:
+  coze-token check --app-id 1183520381944 --public-key-id "$KID" --private-key-file private_key.pem
+  export COZE_API_TOKEN="$(coze-token mint --private-key - < private_key.pem)"
+`;

@@ -1,0 +1,127 @@
+// The CLI's private key: from one of its four sources, read within the key parser's size bound and the deadline.
+import { InputError } from '../core/errors.js';
+import { KEY_TOO_LONG, MAX_PRIVATE_KEY_LENGTH } from '../core/private-key.js';
+import { outsideText } from '../safe-text/outside.js';
+import { term } from '../safe-text/terms.js';
+
+/** Where the key comes from: a stream of its bytes, which the command reads within bounds. */
+export type ByteSource = AsyncIterable<Uint8Array | string>;
+
+export interface KeyIo {
+  env: Record<string, string | undefined>;
+  stdin: () => ByteSource;
+  openFile: (path: string) => ByteSource;
+}
+
+export interface KeyText {
+  /** How the user gave the key, as messages name it: --private-key-file, COZE_PRIVATE_KEY, ... */
+  source: string | undefined;
+  text: string;
+}
+
+/** One source of the key at a time; two at once is an error naming both, as is a source that gives nothing. */
+export async function readPrivateKey(flag: string | undefined, file: string | undefined, io: KeyIo, timeLeftMs: number): Promise<KeyText> {
+  const { COZE_PRIVATE_KEY_FILE: envFile, COZE_PRIVATE_KEY: envKey } = io.env;
+  const given = [
+    flag === '-' && { source: '--private-key -', read: () => readBounded(io.stdin(), '--private-key -', timeLeftMs) },
+    file !== undefined && { source: '--private-key-file', read: () => readFile(io, file, '--private-key-file', timeLeftMs) },
+    envFile && { source: 'COZE_PRIVATE_KEY_FILE', read: () => readFile(io, envFile, 'COZE_PRIVATE_KEY_FILE', timeLeftMs) },
+    envKey && { source: 'COZE_PRIVATE_KEY', read: async () => envKey },
+  ].filter((source) => source !== false && source !== undefined && source !== '');
+  if (given.length > 1) {
+    const sources = given.map((source) => source.source);
+    const variables = sources.filter((source) => !source.startsWith('--')).length;
+    const options = sources.length - variables;
+    const remedy =
+      variables === 0
+        ? 'drop one of the options'
+        : options === 0
+          ? 'unset one of the environment variables'
+          : `unset the environment variable${variables > 1 ? 's' : ''}, or drop the option${options > 1 ? 's' : ''}`;
+    throw new InputError(sources, `each give the private key: use one of them (${remedy})`);
+  }
+  const [source] = given;
+  if (!source) return { source: undefined, text: '' };
+  const text = await source.read();
+  if (text.trim() === '') throw new InputError(source.source, 'gave an empty private key: expected the PEM private key the Coze console let you download');
+  return { source: source.source, text };
+}
+
+/** Why a file could not be read, in words, by the code Node gives. */
+const UNREADABLE: Partial<Record<string, string>> = {
+  ENOENT: 'there is no such file',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'it is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'the path has a loop of symbolic links',
+  ENAMETOOLONG: 'the path is too long',
+};
+
+/** The longest part of a path shown in a message; a path is never a secret, but a message stays one readable line. */
+const MAX_SHOWN_PATH = 160;
+
+/**
+ * Whether what was given as a path is more likely the key itself: PEM armour, line breaks (which a path does not
+ * have), or a long run of base64 between slashes. Such text is never shown.
+ */
+function looksLikeKey(path: string): boolean {
+  // No path is this long (PATH_MAX is 4096): such text is taken for a key, before any pattern looks at it.
+  if (path.length > 4096) return true;
+  const base64 = (text: string) => text.length >= 40 && /^[A-Za-z0-9+/=]+$/.test(text) && /\d/.test(text) && /[A-Z]/.test(text) && /[a-z]/.test(text);
+  return /-----(BEGIN|END)|PRIVATE KEY|[\r\n]/.test(path) || base64(path) || path.split(/[/\\]/).some(base64);
+}
+
+async function readFile(io: KeyIo, path: string, source: string, timeLeftMs: number): Promise<string> {
+  try {
+    return await readBounded(io.openFile(path), source, timeLeftMs);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = String((error as { code?: unknown }).code);
+    const reason = Object.hasOwn(UNREADABLE, code) ? (UNREADABLE[code] as string) : `it cannot be read${/^E[A-Z]+$/.test(code) ? ` (${code})` : ''}`;
+    if (looksLikeKey(path)) {
+      throw new InputError(
+        source,
+        `expected the path of a readable file holding the PEM private key; what it was given is not a file that can be read (${reason}), and looks like a key rather than a path, so it is not repeated here: give the key through COZE_PRIVATE_KEY or --private-key - instead`,
+      );
+    }
+    throw new InputError(source, `cannot read "${outsideText(path, MAX_SHOWN_PATH) ?? ''}": ${reason}; expected a readable file holding the PEM private key`);
+  }
+}
+
+/** At most MAX_PRIVATE_KEY_LENGTH bytes, and only while the deadline lasts: /dev/zero, a FIFO without a writer or a terminal end here. */
+async function readBounded(stream: ByteSource, source: string, timeLeftMs: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const iterator = stream[Symbol.asyncIterator]();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), Math.max(0, timeLeftMs));
+  });
+  try {
+    for (;;) {
+      const next = await Promise.race([iterator.next(), timedOut]);
+      if (next === 'timeout') throw new InputError(source, `gave no end of the key within ${term('deadline-seconds')}: expected a file or input that ends`);
+      if (next.done) break;
+      const chunk = Buffer.from(next.value);
+      size += chunk.length;
+      if (size > MAX_PRIVATE_KEY_LENGTH) throw new InputError(source, KEY_TOO_LONG);
+      chunks.push(chunk);
+    }
+  } finally {
+    clearTimeout(timer);
+    // Ends the stream (and its file) whether it was read to the end or given up on.
+    void iterator.return?.()?.catch(() => {});
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A problem with the key, named by the source it came from rather than by the setting. */
+export function inKeySource<T>(source: string | undefined, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (source && error instanceof InputError && error.inputs.length === 1 && error.input === 'private-key') throw new InputError(source, error.expected);
+    throw error;
+  }
+}

@@ -1,0 +1,230 @@
+// The one table of settings. The action's inputs, the CLI's flags, environment variables and --help, the library's
+// options and their types, defaults, ranges and the wording of errors all derive from it. It imports nothing.
+
+/** How a setting's value is written and checked. */
+export type SettingKind = 'id' | 'text' | 'integer' | 'boolean' | 'json' | 'url' | 'pem' | 'token';
+
+export interface SettingSpec {
+  readonly kind: SettingKind;
+  /** What the value is, as an error message says it after "expected". */
+  readonly what: string;
+  /** The CLI's --help line. */
+  readonly help: string;
+  /** The default as text, as action.yml writes it. */
+  readonly default?: string;
+  /** The whole numbers an integer setting takes. */
+  readonly range?: readonly [min: number, max: number];
+  /** The value (or a part of it) is masked and redacted wherever outside text is written. */
+  readonly secret?: true;
+  /** Needed for a mint: the three credentials. */
+  readonly required?: true;
+  /** The library's option name, where it is not the camelCase of the setting's. */
+  readonly option?: string;
+  /** Where the setting is taken: the action's input, the CLI's flag, the library's option. */
+  readonly surfaces: readonly ('action' | 'cli' | 'library')[];
+  /** The environment variable the CLI also reads it from. */
+  readonly env?: string;
+  /** The CLI's placeholder for the value in --help. */
+  readonly metavar?: string;
+  /** Names people reach for, from other tools and Coze's SDKs: an unknown option of that name is pointed here. */
+  readonly aliases?: readonly string[];
+  /** In the reusable workflow: an input, a secret, or not there. */
+  readonly workflow?: 'input' | 'secret';
+}
+
+const ALL = ['action', 'cli', 'library'] as const;
+
+export const SETTINGS = {
+  'app-id': {
+    kind: 'id',
+    what: "the OAuth app's id from the Coze console",
+    help: "the OAuth app's id",
+    secret: true,
+    required: true,
+    surfaces: ALL,
+    env: 'COZE_APP_ID',
+    metavar: 'ID',
+    aliases: ['client-id', 'iss'],
+    workflow: 'secret',
+  },
+  'public-key-id': {
+    kind: 'id',
+    what: "the public key's fingerprint (公钥指纹) from the Coze console",
+    help: "the public key's fingerprint (公钥指纹)",
+    secret: true,
+    required: true,
+    surfaces: ALL,
+    env: 'COZE_PUBLIC_KEY_ID',
+    metavar: 'ID',
+    aliases: ['key-id', 'kid', 'keyid', 'fingerprint', 'public-key-fingerprint'],
+    workflow: 'secret',
+  },
+  'private-key': {
+    kind: 'pem',
+    what: "the app's private key (PEM) that the Coze console let you download",
+    help: "the app's private key, PEM",
+    secret: true,
+    required: true,
+    surfaces: ALL,
+    env: 'COZE_PRIVATE_KEY',
+    aliases: ['key', 'pem', 'private-key-pem', 'secret-key'],
+    workflow: 'secret',
+  },
+  'base-url': {
+    kind: 'url',
+    what: 'the origin of the Coze API, https://api.coze.cn or https://api.coze.com',
+    help: 'https://api.coze.cn (default) or https://api.coze.com',
+    default: 'https://api.coze.cn',
+    surfaces: ALL,
+    env: 'COZE_API_BASE',
+    metavar: 'URL',
+    aliases: ['api-base', 'coze-api-base', 'base', 'url', 'endpoint', 'host', 'api-url'],
+    workflow: 'input',
+  },
+  audience: {
+    kind: 'text',
+    what: 'the JWT audience',
+    help: "the JWT's aud (default: the host name of --base-url)",
+    surfaces: ALL,
+    metavar: 'AUD',
+    aliases: ['aud'],
+    workflow: 'input',
+  },
+  'duration-seconds': {
+    kind: 'integer',
+    what: "the token's lifetime in seconds",
+    help: 'token lifetime, 1 to 86399 (default 900)',
+    default: '900',
+    range: [1, 86399],
+    surfaces: ALL,
+    metavar: 'N',
+    aliases: ['ttl', 'duration', 'expires-in', 'lifetime', 'duration-in-seconds'],
+    workflow: 'input',
+  },
+  'session-name': {
+    kind: 'text',
+    what: "an end user's id for the token's session",
+    help: "the JWT's session_name",
+    surfaces: ALL,
+    metavar: 'NAME',
+    aliases: ['session', 'session-id'],
+    workflow: 'input',
+  },
+  scope: {
+    kind: 'json',
+    what: 'a JSON object sent as the token request\'s scope, such as {"account_permission":{"permission_list":["Connector.botChat"]}}',
+    help: "a JSON object sent as the request's scope",
+    surfaces: ALL,
+    metavar: 'JSON',
+    aliases: ['scopes', 'permissions'],
+    workflow: 'input',
+  },
+  'account-id': {
+    kind: 'id',
+    what: 'the numeric id of a Coze organisation, or of the workspace owner for cross-account use',
+    help: 'an organisation id: use /api/permission/oauth2/account/{id}/token',
+    surfaces: ALL,
+    metavar: 'ID',
+    aliases: ['org-id', 'organization-id', 'organisation-id', 'account'],
+    workflow: 'input',
+  },
+  'enterprise-id': {
+    kind: 'id',
+    what: 'a Coze enterprise id such as volcano_2101…',
+    help: 'an enterprise id (volcano_...): use its endpoint; not with --account-id',
+    surfaces: ALL,
+    metavar: 'ID',
+    aliases: ['enterprise'],
+    workflow: 'input',
+  },
+  'timeout-seconds': {
+    kind: 'integer',
+    what: 'the limit for one HTTP attempt in seconds',
+    help: 'limit for one HTTP attempt (default 30)',
+    default: '30',
+    range: [1, 600],
+    surfaces: ALL,
+    metavar: 'N',
+    aliases: ['timeout', 'request-timeout'],
+    workflow: 'input',
+  },
+  'deadline-seconds': {
+    kind: 'integer',
+    what: 'the limit for the whole run in seconds',
+    help: 'limit for the whole command, every attempt and wait (default 120)',
+    default: '120',
+    range: [1, 3600],
+    surfaces: ALL,
+    metavar: 'N',
+    aliases: ['deadline', 'total-timeout'],
+    workflow: 'input',
+  },
+  retries: {
+    kind: 'integer',
+    what: 'the number of extra attempts',
+    help: 'extra attempts after network errors and transient answers (default 3)',
+    default: '3',
+    range: [0, 10],
+    surfaces: ALL,
+    metavar: 'N',
+    aliases: ['retry', 'max-retries', 'attempts'],
+    workflow: 'input',
+  },
+  'export-env': {
+    kind: 'boolean',
+    what: 'true or false',
+    help: 'export COZE_API_TOKEN and COZE_API_BASE to the later steps of the job',
+    default: 'false',
+    surfaces: ['action'],
+  },
+  verify: {
+    kind: 'boolean',
+    what: 'true or false',
+    help: 'prove the token works with /v1/users/me (the CLI: coze-token check)',
+    default: 'false',
+    surfaces: ['action', 'library'],
+    workflow: 'input',
+  },
+  summary: {
+    kind: 'boolean',
+    what: 'true or false',
+    help: 'write a job summary',
+    default: 'true',
+    surfaces: ['action'],
+  },
+  'issue-on-failure': {
+    kind: 'boolean',
+    what: 'true or false',
+    help: 'open an issue on failure, close it on recovery',
+    default: 'false',
+    surfaces: ['action'],
+    workflow: 'input',
+  },
+  'github-token': {
+    kind: 'token',
+    what: 'a GitHub token that may write issues',
+    help: 'the token for issue-on-failure',
+    default: '${{ github.token }}',
+    secret: true,
+    surfaces: ['action'],
+    workflow: 'secret',
+  },
+} as const satisfies Record<string, SettingSpec>;
+
+/** A setting as action.yml names it. */
+export type Setting = keyof typeof SETTINGS;
+
+/** The settings one surface takes, in the table's order. */
+export function settingsOf(surface: SettingSpec['surfaces'][number]): Setting[] {
+  return (Object.keys(SETTINGS) as Setting[]).filter((name) => (SETTINGS[name].surfaces as readonly string[]).includes(surface));
+}
+
+export function specOf(name: Setting): SettingSpec {
+  return SETTINGS[name];
+}
+
+/** The library's name of a setting: camelCase (duration-seconds is durationSeconds) unless the table says otherwise. */
+export function optionName(name: string): string {
+  const spec = (SETTINGS as Record<string, SettingSpec | undefined>)[name];
+  return spec?.option ?? name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}

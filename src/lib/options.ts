@@ -1,0 +1,77 @@
+// The library's options: their names and types from the settings table, checked, and read as own properties only.
+import { type InputName, MAX_SCOPE_DEPTH } from '../core/config.js';
+import { InputError } from '../core/errors.js';
+import { checkOptionNames } from '../core/option-names.js';
+import { optionName, type SettingKind, settingsOf, specOf } from '../core/settings.js';
+
+export type OptionType = 'string' | 'number' | 'boolean' | 'object' | 'function';
+
+const TYPE_OF_KIND: Record<SettingKind, OptionType> = {
+  id: 'string',
+  text: 'string',
+  url: 'string',
+  pem: 'string',
+  token: 'string',
+  integer: 'number',
+  boolean: 'boolean',
+  json: 'object',
+};
+
+/** The settings mintCozeToken takes, by option name, with their types; `log` is the library's own. */
+export const MINT_OPTIONS: Readonly<Record<string, OptionType>> = {
+  ...Object.fromEntries(settingsOf('library').map((name) => [optionName(name), TYPE_OF_KIND[specOf(name).kind]])),
+  log: 'function',
+};
+
+const { verify: _, ...sourceOptions } = MINT_OPTIONS;
+/** cozeTokenSource takes the same, but verify, and refreshSeconds of its own. */
+export const SOURCE_OPTIONS: Readonly<Record<string, OptionType>> = { ...sourceOptions, refreshSeconds: 'number' };
+
+const A_TYPE: Record<OptionType, string> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'an object',
+  function: 'a function',
+};
+
+/**
+ * Names and types checked before any work, then the options copied, own properties only, into an object without a
+ * prototype: nothing another part of the host process put on Object.prototype is ever read as an option.
+ */
+export function ownOptions<T extends object>(options: T, types: Readonly<Record<string, OptionType>>, fn: string): Partial<T> {
+  checkOptionNames(options, Object.keys(types), fn);
+  const own: Record<string, unknown> = Object.create(null);
+  for (const name of Object.keys(options)) {
+    const value = (options as Record<string, unknown>)[name];
+    const type = types[name] as OptionType;
+    const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+    if (value !== undefined && actual !== type) {
+      const article = actual === 'array' || actual === 'object' ? 'an' : 'a';
+      throw new InputError(
+        name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`),
+        `expected ${A_TYPE[type]}, not ${article} ${actual}`,
+      );
+    }
+    if (value !== undefined) own[name] = value;
+  }
+  return own as Partial<T>;
+}
+
+/** The options as the settings' text, which the config reads as it reads the action's inputs. */
+export function settingsText(own: Readonly<Record<string, unknown>>): (name: InputName) => string {
+  return (name) => {
+    const value = Object.hasOwn(own, optionName(name)) ? own[optionName(name)] : undefined;
+    if (value === undefined) return '';
+    return specOf(name).kind === 'json' ? jsonText(name, value) : String(value);
+  };
+}
+
+/** An object as JSON text, for the same checks as the action's input; a cycle or a stack-deep nest is refused. */
+function jsonText(name: InputName, value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    throw new InputError(name, `expected a JSON object nested at most ${MAX_SCOPE_DEPTH} levels deep, without cycles`);
+  }
+}

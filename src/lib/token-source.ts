@@ -1,0 +1,88 @@
+// cozeTokenSource: a token getter for long jobs that refreshes ahead of expiry and never holds a finished program.
+import { MAX_DURATION_SECONDS } from '../core/config.js';
+import { InputError } from '../core/errors.js';
+import { libraryError } from './errors.js';
+import { type MintCozeTokenOptions, mintInTerms } from './mint.js';
+import { ownOptions, SOURCE_OPTIONS } from './options.js';
+
+export interface CozeTokenSourceOptions extends Omit<MintCozeTokenOptions, 'verify'> {
+  /** Mint anew this long before the token expires (default 60); never more than half of the token's lifetime. */
+  refreshSeconds?: number;
+}
+
+/** After a failed refresh, while the cached token still works, the next refresh waits at least this long. */
+export const REFRESH_RETRY_MS = 5000;
+/** A token this close to its expiry is as good as expired: a request made with it might arrive too late. */
+export const EXPIRY_MARGIN_MS = 10_000;
+
+/**
+ * A token getter for long jobs, and for `@coze/api`'s `token` option, that refreshes ahead of expiry as Azure
+ * Identity's token cycler does: the first call mints; inside the refresh window every caller gets the cached token at
+ * once while one refresh runs in the background; a refresh that fails is logged and tried again on a later call
+ * (at most every 5 s). Only a caller whose token has expired waits for a mint, and gets its error.
+ */
+export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => number = Date.now): () => Promise<string> {
+  let own: Partial<CozeTokenSourceOptions>;
+  try {
+    own = ownOptions(options, SOURCE_OPTIONS, 'cozeTokenSource');
+  } catch (error) {
+    throw libraryError(error);
+  }
+  // Its own mints take the options but refreshSeconds, which is the source's alone.
+  const { refreshSeconds: _, ...mintOptions } = own;
+  const refreshSeconds = own.refreshSeconds ?? 60;
+  if (!Number.isInteger(refreshSeconds) || refreshSeconds < 0 || refreshSeconds > MAX_DURATION_SECONDS) {
+    throw libraryError(new InputError('refresh-seconds', `expected a whole number from 0 to ${MAX_DURATION_SECONDS}`));
+  }
+  // A token that lives no longer than the margin counts as expired when it arrives: every call would mint anew.
+  if (own.durationSeconds !== undefined && own.durationSeconds <= EXPIRY_MARGIN_MS / 1000) {
+    throw libraryError(
+      new InputError(
+        'duration-seconds',
+        `expected more than ${EXPIRY_MARGIN_MS / 1000} for a token source: a token in its last ${EXPIRY_MARGIN_MS / 1000} s counts as expired`,
+      ),
+    );
+  }
+  let cached: { token: string; renewAtMs: number; usableUntilMs: number } | undefined;
+  let minting: Promise<string> | undefined;
+  let retryAtMs = 0;
+  const mint = (): Promise<string> => {
+    // Every mint leaves the process free to end; a caller that waits for one holds it (waitFor) until it is over.
+    minting ??= mintInTerms(mintOptions as MintCozeTokenOptions, false)
+      .then(({ token, expiresAt, expiresIn }) => {
+        const expiresAtMs = expiresAt.getTime();
+        const usableUntilMs = expiresAtMs - EXPIRY_MARGIN_MS;
+        cached = { token, usableUntilMs, renewAtMs: Math.min(usableUntilMs, expiresAtMs - Math.min(refreshSeconds, expiresIn / 2) * 1000) };
+        return token;
+      })
+      .finally(() => {
+        minting = undefined;
+      });
+    return minting;
+  };
+  return async () => {
+    const at = now();
+    if (cached && at < cached.renewAtMs) return cached.token;
+    if (cached && at < cached.usableUntilMs) {
+      // Ahead of expiry: one refresh in the background; the caller keeps the token that still works.
+      if (!minting && at >= retryAtMs) {
+        mint().catch((error: unknown) => {
+          retryAtMs = now() + REFRESH_RETRY_MS;
+          try {
+            own.log?.(`Refreshing the Coze token failed; the current one still works, and a later call tries again: ${(error as Error).message}`);
+          } catch {
+            // Nobody could catch what the caller's log throws here: it loses a line, never the program.
+          }
+        });
+      }
+      return cached.token;
+    }
+    return waitFor(mint());
+  };
+}
+
+/** Keeps the process alive while a caller waits for the promise, and no longer. */
+function waitFor<T>(promise: Promise<T>): Promise<T> {
+  const hold = setInterval(() => {}, 60_000);
+  return promise.finally(() => clearInterval(hold));
+}
