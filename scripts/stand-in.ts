@@ -1,7 +1,7 @@
 // A Coze stand-in on 127.0.0.1, for trying the action, the CLI and the library by hand, and for the action's own CI
 // job (`uses: ./`).
 //   npm run stand-in                     runs it in the foreground (on the project's Node 24) and prints the lines
-//                                        to paste into .env for npm run local-action, and a command line of the
+//                                        that make up .env for npm run local-action, and a command line of the
 //                                        CLI that runs on the project's Node whatever node the shell finds; each
 //                                        refusal is printed in Coze's words; Ctrl-C stops it
 //   node scripts/stand-in.ts start DIR   starts it in the background, waits until it listens, and writes
@@ -52,7 +52,7 @@ async function foreground(): Promise<void> {
     [
       `Coze stand-in listening at ${standIn.url} (app ${appId}); Ctrl-C stops it.`,
       '',
-      'For npm run local-action, in .env:',
+      "For npm run local-action, as the whole of .env (not below .env.example's placeholders, which would win):",
       `INPUT_APP-ID=${appId}`,
       `INPUT_PUBLIC-KEY-ID=${kid}`,
       `INPUT_PRIVATE-KEY="${pemOnOneLine}"`,

@@ -1,7 +1,7 @@
 // The package as people install it: `npm pack` (the tarball release.yml attests, attaches to the release and
 // publishes to npm), installed with `npm install <tarball>` into a scratch project, offline (dist/ is
 // self-contained: it needs nothing else), then loaded with require() and with import, and its coze-token run from
-// node_modules/.bin, on Node 24 and on a real Node 22.
+// node_modules/.bin, on Node 24 and on a real Node 22. It holds what its users need, and its README's links resolve.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRepository } from '../../scripts/repository.ts';
 import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { makeRsaKeys } from '../support/keys.ts';
+import { brokenLinks } from '../support/markdown.ts';
 import { node22 } from '../support/node22.ts';
 import { ROOT } from '../support/paths.ts';
 import { childEnv, type NodeRun, spawnCollecting, spawnNode } from '../support/spawn-node.ts';
@@ -72,22 +73,47 @@ describe('the npm package', () => {
     expect(manifest.repository).toEqual({ type: 'git', url: `git+https://github.com/${owner}/${name}.git` });
   });
 
-  it('holds dist/ with its third-party notices, action.yml, README and LICENSE, and no sources or tests', () => {
+  it("holds the library, the CLI, their types and notices, README, LICENSE and CHANGELOG, and nothing of the action's", () => {
     const files = JSON.parse(npm(['pack', '--dry-run', '--json', '--silent'], ROOT))[0].files.map((file: { path: string }) => file.path) as string[];
+    const types = (manifest.exports as Record<string, { types: string }>)['.']?.types.replace(/^\.\//, '');
     expect(files).toEqual(
       expect.arrayContaining([
         'LICENSE',
         'README.md',
-        'action.yml',
+        'CHANGELOG.md',
         'package.json',
-        'dist/index.js',
         'dist/cli/index.js',
         'dist/lib/index.js',
-        'dist/types/src/lib/index.d.ts',
+        types,
         'dist/THIRD-PARTY-NOTICES.txt',
       ]),
     );
-    expect(files.filter((file) => /^(src|test|scripts|tools)\//.test(file))).toEqual([]);
+    // Not the action's bundle (dist/index.js, its chunks and their package.json) nor action.yml, sources or tests.
+    expect(
+      files.filter((file) => !/^(dist\/(lib|cli|types)\/.+|dist\/THIRD-PARTY-NOTICES\.txt|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(file)),
+    ).toEqual([]);
+    expect(files).not.toContain('dist/index.js');
+  });
+
+  it('links its README only to what it holds, or to the repository by absolute links', () => {
+    const installed = join(project, 'node_modules', manifest.name);
+    expect(readFileSync(join(installed, 'README.md'), 'utf8')).toBe(readFileSync(join(ROOT, 'README.md'), 'utf8'));
+    expect(brokenLinks(installed, ['README.md'])).toEqual([]);
+    // The check bites: the README's own links to docs/, relative, would not resolve inside the package.
+    const { owner, name } = readRepository(ROOT);
+    const relative = join(dir, 'relative');
+    mkdirSync(relative);
+    writeFileSync(
+      join(relative, 'README.md'),
+      readFileSync(join(installed, 'README.md'), 'utf8').replaceAll(`https://github.com/${owner}/${name}/blob/main/`, ''),
+    );
+    expect(brokenLinks(relative, ['README.md'])).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^README\.md:\d+: docs\/cli-and-library\.md.* \(no such file\)$/)]),
+    );
+  });
+
+  it('runs in a clone as npm run coze-token, on the project’s Node', () => {
+    expect(npm(['run', '--silent', 'coze-token', '--', '--version'], ROOT)).toBe(`${manifest.version}\n`);
   });
 
   it("builds the library without top-level await: dist/lib holds no webpack async module, which is how a bundle's await shows", () => {

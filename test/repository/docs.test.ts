@@ -1,7 +1,7 @@
 // The documentation: every relative link and #anchor of the Markdown resolves (as GitHub renders it), the README is
 // a landing page (at most 2,000 words, the step, the secrets and a way to try it on its first screen), and its
 // inputs and outputs tables are action.yml's.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,24 @@ function markdownTree(files: Record<string, string>): string {
   return dir;
 }
 
+/** An absolute link to a file of this repository on its main branch, as the README writes what the package leaves out. */
+const repositoryFiles = (root: string) => new RegExp(`^https://github\\.com/${readRepository(root).owner}/coze-token-action/(?:blob|tree)/main/`);
+
+/** Every absolute link to this repository's files whose file is not in the checkout, or whose #anchor is not in it. */
+function brokenRepositoryLinks(root: string): string[] {
+  return markdownFiles(root).flatMap((file) =>
+    linkTargets(readFileSync(join(root, file), 'utf8')).flatMap(({ line, target }) => {
+      if (!repositoryFiles(root).test(target)) return [];
+      const [path = '', anchor] = target.replace(repositoryFiles(root), '').split('#');
+      const local = join(root, decodeURIComponent(path));
+      if (!existsSync(local)) return [`${file}:${line}: ${target} (no such file)`];
+      if (anchor && path.endsWith('.md') && !anchors(readFileSync(local, 'utf8')).has(decodeURIComponent(anchor)))
+        return [`${file}:${line}: ${target} (no heading with that anchor)`];
+      return [];
+    }),
+  );
+}
+
 describe('links and anchors', () => {
   it('finds every Markdown file: the README, the policies, the changelog, docs/ and the rest', () => {
     expect(markdownFiles(ROOT)).toEqual(
@@ -47,9 +65,28 @@ describe('links and anchors', () => {
 
   it('every relative link and #anchor of the Markdown files resolves', () => {
     expect(brokenLinks(ROOT)).toEqual([]);
-    // And there are links to check: the README points to every page of docs/.
-    const readmeTargets = linkTargets(read('README.md')).map((link) => link.target);
+    // And there are links to check: the README points to every page of docs/ (by an absolute link, as the npm
+    // package carries the README without docs/).
+    const readmeTargets = linkTargets(read('README.md')).map((link) => link.target.replace(repositoryFiles(ROOT), ''));
     for (const page of markdownFiles(ROOT).filter((file) => file.startsWith('docs/'))) expect(readmeTargets).toContain(page);
+  });
+
+  it("every absolute link to this repository's own files resolves in the checkout, #anchor included", () => {
+    expect(brokenRepositoryLinks(ROOT)).toEqual([]);
+    expect(linkTargets(read('README.md')).filter((link) => repositoryFiles(ROOT).test(link.target)).length).toBeGreaterThan(5);
+  });
+
+  it('the check of absolute links bites: a missing file and a wrong anchor, each named with its line', () => {
+    const base = `https://github.com/${readRepository(ROOT).owner}/coze-token-action/blob/main`;
+    const dir = markdownTree({
+      'package.json': read('package.json'),
+      'README.md': `# Title\n\n[ok](${base}/docs/guide.md#part-two) [gone](${base}/docs/gone.md)\n[wrong](${base}/docs/guide.md#part-three)\n`,
+      'docs/guide.md': '# Guide\n\n## Part two\n',
+    });
+    expect(brokenRepositoryLinks(dir)).toEqual([
+      `README.md:3: ${base}/docs/gone.md (no such file)`,
+      `README.md:4: ${base}/docs/guide.md#part-three (no heading with that anchor)`,
+    ]);
   });
 
   it('the check bites: a missing file, a wrong anchor, a link out of the repository, each named with its line', () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, expectFailure } from '../support/act.ts';
 import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { makeRsaKeys } from '../support/keys.ts';
-import { actionInputs, call, inputsContext, readYaml, runsOn, timeoutMinutes, type Value } from '../support/reusable-workflow.ts';
+import { actionInputs, call, concurrencyGroup, inputsContext, job, readYaml, runsOn, timeoutMinutes, type Value } from '../support/reusable-workflow.ts';
 
 interface Caller {
   jobs: Record<string, { uses?: string; with?: Record<string, Value> }>;
@@ -15,11 +15,13 @@ const { inputs: declared, secrets: declaredSecrets } = call;
 
 // Settings a check has no use for: nothing after the step reads an exported token, and the summary is always written.
 const NOT_FOR_A_CHECK = ['export-env', 'summary'];
+// The workflow's own inputs, for its job rather than the action: the runner, and the name that keeps checks apart.
+const FOR_THE_JOB = ['runs-on', 'check-name'];
 
 describe('the reusable workflow passes every input a check can need to the action', () => {
   it('takes each action input but those a check has no use for, as an input or (the credentials and a token) a secret', () => {
     const expected = Object.keys(action.inputs).filter((name) => !NOT_FOR_A_CHECK.includes(name));
-    expect([...Object.keys(declared).filter((name) => name !== 'runs-on'), ...Object.keys(declaredSecrets)].sort()).toEqual(expected.sort());
+    expect([...Object.keys(declared).filter((name) => !FOR_THE_JOB.includes(name)), ...Object.keys(declaredSecrets)].sort()).toEqual(expected.sort());
     expect(Object.fromEntries(Object.entries(declaredSecrets).map(([name, { required }]) => [name, required]))).toEqual({
       'app-id': true,
       'public-key-id': true,
@@ -53,7 +55,7 @@ describe('the reusable workflow passes every input a check can need to the actio
     };
     expect(Object.keys(given).sort()).toEqual(
       Object.keys(declared)
-        .filter((name) => name !== 'runs-on')
+        .filter((name) => !FOR_THE_JOB.includes(name))
         .sort(),
     );
     expect(actionInputs(given, secrets)).toEqual({
@@ -87,6 +89,33 @@ describe('runs-on', () => {
     expect(runsOn({ 'runs-on': '["self-hosted", "linux"]' })).toEqual(['self-hosted', 'linux']);
     expect(runsOn({ 'runs-on': '{"group": "coze", "labels": ["linux"]}' })).toEqual({ group: 'coze', labels: ['linux'] });
     expect(runsOn({ 'runs-on': '"ubuntu-latest"' })).toBe('ubuntu-latest');
+  });
+});
+
+describe('concurrency: one check at a time per app, site and organisation, so that two runs cannot open two alert issues', () => {
+  it('queues the later check instead of cancelling the one in progress', () => {
+    expect(job.concurrency['cancel-in-progress']).toBe(false);
+  });
+
+  it('keys on the check-name, base-url, account-id and enterprise-id, and on nothing else a caller sets', () => {
+    const group = concurrencyGroup({});
+    expect(group).toBe('coze-token-check [] https://api.coze.cn account-id [] enterprise-id []');
+    const others: Record<string, Value> = { verify: false, retries: 0, 'duration-seconds': 60, 'deadline-seconds': 900, 'runs-on': 'windows-2025' };
+    expect(concurrencyGroup(others)).toBe(group);
+    // The same app checked from two workflows writes to one alert issue, so they wait for each other too.
+    expect(concurrencyGroup({}, { workflow: 'Nightly check' })).toBe(concurrencyGroup({}, { workflow: 'Release' }));
+    const apart: Array<Record<string, Value>> = [
+      { 'check-name': 'SUPPORT_BOT' },
+      { 'check-name': 'GLOBAL_BOT' },
+      { 'base-url': 'https://api.coze.com' },
+      { 'account-id': '7351' },
+      { 'enterprise-id': '7351' },
+    ];
+    expect(new Set([group, ...apart.map((given) => concurrencyGroup(given))]).size).toBe(apart.length + 1);
+  });
+
+  it('names no secret: GitHub shows the group, and the app id and key come as secrets, which concurrency cannot read', () => {
+    expect(job.concurrency.group).not.toMatch(/secrets|github\.token/);
   });
 });
 

@@ -21,6 +21,7 @@ export interface ReusableWorkflow {
     check: {
       'runs-on': string;
       'timeout-minutes': string;
+      concurrency: { group: string; 'cancel-in-progress': boolean };
       permissions?: unknown;
       outputs: Record<string, string>;
       steps: Array<{ uses: string; with: Record<string, Value> }>;
@@ -72,6 +73,10 @@ export function actionInputs(given: Record<string, Value>, secrets: Record<strin
 
 /** The job's runs-on for a caller's with:, as JSON-like data. */
 export const runsOn = (given: Record<string, Value>): unknown => plain(evaluate(job['runs-on'], contextsFor(given, {}, '')));
+
+/** The job's concurrency group for a caller's with:, evaluated with the contexts GitHub allows there: no secrets. */
+export const concurrencyGroup = (given: Record<string, Value>, github: Record<string, string> = {}): unknown =>
+  plain(evaluate(job.concurrency.group, { github, inputs: inputsContext(given), vars: {}, needs: {}, strategy: {}, matrix: {} }));
 
 /** The job's timeout-minutes for a caller's with:. */
 export const timeoutMinutes = (given: Record<string, Value>): unknown => plain(evaluate(job['timeout-minutes'], contextsFor(given, {}, '')));
