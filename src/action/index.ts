@@ -11,7 +11,7 @@ import { type Deadline, deadlineFrom } from '../core/retry.js';
 import { verifyToken } from '../core/verify.js';
 import { createRedactor, publicText, type Redactor } from '../safe-text/redactor.js';
 import { alertSubject, readBoolean, readStepDeadline } from './inputs.js';
-import { type OpenIssuesApi, raiseAlert } from './issue.js';
+import { type AlertDeps, raiseAlert } from './issue.js';
 
 export type Core = Pick<
   typeof actionsCore,
@@ -20,10 +20,7 @@ export type Core = Pick<
 
 export type { OpenIssuesApi } from './issue.js';
 
-export interface ActionDeps extends MintDeps {
-  env: Record<string, string | undefined>;
-  openIssuesApi?: OpenIssuesApi;
-}
+export interface ActionDeps extends MintDeps, AlertDeps {}
 
 /** Of deadline-seconds, what the alert keeps for GitHub when issue-on-failure is on: a quarter, at most 30 s. */
 const GITHUB_SHARE = 0.25;
