@@ -41,7 +41,7 @@ export interface MintConfig {
 }
 
 /** The action's inputs that make the config: every setting but verify, which only the action and the CLI's check read. */
-export type InputName = Exclude<Setting, 'verify'>;
+export type InputName = Exclude<Setting, 'verify' | 'oauth-config' | 'session-context' | 'expected-user-id'>;
 
 /** Reads one input as text; '' when it was not given. */
 export type ReadInput = (name: InputName) => string;

@@ -19,7 +19,10 @@ export type Setting =
   | 'timeout-seconds'
   | 'deadline-seconds'
   | 'retries'
-  | 'verify';
+  | 'verify'
+  | 'oauth-config'
+  | 'session-context'
+  | 'expected-user-id';
 
 export const term = (name: Setting): string => `⟦${name}⟧`;
 export const setting = (name: Setting, value: string): string => `⟦${name}=${value}⟧`;
