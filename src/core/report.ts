@@ -18,6 +18,10 @@ export interface RunReport {
   userId?: string;
   userName?: string;
   logId?: string;
+  /** Coze's time less the runner's, in seconds, once an answer's Date header showed them more than 30 s apart (clock.ts). */
+  clockSkewSeconds?: number;
+  /** The same in words, for the summary. */
+  clockSkew?: string;
   problem?: string;
   hint?: string;
 }
@@ -78,6 +82,7 @@ export function summaryRows(report: RunReport): Array<[string, string]> {
     ['Verification', verification],
     ['User', user],
     ['Log id (x-tt-logid)', report.logId],
+    ['Clock skew', report.clockSkew],
     ['Error', report.problem],
     ['What to do', report.hint],
   ];
