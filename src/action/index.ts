@@ -1,14 +1,17 @@
 // The action's step: inputs → validated config → JWT → exchange (→ verify) → outputs, then the summary and the alert.
 import type * as actionsCore from '@actions/core';
 import { appTag } from '../alert/index.js';
+import { type ClockSkew, clockSkewReport, clockSkewWarning } from '../core/clock.js';
 import { type MintConfig, readMintConfig } from '../core/config.js';
 import { protectCredentials } from '../core/credentials.js';
 import { CozeError, describeError, explainError } from '../core/errors.js';
+import { checkExpectedUser, parseExpectedUserId } from '../core/expected-user.js';
 import { type MintDeps, mintToken } from '../core/mint.js';
+import { missingSecretsHint } from '../core/missing-secrets.js';
 import { ownRecord } from '../core/own.js';
 import { configReport, mintedReport, type RunReport, redactReport, type SummaryWriter, verifiedReport, writeSummary } from '../core/report.js';
 import { type Deadline, deadlineFrom } from '../core/retry.js';
-import { verifyToken } from '../core/verify.js';
+import { type Verification, verifyToken } from '../core/verify.js';
 import { createRedactor, publicText, type Redactor } from '../safe-text/redactor.js';
 import { alertSubject, readBoolean, readStepDeadline } from './inputs.js';
 import { type AlertDeps, raiseAlert } from './issue.js';
@@ -43,8 +46,18 @@ export async function runStep(runnerCore: Core, runDeps: ActionDeps): Promise<vo
     core.setSecret(secret);
     redactor.add(secret);
   };
-  const deps: ActionDeps = ownRecord({ ...runDeps, log: core.info, debug: core.debug, onSecret: keep, redact: (text: string) => redactor.redact(text) });
   const report: RunReport = {};
+  const deps: ActionDeps = ownRecord({
+    ...runDeps,
+    log: core.info,
+    debug: core.debug,
+    onSecret: keep,
+    redact: (text: string) => redactor.redact(text),
+    onClockSkew: (skew: ClockSkew) => {
+      core.warning(clockSkewWarning(skew));
+      Object.assign(report, clockSkewReport(skew));
+    },
+  });
   let wantSummary = true;
   let alertToken: string | undefined;
   // Everything, the alert included, ends by deadline-seconds, read before any other input can fail.
@@ -53,13 +66,18 @@ export async function runStep(runnerCore: Core, runDeps: ActionDeps): Promise<vo
   const endMs = startMs + stepDeadline.deadlineMs;
   try {
     const [appId, publicKeyId, privateKey] = [core.getInput('app-id'), core.getInput('public-key-id'), core.getInput('private-key')];
-    protectCredentials(redactor, { appId, publicKeyId, privateKey }, (secret) => core.setSecret(secret));
+    const oauthConfig = core.getInput('oauth-config');
+    protectCredentials(redactor, { appId, publicKeyId, privateKey, oauthConfig }, (secret) => core.setSecret(secret));
     if (readBoolean(core, 'issue-on-failure')) {
       alertToken = core.getInput('github-token');
       if (alertToken) keep(alertToken);
     }
     wantSummary = readBoolean(core, 'summary');
-    const config = readMintConfig((name) => core.getInput(name), stepDeadline);
+    const config = readMintConfig(
+      (name) => core.getInput(name),
+      stepDeadline,
+      () => missingSecretsHint(deps.env),
+    );
     Object.assign(report, configReport(config), { app: appTag(config.appId, deps.env.GITHUB_REPOSITORY ?? '') });
     const githubMs = alertToken === undefined ? 0 : Math.min(GITHUB_MAX_MS, config.deadlineMs * GITHUB_SHARE);
     await mintAndPublish(core, deps, config, deadlineFrom(config.deadlineMs, startMs, githubMs), report, redactor);
@@ -79,10 +97,11 @@ export async function runStep(runnerCore: Core, runDeps: ActionDeps): Promise<vo
 async function mintAndPublish(core: Core, deps: ActionDeps, config: MintConfig, deadline: Deadline, report: RunReport, redactor: Redactor) {
   const exportEnv = readBoolean(core, 'export-env');
   const verify = readBoolean(core, 'verify');
+  const expectedUserId = parseExpectedUserId(core.getInput('expected-user-id'), verify);
   const minted = await mintToken(config, deps, deadline);
   Object.assign(report, mintedReport(minted));
   core.info(`Minted a Coze access token for app ${report.app} on ${new URL(config.baseUrl).host}; it expires at ${report.expires}.`);
-  if (verify) await verifyAndPublish(core, deps, config, minted.token, deadline, report, redactor);
+  if (verify) await verifyAndPublish(core, deps, config, { token: minted.token, expectedUserId }, deadline, report, redactor);
   core.setOutput('token', minted.token);
   core.setOutput('expires-at', minted.expiresAt.toISOString());
   core.setOutput('expires-in', String(minted.expiresIn));
@@ -96,13 +115,15 @@ async function verifyAndPublish(
   core: Core,
   deps: ActionDeps,
   config: MintConfig,
-  token: string,
+  { token, expectedUserId }: { token: string; expectedUserId: string | undefined },
   deadline: Deadline,
   report: RunReport,
   redactor: Redactor,
 ): Promise<void> {
+  let verification: Verification;
   try {
-    Object.assign(report, verifiedReport(await verifyToken(token, config, deps, deadline)));
+    verification = await verifyToken(token, config, deps, deadline);
+    Object.assign(report, verifiedReport(verification));
   } catch (error) {
     // Only Coze's own refusal says the token is bad; a network failure leaves it unknown, and verified unset.
     if (error instanceof CozeError) {
@@ -111,6 +132,8 @@ async function verifyAndPublish(
     } else report.verification = 'no-answer';
     throw error;
   }
+  // The summary shows whom the token acts for; no output is set for a token that acts for someone else.
+  checkExpectedUser(verification, expectedUserId);
   core.info(`Verified: ${config.baseUrl}/v1/users/me accepted the token${report.userName ? ` (user ${report.userName})` : ''}.`);
   core.setOutput('verified', 'true');
   // Coze's words: an output is no place for a secret it repeated back either.

@@ -5,8 +5,13 @@ import { nearestName } from '../core/option-names.js';
 import { settingsOf, specOf } from '../core/settings.js';
 
 const OPTIONS = {
-  ...Object.fromEntries(settingsOf('cli').map((name) => [name, { type: 'string' as const }])),
+  ...Object.fromEntries(
+    settingsOf('cli')
+      .filter((name) => name !== 'oauth-config')
+      .map((name) => [name, { type: 'string' as const }]),
+  ),
   'private-key-file': { type: 'string' },
+  'oauth-config-file': { type: 'string' },
   json: { type: 'boolean' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -20,6 +25,9 @@ const ALIASES: Record<string, string> = {
   pem: 'private-key-file',
   'key-file': 'private-key-file',
   'private-key-path': 'private-key-file',
+  'oauth-config': 'oauth-config-file',
+  config: 'oauth-config-file',
+  'config-file': 'oauth-config-file',
 };
 
 export interface CommandLine {

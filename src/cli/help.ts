@@ -23,6 +23,7 @@ function optionRows(): string[] {
   const rows = settingsOf('cli').flatMap((name: Setting): ReadonlyArray<readonly [string, string, string]> => {
     const spec = SETTINGS[name];
     if (name === 'private-key') return KEY_ROWS;
+    if (name === 'oauth-config') return [['--oauth-config-file PATH', "the console's coze_oauth_config.json", 'COZE_OAUTH_CONFIG (the JSON)']];
     return [[`--${name}${'metavar' in spec ? ` ${spec.metavar}` : ''}`, spec.help, 'env' in spec ? spec.env : '']];
   });
   const line = ([flag, help, env]: readonly [string, string, string]) => {

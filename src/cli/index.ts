@@ -1,9 +1,12 @@
 // The coze-token command, for any argv and io: mint prints the token, check proves it works and prints a report.
-import { readDeadline, readMintConfig } from '../core/config.js';
+import { type ClockSkew, clockSkewReport, clockSkewWarning } from '../core/clock.js';
+import { type InputName, readDeadline, readMintConfig } from '../core/config.js';
 import type { MintedToken } from '../core/coze-response.js';
 import { protectCredentials } from '../core/credentials.js';
 import { explainError, InputError, NetworkError } from '../core/errors.js';
+import { checkExpectedUser, parseExpectedUserId } from '../core/expected-user.js';
 import { type MintDeps, mintToken } from '../core/mint.js';
+import { missingSecretsHint } from '../core/missing-secrets.js';
 import { ownRecord } from '../core/own.js';
 import { configReport, mintedReport, type RunReport, summaryRows, verifiedReport } from '../core/report.js';
 import { deadlineFrom } from '../core/retry.js';
@@ -13,7 +16,7 @@ import { createRedactor, type Redactor } from '../safe-text/redactor.js';
 import { cliEnvironmentVariable, inTermsOf, nameOf } from '../safe-text/terms.js';
 import { type CommandLine, parseCommandLine } from './arguments.js';
 import { EXIT, HELP } from './help.js';
-import { inKeySource, type KeyIo, readPrivateKey } from './key-file.js';
+import { inKeySource, type KeyIo, readOAuthConfig, readPrivateKey } from './key-file.js';
 
 export { EXIT, HELP } from './help.js';
 export type { ByteSource } from './key-file.js';
@@ -29,6 +32,8 @@ interface Voice {
   err: (text: string) => void;
   /** From when the key is read, messages name where it came from rather than every place it could have. */
   keySource?: string | undefined;
+  /** What the run learned on the way, such as how far the clocks differ. */
+  report?: RunReport;
 }
 
 export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Promise<number> {
@@ -47,6 +52,10 @@ export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Prom
     log: (message: string) => voice.err(`${message}\n`),
     onSecret: (secret: string) => redactor.add(secret),
     redact: (text: string) => redactor.redact(text),
+    onClockSkew: (skew: ClockSkew) => {
+      voice.err(`warning: ${clockSkewWarning(skew)}\n`);
+      voice.report = clockSkewReport(skew);
+    },
   });
   let command: 'mint' | 'check' | undefined;
   let json = false;
@@ -101,10 +110,15 @@ async function runCommand(
   const deadlineRead = readDeadline(text('deadline-seconds'));
   const keyFlag = typeof values['private-key'] === 'string' ? values['private-key'] : undefined;
   const keyFile = typeof values['private-key-file'] === 'string' ? values['private-key-file'] : undefined;
-  const key = await readPrivateKey(keyFlag, keyFile, io, startedMs + deadlineRead.deadlineMs - deps.now());
-  protectCredentials(redactor, { appId: text('app-id'), publicKeyId: text('public-key-id'), privateKey: key.text });
+  const timeLeftMs = () => startedMs + deadlineRead.deadlineMs - deps.now();
+  const configFile = typeof values['oauth-config-file'] === 'string' ? values['oauth-config-file'] : undefined;
+  const oauthConfig = await readOAuthConfig(configFile, io, timeLeftMs());
+  const key = await readPrivateKey(keyFlag, keyFile, io, timeLeftMs());
+  protectCredentials(redactor, { appId: text('app-id'), publicKeyId: text('public-key-id'), privateKey: key.text, oauthConfig });
   voice.keySource = key.source;
-  const config = inKeySource(key.source, () => readMintConfig((name) => (name === 'private-key' ? key.text : (text(name) ?? '')), deadlineRead));
+  const given = (name: InputName) => (name === 'private-key' ? key.text : name === 'oauth-config' ? oauthConfig : (text(name) ?? ''));
+  const config = inKeySource(key.source, () => readMintConfig(given, deadlineRead, () => missingSecretsHint(io.env)));
+  const expectedUserId = parseExpectedUserId(text('expected-user-id') ?? '', command === 'check');
   const deadline = deadlineFrom(config.deadlineMs, startedMs);
   const minted = await mintToken(config, deps, deadline);
   if (command === 'mint') {
@@ -113,7 +127,8 @@ async function runCommand(
     return EXIT.ok;
   }
   const verification = await verifyToken(minted.token, config, deps, deadline);
-  const report = { ...configReport(config), ...mintedReport(minted), ...verifiedReport(verification) };
+  checkExpectedUser(verification, expectedUserId);
+  const report = { ...configReport(config), ...mintedReport(minted), ...verifiedReport(verification), ...voice.report };
   voice.out(values.json === true ? jsonReport(report, minted) : formatRows(report));
   return EXIT.ok;
 }
@@ -126,9 +141,10 @@ function mintJson({ token, expiresAt, expiresIn, logId }: MintedToken, redact: (
 
 /** check --json: what the check learned, never the token. */
 function jsonReport(report: RunReport, minted: Pick<MintedToken, 'expiresAt' | 'expiresIn'>): string {
-  const { baseUrl, audience, sessionName, verification, userId, userName, logId } = report;
+  const { baseUrl, audience, sessionName, verification, userId, userName, logId, clockSkewSeconds } = report;
   const expiresAt = minted.expiresAt.toISOString();
-  const fields = { ok: true, baseUrl, audience, sessionName, expiresAt, expiresIn: minted.expiresIn, verification, userId, userName, logId };
+  const { expiresIn } = minted;
+  const fields = { ok: true, baseUrl, audience, sessionName, expiresAt, expiresIn, verification, userId, userName, logId, clockSkewSeconds };
   return `${JSON.stringify(fields)}\n`;
 }
 

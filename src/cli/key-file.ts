@@ -1,4 +1,5 @@
-// The CLI's private key: from one of its four sources, read within the key parser's size bound and the deadline.
+// The CLI's secret files: the private key from one of its four sources, and the console's config file, each read
+// within the key parser's size bound and the deadline.
 import { InputError } from '../core/errors.js';
 import { KEY_TOO_LONG, MAX_PRIVATE_KEY_LENGTH } from '../core/private-key.js';
 import { outsideText } from '../safe-text/outside.js';
@@ -45,6 +46,17 @@ export async function readPrivateKey(flag: string | undefined, file: string | un
   const text = await source.read();
   if (text.trim() === '') throw new InputError(source.source, 'gave an empty private key: expected the PEM private key the Coze console let you download');
   return { source: source.source, text };
+}
+
+/** The console's coze_oauth_config.json: from --oauth-config-file, or its JSON in COZE_OAUTH_CONFIG; one of them. */
+export async function readOAuthConfig(file: string | undefined, io: KeyIo, timeLeftMs: number): Promise<string> {
+  const fromEnvironment = io.env.COZE_OAUTH_CONFIG ?? '';
+  if (file === undefined) return fromEnvironment;
+  if (fromEnvironment !== '') {
+    const both = ['--oauth-config-file', 'COZE_OAUTH_CONFIG'];
+    throw new InputError(both, 'each give the oauth config: use one of them (unset the environment variable, or drop the option)');
+  }
+  return readFile(io, file, '--oauth-config-file', timeLeftMs);
 }
 
 /** Why a file could not be read, in words, by the code Node gives. */

@@ -1,22 +1,46 @@
-// A run's credentials protected in one call: the key's every line, the app id and the fingerprint, by every surface.
+// A run's credentials protected in one call: the key's every line, the app id and the fingerprint, as given
+// separately or in the console's config file, by every surface, before anything can fail or be written.
 import type { Redactor } from '../safe-text/redactor.js';
+import { oauthConfigSecrets, parseOAuthConfig } from './oauth-config.js';
 import { privateKeySecrets } from './private-key.js';
 
 export interface Credentials {
   appId?: string | undefined;
   publicKeyId?: string | undefined;
   privateKey?: string | undefined;
+  /** The coze_oauth_config.json, as text or parsed. */
+  oauthConfig?: string | Record<string, unknown> | undefined;
+}
+
+/** The ids of a config file, if it can be read; a broken one is refused later, with its secrets masked all the same. */
+function idsOf(oauthConfig: Credentials['oauthConfig']): { appId?: string; publicKeyId?: string } {
+  if (oauthConfig === undefined || oauthConfig === '') return {};
+  try {
+    return parseOAuthConfig(oauthConfig);
+  } catch {
+    return {};
+  }
 }
 
 /**
- * Registers the credentials with the redactor, before anything can fail or be written: the key's lines however
- * they are wrapped (each also handed to `mask`, the runner's masking where there is one), and the ids.
+ * Registers the credentials with the redactor: the key's lines however they are wrapped, and every line of a config
+ * file (each also handed to `mask`, the runner's masking where there is one), and the ids, which the redactor names
+ * ([app-id]) rather than blanks.
  */
 export function protectCredentials(redactor: Redactor, credentials: Credentials, mask: (secret: string) => void = () => {}): void {
-  for (const secret of privateKeySecrets(credentials.privateKey ?? '')) {
+  const fromFile = idsOf(credentials.oauthConfig);
+  const ids = [credentials.appId, credentials.publicKeyId, fromFile.appId, fromFile.publicKeyId].map((id) => id?.trim());
+  const fileSecrets = credentials.oauthConfig ? oauthConfigSecrets(credentials.oauthConfig) : [];
+  for (const secret of [...privateKeySecrets(credentials.privateKey ?? ''), ...fileSecrets]) {
     mask(secret);
-    redactor.add(secret);
+    if (!ids.includes(secret)) redactor.add(secret);
   }
-  redactor.addIdentifier('app-id', credentials.appId ?? '');
-  redactor.addIdentifier('public-key-id', credentials.publicKeyId ?? '');
+  for (const [name, id] of [
+    ['app-id', credentials.appId],
+    ['public-key-id', credentials.publicKeyId],
+    ['app-id', fromFile.appId],
+    ['public-key-id', fromFile.publicKeyId],
+  ] as const) {
+    redactor.addIdentifier(name, id ?? '');
+  }
 }

@@ -1,6 +1,6 @@
 // The three errors every surface reports (bad input, Coze's refusal, no network), and their words on each surface.
 import { outsideText } from '../safe-text/outside.js';
-import { cliEnvironmentVariable, inTermsOf, isEnvironmentVariable, nameOf, type Surface } from '../safe-text/terms.js';
+import { CLI_FILE_SETTINGS, cliEnvironmentVariable, inTermsOf, isEnvironmentVariable, nameOf, type Surface } from '../safe-text/terms.js';
 
 /** A problem with what the user gave us: names the setting(s) and what is expected, never the value. */
 export class InputError extends Error {
@@ -36,7 +36,7 @@ export function inputErrorText(inputs: readonly string[], expected: string, surf
   }
   if (surface === 'cli') {
     const names = inputs.map((input) => {
-      const env = input === 'private-key' ? undefined : cliEnvironmentVariable(input);
+      const env = Object.hasOwn(CLI_FILE_SETTINGS, input) ? undefined : cliEnvironmentVariable(input);
       return env ? `--${input} (or ${env})` : nameOf(input, 'cli');
     });
     return `${listed(names)}: ${text}`;

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
+import type { SessionContext } from './session-context.js';
 
 /** Backdate iat so a runner whose clock runs a little ahead is not refused. */
 export const CLOCK_SKEW_SECONDS = 60;
@@ -11,15 +12,16 @@ export interface JwtParams {
   publicKeyId: string;
   audience: string;
   sessionName?: string;
+  sessionContext?: SessionContext;
 }
 
-/** Called once for every JWT: a fresh jti of at least 128 bits from a CSPRNG. */
+/** Called once for every JWT: a fresh jti of more than 32 characters from a CSPRNG (jti.ts). */
 export type NewJwtId = () => string;
 
 export async function signJwt(key: KeyObject, params: JwtParams, nowMs: number, newJwtId: NewJwtId): Promise<string> {
   const now = Math.floor(nowMs / 1000);
-  // JSON leaves out a session_name that is undefined.
-  return new SignJWT({ session_name: params.sessionName })
+  // JSON leaves out a session_name or session_context that is undefined.
+  return new SignJWT({ session_name: params.sessionName, session_context: params.sessionContext })
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: params.publicKeyId })
     .setIssuer(params.appId)
     .setAudience(params.audience)

@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { type ClockSkew, skewClock } from './clock.js';
 import type { MintConfig } from './config.js';
 import { type MintedToken, parseTokenResponse } from './coze-response.js';
 import { createHttpClient, type HttpClient, type HttpResponse, type SendRequest } from './http.js';
+import { newJwtId } from './jti.js';
 import { type NewJwtId, signJwt } from './jwt.js';
 import { ownRecord } from './own.js';
 import { BACKOFF, type Deadline, deadlineFrom, type RetryDeps, type RetryPolicy, sendWithRetries } from './retry.js';
@@ -16,13 +17,15 @@ export interface MintDeps extends RetryDeps {
   /** Sees every JWT before it is sent, and the token before it is returned, so each surface can mask and redact them first. */
   onSecret: (secret: string) => void;
   userAgent: string;
+  /** Told when an answer's Date header first shows the runner's clock off Coze's by more than 30 s. */
+  onClockSkew?: (skew: ClockSkew) => void;
 }
 
 /** The real dependencies; the caller that passes `http` closes it when the run is over. */
 export function defaultDeps(overrides: Partial<MintDeps> = {}, http: HttpClient = createHttpClient()): MintDeps {
   return ownRecord({
     send: http.send,
-    newJwtId: () => randomBytes(18).toString('base64url'),
+    newJwtId,
     onSecret: () => {},
     userAgent: USER_AGENT,
     sleep: (ms) => sleep(ms),
@@ -55,14 +58,24 @@ export async function mintToken(config: MintConfig, deps: MintDeps, deadline: De
     duration_seconds: config.durationSeconds,
     ...(config.scope && { scope: config.scope }),
   });
+  const clock = skewClock(deps);
   const attempt = async (timeoutMs: number): Promise<HttpResponse> => {
-    const jwt = await signJwt(config.privateKey, config, deps.now(), deps.newJwtId);
+    const jwt = await signJwt(config.privateKey, config, clock.jwtTime(), deps.newJwtId);
     deps.onSecret(jwt);
     const headers = { authorization: `Bearer ${jwt}`, 'content-type': 'application/json', accept: 'application/json', 'user-agent': deps.userAgent };
-    return deps.send({ method: 'POST', url, headers, body, timeoutMs });
+    return clock.observe(await deps.send({ method: 'POST', url, headers, body, timeoutMs }));
   };
-  const answer = await sendWithRetries(attempt, `Token request to ${url}`, retryPolicy(config), deps, deadline, { method: 'POST', url });
-  const minted = parseTokenResponse(answer, deps.now(), config);
+  const what = `Token request to ${url}`;
+  const call = { method: 'POST', url };
+  let answer = await sendWithRetries(attempt, what, retryPolicy(config), deps, deadline, call);
+  // A runner's clock off Coze's: one more attempt, signed in Coze's time (clock.ts).
+  if (clock.healable(answer, deadline)) answer = await sendWithRetries(attempt, what, { ...retryPolicy(config), retries: 0 }, deps, deadline, call);
+  let minted: MintedToken;
+  try {
+    minted = parseTokenResponse(answer, clock.now(), config);
+  } catch (error) {
+    throw clock.explain(error, answer);
+  }
   deps.onSecret(minted.token);
   return minted;
 }

@@ -2,6 +2,7 @@ import { oneLine } from '../safe-text/outside.js';
 import { publicText, type Redactor } from '../safe-text/redactor.js';
 import type { MintConfig } from './config.js';
 import type { MintedToken } from './coze-response.js';
+import { formatDuration } from './duration.js';
 import type { Verification } from './verify.js';
 
 /** What a run learned, for the job summary, the CLI and alert issues. Never the token, a JWT or any part of the key. */
@@ -18,6 +19,10 @@ export interface RunReport {
   userId?: string;
   userName?: string;
   logId?: string;
+  /** Coze's time less the runner's, in seconds, once an answer's Date header showed them more than 30 s apart (clock.ts). */
+  clockSkewSeconds?: number;
+  /** The same in words, for the summary. */
+  clockSkew?: string;
   problem?: string;
   hint?: string;
 }
@@ -42,13 +47,7 @@ export function verifiedReport(verification: Verification): RunReport {
   return { verification: 'accepted', ...(logId && { logId }), ...(userId && { userId }), ...(userName && { userName }) };
 }
 
-export function formatDuration(totalSeconds: number): string {
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  const parts = [hours && `${hours} h`, minutes && `${minutes} min`, (seconds || totalSeconds === 0) && `${seconds} s`];
-  return parts.filter(Boolean).join(' ');
-}
+export { formatDuration } from './duration.js';
 
 /**
  * One table cell of the job summary, whatever the text: HTML and Markdown characters as entities, and line breaks
@@ -78,6 +77,7 @@ export function summaryRows(report: RunReport): Array<[string, string]> {
     ['Verification', verification],
     ['User', user],
     ['Log id (x-tt-logid)', report.logId],
+    ['Clock skew', report.clockSkew],
     ['Error', report.problem],
     ['What to do', report.hint],
   ];

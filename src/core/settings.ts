@@ -2,7 +2,7 @@
 // options and their types, defaults, ranges and the wording of errors all derive from it. It imports nothing.
 
 /** How a setting's value is written and checked. */
-export type SettingKind = 'id' | 'text' | 'integer' | 'boolean' | 'json' | 'url' | 'pem' | 'token';
+export type SettingKind = 'id' | 'text' | 'integer' | 'boolean' | 'json' | 'url' | 'pem' | 'token' | 'config';
 
 export interface SettingSpec {
   readonly kind: SettingKind;
@@ -16,7 +16,7 @@ export interface SettingSpec {
   readonly range?: readonly [min: number, max: number];
   /** The value (or a part of it) is masked and redacted wherever outside text is written. */
   readonly secret?: true;
-  /** Needed for a mint: the three credentials. */
+  /** Needed for a mint: the three credentials (which oauth-config may give instead). */
   readonly required?: true;
   /** The library's option name, where it is not the camelCase of the setting's. */
   readonly option?: string;
@@ -35,6 +35,16 @@ export interface SettingSpec {
 const ALL = ['action', 'cli', 'library'] as const;
 
 export const SETTINGS = {
+  'oauth-config': {
+    kind: 'config',
+    what: 'the coze_oauth_config.json the Coze console gives a JWT (service) app',
+    help: "the console's coze_oauth_config.json: app id, fingerprint, key and site",
+    secret: true,
+    surfaces: ALL,
+    env: 'COZE_OAUTH_CONFIG',
+    aliases: ['config', 'oauth-config-json', 'coze-oauth-config', 'config-file'],
+    workflow: 'secret',
+  },
   'app-id': {
     kind: 'id',
     what: "the OAuth app's id from the Coze console",
@@ -119,6 +129,15 @@ export const SETTINGS = {
     aliases: ['scopes', 'permissions'],
     workflow: 'input',
   },
+  'session-context': {
+    kind: 'json',
+    what: 'a JSON object sent as the JWT\'s session_context, such as {"connector_info":{"connector_id":"2001"}}',
+    help: "a JSON object sent as the JWT's session_context",
+    surfaces: ALL,
+    metavar: 'JSON',
+    aliases: ['context', 'session-ctx'],
+    workflow: 'input',
+  },
   'account-id': {
     kind: 'id',
     what: 'the numeric id of a Coze organisation, or of the workspace owner for cross-account use',
@@ -135,6 +154,15 @@ export const SETTINGS = {
     surfaces: ALL,
     metavar: 'ID',
     aliases: ['enterprise'],
+    workflow: 'input',
+  },
+  'expected-user-id': {
+    kind: 'id',
+    what: 'the user_id /v1/users/me gives',
+    help: 'check: fail unless the token acts for this Coze user id',
+    surfaces: ALL,
+    metavar: 'ID',
+    aliases: ['user-id', 'expected-user', 'user'],
     workflow: 'input',
   },
   'timeout-seconds': {

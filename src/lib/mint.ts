@@ -1,8 +1,10 @@
 // mintCozeToken: one token for any Node program, with the library's checks of its options and its errors.
 import { setTimeout as sleep } from 'node:timers/promises';
+import { type ClockSkew, clockSkewWarning } from '../core/clock.js';
 import { readMintConfig } from '../core/config.js';
 import type { MintedToken } from '../core/coze-response.js';
 import { protectCredentials } from '../core/credentials.js';
+import { checkExpectedUser, parseExpectedUserId } from '../core/expected-user.js';
 import { createHttpClient } from '../core/http.js';
 import { defaultDeps, mintToken } from '../core/mint.js';
 import { deadlineFrom } from '../core/retry.js';
@@ -12,20 +14,28 @@ import { libraryError } from './errors.js';
 import { MINT_OPTIONS, ownOptions, settingsText } from './options.js';
 
 export interface MintCozeTokenOptions {
-  appId: string;
-  publicKeyId: string;
-  /** PEM, PKCS#8 or PKCS#1; pasting accidents (literal \n, CRLF, spaces) are forgiven. */
-  privateKey: string;
+  /** The console's coze_oauth_config.json (its text, or the parsed object): the app id, fingerprint, key and site. */
+  oauthConfig?: string | Record<string, unknown>;
+  /** The OAuth app's id; required unless oauthConfig gives it. */
+  appId?: string;
+  /** The public key's fingerprint; required unless oauthConfig gives it. */
+  publicKeyId?: string;
+  /** PEM, PKCS#8 or PKCS#1; pasting accidents (literal \n, CRLF, spaces) are forgiven. Required unless oauthConfig gives it. */
+  privateKey?: string;
   /** https://api.coze.cn (default) or https://api.coze.com */
   baseUrl?: string;
   audience?: string;
   durationSeconds?: number;
   sessionName?: string;
   scope?: Record<string, unknown>;
+  /** Sent as the JWT's session_context, e.g. { connector_info: { connector_id: '2001' } } for a Web SDK token. */
+  sessionContext?: Record<string, unknown>;
   /** A team or enterprise organisation id: uses /api/permission/oauth2/account/{id}/token. */
   accountId?: string;
   /** An enterprise id (volcano_…): uses /api/permission/oauth2/enterprise_id/{id}/token. Not with accountId. */
   enterpriseId?: string;
+  /** With verify: throw InputError unless the token acts for this Coze user id. */
+  expectedUserId?: string;
   /** Limit for one HTTP attempt (default 30). */
   timeoutSeconds?: number;
   /** Limit for the whole call, mint and verify, every attempt and wait (default 120). */
@@ -64,9 +74,10 @@ async function mintAndVerify(options: MintCozeTokenOptions, redactor: Redactor, 
   const http = createHttpClient(process.env, { holdsProcess });
   try {
     const say = own.log && ((message: string) => own.log?.(publicText(redactor, 'library', message)));
+    const expectedUserId = parseExpectedUserId(own.expectedUserId ?? '', own.verify === true);
     const deps = defaultDeps(
       {
-        ...(say && { log: say, debug: say }),
+        ...(say && { log: say, debug: say, onClockSkew: (skew: ClockSkew) => say(clockSkewWarning(skew)) }),
         onSecret: (secret) => redactor.add(secret),
         redact: (text) => redactor.redact(text),
         // A wait between attempts holds the process no more than the request does.
@@ -76,7 +87,7 @@ async function mintAndVerify(options: MintCozeTokenOptions, redactor: Redactor, 
     );
     const deadline = deadlineFrom(config.deadlineMs, deps.now());
     const minted = await mintToken(config, deps, deadline);
-    if (own.verify) await verifyToken(minted.token, config, deps, deadline);
+    if (own.verify) checkExpectedUser(await verifyToken(minted.token, config, deps, deadline), expectedUserId);
     return minted;
   } finally {
     await http.close();

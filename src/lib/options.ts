@@ -4,7 +4,7 @@ import { InputError } from '../core/errors.js';
 import { checkOptionNames } from '../core/option-names.js';
 import { optionName, type SettingKind, settingsOf, specOf } from '../core/settings.js';
 
-export type OptionType = 'string' | 'number' | 'boolean' | 'object' | 'function';
+export type OptionType = 'string' | 'number' | 'boolean' | 'object' | 'function' | 'string or object';
 
 const TYPE_OF_KIND: Record<SettingKind, OptionType> = {
   id: 'string',
@@ -15,6 +15,7 @@ const TYPE_OF_KIND: Record<SettingKind, OptionType> = {
   integer: 'number',
   boolean: 'boolean',
   json: 'object',
+  config: 'string or object',
 };
 
 /** The settings mintCozeToken takes, by option name, with their types; `log` is the library's own. */
@@ -23,8 +24,8 @@ export const MINT_OPTIONS: Readonly<Record<string, OptionType>> = {
   log: 'function',
 };
 
-const { verify: _, ...sourceOptions } = MINT_OPTIONS;
-/** cozeTokenSource takes the same, but verify, and refreshSeconds of its own. */
+const { verify: _, expectedUserId: __, ...sourceOptions } = MINT_OPTIONS;
+/** cozeTokenSource takes the same, but verify and expectedUserId (it never verifies), and refreshSeconds of its own. */
 export const SOURCE_OPTIONS: Readonly<Record<string, OptionType>> = { ...sourceOptions, refreshSeconds: 'number' };
 
 const A_TYPE: Record<OptionType, string> = {
@@ -33,6 +34,7 @@ const A_TYPE: Record<OptionType, string> = {
   boolean: 'true or false',
   object: 'an object',
   function: 'a function',
+  'string or object': 'the JSON text or an object',
 };
 
 /**
@@ -46,7 +48,7 @@ export function ownOptions<T extends object>(options: T, types: Readonly<Record<
     const value = (options as Record<string, unknown>)[name];
     const type = types[name] as OptionType;
     const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-    if (value !== undefined && actual !== type) {
+    if (value !== undefined && actual !== type && !(type === 'string or object' && (actual === 'string' || actual === 'object'))) {
       const article = actual === 'array' || actual === 'object' ? 'an' : 'a';
       throw new InputError(
         name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`),
@@ -63,7 +65,7 @@ export function settingsText(own: Readonly<Record<string, unknown>>): (name: Inp
   return (name) => {
     const value = Object.hasOwn(own, optionName(name)) ? own[optionName(name)] : undefined;
     if (value === undefined) return '';
-    return specOf(name).kind === 'json' ? jsonText(name, value) : String(value);
+    return typeof value === 'object' ? jsonText(name, value) : String(value);
   };
 }
 

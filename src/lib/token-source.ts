@@ -5,7 +5,7 @@ import { libraryError } from './errors.js';
 import { type MintCozeTokenOptions, mintInTerms } from './mint.js';
 import { ownOptions, SOURCE_OPTIONS } from './options.js';
 
-export interface CozeTokenSourceOptions extends Omit<MintCozeTokenOptions, 'verify'> {
+export interface CozeTokenSourceOptions extends Omit<MintCozeTokenOptions, 'verify' | 'expectedUserId'> {
   /** Mint anew this long before the token expires (default 60); never more than half of the token's lifetime. */
   refreshSeconds?: number;
 }

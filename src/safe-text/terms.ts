@@ -20,13 +20,19 @@ export const isEnvironmentVariable = (name: string): boolean => /^[A-Za-z]+_[A-Z
 /** The command line's names for the key: it has two flags and two environment variables for it. */
 export const CLI_KEY_SOURCES = '--private-key-file (or --private-key -, COZE_PRIVATE_KEY_FILE, COZE_PRIVATE_KEY)';
 
+/** Settings the command line takes from a file (a secret on the command line would land in shell history). */
+export const CLI_FILE_SETTINGS: Readonly<Record<string, string>> = {
+  'private-key': CLI_KEY_SOURCES,
+  'oauth-config': '--oauth-config-file (or COZE_OAUTH_CONFIG)',
+};
+
 const NAMES: Record<Surface, (name: string) => string> = {
   action: (name) => name,
   library: optionName,
   // The command line's own words (the command, the arguments as a whole, a flag as typed) stay as they are.
   cli: (name) => {
     if (name === 'command' || name === 'arguments' || name.startsWith('--') || isEnvironmentVariable(name)) return name;
-    return name === 'private-key' ? CLI_KEY_SOURCES : `--${name}`;
+    return Object.hasOwn(CLI_FILE_SETTINGS, name) ? (CLI_FILE_SETTINGS[name] as string) : `--${name}`;
   },
 };
 

@@ -87,6 +87,24 @@ describe('dist/index.js on a runner', () => {
     expectNoSecrets(run);
   });
 
+  it('mints from the console config file alone, masking its key and ids first, and leaves no line of it in the log', async () => {
+    const oauthConfig = JSON.stringify(
+      { client_type: 'jwt', client_id: appId, public_key_id: kid, private_key: keys.pkcs8, coze_api_base: standIn.url },
+      null,
+      2,
+    );
+    const run = await runAction({ 'oauth-config': oauthConfig, verify: 'true', 'expected-user-id': '7400000000000000001' }, { RUNNER_DEBUG: '1' });
+    expect(run.code).toBe(0);
+    expect(standIn.issued.has(run.outputs.token as string)).toBe(true);
+    const masks = commands(run.stdout, 'add-mask');
+    expect(masks).toEqual(expect.arrayContaining([appId, kid]));
+    const lines = run.stdout.split('\n');
+    const firstVisible = lines.findIndex((line) => line !== '' && !line.startsWith('::add-mask::'));
+    for (const id of [appId, kid]) expect(lines.indexOf(`::add-mask::${id}`)).toBeLessThan(firstVisible);
+    expectNoSecrets(run, [oauthConfig.slice(0, 60), kid]);
+    expect(visibleLog(run)).not.toContain(appId);
+  });
+
   it('refuses bad input with one error naming the input, without a stack trace or the value', async () => {
     const run = await runAction(inputs({ 'duration-seconds': '12abc' }), { RUNNER_DEBUG: '1' });
     expectOneError(run, /^Input 'duration-seconds': expected a whole number from 1 to 86399$/);

@@ -28,11 +28,12 @@ const githubToken = 'ghs_reusableWorkflowToken0000000000';
 const stepInputs = (secrets: Record<string, string>, given: Record<string, Value> = {}) => actionInputs(given, secrets, githubToken);
 
 describe('the reusable workflow', () => {
-  it('takes the three credentials as secrets, and a github-token if the caller has one, verifies by default, and exposes no token', () => {
+  it('takes the config file or the three credentials as secrets, and a github-token if the caller has one, verifies by default, and exposes no token', () => {
     expect(Object.entries(call.secrets).map(([name, spec]) => [name, spec.required])).toEqual([
-      ['app-id', true],
-      ['public-key-id', true],
-      ['private-key', true],
+      ['oauth-config', false],
+      ['app-id', false],
+      ['public-key-id', false],
+      ['private-key', false],
       ['github-token', false],
     ]);
     expect(Object.keys(call.outputs).sort()).toEqual(['expires-at', 'verified']);

@@ -85,6 +85,32 @@ describe('coze-token', () => {
     expect(printed.logId).toBe('log-[--app-id]-[--public-key-id]');
   });
 
+  it("reads the console's config file from --oauth-config-file or COZE_OAUTH_CONFIG, one of them, with check's options", async () => {
+    const config = JSON.stringify({ client_type: 'jwt', client_id: appId, public_key_id: kid, private_key: keys.pkcs8, coze_api_base: standIn.url });
+    const configFile = 'keys/coze_oauth_config.json';
+    files[configFile] = config;
+    const fromFile = await cli(['check', '--json', '--oauth-config-file', configFile, '--expected-user-id', '7400000000000000001']);
+    expect([fromFile.code, fromFile.stderr]).toEqual([0, '']);
+    expect(JSON.parse(fromFile.stdout)).toMatchObject({ ok: true, baseUrl: standIn.url, userId: '7400000000000000001' });
+    const context = '{"connector_info":{"connector_id":"2001"}}';
+    const fromEnv = await cli(['mint', '--session-context', context], { COZE_OAUTH_CONFIG: config });
+    expect(standIn.issued.has(fromEnv.stdout.trim())).toBe(true);
+    expect(standIn.requests.at(-1)?.claims?.session_context).toEqual(JSON.parse(context));
+    const both = await cli(['mint', '--oauth-config-file', configFile], { COZE_OAUTH_CONFIG: config });
+    expect([both.code, both.stderr]).toEqual([
+      2,
+      'coze-token mint: --oauth-config-file and COZE_OAUTH_CONFIG: each give the oauth config: use one of them (unset the environment variable, or drop the option)\n',
+    ]);
+    const other = await cli(['check', '--oauth-config-file', configFile, '--expected-user-id', '7400000000000000002']);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/^coze-token check: --expected-user-id: does not match: the token acts for another Coze user/);
+    expect(other.stdout).toBe('');
+    const onMint = await cli(['mint', '--oauth-config-file', configFile, '--expected-user-id', '7400000000000000001']);
+    expect(onMint.stderr).toBe('coze-token mint: --expected-user-id: needs coze-token check: only /v1/users/me tells the user\n');
+    const disagree = await cli(['mint', '--oauth-config-file', configFile, '--app-id', '7000000000000']);
+    expect(disagree.stderr).toMatch(/^coze-token mint: --oauth-config-file \(or COZE_OAUTH_CONFIG\) and --app-id \(or COZE_APP_ID\): disagree/);
+  });
+
   it('check mints, verifies and prints a summary without the token', async () => {
     const before = standIn.requests.length;
     const run = await cli(['check', ...flags(), '--session-name', 'local-try']);
@@ -263,7 +289,7 @@ describe('coze-token', () => {
     const run = await cli(['mint']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      "coze-token mint: --app-id (or COZE_APP_ID), --public-key-id (or COZE_PUBLIC_KEY_ID) and --private-key-file (or --private-key -, COZE_PRIVATE_KEY_FILE, COZE_PRIVATE_KEY): are required: the OAuth app's id from the Coze console; the public key's fingerprint (公钥指纹) from the Coze console; the app's private key (PEM) that the Coze console let you download\n",
+      "coze-token mint: --app-id (or COZE_APP_ID), --public-key-id (or COZE_PUBLIC_KEY_ID) and --private-key-file (or --private-key -, COZE_PRIVATE_KEY_FILE, COZE_PRIVATE_KEY): are required: the OAuth app's id from the Coze console; the public key's fingerprint (公钥指纹) from the Coze console; the app's private key (PEM) that the Coze console let you download; or --oauth-config-file (or COZE_OAUTH_CONFIG) alone gives all three\n",
     );
   });
 

@@ -7,6 +7,8 @@ import { makeRsaKeys } from '../support/keys.ts';
 
 const keys = makeRsaKeys();
 const valid: Record<InputName, string> = {
+  'oauth-config': '',
+  'session-context': '',
   'app-id': '1183520381944',
   'public-key-id': 'kid-fingerprint',
   'private-key': keys.pkcs8,

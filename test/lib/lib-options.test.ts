@@ -19,7 +19,7 @@ afterAll(() => standIn.close());
 
 const credentials = () => ({ appId, publicKeyId: kid, privateKey: keys.pkcs8 });
 const ALL_MINT =
-  'appId, publicKeyId, privateKey, baseUrl, audience, durationSeconds, sessionName, scope, accountId, enterpriseId, timeoutSeconds, deadlineSeconds, retries, verify, log';
+  'oauthConfig, appId, publicKeyId, privateKey, baseUrl, audience, durationSeconds, sessionName, scope, sessionContext, accountId, enterpriseId, expectedUserId, timeoutSeconds, deadlineSeconds, retries, verify, log';
 
 /** What mintCozeToken throws for these options, and how many requests reached the stand-in meanwhile. */
 async function refusal(options: object): Promise<{ error: unknown; sent: number }> {
@@ -45,7 +45,7 @@ describe('unknown option names', () => {
     expect(make({ baseURL: standIn.url })).toThrow(InputError);
     expect(make({ baseURL: standIn.url })).toThrow("Option 'baseURL': not an option of cozeTokenSource; did you mean baseUrl?");
     expect(make({ refresh: 30 })).toThrow("Option 'refresh': not an option of cozeTokenSource; did you mean refreshSeconds?");
-    expect(make({ verify: true })).toThrow(/^Option 'verify': not an option of cozeTokenSource; it takes appId, .*, log, refreshSeconds$/);
+    expect(make({ verify: true })).toThrow(/^Option 'verify': not an option of cozeTokenSource; it takes oauthConfig, appId, .*, log, refreshSeconds$/);
     expect(make({ baseUrl: standIn.url, refreshSeconds: 30 })).not.toThrow();
   });
 
@@ -185,5 +185,29 @@ describe("InputError in the library's names", () => {
   it('points a name from another tool to the option it means', async () => {
     const { error } = await refusal({ appId, keyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url });
     expect((error as Error).message).toBe("Option 'keyId': not an option of mintCozeToken; did you mean publicKeyId?");
+  });
+});
+
+describe("Coze's JWT app features, as options", () => {
+  const file = () => ({ client_type: 'jwt', client_id: appId, public_key_id: kid, private_key: keys.pkcs8, coze_api_base: standIn.url });
+
+  it('mints from oauthConfig as the object or its text, with sessionContext and expectedUserId', async () => {
+    for (const oauthConfig of [file(), JSON.stringify(file())]) {
+      const sessionContext = { connector_info: { connector_id: '2001' } };
+      const minted = await mintCozeToken({ oauthConfig, sessionContext, verify: true, expectedUserId: '7400000000000000001' });
+      expect(standIn.issued.has(minted.token)).toBe(true);
+      expect(standIn.requests.findLast((request) => request.claims)?.claims?.session_context).toEqual(sessionContext);
+    }
+  });
+
+  it('names the options in its own words when they disagree or want verify', async () => {
+    const { error } = await refusal({ oauthConfig: file(), appId: '7000000000000' });
+    expect((error as InputError).inputs).toEqual(['oauthConfig', 'appId']);
+    expect((error as Error).message).toMatch(/^Options 'oauthConfig' and 'appId': disagree: the file's client_id is another app than appId/);
+    const { error: noVerify, sent } = await refusal({ oauthConfig: file(), expectedUserId: '7400000000000000001' });
+    expect((noVerify as Error).message).toBe("Option 'expectedUserId': needs verify: true: only /v1/users/me tells the user");
+    expect(sent).toBe(0);
+    const { error: wrongType } = await refusal({ oauthConfig: 7 });
+    expect((wrongType as Error).message).toBe("Option 'oauthConfig': expected the JSON text or an object, not a number");
   });
 });

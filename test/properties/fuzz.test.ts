@@ -415,6 +415,8 @@ describe('the key, the inputs and the proxy settings (properties)', () => {
   });
 
   const VALID: Record<InputName, string[]> = {
+    'oauth-config': [''],
+    'session-context': ['', '{"connector_info":{"connector_id":"2001"}}'],
     'app-id': ['1183520381944'],
     'public-key-id': ['fuzz-kid'],
     'private-key': [keys.pkcs8, keys.pkcs1.replace(/\n/g, '\\n')],

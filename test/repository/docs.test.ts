@@ -175,11 +175,12 @@ describe('the README, a landing page', () => {
     expect(words(`${readme}${' word'.repeat(2001 - words(readme))}`)).toBeGreaterThan(2000);
   });
 
-  it('shows the step, its three secrets and a way to try it on its first screen (50 lines)', () => {
+  it('shows the step, its one secret (the console config file) and a way to try it on its first screen (50 lines)', () => {
     const { owner } = readRepository(ROOT);
     const firstScreen = readme.split('\n').slice(0, 50).join('\n');
     expect(firstScreen).toContain(`uses: ${owner}/coze-token-action@v1`);
-    for (const secret of ['COZE_APP_ID', 'COZE_PUBLIC_KEY_ID', 'COZE_PRIVATE_KEY']) expect(firstScreen).toContain(`secrets.${secret}`);
+    expect(firstScreen).toContain('oauth-config: ${{ secrets.COZE_OAUTH_CONFIG }}');
+    for (const input of ['app-id', 'public-key-id', 'private-key']) expect(firstScreen).toContain(`\`${input}\``);
     expect(firstScreen).toContain('COZE_TOKEN: ${{ steps.coze.outputs.token }}');
     expect(firstScreen).toMatch(/^## Try it in a minute$/m);
     expect(firstScreen).toContain('npm ci && npm run demo');

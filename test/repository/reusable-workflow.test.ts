@@ -23,9 +23,10 @@ describe('the reusable workflow passes every input a check can need to the actio
     const expected = Object.keys(action.inputs).filter((name) => !NOT_FOR_A_CHECK.includes(name));
     expect([...Object.keys(declared).filter((name) => !FOR_THE_JOB.includes(name)), ...Object.keys(declaredSecrets)].sort()).toEqual(expected.sort());
     expect(Object.fromEntries(Object.entries(declaredSecrets).map(([name, { required }]) => [name, required]))).toEqual({
-      'app-id': true,
-      'public-key-id': true,
-      'private-key': true,
+      'oauth-config': false,
+      'app-id': false,
+      'public-key-id': false,
+      'private-key': false,
       'github-token': false,
     });
   });
@@ -38,14 +39,16 @@ describe('the reusable workflow passes every input a check can need to the actio
   });
 
   it("hands each workflow_call input and secret to the action's with: unchanged", () => {
-    const secrets = { 'app-id': 'app', 'public-key-id': 'kid', 'private-key': 'pem' };
+    const secrets = { 'oauth-config': '{}', 'app-id': 'app', 'public-key-id': 'kid', 'private-key': 'pem' };
     const given: Record<string, Value> = {
       'base-url': 'https://api.coze.com',
       audience: 'aud.example',
       'session-name': 'ci-user',
       scope: '{"a":1}',
+      'session-context': '{"connector_info":{"connector_id":"2001"}}',
       'account-id': '7351',
       'enterprise-id': 'volcano_1',
+      'expected-user-id': '7400000000000000001',
       'duration-seconds': 1234,
       verify: false,
       retries: 7,

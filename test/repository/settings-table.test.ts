@@ -13,13 +13,16 @@ const table = SETTINGS as Record<Setting, SettingSpec>;
 const action = readYaml('action.yml') as { inputs: Record<string, { required?: boolean; default?: string }> };
 
 describe('the settings table', () => {
-  it("names action.yml's inputs, in its order, with their defaults and what is required", () => {
+  it("names action.yml's inputs, in its order, with their defaults; none is required, as oauth-config may stand in", () => {
     expect(Object.keys(action.inputs)).toEqual(settingsOf('action'));
     for (const name of settingsOf('action')) {
-      const spec = table[name];
-      expect([name, action.inputs[name]?.default]).toEqual([name, spec.default]);
-      expect([name, action.inputs[name]?.required === true]).toEqual([name, spec.required === true]);
+      // base-url's default applies in the config, so that a config file's own site is not taken for a base-url given.
+      const written = name === 'base-url' ? undefined : table[name].default;
+      expect([name, action.inputs[name]?.default]).toEqual([name, written]);
+      expect([name, action.inputs[name]?.required]).toEqual([name, false]);
     }
+    expect(table['base-url'].default).toBe('https://api.coze.cn');
+    expect(settingsOf('action').filter((name) => table[name].required)).toEqual(['app-id', 'public-key-id', 'private-key']);
   });
 
   it('gives the reusable workflow its inputs and secrets as the table says', () => {
@@ -40,7 +43,7 @@ describe('the settings table', () => {
 
   it("lists every CLI setting in --help with its variable, and the key's sources", () => {
     for (const name of settingsOf('cli')) {
-      if (name === 'private-key') continue;
+      if (name === 'private-key' || name === 'oauth-config') continue;
       const line = HELP.split('\n').findIndex((text) => text.startsWith(`  --${name} `));
       expect([name, line]).not.toEqual([name, -1]);
       const env = table[name].env;
@@ -51,7 +54,8 @@ describe('the settings table', () => {
             .join('\n'),
         ).toContain(env);
     }
-    for (const source of ['--private-key-file PATH', '--private-key -', 'COZE_PRIVATE_KEY_FILE', 'COZE_PRIVATE_KEY (the PEM)']) {
+    const sources = ['--private-key-file PATH', '--private-key -', 'COZE_PRIVATE_KEY_FILE', 'COZE_PRIVATE_KEY (the PEM)'];
+    for (const source of [...sources, '--oauth-config-file PATH', 'COZE_OAUTH_CONFIG (the JSON)']) {
       expect(HELP).toContain(source);
     }
     expect(settingsOf('cli')).not.toContain('verify');
@@ -60,7 +64,8 @@ describe('the settings table', () => {
   it('gives the library every library setting under its option name, with a type of its kind, and nothing else but log', () => {
     expect(Object.keys(MINT_OPTIONS)).toEqual([...settingsOf('library').map(optionName), 'log']);
     expect(MINT_OPTIONS).toMatchObject({ appId: 'string', durationSeconds: 'number', scope: 'object', verify: 'boolean' });
-    expect(Object.keys(SOURCE_OPTIONS)).toEqual([...Object.keys(MINT_OPTIONS).filter((name) => name !== 'verify'), 'refreshSeconds']);
+    const mintOnly = ['verify', 'expectedUserId'];
+    expect(Object.keys(SOURCE_OPTIONS)).toEqual([...Object.keys(MINT_OPTIONS).filter((name) => !mintOnly.includes(name)), 'refreshSeconds']);
   });
 
   it("matches the library's published types: MintCozeTokenOptions declares exactly the options it checks", () => {

@@ -27,6 +27,8 @@ export interface StandInOptions {
   tls?: { key: string; cert: string };
   /** What issued tokens start with: czs_ as Coze's do, or something no shape-based redaction would know. */
   tokenPrefix?: string;
+  /** How far the stand-in's clock is ahead of this machine's (behind when negative): Coze's own time. */
+  clockOffsetMs?: number;
 }
 
 export interface ReceivedRequest {
@@ -56,6 +58,10 @@ export async function startCozeStandIn(options: StandInOptions) {
   let logCounter = 0;
   let deactivated = false;
   let profileDenied = false;
+  let clockOffsetMs = options.clockOffsetMs ?? 0;
+  /** The Date header as sent instead of the stand-in's time, to test what a client makes of a broken one. */
+  let dateHeader: string | undefined;
+  const nowMs = () => Date.now() + clockOffsetMs;
 
   const listener = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
   const server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener);
@@ -74,6 +80,8 @@ export async function startCozeStandIn(options: StandInOptions) {
     const record: ReceivedRequest = { method: req.method ?? '', path, headers: req.headers, body };
     requests.push(record);
     res.setHeader('x-tt-logid', `20261125${String(++logCounter).padStart(6, '0')}STANDIN`);
+    // Every answer carries the stand-in's time, as an HTTP server's do: IMF-fixdate, from its own clock.
+    res.setHeader('date', dateHeader ?? new Date(nowMs()).toUTCString());
 
     if (req.method === 'GET' && path === '/v1/users/me') {
       const fault = usersMeFaults.shift();
@@ -121,7 +129,7 @@ export async function startCozeStandIn(options: StandInOptions) {
     // Coze's own wording, spelling included, for a key id it does not know on this site.
     if (header.kid !== options.kid) return refuse(401, 'invalid_client', 'invalid jwt: kid not been registred');
 
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(nowMs() / 1000);
     let claims: Record<string, unknown>;
     try {
       ({ payload: claims } = await jwtVerify(jwt, options.publicKey, {
@@ -129,19 +137,25 @@ export async function startCozeStandIn(options: StandInOptions) {
         issuer: options.appId,
         audience: options.audience ?? '127.0.0.1',
         requiredClaims: ['iss', 'aud', 'iat', 'exp', 'jti'],
+        currentDate: new Date(now * 1000),
       }));
     } catch (error) {
-      return refuse(401, 'invalid_client', `JWT rejected: ${(error as { code?: string }).code ?? 'invalid'}`);
+      const code = (error as { code?: string }).code;
+      // jose checks exp against the stand-in's clock once the signature holds.
+      if (code === 'ERR_JWT_EXPIRED') return refuse(401, 'invalid_client', 'invalid jwt: exp is in the past');
+      return refuse(401, 'invalid_client', `JWT rejected: ${code ?? 'invalid'}`);
     }
     record.claims = claims;
     const { iat, exp, jti } = claims as { iat: number; exp: number; jti: unknown };
     if (iat > now + 5) return refuse(401, 'invalid_client', 'iat is in the future');
     if (now - iat > 300) return refuse(401, 'invalid_client', 'iat is too old');
     if (exp - iat > 3600) return refuse(401, 'invalid_client', 'exp is too far from iat');
-    if (typeof jti !== 'string' || jti.length < 22) return refuse(401, 'invalid_client', 'jti must be a random string of at least 128 bits');
+    // Coze's guide asks for a jti longer than 32 characters.
+    if (typeof jti !== 'string' || jti.length <= 32) return refuse(401, 'invalid_client', 'jti must be a random string longer than 32 characters');
     if (seenJtis.has(jti)) return refuse(401, 'invalid_client', 'jti was used before (replay)');
     seenJtis.add(jti);
     if ('session_name' in claims && typeof claims.session_name !== 'string') return refuse(400, 'invalid_request', 'session_name must be a string');
+    if ('session_context' in claims && !isSessionContext(claims.session_context)) return refuse(400, 'invalid_request', 'invalid request: session_context');
 
     let request: Record<string, unknown>;
     try {
@@ -222,6 +236,10 @@ export async function startCozeStandIn(options: StandInOptions) {
     deactivate: (off = true) => void (deactivated = off),
     /** The app was given no permission to read the user profile: /v1/users/me answers 4101 until allowed again. */
     denyProfile: (denied = true) => void (profileDenied = denied),
+    /** Moves the stand-in's clock: this far ahead of this machine's (behind when negative). */
+    setClock: (offsetMs: number) => void (clockOffsetMs = offsetMs),
+    /** Sends this Date header on every answer instead of the stand-in's time; undefined goes back to its time. */
+    sendDate: (value: string | undefined) => void (dateHeader = value),
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -230,3 +248,16 @@ export async function startCozeStandIn(options: StandInOptions) {
 }
 
 export type CozeStandIn = Awaited<ReturnType<typeof startCozeStandIn>>;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** session_context as Coze documents it: an object; device_info and connector_info objects of strings when there. */
+function isSessionContext(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const known: Record<string, string[]> = { device_info: ['device_id', 'custom_consumer'], connector_info: ['connector_id'] };
+  return Object.entries(known).every(([name, fields]) => {
+    if (!(name in value)) return true;
+    const part = value[name];
+    return isObject(part) && fields.every((field) => !(field in part) || typeof part[field] === 'string');
+  });
+}

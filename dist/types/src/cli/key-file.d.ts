@@ -12,5 +12,7 @@ export interface KeyText {
 }
 /** One source of the key at a time; two at once is an error naming both, as is a source that gives nothing. */
 export declare function readPrivateKey(flag: string | undefined, file: string | undefined, io: KeyIo, timeLeftMs: number): Promise<KeyText>;
+/** The console's coze_oauth_config.json: from --oauth-config-file, or its JSON in COZE_OAUTH_CONFIG; one of them. */
+export declare function readOAuthConfig(file: string | undefined, io: KeyIo, timeLeftMs: number): Promise<string>;
 /** A problem with the key, named by the source it came from rather than by the setting. */
 export declare function inKeySource<T>(source: string | undefined, read: () => T): T;

@@ -1,15 +1,12 @@
 import type { KeyObject } from 'node:crypto';
 import { InputError } from './errors.js';
+import { type SessionContext } from './session-context.js';
 import { SETTINGS, type Setting } from './settings.js';
+export { IDENTIFIER, MAX_SCOPE_CHARACTERS, MAX_SCOPE_DEPTH, parseBaseUrl } from './values.js';
 /** The settings with a default, and the default as text. */
 type Defaulted = {
     [S in Setting]: (typeof SETTINGS)[S] extends {
         default: string;
-    } ? S : never;
-}[Setting];
-type Ranged = {
-    [S in Setting]: (typeof SETTINGS)[S] extends {
-        range: readonly [number, number];
     } ? S : never;
 }[Setting];
 export declare const defaultOf: (name: Defaulted) => string;
@@ -24,6 +21,7 @@ export interface MintConfig {
     durationSeconds: number;
     sessionName?: string;
     scope?: Record<string, unknown>;
+    sessionContext?: SessionContext;
     accountId?: string;
     enterpriseId?: string;
     timeoutMs: number;
@@ -32,7 +30,7 @@ export interface MintConfig {
     retries: number;
 }
 /** The settings that make the config: every setting of the mint, not the action's own switches. */
-export type InputName = Exclude<Setting, 'verify' | 'export-env' | 'summary' | 'issue-on-failure' | 'github-token'>;
+export type InputName = Exclude<Setting, 'verify' | 'export-env' | 'summary' | 'issue-on-failure' | 'github-token' | 'expected-user-id'>;
 /** Reads one input as text; '' when it was not given. */
 export type ReadInput = (name: InputName) => string;
 /** deadline-seconds, read once and first: a bad one is reported in its turn, while the default bounds the run. */
@@ -41,14 +39,6 @@ export interface ReadDeadline {
     problem?: InputError;
 }
 export declare function readDeadline(text: string | undefined): ReadDeadline;
-export declare function readMintConfig(read: ReadInput, deadline?: ReadDeadline): MintConfig;
-/** Ids and fingerprints: printable ASCII, no spaces. */
-export declare const IDENTIFIER: RegExp;
-/** A whole number in the setting's range. */
-export declare function parseInteger(input: InputName & Ranged, text: string): number;
-/** Coze's scopes are a few levels deep and far under a kilobyte; these bounds leave room and stop abuse early. */
-export declare const MAX_SCOPE_CHARACTERS: number;
-export declare const MAX_SCOPE_DEPTH = 10;
-/** Only an origin: https anywhere, http only to loopback, so a JWT never crosses a network in clear. */
-export declare function parseBaseUrl(text: string): URL;
-export {};
+/** Says why required settings may be missing where they are (a fork's pull request gets no secrets, say). */
+export type ExplainMissing = () => string | undefined;
+export declare function readMintConfig(read: ReadInput, deadline?: ReadDeadline, explainMissing?: ExplainMissing): MintConfig;

@@ -3,9 +3,12 @@ export interface Credentials {
     appId?: string | undefined;
     publicKeyId?: string | undefined;
     privateKey?: string | undefined;
+    /** The coze_oauth_config.json, as text or parsed. */
+    oauthConfig?: string | Record<string, unknown> | undefined;
 }
 /**
- * Registers the credentials with the redactor, before anything can fail or be written: the key's lines however
- * they are wrapped (each also handed to `mask`, the runner's masking where there is one), and the ids.
+ * Registers the credentials with the redactor: the key's lines however they are wrapped, and every line of a config
+ * file (each also handed to `mask`, the runner's masking where there is one), and the ids, which the redactor names
+ * ([app-id]) rather than blanks.
  */
 export declare function protectCredentials(redactor: Redactor, credentials: Credentials, mask?: (secret: string) => void): void;

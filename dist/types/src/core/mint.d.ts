@@ -1,3 +1,4 @@
+import { type ClockSkew } from './clock.js';
 import type { MintConfig } from './config.js';
 import { type MintedToken } from './coze-response.js';
 import { type HttpClient, type SendRequest } from './http.js';
@@ -10,6 +11,8 @@ export interface MintDeps extends RetryDeps {
     /** Sees every JWT before it is sent, and the token before it is returned, so each surface can mask and redact them first. */
     onSecret: (secret: string) => void;
     userAgent: string;
+    /** Told when an answer's Date header first shows the runner's clock off Coze's by more than 30 s. */
+    onClockSkew?: (skew: ClockSkew) => void;
 }
 /** The real dependencies; the caller that passes `http` closes it when the run is over. */
 export declare function defaultDeps(overrides?: Partial<MintDeps>, http?: HttpClient): MintDeps;

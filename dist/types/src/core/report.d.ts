@@ -16,6 +16,10 @@ export interface RunReport {
     userId?: string;
     userName?: string;
     logId?: string;
+    /** Coze's time less the runner's, in seconds, once an answer's Date header showed them more than 30 s apart (clock.ts). */
+    clockSkewSeconds?: number;
+    /** The same in words, for the summary. */
+    clockSkew?: string;
     problem?: string;
     hint?: string;
 }
@@ -31,7 +35,7 @@ export interface SummaryWriter {
 export declare function configReport(config: MintConfig): RunReport;
 export declare function mintedReport(minted: MintedToken): RunReport;
 export declare function verifiedReport(verification: Verification): RunReport;
-export declare function formatDuration(totalSeconds: number): string;
+export { formatDuration } from './duration.js';
 /**
  * One table cell of the job summary, whatever the text: HTML and Markdown characters as entities, and line breaks
  * and other control characters as spaces, since a blank line would end the HTML table and let Markdown render.

@@ -1,5 +1,5 @@
 /** How a setting's value is written and checked. */
-export type SettingKind = 'id' | 'text' | 'integer' | 'boolean' | 'json' | 'url' | 'pem' | 'token';
+export type SettingKind = 'id' | 'text' | 'integer' | 'boolean' | 'json' | 'url' | 'pem' | 'token' | 'config';
 export interface SettingSpec {
     readonly kind: SettingKind;
     /** What the value is, as an error message says it after "expected". */
@@ -12,7 +12,7 @@ export interface SettingSpec {
     readonly range?: readonly [min: number, max: number];
     /** The value (or a part of it) is masked and redacted wherever outside text is written. */
     readonly secret?: true;
-    /** Needed for a mint: the three credentials. */
+    /** Needed for a mint: the three credentials (which oauth-config may give instead). */
     readonly required?: true;
     /** The library's option name, where it is not the camelCase of the setting's. */
     readonly option?: string;
@@ -28,6 +28,16 @@ export interface SettingSpec {
     readonly workflow?: 'input' | 'secret';
 }
 export declare const SETTINGS: {
+    readonly 'oauth-config': {
+        readonly kind: 'config';
+        readonly what: 'the coze_oauth_config.json the Coze console gives a JWT (service) app';
+        readonly help: "the console's coze_oauth_config.json: app id, fingerprint, key and site";
+        readonly secret: true;
+        readonly surfaces: readonly ["action", "cli", "library"];
+        readonly env: 'COZE_OAUTH_CONFIG';
+        readonly aliases: readonly ["config", "oauth-config-json", "coze-oauth-config", "config-file"];
+        readonly workflow: 'secret';
+    };
     readonly 'app-id': {
         readonly kind: 'id';
         readonly what: "the OAuth app's id from the Coze console";
@@ -112,6 +122,15 @@ export declare const SETTINGS: {
         readonly aliases: readonly ["scopes", "permissions"];
         readonly workflow: 'input';
     };
+    readonly 'session-context': {
+        readonly kind: 'json';
+        readonly what: 'a JSON object sent as the JWT\'s session_context, such as {"connector_info":{"connector_id":"2001"}}';
+        readonly help: "a JSON object sent as the JWT's session_context";
+        readonly surfaces: readonly ["action", "cli", "library"];
+        readonly metavar: 'JSON';
+        readonly aliases: readonly ["context", "session-ctx"];
+        readonly workflow: 'input';
+    };
     readonly 'account-id': {
         readonly kind: 'id';
         readonly what: 'the numeric id of a Coze organisation, or of the workspace owner for cross-account use';
@@ -128,6 +147,15 @@ export declare const SETTINGS: {
         readonly surfaces: readonly ["action", "cli", "library"];
         readonly metavar: 'ID';
         readonly aliases: readonly ["enterprise"];
+        readonly workflow: 'input';
+    };
+    readonly 'expected-user-id': {
+        readonly kind: 'id';
+        readonly what: 'the user_id /v1/users/me gives';
+        readonly help: 'check: fail unless the token acts for this Coze user id';
+        readonly surfaces: readonly ["action", "cli", "library"];
+        readonly metavar: 'ID';
+        readonly aliases: readonly ["user-id", "expected-user", "user"];
         readonly workflow: 'input';
     };
     readonly 'timeout-seconds': {

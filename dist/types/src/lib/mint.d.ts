@@ -1,19 +1,27 @@
 import type { MintedToken } from '../core/coze-response.js';
 export interface MintCozeTokenOptions {
-    appId: string;
-    publicKeyId: string;
-    /** PEM, PKCS#8 or PKCS#1; pasting accidents (literal \n, CRLF, spaces) are forgiven. */
-    privateKey: string;
+    /** The console's coze_oauth_config.json (its text, or the parsed object): the app id, fingerprint, key and site. */
+    oauthConfig?: string | Record<string, unknown>;
+    /** The OAuth app's id; required unless oauthConfig gives it. */
+    appId?: string;
+    /** The public key's fingerprint; required unless oauthConfig gives it. */
+    publicKeyId?: string;
+    /** PEM, PKCS#8 or PKCS#1; pasting accidents (literal \n, CRLF, spaces) are forgiven. Required unless oauthConfig gives it. */
+    privateKey?: string;
     /** https://api.coze.cn (default) or https://api.coze.com */
     baseUrl?: string;
     audience?: string;
     durationSeconds?: number;
     sessionName?: string;
     scope?: Record<string, unknown>;
+    /** Sent as the JWT's session_context, e.g. { connector_info: { connector_id: '2001' } } for a Web SDK token. */
+    sessionContext?: Record<string, unknown>;
     /** A team or enterprise organisation id: uses /api/permission/oauth2/account/{id}/token. */
     accountId?: string;
     /** An enterprise id (volcano_…): uses /api/permission/oauth2/enterprise_id/{id}/token. Not with accountId. */
     enterpriseId?: string;
+    /** With verify: throw InputError unless the token acts for this Coze user id. */
+    expectedUserId?: string;
     /** Limit for one HTTP attempt (default 30). */
     timeoutSeconds?: number;
     /** Limit for the whole call, mint and verify, every attempt and wait (default 120). */

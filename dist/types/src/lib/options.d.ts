@@ -1,8 +1,8 @@
 import { type InputName } from '../core/config.js';
-export type OptionType = 'string' | 'number' | 'boolean' | 'object' | 'function';
+export type OptionType = 'string' | 'number' | 'boolean' | 'object' | 'function' | 'string or object';
 /** The settings mintCozeToken takes, by option name, with their types; `log` is the library's own. */
 export declare const MINT_OPTIONS: Readonly<Record<string, OptionType>>;
-/** cozeTokenSource takes the same, but verify, and refreshSeconds of its own. */
+/** cozeTokenSource takes the same, but verify and expectedUserId (it never verifies), and refreshSeconds of its own. */
 export declare const SOURCE_OPTIONS: Readonly<Record<string, OptionType>>;
 /**
  * Names and types checked before any work, then the options copied, own properties only, into an object without a

@@ -1,5 +1,5 @@
 import { type MintCozeTokenOptions } from './mint.js';
-export interface CozeTokenSourceOptions extends Omit<MintCozeTokenOptions, 'verify'> {
+export interface CozeTokenSourceOptions extends Omit<MintCozeTokenOptions, 'verify' | 'expectedUserId'> {
     /** Mint anew this long before the token expires (default 60); never more than half of the token's lifetime. */
     refreshSeconds?: number;
 }

@@ -9,6 +9,8 @@ export declare const cliEnvironmentVariable: (name: string) => string | undefine
 export declare const isEnvironmentVariable: (name: string) => boolean;
 /** The command line's names for the key: it has two flags and two environment variables for it. */
 export declare const CLI_KEY_SOURCES = "--private-key-file (or --private-key -, COZE_PRIVATE_KEY_FILE, COZE_PRIVATE_KEY)";
+/** Settings the command line takes from a file (a secret on the command line would land in shell history). */
+export declare const CLI_FILE_SETTINGS: Readonly<Record<string, string>>;
 /** How a surface names a setting. */
 export declare function nameOf(name: string, surface: Surface): string;
 /** The text with every term and setting in the surface's words. */

@@ -1,0 +1,1 @@
+export declare function formatDuration(totalSeconds: number): string;
