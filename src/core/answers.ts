@@ -1,3 +1,4 @@
+// The table of Coze's known answers: how each refusal is recognised, what it means and what to do about it.
 import { setting, term } from '../safe-text/terms.js';
 
 /** What Coze (or whatever answered in its place) said, as the known answers below recognise it. */

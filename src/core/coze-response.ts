@@ -1,3 +1,4 @@
+// Coze's HTTP answers, each read once: its words through the gate, its log id, and the token's or the user's fields.
 import { BOUND, bounded, outsideText, type Redact, withoutSecretShapes } from '../safe-text/outside.js';
 import { term } from '../safe-text/terms.js';
 import { type Answer, type AnswerContext, knownAnswer } from './answers.js';

@@ -1,3 +1,4 @@
+// The JWT: RS256-signed, backdated a little, short-lived, with a fresh jti, as Coze's token endpoint takes it.
 import type { KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { SessionContext } from './session-context.js';

@@ -1,3 +1,4 @@
+// The Node version check of the CLI and the library, in words a user can act on.
 /** The CLI and the library serve Node 22.19 and later (undici 8 needs no less); the action runs on node24. */
 export const REQUIRED_NODE = { major: 22, minor: 19 } as const;
 

@@ -1,3 +1,4 @@
+// Verify: the minted token proven with GET /v1/users/me, which also names the user it acts for.
 import { setting } from '../safe-text/terms.js';
 import type { MintConfig } from './config.js';
 import { cozeErrorFrom } from './coze-response.js';
