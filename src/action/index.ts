@@ -1,14 +1,15 @@
 import type * as actionsCore from '@actions/core';
-import { type AlertSubject, alertOnGitHub, appTag, describeGitHubError, type IssuesApi, type RunContext, runContextFrom } from '../alert/index.js';
+import { type AlertSubject, alertOnGitHub, describeGitHubError, type IssuesApi, type RunContext, runContextFrom } from '../alert/index.js';
 import { DEFAULT_DEADLINE_MS, DEFAULTS, deadlineMsOf, parseBaseUrl, readMintConfig } from '../core/config.js';
 import { CozeError, describeError, explainError, InputError } from '../core/errors.js';
 import { isLoopback } from '../core/http.js';
 import { type MintDeps, mintToken } from '../core/mint.js';
 import { privateKeySecrets } from '../core/private-key.js';
-import { configReport, mintedReport, type RunReport, redactReport, type SummaryWriter, verifiedReport, writeSummary } from '../core/report.js';
+import { appTag, configReport, mintedReport, type RunReport, redactReport, verifiedReport } from '../core/report.js';
 import { deadlineFrom } from '../core/retry.js';
 import { verifyToken } from '../core/verify.js';
 import { createRedactor, publicText, type Redactor } from '../safe-text/redactor.js';
+import { type SummaryWriter, writeSummary } from './summary.js';
 
 export type Core = Pick<
   typeof actionsCore,

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+// The scheduled check's alert on GitHub: one issue per check, opened on failure, commented on, closed on recovery.
 import { explainError, InputError } from '../core/errors.js';
-import { type RunReport, summaryCell, summaryRows } from '../core/report.js';
+import { type RunReport, summaryRows } from '../core/report.js';
 import { describeNetworkError } from '../core/retry.js';
-import { BOUND, firstLine, inert, outsideText, type Redact } from '../safe-text/outside.js';
+import { inertCode, summaryCell } from '../safe-text/markdown.js';
+import { BOUND, firstLine, outsideText, type Redact } from '../safe-text/outside.js';
 
 export const ALERT_LABEL = 'coze-token-check';
 
@@ -67,15 +68,6 @@ export interface AlertSubject {
   job?: string | undefined;
 }
 
-/**
- * Eight hex digits of SHA-256 over the repository and the app id: the same app gives the same tag in every run, two
- * apps differ, and 32 bits are too few to tell which id it was even by trying every id.
- */
-export function appTag(appId: string, repository: string): string {
-  if (appId.trim() === '') return 'unknown';
-  return createHash('sha256').update(`coze-token-check:${repository}:${appId.trim()}`).digest('hex').slice(0, 8);
-}
-
 export function runContextFrom(env: Record<string, string | undefined>): RunContext | undefined {
   const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
   if (!repository || !runId) return undefined;
@@ -103,18 +95,6 @@ export function isAlertOf(subject: AlertSubject): (issue: Pick<AlertIssue, 'body
 /** GitHub's label names ignore case, and so do we. */
 export function sameLabel(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
-}
-
-/**
- * Text from outside (Coze's words, ids, inputs) as an inline code span: no link, image, mention, HTML or
- * cross-reference renders in it, and it stays readable. The fence is longer than any run of backticks inside;
- * a pipe is escaped, as GitHub's tables need even inside code.
- */
-export function inertCode(text: string): string {
-  const flat = inert(text).replace(/\|/g, '\\|');
-  const fence = '`'.repeat(Math.max(0, ...[...flat.matchAll(/`+/g)].map((run) => run[0].length)) + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
 /** Rows whose value is the action's own words; every other value came from outside and is shown as code. */

@@ -1,4 +1,5 @@
-import { oneLine } from '../safe-text/outside.js';
+// The run report: what a run learned, as rows for the job summary, the CLI and alert issues, and the app's digest.
+import { createHash } from 'node:crypto';
 import { publicText, type Redactor } from '../safe-text/redactor.js';
 import type { MintConfig } from './config.js';
 import type { MintedToken } from './coze-response.js';
@@ -22,13 +23,6 @@ export interface RunReport {
   hint?: string;
 }
 
-/** The part of @actions/core's summary the action writes with. */
-export interface SummaryWriter {
-  addHeading(text: string, level?: number | string): SummaryWriter;
-  addTable(rows: Array<Array<string | { data: string; header?: boolean }>>): SummaryWriter;
-  write(): Promise<unknown>;
-}
-
 export function configReport(config: MintConfig): RunReport {
   return { baseUrl: config.baseUrl, audience: config.audience, ...(config.sessionName && { sessionName: config.sessionName }) };
 }
@@ -48,14 +42,6 @@ export function formatDuration(totalSeconds: number): string {
   const seconds = totalSeconds % 60;
   const parts = [hours && `${hours} h`, minutes && `${minutes} min`, (seconds || totalSeconds === 0) && `${seconds} s`];
   return parts.filter(Boolean).join(' ');
-}
-
-/**
- * One table cell of the job summary, whatever the text: HTML and Markdown characters as entities, and line breaks
- * and other control characters as spaces, since a blank line would end the HTML table and let Markdown render.
- */
-export function summaryCell(text: string): string {
-  return oneLine(text).replace(/[&<>"'|@`*_[\]#~\\]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const VERIFICATION: Record<NonNullable<RunReport['verification']>, string> = {
@@ -89,7 +75,11 @@ export function redactReport(report: RunReport, redactor: Pick<Redactor, 'redact
   return Object.fromEntries(Object.entries(report).map(([name, value]) => [name, typeof value === 'string' ? publicText(redactor, 'action', value) : value]));
 }
 
-export async function writeSummary(summary: SummaryWriter, report: RunReport): Promise<void> {
-  const rows = summaryRows(report).map(([name, value]) => [{ data: name, header: true }, summaryCell(value)]);
-  await summary.addHeading('Coze access token', 3).addTable(rows).write();
+/**
+ * Eight hex digits of SHA-256 over the repository and the app id: the same app gives the same tag in every run, two
+ * apps differ, and 32 bits are too few to tell which id it was even by trying every id.
+ */
+export function appTag(appId: string, repository: string): string {
+  if (appId.trim() === '') return 'unknown';
+  return createHash('sha256').update(`coze-token-check:${repository}:${appId.trim()}`).digest('hex').slice(0, 8);
 }

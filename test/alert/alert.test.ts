@@ -2,7 +2,8 @@
 // through the real @actions/github client.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ActionDeps } from '../../src/action/index.ts';
-import { appTag, describeGitHubError, failureComment, failureIssue, inertCode, marker, runContextFrom } from '../../src/alert/index.ts';
+import { describeGitHubError, failureComment, failureIssue, marker, runContextFrom } from '../../src/alert/index.ts';
+import { appTag } from '../../src/core/report.ts';
 import { act } from '../support/act.ts';
 import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { ACTIONS_BOT, type FakeGitHub, startFakeGitHub } from '../support/fake-github.ts';
@@ -253,15 +254,6 @@ describe('alert helpers', () => {
         '| **Error** | `x` |',
       ].join('\n'),
     );
-  });
-
-  it('writes outside text as one inline code span, whatever backticks, pipes or control characters it holds', () => {
-    expect(inertCode('plain')).toBe('`plain`');
-    expect(inertCode('a `b` c')).toBe('``a `b` c``');
-    expect(inertCode('``x``')).toBe('``` ``x`` ```');
-    expect(inertCode('x`')).toBe('`` x` ``');
-    expect(inertCode('`x')).toBe('`` `x ``');
-    expect(inertCode('a|b\n\n# c\u0007')).toBe('`a\\|b # c `');
   });
 
   it('says what octokit wrapped: the refusal or the network failure underneath, not HTTP 500', () => {

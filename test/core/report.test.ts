@@ -1,6 +1,7 @@
+// The run report: its rows, whatever it holds.
 import { describe, expect, it } from 'vitest';
 import { explainError } from '../../src/core/errors.ts';
-import { formatDuration, summaryCell, summaryRows } from '../../src/core/report.ts';
+import { formatDuration, summaryRows } from '../../src/core/report.ts';
 
 describe('the summary', () => {
   it('formats durations in hours, minutes and seconds, leaving out the zero parts', () => {
@@ -14,10 +15,6 @@ describe('the summary', () => {
       '1 h 1 min 1 s',
       '23 h 59 min 59 s',
     ]);
-  });
-
-  it('escapes what could break out of a table cell or mention someone', () => {
-    expect(summaryCell(`<b>&"'|@x`)).toBe('&#60;b&#62;&#38;&#34;&#39;&#124;&#64;x');
   });
 
   it('shows the user by name and id, or whichever is known', () => {
@@ -38,9 +35,4 @@ describe('the summary', () => {
   it('explains an error that is not an Error', () => {
     expect(explainError('a string')).toEqual({ problem: 'Unexpected error: a string' });
   });
-});
-
-it('makes one summary cell of any text: control characters as one space, HTML and Markdown as entities', () => {
-  expect(summaryCell('a\n\n\tb')).toBe('a b');
-  expect(summaryCell('**x** [y](z) `c` #1 ~s~ _u_ \\')).toBe('&#42;&#42;x&#42;&#42; &#91;y&#93;(z) &#96;c&#96; &#35;1 &#126;s&#126; &#95;u&#95; &#92;');
 });
