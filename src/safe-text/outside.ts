@@ -22,10 +22,11 @@ export const REDACTED = '[redacted]';
 
 /**
  * What must never reach a terminal, a log line, the summary or an issue from outside: C0 and C1 controls (line
- * breaks and 8-bit CSI included), bidi embeddings, overrides and isolates, line and paragraph separators.
+ * breaks and 8-bit CSI included), line and paragraph separators, and every invisible format character (Unicode's
+ * Cf: bidi embeddings, overrides and isolates, zero-width spaces and joiners, the soft hyphen, the word joiner...).
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this finds
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]+/g;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\p{Cf}]+/gu;
 
 /** The text on one line: each run of control characters, line breaks included, as one space. */
 export function oneLine(text: string): string {

@@ -69,6 +69,12 @@ describe('the gate', () => {
     expect(outsideText(4101)).toBe('4101');
   });
 
+  it('makes every invisible format character (Cf) a space, as it does the controls', () => {
+    const invisible = ['\u200b', '\u200c', '\u200d', '\u2060', '\u00ad', '\ufeff', '\u2062', '\u180e', '\u{e0041}'];
+    for (const character of [...invisible, '\u{1d173}']) expect(inert(`a${character}b`), character).toBe('a b');
+    expect(inert('a\u200b\u00ad\u2060b')).toBe('a b');
+  });
+
   it('never cuts a character in half, and keeps its bound after making the text inert', () => {
     expect(bounded('ab😀', 3)).toBe('ab');
     expect(bounded('ab😀', 4)).toBe('ab😀');
