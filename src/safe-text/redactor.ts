@@ -1,7 +1,7 @@
 // The redactor: the secrets and ids one run holds, cut out of text by value, however it is spelt, split or cut.
 import { MAX_PRIVATE_KEY_LENGTH, normalizePem } from '../core/private-key.js';
 import { type FoldedRange, fold, replaceRanges } from './fold.js';
-import { REDACTED } from './outside.js';
+import { REDACTED, withoutCommands } from './outside.js';
 import { inTermsOf, type Setting, type Surface, term } from './terms.js';
 
 /** Any run of this many characters of a secret in outside text, whitespace aside, is taken for a piece of it. */
@@ -51,7 +51,8 @@ export function createRedactor(): Redactor {
       const id = fold(value, true).text;
       if (id.length >= MIN_IDENTIFIER_LENGTH) identifiers.set(id, name);
     },
-    redact: (text) => withoutIdentifiers(withoutSecrets(text, slices), identifiers),
+    // Last, the command openers that a replacement may have made (## and an id is ##[app-id]).
+    redact: (text) => withoutCommands(withoutIdentifiers(withoutSecrets(text, slices), identifiers)),
   };
 }
 

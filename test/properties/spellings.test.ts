@@ -1,9 +1,11 @@
-// Properties of what leaves the program: an id or a secret in any spelling a reader sees as it is cut out.
+// Properties of what leaves the program: an id or a secret in any spelling a reader sees as it is cut out, and no
+// line of the gate's, the redactor's or a surface's text is one the runner reads as a command.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../src/safe-text/fold.ts';
 import { BOUND, outsideText } from '../../src/safe-text/outside.ts';
-import { createRedactor } from '../../src/safe-text/redactor.ts';
+import { createRedactor, publicText } from '../../src/safe-text/redactor.ts';
+import type { Surface } from '../../src/safe-text/terms.ts';
 
 const runs = (count: number) => Math.max(20, Math.round(count * Number(process.env.FUZZ_SCALE ?? 1)));
 
@@ -99,5 +101,69 @@ describe('an id or a secret, however it is spelt', () => {
       }),
       { numRuns: runs(3000) },
     );
+  });
+});
+
+/** .NET's Char.IsWhiteSpace, which String.TrimStart takes off before the runner looks for `::`. */
+const DOTNET_WHITESPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/;
+
+/** A runner command opener in any line of the text as the runner splits it: `##[` anywhere, `::` first. */
+function commandOpener(text: string): string | undefined {
+  const opens = (line: string) => line.includes('##[') || line.replace(DOTNET_WHITESPACE, '').startsWith('::');
+  return text.split(/\r\n|\r|\n/).find(opens);
+}
+
+describe('no runner command, whatever the order of cut, redaction and neutralising', () => {
+  const piece = fc.constantFrom(
+    '#',
+    '##',
+    '[',
+    ']',
+    ':',
+    '::',
+    ' ',
+    '\u3000',
+    '\u0085',
+    '\t',
+    '\n',
+    '\r',
+    '\u2028',
+    '\u200b',
+    'x',
+    '⟦',
+    '⟧',
+    'app-id',
+    '⟦app-id⟧',
+    appId,
+    '１１８３５２０３８１９４４',
+    fingerprint,
+    token,
+    'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIxIn0.c2ln',
+    'pat_x',
+    'error]',
+  );
+  const text = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(''));
+
+  it('leaves no ##[ and no line that starts with :: in the gate, the redactor or any surface', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 80 }), (raw, max) => {
+        const surfaces: Surface[] = ['action', 'cli', 'library'];
+        const outputs = [
+          outsideText(raw, max, redact) ?? '',
+          outsideText(raw, max) ?? '',
+          redact(raw),
+          ...surfaces.map((surface) => publicText(redactor, surface, raw)),
+          ...surfaces.map((surface) => publicText(redactor, surface, outsideText(raw, max, redact) ?? '')),
+        ];
+        for (const out of outputs) expect(commandOpener(out), JSON.stringify(out)).toBeUndefined();
+      }),
+      { numRuns: runs(5000) },
+    );
+  });
+
+  it('rebuilds no ##[ from ## and an id, which the redactor once made ##[app-id]', () => {
+    expect(outsideText(`log ##${appId} end`, BOUND.words, redact)).toBe('log ## [⟦app-id⟧] end');
+    expect(publicText(redactor, 'action', `##${fingerprint}`)).toBe('## [public-key-id]');
+    expect(redact(`::${token}`)).toBe(': :[redacted]');
   });
 });

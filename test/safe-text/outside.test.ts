@@ -64,6 +64,8 @@ describe('the gate', () => {
 
   it('makes quoted words inert: one line, none of our terms, no runner command, no HTML comment', () => {
     expect(inert('a\nb\u0085c\u202ed ⟦base-url⟧ ##[error] <!-- x -->')).toBe('a b c d [base-url] ## [error] <! -- x -->');
+    expect(inert('::error::x')).toBe(': :error::x');
+    expect(outsideText(' \u3000::warning::x')).toBe(': :warning::x');
     expect(outsideText('  ')).toBeUndefined();
     expect(outsideText({ not: 'text' })).toBeUndefined();
     expect(outsideText(4101)).toBe('4101');
