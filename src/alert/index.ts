@@ -99,10 +99,17 @@ export function sameLabel(a: string, b: string): boolean {
 
 /** Rows whose value is the action's own words; every other value came from outside and is shown as code. */
 const OWN_WORDS = new Set(['Result', 'Token expires', 'Verification', 'What to do']);
+/**
+ * The rows an issue shows. Not the session name (an end user's id) nor the Coze user: an issue stays public, goes
+ * out in notifications and is written through GitHub's API, where the runner masks nothing. The summary keeps them.
+ */
+const ISSUE_ROWS = new Set([...OWN_WORDS, 'App', 'Base URL', 'Audience', 'Log id (x-tt-logid)', 'Error']);
 
-function table(rows: Array<[string, string]>): string {
+function table(report: RunReport): string {
+  const rows = summaryRows(report).filter(([name]) => ISSUE_ROWS.has(name));
   const cell = (name: string, value: string) => (OWN_WORDS.has(name) ? summaryCell(value) : inertCode(value));
-  return ['| | |', '|---|---|', ...rows.map(([name, value]) => `| **${summaryCell(name)}** | ${cell(name, value)} |`)].join('\n');
+  const lines = rows.map(([name, value]) => `| **${summaryCell(name)}** | ${cell(name, value)} |`);
+  return ['| | |', '|---|---|', ...lines].join('\n');
 }
 
 /** The workflow and job that run the check, as one line of plain text (their names are the repository's own). */
@@ -118,7 +125,7 @@ export function failureIssue(subject: AlertSubject, report: RunReport, context: 
     marker(subject),
     `The Coze credential check${check ? ` ${inertCode(check)}` : ''} of app \`${subject.app}\` (a digest of its app-id)${subject.org ? ` for \`${subject.org}\` (a digest of its account-id or enterprise-id)` : ''} on \`${subject.site}\` failed in [run ${context.runId}](${runUrl(context)}).`,
     '',
-    table(summaryRows(report)),
+    table(report),
     '',
     `Each failing run comments here; the first passing run closes this issue. Opened by coze-token-action with \`issue-on-failure: true\`.`,
   ].join('\n');
@@ -126,7 +133,7 @@ export function failureIssue(subject: AlertSubject, report: RunReport, context: 
 }
 
 export function failureComment(report: RunReport, context: RunContext): string {
-  return [`Still failing in [run ${context.runId}](${runUrl(context)}):`, '', table(summaryRows(report))].join('\n');
+  return [`Still failing in [run ${context.runId}](${runUrl(context)}):`, '', table(report)].join('\n');
 }
 
 export function recoveryComment(context: RunContext): string {

@@ -283,8 +283,19 @@ describe('alert helpers', () => {
     expect(body).toContain('| **Verification** | ❌ Coze refused the token |');
     expect(body).toContain('| **Result** | ❌ failed |');
     expect(body).toContain('| **App** | `a1b2c3d4 (a digest of app-id)` |');
-    expect(body).toContain('| **User** | `u` |');
     expect(body).toContain('| **Log id (x-tt-logid)** | `L1` |');
+  });
+
+  it('names no person in an issue: neither the session name (an end user) nor the Coze user', async () => {
+    const report = { problem: 'p', sessionName: 'end-user-4711', userName: 'Ada', userId: '7400000000000000001' };
+    for (const text of [failureComment(report, context), failureIssue({ app: 'a', site: 's' }, report, context).body]) {
+      expect(text).toContain('| **Error** | `p` |');
+      for (const person of ['Session name', 'end-user-4711', 'User', 'Ada', '7400000000000000001']) expect(text).not.toContain(person);
+    }
+    failing();
+    const run = await check({ 'session-name': 'end-user-4711' });
+    expect(github.written()).not.toContain('end-user-4711');
+    expect(run.summaryTable()['Session name']).toBe('end-user-4711');
   });
 
   it('names the permission for 401, 403 and 404 alike', () => {
