@@ -5,7 +5,7 @@ import { CozeError, describeError, explainError, InputError } from '../core/erro
 import { isLoopback } from '../core/http.js';
 import { type MintDeps, mintToken } from '../core/mint.js';
 import { privateKeySecrets } from '../core/private-key.js';
-import { appTag, configReport, mintedReport, type RunReport, redactReport, verifiedReport } from '../core/report.js';
+import { appTag, checkTags, configReport, mintedReport, type RunReport, redactReport, verifiedReport } from '../core/report.js';
 import { deadlineFrom } from '../core/retry.js';
 import { verifyToken } from '../core/verify.js';
 import { createRedactor, publicText, type Redactor } from '../safe-text/redactor.js';
@@ -68,8 +68,7 @@ function alertSubject(core: Core, env: ActionDeps['env']): AlertSubject {
   const org = core.getInput('account-id') || core.getInput('enterprise-id');
   const repository = env.GITHUB_REPOSITORY ?? '';
   return {
-    app: appTag(core.getInput('app-id'), repository),
-    ...(org && { org: appTag(`org:${org}`, repository) }),
+    ...checkTags(core.getInput('app-id'), repository, org),
     site,
     workflow: env.GITHUB_WORKFLOW,
     job: env.GITHUB_JOB,

@@ -1,5 +1,5 @@
 // The run report: what a run learned, as rows for the job summary, the CLI and alert issues, and the app's digest.
-import { createHash } from 'node:crypto';
+import { createHmac, scryptSync } from 'node:crypto';
 import { publicText, type Redactor } from '../safe-text/redactor.js';
 import type { MintConfig } from './config.js';
 import type { MintedToken } from './coze-response.js';
@@ -76,10 +76,32 @@ export function redactReport(report: RunReport, redactor: Pick<Redactor, 'redact
 }
 
 /**
- * Eight hex digits of SHA-256 over the repository and the app id: the same app gives the same tag in every run, two
- * apps differ, and 32 bits are too few to tell which id it was even by trying every id.
+ * scrypt's cost, as recommended for interactive logins (N = 2^14, r = 8, p = 1: 16 MiB, tens of milliseconds): an app
+ * id has about 13 digits, so an unkeyed hash of it could be reversed by trying every id.
+ */
+const STRETCH = { N: 16_384, r: 8, p: 1 } as const;
+
+/** The key that public digests are made with, stretched from the app id (which the public does not hold). */
+function digestKey(appId: string, repository: string): Buffer {
+  return scryptSync(appId.trim(), `coze-token-check:${repository}`, 32, STRETCH);
+}
+
+const tag = (bytes: Buffer) => bytes.toString('hex').slice(0, 8);
+
+/**
+ * Eight hex digits that name the app wherever others read: the same in every run, different for two apps, and not
+ * the id. Many ids share each digest (32 bits), and finding even those means a scrypt run for every id tried.
  */
 export function appTag(appId: string, repository: string): string {
-  if (appId.trim() === '') return 'unknown';
-  return createHash('sha256').update(`coze-token-check:${repository}:${appId.trim()}`).digest('hex').slice(0, 8);
+  return appId.trim() === '' ? 'unknown' : tag(digestKey(appId, repository));
+}
+
+/**
+ * The app's digest and, with an account-id or enterprise-id, the organisation's: eight hex digits of an HMAC keyed
+ * with the app's stretched key, so that nobody without the app id can try organisation ids (7 digits) against it.
+ */
+export function checkTags(appId: string, repository: string, org?: string): { app: string; org?: string } {
+  if (appId.trim() === '') return { app: 'unknown', ...(org && { org: 'unknown' }) };
+  const key = digestKey(appId, repository);
+  return { app: tag(key), ...(org && { org: tag(createHmac('sha256', key).update(`org:${org.trim()}`).digest()) }) };
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_ISSUE_PAGES } from '../../src/alert/github-issues.ts';
 import { marker } from '../../src/alert/index.ts';
-import { appTag } from '../../src/core/report.ts';
+import { appTag, checkTags } from '../../src/core/report.ts';
 import { act } from '../support/act.ts';
 import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { type Elsewhere, startElsewhere } from '../support/elsewhere.ts';
@@ -121,7 +121,7 @@ describe('one alert issue per check and organisation', () => {
       standIn.fail({ kind: 'status', status: 401, body: '{"error_code":"invalid_client","error_message":"no"}' });
       await checkFor(org);
     }
-    const digest = (id: string) => appTag(`org:${id}`, 'octo/coze-app');
+    const digest = (id: string) => checkTags(appId, 'octo/coze-app', id).org;
     const site = `127.0.0.1:${new URL(standIn.url).port}`;
     expect(github.issues.map((issue) => issue.body.split('\n')[0])).toEqual([
       `<!-- coze-token-check: app ${appTag(appId, 'octo/coze-app')} for ${digest('7000000000001')} on ${site} -->`,
