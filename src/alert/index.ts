@@ -46,13 +46,14 @@ export interface IssuesApi {
   /** Puts the label on an issue: 'refused' when the token may not. */
   addLabel(number: number, name: string): Promise<'added' | 'refused'>;
   /**
-   * The newest open issue (not a pull request) opened by `author`, labelled `label` (case aside) if given, that
-   * matches; from a bounded listing. Throws when the listing fails, or ends before it could tell.
+   * The open issues (not pull requests) opened by `author`, labelled `label` (case aside) if given, that match,
+   * oldest first; from a bounded listing. Throws when the listing fails, or ends before it could tell.
    */
-  findOpen(filter: { author: Identity; label?: string }, matches: (issue: AlertIssue) => boolean): Promise<AlertIssue | undefined>;
+  findOpen(filter: { author: Identity; label?: string }, matches: (issue: AlertIssue) => boolean): Promise<AlertIssue[]>;
   create(issue: { title: string; body: string; labels: string[] }): Promise<number>;
   comment(number: number, body: string): Promise<void>;
-  close(number: number): Promise<void>;
+  /** Closes the issue as completed, or as not planned (a duplicate). */
+  close(number: number, reason?: 'completed' | 'not_planned'): Promise<void>;
 }
 
 /**
@@ -140,13 +141,18 @@ export function recoveryComment(context: RunContext): string {
   return `Recovered: the check passed in [run ${context.runId}](${runUrl(context)}). Closing.`;
 }
 
+export function duplicateComment(kept: number, context: RunContext): string {
+  return `Duplicate of #${kept}, which this check keeps (two runs opened one each). Closed in [run ${context.runId}](${runUrl(context)}).`;
+}
+
 /**
  * Opens an issue on the first failure, comments while it keeps failing, and closes it on recovery: one issue per
  * check, whatever happens to its label. An issue is the check's only if the github-token's own identity opened it
  * (a marker is public, and anyone can copy it) and its body starts with the check's marker. Where the label exists
  * it narrows the listing first; an issue that lost its label (never set, dropped by GitHub, removed by someone) is
  * found in the listing by author all the same, and gets the label back where the token may set it. A passing run
- * with no open issue writes nothing. Returns what it did, for the log.
+ * with no open issue writes nothing; where two runs at once each opened one, the oldest stays and the others close.
+ * Returns what it did, for the log.
  */
 export async function alertOnGitHub(
   api: IssuesApi,
@@ -159,12 +165,14 @@ export async function alertOnGitHub(
   const author = await api.viewer();
   const matches = isAlertOf(subject);
   const label = await api.findLabel(ALERT_LABEL);
-  const open = (label === undefined ? undefined : await api.findOpen({ author, label }, matches)) ?? (await api.findOpen({ author }, matches));
+  const labelled = label === undefined ? [] : await api.findOpen({ author, label }, matches);
+  const [open, ...duplicates] = labelled.length > 0 ? labelled : await api.findOpen({ author }, matches);
+  const closed = open ? await closeDuplicates(api, open.number, duplicates, context) : '';
   if (!failed) {
     if (!open) return 'no open issue to update';
     await api.comment(open.number, recoveryComment(context));
     await api.close(open.number);
-    return `closed issue #${open.number}`;
+    return `closed issue #${open.number}${closed}`;
   }
   if (!open) {
     if (label === undefined && (await api.createLabel(ALERT_LABEL_SPEC)) === 'refused') {
@@ -183,7 +191,20 @@ export async function alertOnGitHub(
         : `Issue #${open.number} has no label ${label}, and the github-token may not set it; the issue is found by its author all the same.`,
     );
   }
-  return `commented on issue #${open.number}`;
+  return `commented on issue #${open.number}${closed}`;
+}
+
+/**
+ * Two runs at once may each have opened an issue: the oldest stays, the others are closed, each with a comment that
+ * points to it. Returns what it closed, for the log.
+ */
+async function closeDuplicates(api: IssuesApi, kept: number, duplicates: AlertIssue[], context: RunContext): Promise<string> {
+  for (const { number } of duplicates) {
+    await api.comment(number, duplicateComment(kept, context));
+    await api.close(number, 'not_planned');
+  }
+  const numbers = duplicates.map(({ number }) => `#${number}`).join(', ');
+  return duplicates.length === 0 ? '' : ` (closed ${numbers} as ${duplicates.length === 1 ? 'a duplicate' : 'duplicates'})`;
 }
 
 /** Why the alert could not be written, without anything of the token or of the request. */

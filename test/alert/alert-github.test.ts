@@ -9,7 +9,7 @@ import { appTag, checkTags } from '../../src/core/report.ts';
 import { act } from '../support/act.ts';
 import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { type Elsewhere, startElsewhere } from '../support/elsewhere.ts';
-import { ACTIONS_BOT, type FakeGitHub, startFakeGitHub } from '../support/fake-github.ts';
+import { ACTIONS_BOT, type FakeGitHub, OUTSIDER, startFakeGitHub } from '../support/fake-github.ts';
 import { makeRsaKeys } from '../support/keys.ts';
 
 const keys = makeRsaKeys();
@@ -110,6 +110,52 @@ describe('GitHub as it is: the label may not exist, and the token may not create
     expect(github.requests.filter((request) => request.method === 'GET' && request.path.includes('/issues?')).map((request) => request.path)).toEqual(
       [1, 2, 3].map((page) => `/repos/octo/coze-app/issues?state=open&creator=github-actions%5Bbot%5D&sort=created&direction=desc&per_page=100&page=${page}`),
     );
+  });
+});
+
+describe('two checks at once', () => {
+  const ours = () => marker({ app: appTag(appId, 'octo/coze-app'), site: `127.0.0.1:${new URL(standIn.url).port}` });
+  const seeded = (number: number, body: string, user = ACTIONS_BOT) => ({
+    number,
+    title: 't',
+    body: `${body}\nfailing`,
+    labels: ['coze-token-check'],
+    state: 'open' as const,
+    comments: [] as string[],
+    user,
+    author_association: 'NONE' as const,
+  });
+  const openOfOurs = () => github.issues.filter((issue) => issue.state === 'open' && issue.user.id === ACTIONS_BOT.id);
+
+  it('keeps the oldest of its open issues, closes the others pointing to it, and a recovery closes the one kept', async () => {
+    github.labels.add('coze-token-check');
+    github.issues.push(seeded(1, ours()), seeded(2, 'unrelated'), seeded(3, ours()), seeded(4, ours()));
+    github.openAs(OUTSIDER, { title: 't', body: ours(), labels: ['coze-token-check'] });
+    failing();
+    expect(infos(await check())).toContain('Alert issue: commented on issue #1 (closed #3, #4 as duplicates).');
+    expect(github.issues.map((issue) => issue.state)).toEqual(['open', 'open', 'closed', 'closed', 'open']);
+    for (const duplicate of [github.issues[2], github.issues[3]]) {
+      expect(duplicate).toMatchObject({ state_reason: 'not_planned' });
+      expect(duplicate?.comments).toEqual([expect.stringMatching(/^Duplicate of #1, which this check keeps/)]);
+    }
+    expect(github.issues[0]?.comments).toEqual([expect.stringMatching(/^Still failing in/)]);
+    expect(github.issues[4]?.comments).toEqual([]);
+    expect(infos(await check())).toContain('Alert issue: closed issue #1.');
+    expect(openOfOurs().map((issue) => issue.number)).toEqual([2]);
+  });
+
+  it('ends with one issue after two failing checks that ran together, and none after a recovery', async () => {
+    failing();
+    failing();
+    await Promise.all([check(), check()]);
+    failing();
+    const next = await check();
+    expect(openOfOurs()).toHaveLength(1);
+    expect(infos(next)).toContain(
+      github.issues.length === 1 ? 'Alert issue: commented on issue #1.' : 'Alert issue: commented on issue #1 (closed #2 as a duplicate).',
+    );
+    await check();
+    expect(openOfOurs()).toEqual([]);
   });
 });
 
