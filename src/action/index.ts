@@ -1,6 +1,5 @@
 // The action's step: inputs → validated config → JWT → exchange (→ verify) → outputs, then the summary and the alert.
 import type * as actionsCore from '@actions/core';
-import { appTag } from '../alert/index.js';
 import { type ClockSkew, clockSkewReport, clockSkewWarning } from '../core/clock.js';
 import { type MintConfig, readMintConfig } from '../core/config.js';
 import { protectCredentials } from '../core/credentials.js';
@@ -9,12 +8,13 @@ import { checkExpectedUser, parseExpectedUserId } from '../core/expected-user.js
 import { type MintDeps, mintToken } from '../core/mint.js';
 import { missingSecretsHint } from '../core/missing-secrets.js';
 import { ownRecord } from '../core/own.js';
-import { configReport, mintedReport, type RunReport, redactReport, type SummaryWriter, verifiedReport, writeSummary } from '../core/report.js';
+import { appTag, configReport, mintedReport, type RunReport, redactReport, verifiedReport } from '../core/report.js';
 import { type Deadline, deadlineFrom } from '../core/retry.js';
 import { type Verification, verifyToken } from '../core/verify.js';
 import { createRedactor, publicText, type Redactor } from '../safe-text/redactor.js';
 import { alertSubject, readBoolean, readStepDeadline } from './inputs.js';
 import { type AlertDeps, raiseAlert } from './issue.js';
+import { type SummaryWriter, writeSummary } from './summary.js';
 
 export type Core = Pick<
   typeof actionsCore,

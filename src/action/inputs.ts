@@ -1,9 +1,10 @@
 // The action's inputs read from the runner: switches, the deadline first, and the subject of an alert.
 import type * as actionsCore from '@actions/core';
 import type { AlertSubject } from '../alert/index.js';
-import { appTag } from '../alert/index.js';
 import { defaultOf, parseBaseUrl, type ReadDeadline, readDeadline } from '../core/config.js';
+import { oauthConfigIds } from '../core/credentials.js';
 import { InputError } from '../core/errors.js';
+import { checkTags } from '../core/report.js';
 
 type Inputs = Pick<typeof actionsCore, 'getInput' | 'getBooleanInput' | 'info'>;
 
@@ -28,9 +29,11 @@ export function readStepDeadline(core: Inputs): ReadDeadline {
 
 /** Which app and site an alert is about, from the raw inputs, so that a bad input can be reported too. */
 export function alertSubject(core: Inputs, env: Record<string, string | undefined>): AlertSubject {
+  // The config file stands in for the app id and the site where they are not given beside it.
+  const file = oauthConfigIds(core.getInput('oauth-config'));
   let site = 'an unreadable base-url';
   try {
-    site = parseBaseUrl(core.getInput('base-url') || defaultOf('base-url')).host;
+    site = parseBaseUrl(core.getInput('base-url') || file.baseUrl || defaultOf('base-url')).host;
   } catch {
     // the input error itself is reported by the run
   }
@@ -38,8 +41,7 @@ export function alertSubject(core: Inputs, env: Record<string, string | undefine
   const org = core.getInput('account-id') || core.getInput('enterprise-id');
   const repository = env.GITHUB_REPOSITORY ?? '';
   return {
-    app: appTag(core.getInput('app-id'), repository),
-    ...(org && { org: appTag(`org:${org}`, repository) }),
+    ...checkTags(core.getInput('app-id') || file.appId || '', repository, org),
     site,
     workflow: env.GITHUB_WORKFLOW,
     job: env.GITHUB_JOB,

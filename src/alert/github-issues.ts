@@ -142,7 +142,10 @@ export function githubIssues(token: string, context: RunContext, send: SendReque
     },
     // Pages are asked for by number, never through Link headers, so a hostile answer cannot lead the token away
     // or page forever. The author (and label) are asked of GitHub and checked again on every issue it lists.
+    // Issues opened together sit together in the listing: it is read on until a page after the last match has none.
     async findOpen({ author, label }, matches) {
+      const found: AlertIssue[] = [];
+      const oldestFirst = () => found.sort((a, b) => a.number - b.number);
       for (let page = 1; page <= MAX_ISSUE_PAGES; page++) {
         const { data } = await octokit.rest.issues.listForRepo({
           owner,
@@ -157,10 +160,11 @@ export function githubIssues(token: string, context: RunContext, send: SendReque
         });
         const issues = issuesOf(data);
         const ours = (issue: ListedIssue) => !issue.pull && issue.authorId === author.id && (!label || issue.labels.some((name) => sameLabel(name, label)));
-        const found = issues.find((issue) => ours(issue) && matches(issue));
-        if (found) return { number: found.number, body: found.body, labels: found.labels };
-        if (issues.length < PER_PAGE) return undefined;
+        const here = issues.filter((issue) => ours(issue) && matches(issue));
+        found.push(...here.map(({ number, body, labels }) => ({ number, body, labels })));
+        if (issues.length < PER_PAGE || (found.length > 0 && here.length === 0)) return oldestFirst();
       }
+      if (found.length > 0) return oldestFirst();
       throw new GitHubAnswerError(
         `the github-token's identity has more than ${MAX_ISSUE_PAGES * PER_PAGE} open issues, and the alert issue is not among the newest of them; no new issue was opened`,
       );
@@ -171,8 +175,8 @@ export function githubIssues(token: string, context: RunContext, send: SendReque
     async comment(number, body) {
       await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body });
     },
-    async close(number) {
-      await octokit.rest.issues.update({ owner, repo, issue_number: number, state: 'closed', state_reason: 'completed' });
+    async close(number, reason = 'completed') {
+      await octokit.rest.issues.update({ owner, repo, issue_number: number, state: 'closed', state_reason: reason });
     },
   };
 }

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+// The scheduled check's alert on GitHub: one issue per check, opened on failure, commented on, closed on recovery.
 import { explainError, InputError } from '../core/errors.js';
-import { type RunReport, summaryCell, summaryRows } from '../core/report.js';
+import { type RunReport, summaryRows } from '../core/report.js';
 import { describeNetworkError } from '../core/retry.js';
-import { BOUND, firstLine, inert, outsideText, type Redact } from '../safe-text/outside.js';
+import { inertCode, summaryCell } from '../safe-text/markdown.js';
+import { BOUND, firstLine, outsideText, type Redact } from '../safe-text/outside.js';
 
 export const ALERT_LABEL = 'coze-token-check';
 
@@ -45,13 +46,14 @@ export interface IssuesApi {
   /** Puts the label on an issue: 'refused' when the token may not. */
   addLabel(number: number, name: string): Promise<'added' | 'refused'>;
   /**
-   * The newest open issue (not a pull request) opened by `author`, labelled `label` (case aside) if given, that
-   * matches; from a bounded listing. Throws when the listing fails, or ends before it could tell.
+   * The open issues (not pull requests) opened by `author`, labelled `label` (case aside) if given, that match,
+   * oldest first; from a bounded listing. Throws when the listing fails, or ends before it could tell.
    */
-  findOpen(filter: { author: Identity; label?: string }, matches: (issue: AlertIssue) => boolean): Promise<AlertIssue | undefined>;
+  findOpen(filter: { author: Identity; label?: string }, matches: (issue: AlertIssue) => boolean): Promise<AlertIssue[]>;
   create(issue: { title: string; body: string; labels: string[] }): Promise<number>;
   comment(number: number, body: string): Promise<void>;
-  close(number: number): Promise<void>;
+  /** Closes the issue as completed, or as not planned (a duplicate). */
+  close(number: number, reason?: 'completed' | 'not_planned'): Promise<void>;
 }
 
 /**
@@ -65,15 +67,6 @@ export interface AlertSubject {
   org?: string | undefined;
   workflow?: string | undefined;
   job?: string | undefined;
-}
-
-/**
- * Eight hex digits of SHA-256 over the repository and the app id: the same app gives the same tag in every run, two
- * apps differ, and 32 bits are too few to tell which id it was even by trying every id.
- */
-export function appTag(appId: string, repository: string): string {
-  if (appId.trim() === '') return 'unknown';
-  return createHash('sha256').update(`coze-token-check:${repository}:${appId.trim()}`).digest('hex').slice(0, 8);
 }
 
 export function runContextFrom(env: Record<string, string | undefined>): RunContext | undefined {
@@ -105,24 +98,19 @@ export function sameLabel(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-/**
- * Text from outside (Coze's words, ids, inputs) as an inline code span: no link, image, mention, HTML or
- * cross-reference renders in it, and it stays readable. The fence is longer than any run of backticks inside;
- * a pipe is escaped, as GitHub's tables need even inside code.
- */
-export function inertCode(text: string): string {
-  const flat = inert(text).replace(/\|/g, '\\|');
-  const fence = '`'.repeat(Math.max(0, ...[...flat.matchAll(/`+/g)].map((run) => run[0].length)) + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
-
 /** Rows whose value is the action's own words; every other value came from outside and is shown as code. */
 const OWN_WORDS = new Set(['Result', 'Token expires', 'Verification', 'What to do']);
+/**
+ * The rows an issue shows. Not the session name (an end user's id) nor the Coze user: an issue stays public, goes
+ * out in notifications and is written through GitHub's API, where the runner masks nothing. The summary keeps them.
+ */
+const ISSUE_ROWS = new Set([...OWN_WORDS, 'App', 'Base URL', 'Audience', 'Log id (x-tt-logid)', 'Error']);
 
-function table(rows: Array<[string, string]>): string {
+function table(report: RunReport): string {
+  const rows = summaryRows(report).filter(([name]) => ISSUE_ROWS.has(name));
   const cell = (name: string, value: string) => (OWN_WORDS.has(name) ? summaryCell(value) : inertCode(value));
-  return ['| | |', '|---|---|', ...rows.map(([name, value]) => `| **${summaryCell(name)}** | ${cell(name, value)} |`)].join('\n');
+  const lines = rows.map(([name, value]) => `| **${summaryCell(name)}** | ${cell(name, value)} |`);
+  return ['| | |', '|---|---|', ...lines].join('\n');
 }
 
 /** The workflow and job that run the check, as one line of plain text (their names are the repository's own). */
@@ -138,7 +126,7 @@ export function failureIssue(subject: AlertSubject, report: RunReport, context: 
     marker(subject),
     `The Coze credential check${check ? ` ${inertCode(check)}` : ''} of app \`${subject.app}\` (a digest of its app-id)${subject.org ? ` for \`${subject.org}\` (a digest of its account-id or enterprise-id)` : ''} on \`${subject.site}\` failed in [run ${context.runId}](${runUrl(context)}).`,
     '',
-    table(summaryRows(report)),
+    table(report),
     '',
     `Each failing run comments here; the first passing run closes this issue. Opened by coze-token-action with \`issue-on-failure: true\`.`,
   ].join('\n');
@@ -146,11 +134,15 @@ export function failureIssue(subject: AlertSubject, report: RunReport, context: 
 }
 
 export function failureComment(report: RunReport, context: RunContext): string {
-  return [`Still failing in [run ${context.runId}](${runUrl(context)}):`, '', table(summaryRows(report))].join('\n');
+  return [`Still failing in [run ${context.runId}](${runUrl(context)}):`, '', table(report)].join('\n');
 }
 
 export function recoveryComment(context: RunContext): string {
   return `Recovered: the check passed in [run ${context.runId}](${runUrl(context)}). Closing.`;
+}
+
+export function duplicateComment(kept: number, context: RunContext): string {
+  return `Duplicate of #${kept}, which this check keeps (two runs opened one each). Closed in [run ${context.runId}](${runUrl(context)}).`;
 }
 
 /**
@@ -159,7 +151,8 @@ export function recoveryComment(context: RunContext): string {
  * (a marker is public, and anyone can copy it) and its body starts with the check's marker. Where the label exists
  * it narrows the listing first; an issue that lost its label (never set, dropped by GitHub, removed by someone) is
  * found in the listing by author all the same, and gets the label back where the token may set it. A passing run
- * with no open issue writes nothing. Returns what it did, for the log.
+ * with no open issue writes nothing; where two runs at once each opened one, the oldest stays and the others close.
+ * Returns what it did, for the log.
  */
 export async function alertOnGitHub(
   api: IssuesApi,
@@ -172,12 +165,14 @@ export async function alertOnGitHub(
   const author = await api.viewer();
   const matches = isAlertOf(subject);
   const label = await api.findLabel(ALERT_LABEL);
-  const open = (label === undefined ? undefined : await api.findOpen({ author, label }, matches)) ?? (await api.findOpen({ author }, matches));
+  const labelled = label === undefined ? [] : await api.findOpen({ author, label }, matches);
+  const [open, ...duplicates] = labelled.length > 0 ? labelled : await api.findOpen({ author }, matches);
+  const closed = open ? await closeDuplicates(api, open.number, duplicates, context) : '';
   if (!failed) {
     if (!open) return 'no open issue to update';
     await api.comment(open.number, recoveryComment(context));
     await api.close(open.number);
-    return `closed issue #${open.number}`;
+    return `closed issue #${open.number}${closed}`;
   }
   if (!open) {
     if (label === undefined && (await api.createLabel(ALERT_LABEL_SPEC)) === 'refused') {
@@ -196,7 +191,20 @@ export async function alertOnGitHub(
         : `Issue #${open.number} has no label ${label}, and the github-token may not set it; the issue is found by its author all the same.`,
     );
   }
-  return `commented on issue #${open.number}`;
+  return `commented on issue #${open.number}${closed}`;
+}
+
+/**
+ * Two runs at once may each have opened an issue: the oldest stays, the others are closed, each with a comment that
+ * points to it. Returns what it closed, for the log.
+ */
+async function closeDuplicates(api: IssuesApi, kept: number, duplicates: AlertIssue[], context: RunContext): Promise<string> {
+  for (const { number } of duplicates) {
+    await api.comment(number, duplicateComment(kept, context));
+    await api.close(number, 'not_planned');
+  }
+  const numbers = duplicates.map(({ number }) => `#${number}`).join(', ');
+  return duplicates.length === 0 ? '' : ` (closed ${numbers} as ${duplicates.length === 1 ? 'a duplicate' : 'duplicates'})`;
 }
 
 /** Why the alert could not be written, without anything of the token or of the request. */

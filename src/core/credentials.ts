@@ -12,8 +12,8 @@ export interface Credentials {
   oauthConfig?: string | Record<string, unknown> | undefined;
 }
 
-/** The ids of a config file, if it can be read; a broken one is refused later, with its secrets masked all the same. */
-function idsOf(oauthConfig: Credentials['oauthConfig']): { appId?: string; publicKeyId?: string } {
+/** The ids and site of a config file, if it can be read; a broken one is refused later, its secrets masked all the same. */
+export function oauthConfigIds(oauthConfig: Credentials['oauthConfig']): { appId?: string; publicKeyId?: string; baseUrl?: string } {
   if (oauthConfig === undefined || oauthConfig === '') return {};
   try {
     return parseOAuthConfig(oauthConfig);
@@ -28,7 +28,7 @@ function idsOf(oauthConfig: Credentials['oauthConfig']): { appId?: string; publi
  * ([app-id]) rather than blanks.
  */
 export function protectCredentials(redactor: Redactor, credentials: Credentials, mask: (secret: string) => void = () => {}): void {
-  const fromFile = idsOf(credentials.oauthConfig);
+  const fromFile = oauthConfigIds(credentials.oauthConfig);
   const ids = [credentials.appId, credentials.publicKeyId, fromFile.appId, fromFile.publicKeyId].map((id) => id?.trim());
   const fileSecrets = credentials.oauthConfig ? oauthConfigSecrets(credentials.oauthConfig) : [];
   for (const secret of [...privateKeySecrets(credentials.privateKey ?? ''), ...fileSecrets]) {

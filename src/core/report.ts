@@ -1,4 +1,5 @@
-import { oneLine } from '../safe-text/outside.js';
+// The run report: what a run learned, as rows for the job summary, the CLI and alert issues, and the app's digest.
+import { createHmac, scryptSync } from 'node:crypto';
 import { publicText, type Redactor } from '../safe-text/redactor.js';
 import type { MintConfig } from './config.js';
 import type { MintedToken } from './coze-response.js';
@@ -27,13 +28,6 @@ export interface RunReport {
   hint?: string;
 }
 
-/** The part of @actions/core's summary the action writes with. */
-export interface SummaryWriter {
-  addHeading(text: string, level?: number | string): SummaryWriter;
-  addTable(rows: Array<Array<string | { data: string; header?: boolean }>>): SummaryWriter;
-  write(): Promise<unknown>;
-}
-
 export function configReport(config: MintConfig): RunReport {
   return { baseUrl: config.baseUrl, audience: config.audience, ...(config.sessionName && { sessionName: config.sessionName }) };
 }
@@ -48,14 +42,6 @@ export function verifiedReport(verification: Verification): RunReport {
 }
 
 export { formatDuration } from './duration.js';
-
-/**
- * One table cell of the job summary, whatever the text: HTML and Markdown characters as entities, and line breaks
- * and other control characters as spaces, since a blank line would end the HTML table and let Markdown render.
- */
-export function summaryCell(text: string): string {
-  return oneLine(text).replace(/[&<>"'|@`*_[\]#~\\]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 const VERIFICATION: Record<NonNullable<RunReport['verification']>, string> = {
   accepted: '✅ /v1/users/me accepted the token',
@@ -89,7 +75,33 @@ export function redactReport(report: RunReport, redactor: Pick<Redactor, 'redact
   return Object.fromEntries(Object.entries(report).map(([name, value]) => [name, typeof value === 'string' ? publicText(redactor, 'action', value) : value]));
 }
 
-export async function writeSummary(summary: SummaryWriter, report: RunReport): Promise<void> {
-  const rows = summaryRows(report).map(([name, value]) => [{ data: name, header: true }, summaryCell(value)]);
-  await summary.addHeading('Coze access token', 3).addTable(rows).write();
+/**
+ * scrypt's cost (N = 2^12, r = 8, p = 1: 4 MiB, about 7 ms, which every run pays): an app id has about 13 digits, so
+ * an unkeyed hash of it could be reversed by trying every id; at this cost trying them all takes thousands of years.
+ */
+const STRETCH = { N: 4096, r: 8, p: 1 } as const;
+
+/** The key that public digests are made with, stretched from the app id (which the public does not hold). */
+function digestKey(appId: string, repository: string): Buffer {
+  return scryptSync(appId.trim(), `coze-token-check:${repository}`, 32, STRETCH);
+}
+
+const tag = (bytes: Buffer) => bytes.toString('hex').slice(0, 8);
+
+/**
+ * Eight hex digits that name the app wherever others read: the same in every run, different for two apps, and not
+ * the id. Many ids share each digest (32 bits), and finding even those means a scrypt run for every id tried.
+ */
+export function appTag(appId: string, repository: string): string {
+  return appId.trim() === '' ? 'unknown' : tag(digestKey(appId, repository));
+}
+
+/**
+ * The app's digest and, with an account-id or enterprise-id, the organisation's: eight hex digits of an HMAC keyed
+ * with the app's stretched key, so that nobody without the app id can try organisation ids (7 digits) against it.
+ */
+export function checkTags(appId: string, repository: string, org?: string): { app: string; org?: string } {
+  if (appId.trim() === '') return { app: 'unknown', ...(org && { org: 'unknown' }) };
+  const key = digestKey(appId, repository);
+  return { app: tag(key), ...(org && { org: tag(createHmac('sha256', key).update(`org:${org.trim()}`).digest()) }) };
 }

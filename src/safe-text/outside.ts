@@ -1,6 +1,7 @@
 // The one gate for text from outside: Coze's and GitHub's words, codes, names, log ids, headers, the runner's names.
-// Each piece is first cut to its bound, then made inert, then redacted; nothing here scans more than a bound's worth
-// (and a lookahead, so that an id across the cut is redacted whole), and every pattern runs in time linear in what it scans.
+// Each piece is first cut to its bound, then made inert, then redacted, then rid of command openers again; nothing
+// here scans more than a bound's worth (and a lookahead, so that an id across the cut is redacted whole), and every
+// pattern runs in time linear in what it scans.
 
 /** How much of each kind of outside text is kept; past it the text ends in … and the rest is never looked at. */
 export const BOUND = {
@@ -22,24 +23,36 @@ export const REDACTED = '[redacted]';
 
 /**
  * What must never reach a terminal, a log line, the summary or an issue from outside: C0 and C1 controls (line
- * breaks and 8-bit CSI included), bidi embeddings, overrides and isolates, line and paragraph separators.
+ * breaks and 8-bit CSI included), line and paragraph separators, and every invisible format character (Unicode's
+ * Cf: bidi embeddings, overrides and isolates, zero-width spaces and joiners, the soft hyphen, the word joiner...).
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this finds
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]+/g;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\p{Cf}]+/gu;
 
 /** The text on one line: each run of control characters, line breaks included, as one space. */
 export function oneLine(text: string): string {
   return text.replace(CONTROL_CHARACTERS, ' ');
 }
 
+/** What .NET's TrimStart takes off a line before the runner looks for `::`, without what ends a line. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the separators U+001C to U+001F are such characters
+const LEADING_COMMAND = /^([\t\v\f\u001c-\u001f \u0085\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]*)::/gm;
+
+/**
+ * The text without a runner command opener: no `##[` anywhere in a line (the legacy ##[error], ##[group], ...), and
+ * no `::` first on a line, whitespace aside (::error::, ::add-mask::, ...). Nothing it writes makes a new one.
+ */
+export function withoutCommands(text: string): string {
+  return text.replace(/##\[/g, '## [').replace(LEADING_COMMAND, '$1: :');
+}
+
 /**
  * Text from outside made inert: one line; none of the brackets that mark our own terms (terms.ts), so that no
- * outside text is ever rendered as the tool's own advice; no `##[`, which the runner reads as a legacy command
- * (##[error], ##[group], ...) anywhere in a log line; and no `<!--`, so that quoted words never carry an HTML
- * comment, such as the marker of an alert issue.
+ * outside text is ever rendered as the tool's own advice; no runner command opener; and no `<!--`, so that quoted
+ * words never carry an HTML comment, such as the marker of an alert issue.
  */
 export function inert(text: string): string {
-  return oneLine(text).replace(/⟦/g, '[').replace(/⟧/g, ']').replace(/##\[/g, '## [').replace(/<!--/g, '<! --');
+  return withoutCommands(oneLine(text).replace(/⟦/g, '[').replace(/⟧/g, ']').replace(/<!--/g, '<! --'));
 }
 
 /** The first `max` characters, never half of a surrogate pair. */
@@ -88,9 +101,10 @@ export function outsideText(value: unknown, max: number = BOUND.words, redact: R
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   const whole = String(value);
   // Redacted a little past the bound and cut after, so that an id across the cut goes whole; a term redact put in
-  // and the cut split is left out, not left open.
+  // and the cut split is left out, not left open. Command openers go after redaction, which can make one (## and an
+  // id); what the cut and the trim leave of a text without them has none either.
   const window = bounded(whole, max + LOOKAHEAD);
-  const clean = redact(withoutSecretShapes(inert(window)));
+  const clean = withoutCommands(redact(withoutSecretShapes(inert(window))));
   let text = bounded(clean, max);
   const open = text.lastIndexOf('⟦');
   if (open > text.lastIndexOf('⟧')) text = text.slice(0, open);

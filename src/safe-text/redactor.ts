@@ -1,4 +1,6 @@
-import { REDACTED } from './outside.js';
+// The redactor: the secrets and ids one run holds, cut out of text by value, however it is spelt, split or cut.
+import { type FoldedRange, fold, replaceRanges } from './fold.js';
+import { REDACTED, withoutCommands } from './outside.js';
 import { inTermsOf, type Setting, type Surface, term } from './terms.js';
 
 /** Any run of this many characters of a secret in outside text, whitespace aside, is taken for a piece of it. */
@@ -25,27 +27,25 @@ export interface Redactor {
 }
 
 /**
- * Outside text may repeat a secret broken across lines, cut short, or with spaces in it, so the redactor matches
- * pieces: every 12-character slice of every secret, looked for in the text with its whitespace left out.
+ * Outside text may repeat a secret broken across lines, cut short, with spaces or invisible characters in it, or in
+ * fullwidth letters, so the redactor matches pieces: every 12-character slice of every secret, looked for in the
+ * text's folded form (fold.ts). Ids are looked for whole in the same form, case aside.
  */
 export function createRedactor(): Redactor {
   const slices = new Set<string>();
-  const identifiers = new Map<string, { name: Identifier; id: string }>();
+  const identifiers = new Map<string, Identifier>();
   const remember = (secret: string) => {
-    const compact = secret.replace(/\s+/g, '');
+    const compact = fold(secret, false).text;
     for (let i = 0; i + SLICE <= compact.length; i++) slices.add(compact.slice(i, i + SLICE));
   };
   return {
     add: remember,
     addIdentifier(name, value) {
-      const id = value.trim();
-      if (id.length >= MIN_IDENTIFIER_LENGTH) identifiers.set(id.toLowerCase(), { name, id });
+      const id = fold(value, true).text;
+      if (id.length >= MIN_IDENTIFIER_LENGTH) identifiers.set(id, name);
     },
-    redact(text) {
-      let out = withoutSecrets(text, slices);
-      for (const { name, id } of identifiers.values()) out = replaceAllIgnoringCase(out, id, `[${term(name)}]`);
-      return out;
-    },
+    // Last, the command openers that a replacement may have made (## and an id is ##[app-id]).
+    redact: (text) => withoutCommands(withoutIdentifiers(withoutSecrets(text, slices), identifiers)),
   };
 }
 
@@ -54,52 +54,48 @@ export function publicText(redactor: Pick<Redactor, 'redact'>, surface: Surface,
   return inTermsOf(surface, redactor.redact(text));
 }
 
-/** Lower case, character by character where the whole would change length (İ is two in lower case), so that positions stay the text's. */
-function foldCase(text: string): string {
-  const lower = text.toLowerCase();
-  if (lower.length === text.length) return lower;
-  let out = '';
-  for (const character of text) {
-    const folded = character.toLowerCase();
-    out += folded.length === character.length ? folded : character;
+/** Every id, wherever its folded form stands in the text's, as its setting's term: [⟦app-id⟧]. */
+function withoutIdentifiers(text: string, identifiers: ReadonlyMap<string, Identifier>): string {
+  if (identifiers.size === 0) return text;
+  const folded = fold(text, true);
+  const ranges: FoldedRange[] = [];
+  for (const [id, name] of identifiers) {
+    for (let at = folded.text.indexOf(id); at >= 0; at = folded.text.indexOf(id, at + id.length)) {
+      ranges.push({ first: at, last: at + id.length - 1, by: `[${term(name)}]` });
+    }
   }
-  return out;
-}
-
-/** Every occurrence of a literal, case aside, replaced: no pattern is built from it. */
-function replaceAllIgnoringCase(text: string, id: string, replacement: string): string {
-  const [haystack, needle] = [foldCase(text), foldCase(id)];
-  let out = '';
-  let from = 0;
-  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) {
-    out += text.slice(from, at) + replacement;
-    from = at + needle.length;
-  }
-  return from === 0 ? text : out + text.slice(from);
+  return replaceRanges(
+    text,
+    folded,
+    ranges.sort((a, b) => a.first - b.first),
+  );
 }
 
 function withoutSecrets(text: string, slices: ReadonlySet<string>): string {
   if (slices.size === 0) return text;
-  // The text without whitespace, and where each of its characters stands in the text.
-  const at: number[] = [];
-  let compact = '';
-  for (let i = 0; i < text.length; i++) {
-    if (/\s/.test(text[i] as string)) continue;
-    at.push(i);
-    compact += text[i];
-  }
-  const hidden = new Uint8Array(text.length);
+  const folded = fold(text, false);
+  const { text: compact, spaced } = folded;
+  const hidden = new Uint8Array(compact.length);
+  // Whitespace inside a piece found goes with it; whitespace between two pieces stays.
+  const bridged = new Uint8Array(compact.length);
   for (let i = 0; i + SLICE <= compact.length; i++) {
     if (!slices.has(compact.slice(i, i + SLICE))) continue;
-    for (let j = at[i] as number; j <= (at[i + SLICE - 1] as number); j++) hidden[j] = 1;
+    hidden.fill(1, i, i + SLICE);
+    bridged.fill(1, i + 1, i + SLICE);
   }
-  // A piece found takes the rest of its run along: the characters of the secret's kind right before and after it.
-  for (let i = 1; i < text.length; i++) if (hidden[i - 1] && !hidden[i] && SECRET_CHARACTER.test(text[i] as string)) hidden[i] = 1;
-  for (let i = text.length - 2; i >= 0; i--) if (hidden[i + 1] && !hidden[i] && SECRET_CHARACTER.test(text[i] as string)) hidden[i] = 1;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    if (!hidden[i]) out += text[i];
-    else if (i === 0 || !hidden[i - 1]) out += REDACTED;
+  // A piece found takes the rest of its run along: the characters of the secret's kind right before and after it,
+  // each a character of its own in the text (… folds to three dots, and is no run of a secret).
+  const { from } = folded;
+  const alone = (i: number) => from[i - 1] !== from[i] && from[i + 1] !== from[i];
+  const ofKind = (i: number) => !hidden[i] && alone(i) && SECRET_CHARACTER.test(compact[i] as string);
+  for (let i = 1; i < compact.length; i++) if (hidden[i - 1] && !spaced[i] && ofKind(i)) hidden[i] = 1;
+  for (let i = compact.length - 2; i >= 0; i--) if (hidden[i + 1] && !spaced[i + 1] && ofKind(i)) hidden[i] = 1;
+  const ranges: FoldedRange[] = [];
+  for (let i = 0; i < compact.length; i++) {
+    if (!hidden[i]) continue;
+    const last = ranges[ranges.length - 1];
+    if (last && last.last === i - 1 && (bridged[i] || !spaced[i])) last.last = i;
+    else ranges.push({ first: i, last: i, by: REDACTED });
   }
-  return out;
+  return replaceRanges(text, folded, ranges);
 }

@@ -2,7 +2,7 @@
 // Order matters here: what is masked before what leaves, what is set before what fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStep } from '../../src/action/index.ts';
-import { appTag } from '../../src/alert/index.ts';
+import { appTag } from '../../src/core/report.ts';
 import { act, expectFailure, firstIndex } from '../support/act.ts';
 import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { makeRsaKeys } from '../support/keys.ts';

@@ -4,11 +4,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_ISSUE_PAGES } from '../../src/alert/github-issues.ts';
-import { appTag, marker } from '../../src/alert/index.ts';
+import { marker } from '../../src/alert/index.ts';
+import { appTag, checkTags } from '../../src/core/report.ts';
 import { act } from '../support/act.ts';
 import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { type Elsewhere, startElsewhere } from '../support/elsewhere.ts';
-import { ACTIONS_BOT, type FakeGitHub, startFakeGitHub } from '../support/fake-github.ts';
+import { ACTIONS_BOT, type FakeGitHub, OUTSIDER, startFakeGitHub } from '../support/fake-github.ts';
 import { makeRsaKeys } from '../support/keys.ts';
 
 const keys = makeRsaKeys();
@@ -112,6 +113,52 @@ describe('GitHub as it is: the label may not exist, and the token may not create
   });
 });
 
+describe('two checks at once', () => {
+  const ours = () => marker({ app: appTag(appId, 'octo/coze-app'), site: `127.0.0.1:${new URL(standIn.url).port}` });
+  const seeded = (number: number, body: string, user = ACTIONS_BOT) => ({
+    number,
+    title: 't',
+    body: `${body}\nfailing`,
+    labels: ['coze-token-check'],
+    state: 'open' as const,
+    comments: [] as string[],
+    user,
+    author_association: 'NONE' as const,
+  });
+  const openOfOurs = () => github.issues.filter((issue) => issue.state === 'open' && issue.user.id === ACTIONS_BOT.id);
+
+  it('keeps the oldest of its open issues, closes the others pointing to it, and a recovery closes the one kept', async () => {
+    github.labels.add('coze-token-check');
+    github.issues.push(seeded(1, ours()), seeded(2, 'unrelated'), seeded(3, ours()), seeded(4, ours()));
+    github.openAs(OUTSIDER, { title: 't', body: ours(), labels: ['coze-token-check'] });
+    failing();
+    expect(infos(await check())).toContain('Alert issue: commented on issue #1 (closed #3, #4 as duplicates).');
+    expect(github.issues.map((issue) => issue.state)).toEqual(['open', 'open', 'closed', 'closed', 'open']);
+    for (const duplicate of [github.issues[2], github.issues[3]]) {
+      expect(duplicate).toMatchObject({ state_reason: 'not_planned' });
+      expect(duplicate?.comments).toEqual([expect.stringMatching(/^Duplicate of #1, which this check keeps/)]);
+    }
+    expect(github.issues[0]?.comments).toEqual([expect.stringMatching(/^Still failing in/)]);
+    expect(github.issues[4]?.comments).toEqual([]);
+    expect(infos(await check())).toContain('Alert issue: closed issue #1.');
+    expect(openOfOurs().map((issue) => issue.number)).toEqual([2]);
+  });
+
+  it('ends with one issue after two failing checks that ran together, and none after a recovery', async () => {
+    failing();
+    failing();
+    await Promise.all([check(), check()]);
+    failing();
+    const next = await check();
+    expect(openOfOurs()).toHaveLength(1);
+    expect(infos(next)).toContain(
+      github.issues.length === 1 ? 'Alert issue: commented on issue #1.' : 'Alert issue: commented on issue #1 (closed #2 as a duplicate).',
+    );
+    await check();
+    expect(openOfOurs()).toEqual([]);
+  });
+});
+
 describe('one alert issue per check and organisation', () => {
   const checkFor = (org: Record<string, string>) => check(org);
 
@@ -120,7 +167,7 @@ describe('one alert issue per check and organisation', () => {
       standIn.fail({ kind: 'status', status: 401, body: '{"error_code":"invalid_client","error_message":"no"}' });
       await checkFor(org);
     }
-    const digest = (id: string) => appTag(`org:${id}`, 'octo/coze-app');
+    const digest = (id: string) => checkTags(appId, 'octo/coze-app', id).org;
     const site = `127.0.0.1:${new URL(standIn.url).port}`;
     expect(github.issues.map((issue) => issue.body.split('\n')[0])).toEqual([
       `<!-- coze-token-check: app ${appTag(appId, 'octo/coze-app')} for ${digest('7000000000001')} on ${site} -->`,

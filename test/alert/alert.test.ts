@@ -2,7 +2,8 @@
 // through the real @actions/github client.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ActionDeps } from '../../src/action/index.ts';
-import { appTag, describeGitHubError, failureComment, failureIssue, inertCode, marker, runContextFrom } from '../../src/alert/index.ts';
+import { describeGitHubError, failureComment, failureIssue, marker, runContextFrom } from '../../src/alert/index.ts';
+import { appTag } from '../../src/core/report.ts';
 import { act } from '../support/act.ts';
 import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { ACTIONS_BOT, type FakeGitHub, startFakeGitHub } from '../support/fake-github.ts';
@@ -255,15 +256,6 @@ describe('alert helpers', () => {
     );
   });
 
-  it('writes outside text as one inline code span, whatever backticks, pipes or control characters it holds', () => {
-    expect(inertCode('plain')).toBe('`plain`');
-    expect(inertCode('a `b` c')).toBe('``a `b` c``');
-    expect(inertCode('``x``')).toBe('``` ``x`` ```');
-    expect(inertCode('x`')).toBe('`` x` ``');
-    expect(inertCode('`x')).toBe('`` `x ``');
-    expect(inertCode('a|b\n\n# c\u0007')).toBe('`a\\|b # c `');
-  });
-
   it('says what octokit wrapped: the refusal or the network failure underneath, not HTTP 500', () => {
     const wrapped = (cause: Error) => Object.assign(new Error('wrapped'), { status: 500, cause });
     expect(describeGitHubError(wrapped(Object.assign(new Error('a request to x was refused'), { name: 'GitHubAnswerError' })))).toBe(
@@ -291,8 +283,19 @@ describe('alert helpers', () => {
     expect(body).toContain('| **Verification** | ❌ Coze refused the token |');
     expect(body).toContain('| **Result** | ❌ failed |');
     expect(body).toContain('| **App** | `a1b2c3d4 (a digest of app-id)` |');
-    expect(body).toContain('| **User** | `u` |');
     expect(body).toContain('| **Log id (x-tt-logid)** | `L1` |');
+  });
+
+  it('names no person in an issue: neither the session name (an end user) nor the Coze user', async () => {
+    const report = { problem: 'p', sessionName: 'end-user-4711', userName: 'Ada', userId: '7400000000000000001' };
+    for (const text of [failureComment(report, context), failureIssue({ app: 'a', site: 's' }, report, context).body]) {
+      expect(text).toContain('| **Error** | `p` |');
+      for (const person of ['Session name', 'end-user-4711', 'User', 'Ada', '7400000000000000001']) expect(text).not.toContain(person);
+    }
+    failing();
+    const run = await check({ 'session-name': 'end-user-4711' });
+    expect(github.written()).not.toContain('end-user-4711');
+    expect(run.summaryTable()['Session name']).toBe('end-user-4711');
   });
 
   it('names the permission for 401, 403 and 404 alike', () => {

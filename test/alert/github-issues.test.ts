@@ -84,6 +84,25 @@ describe('findOpen', () => {
   const find = (matches: (issue: { number: number; body: string }) => boolean, label?: string) =>
     api().findOpen({ author: me, ...(label && { label }) }, matches);
 
+  it('reads on past a page with matches until a page has none, and gives them oldest first', async () => {
+    const pages: string[] = [];
+    // Newest first, 100 a page: 400 down to 1, ours 310 to 290 (across pages 1 and 2) and 50 (page 4).
+    const ours = (number: number) => (number >= 290 && number <= 310) || number === 50;
+    handler = (req, res) => {
+      const page = Number(new URL(req.url ?? '/', apiUrl).searchParams.get('page'));
+      pages.push(String(page));
+      const numbers = Array.from({ length: 100 }, (_, i) => 400 - (page - 1) * 100 - i);
+      json(
+        res,
+        200,
+        numbers.map((number) => mine({ number, body: ours(number) ? 'mark' : 'other' })),
+      );
+    };
+    const found = await find((issue) => issue.body === 'mark');
+    expect(found.map((issue) => issue.number)).toEqual(Array.from({ length: 21 }, (_, i) => 290 + i));
+    expect(pages).toEqual(['1', '2', '3']);
+  });
+
   it('refuses a listing entry that is not an issue', async () => {
     for (const entry of [null, 'x', 7, { number: 1, body: 7 }]) {
       handler = (_, res) => json(res, 200, [entry]);
@@ -103,10 +122,13 @@ describe('findOpen', () => {
         mine({ number: 2 }),
         mine({ number: 1, body: 'pr?', pull_request: null }),
       ]);
-    expect(await find((issue) => issue.body === 'mark')).toBeUndefined();
-    expect(await find((issue) => issue.body === '')).toEqual({ number: 3, body: '', labels: [] });
-    expect(await find((issue) => issue.number === 2)).toEqual({ number: 2, body: '', labels: [] });
-    expect(await find((issue) => issue.body === 'pr?')).toEqual({ number: 1, body: 'pr?', labels: [] });
+    expect(await find((issue) => issue.body === 'mark')).toEqual([]);
+    expect(await find((issue) => issue.body === '')).toEqual([
+      { number: 2, body: '', labels: [] },
+      { number: 3, body: '', labels: [] },
+    ]);
+    expect(await find((issue) => issue.number === 2)).toEqual([{ number: 2, body: '', labels: [] }]);
+    expect(await find((issue) => issue.body === 'pr?')).toEqual([{ number: 1, body: 'pr?', labels: [] }]);
   });
 
   it("takes only the token's own issues, whatever the listing's filter let through, and only labelled ones when asked", async () => {
@@ -118,9 +140,12 @@ describe('findOpen', () => {
         mine({ number: 2, body: 'mark', labels: [] }),
         mine({ number: 1, body: 'mark', labels: [{ name: 'Coze-Token-CHECK' }] }),
       ]);
-    expect(await find((issue) => issue.body === 'mark')).toEqual({ number: 2, body: 'mark', labels: [] });
+    expect(await find((issue) => issue.body === 'mark')).toEqual([
+      { number: 1, body: 'mark', labels: ['Coze-Token-CHECK'] },
+      { number: 2, body: 'mark', labels: [] },
+    ]);
     // Label names compare without regard to case, as GitHub's do.
-    expect(await find((issue) => issue.body === 'mark', 'coze-token-check')).toEqual({ number: 1, body: 'mark', labels: ['Coze-Token-CHECK'] });
+    expect(await find((issue) => issue.body === 'mark', 'coze-token-check')).toEqual([{ number: 1, body: 'mark', labels: ['Coze-Token-CHECK'] }]);
   });
 
   it('puts the label on an issue, and takes 401, 403, 404 and 422 as the token may not', async () => {

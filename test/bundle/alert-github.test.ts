@@ -1,9 +1,11 @@
 // Alert issues through dist/ against a GitHub that drops unknown labels, and against a hostile GitHub API: the
 // runner's view (stdout as workflow commands, exit code), each case once.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { marker } from '../../src/alert/index.ts';
+import { appTag } from '../../src/core/report.ts';
 import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { type Elsewhere, startElsewhere } from '../support/elsewhere.ts';
-import { type FakeGitHub, type Hostility, startFakeGitHub } from '../support/fake-github.ts';
+import { ACTIONS_BOT, type FakeGitHub, type Hostility, startFakeGitHub } from '../support/fake-github.ts';
 import { makeRsaKeys } from '../support/keys.ts';
 import { leaksIn } from '../support/leaks.ts';
 import { commands, leakSurface, runAction } from '../support/run-action.ts';
@@ -66,6 +68,25 @@ describe('through dist/: a GitHub that drops unknown labels', () => {
       expect(github.issues[0]?.state).toBe('closed');
     });
   }
+});
+
+describe('through dist/: two checks at once', () => {
+  it('keeps the oldest of its open issues, closes the other pointing to it, and a recovery closes the one kept', async () => {
+    const ours = marker({ app: appTag(appId, 'octo/coze-app'), site: `127.0.0.1:${new URL(standIn.url).port}` });
+    for (const number of [1, 2]) {
+      github.issues.push({ number, title: 't', body: ours, labels: [], state: 'open', comments: [], user: ACTIONS_BOT, author_association: 'NONE' });
+    }
+    const run = await failingRun();
+    expect(run.stdout).toContain('Alert issue: commented on issue #1 (closed #2 as a duplicate).');
+    expect(github.issues.map(({ state, state_reason }) => [state, state_reason])).toEqual([
+      ['open', undefined],
+      ['closed', 'not_planned'],
+    ]);
+    expect(github.issues[1]?.comments).toEqual([expect.stringMatching(/^Duplicate of #1, which this check keeps/)]);
+    const recovery = await runAction(alerting(), runner());
+    expect(recovery.stdout).toContain('Alert issue: closed issue #1.');
+    expect(github.issues.map((issue) => issue.state)).toEqual(['closed', 'closed']);
+  });
 });
 
 describe('through dist/: a hostile GitHub API', () => {

@@ -1,6 +1,9 @@
+// The run report: its rows, whatever it holds.
+
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { explainError } from '../../src/core/errors.ts';
-import { formatDuration, summaryCell, summaryRows } from '../../src/core/report.ts';
+import { appTag, checkTags, formatDuration, summaryRows } from '../../src/core/report.ts';
 
 describe('the summary', () => {
   it('formats durations in hours, minutes and seconds, leaving out the zero parts', () => {
@@ -14,10 +17,6 @@ describe('the summary', () => {
       '1 h 1 min 1 s',
       '23 h 59 min 59 s',
     ]);
-  });
-
-  it('escapes what could break out of a table cell or mention someone', () => {
-    expect(summaryCell(`<b>&"'|@x`)).toBe('&#60;b&#62;&#38;&#34;&#39;&#124;&#64;x');
   });
 
   it('shows the user by name and id, or whichever is known', () => {
@@ -40,7 +39,34 @@ describe('the summary', () => {
   });
 });
 
-it('makes one summary cell of any text: control characters as one space, HTML and Markdown as entities', () => {
-  expect(summaryCell('a\n\n\tb')).toBe('a b');
-  expect(summaryCell('**x** [y](z) `c` #1 ~s~ _u_ \\')).toBe('&#42;&#42;x&#42;&#42; &#91;y&#93;(z) &#96;c&#96; &#35;1 &#126;s&#126; &#95;u&#95; &#92;');
+describe('the digests that name the app and the organisation in public', () => {
+  const repository = 'octo/coze-app';
+
+  it('names an app by eight hex digits, the same in every run, different for another app or repository', () => {
+    expect(appTag('7455555555555', repository)).toMatch(/^[0-9a-f]{8}$/);
+    expect(appTag(' 7455555555555 ', repository)).toBe(appTag('7455555555555', repository));
+    expect(appTag('7455555555556', repository)).not.toBe(appTag('7455555555555', repository));
+    expect(appTag('7455555555555', 'octo/other')).not.toBe(appTag('7455555555555', repository));
+    expect(checkTags('7455555555555', repository).app).toBe(appTag('7455555555555', repository));
+    expect(appTag(' ', repository)).toBe('unknown');
+  });
+
+  it('is no unkeyed hash: an organisation id cannot be tried against its digest without the app id', () => {
+    const org = (appId: string, id: string) => checkTags(appId, repository, id).org;
+    expect(org('7455555555555', '7000001')).toMatch(/^[0-9a-f]{8}$/);
+    expect(org('7455555555555', '7000001')).not.toBe(org('7455555555556', '7000001'));
+    expect(org('7455555555555', '7000001')).not.toBe(org('7455555555555', '7000002'));
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+    const unkeyed = (text: string) => sha256(`coze-token-check:${repository}:${text}`).slice(0, 8);
+    expect(org('7455555555555', '7000001')).not.toBe(unkeyed('org:7000001'));
+    expect(appTag('7455555555555', repository)).not.toBe(unkeyed('7455555555555'));
+    expect(checkTags('', repository, '7000001')).toEqual({ app: 'unknown', org: 'unknown' });
+    expect(checkTags('7455555555555', repository, '')).toEqual({ app: appTag('7455555555555', repository) });
+  });
+
+  it('costs a scrypt run for every app id tried', () => {
+    const started = performance.now();
+    for (let i = 0; i < 5; i++) appTag(`74555555555${i}`, repository);
+    expect((performance.now() - started) / 5).toBeGreaterThan(1);
+  });
 });

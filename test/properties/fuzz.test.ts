@@ -703,11 +703,11 @@ describe("GitHub's answers (properties, over HTTP)", () => {
               'findOpen',
               () => api.findOpen({ author: ME, ...(label && { label }) }, (issue) => issue.body.includes('MARK-1')),
               (value) => {
-                if (value === undefined) return;
-                const found = value as { number: number; body: string };
-                expect(Number.isSafeInteger(found.number) && found.number > 0).toBe(true);
-                expect(found.body).toContain('MARK-1');
-                expect(wasListed(found, label)).toBe(true);
+                for (const found of value as Array<{ number: number; body: string }>) {
+                  expect(Number.isSafeInteger(found.number) && found.number > 0).toBe(true);
+                  expect(found.body).toContain('MARK-1');
+                  expect(wasListed(found, label)).toBe(true);
+                }
               },
             ],
             [

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readRepository } from '../../scripts/repository.ts';
+import { checkTags } from '../../src/core/report.ts';
 import { anchors, brokenLinks, codeBlocks, headingText, linkTargets, markdownFiles, slug } from '../support/markdown.ts';
 import { ROOT } from '../support/paths.ts';
+import { spawnNode } from '../support/spawn-node.ts';
 
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 const temps: string[] = [];
@@ -257,5 +259,15 @@ describe('docs/scheduled-checks.md', () => {
         .filter(([name, value]) => value !== (action.inputs[name]?.default ?? '')),
     );
     expect(differing).toEqual({ [first as string]: firstValue, [second as string]: secondValue });
+  });
+
+  it("computes the action's digests with the command it gives maintainers", async () => {
+    const command = codeBlocks(read('docs/scheduled-checks.md'), 'sh').find((block) => block.includes('scryptSync'));
+    const script = /node -e '([^']+)'/.exec(command ?? '')?.[1];
+    expect(script).toBeDefined();
+    const env = { APP_ID: '7455555555555', ORG_ID: '7000001', GITHUB_REPOSITORY: 'octo/coze-app' };
+    const run = await spawnNode(process.execPath, ['-e', script as string], env);
+    const { app, org } = checkTags(env.APP_ID, env.GITHUB_REPOSITORY, env.ORG_ID);
+    expect(run.stdout).toBe(`app ${app}\norg ${org}\n`);
   });
 });

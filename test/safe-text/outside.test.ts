@@ -64,9 +64,17 @@ describe('the gate', () => {
 
   it('makes quoted words inert: one line, none of our terms, no runner command, no HTML comment', () => {
     expect(inert('a\nb\u0085c\u202ed ⟦base-url⟧ ##[error] <!-- x -->')).toBe('a b c d [base-url] ## [error] <! -- x -->');
+    expect(inert('::error::x')).toBe(': :error::x');
+    expect(outsideText(' \u3000::warning::x')).toBe(': :warning::x');
     expect(outsideText('  ')).toBeUndefined();
     expect(outsideText({ not: 'text' })).toBeUndefined();
     expect(outsideText(4101)).toBe('4101');
+  });
+
+  it('makes every invisible format character (Cf) a space, as it does the controls', () => {
+    const invisible = ['\u200b', '\u200c', '\u200d', '\u2060', '\u00ad', '\ufeff', '\u2062', '\u180e', '\u{e0041}'];
+    for (const character of [...invisible, '\u{1d173}']) expect(inert(`a${character}b`), character).toBe('a b');
+    expect(inert('a\u200b\u00ad\u2060b')).toBe('a b');
   });
 
   it('never cuts a character in half, and keeps its bound after making the text inert', () => {

@@ -30,6 +30,14 @@ describe('createRedactor', () => {
     expect(redactor.redact(`a-${token.slice(0, 12)}=b c`)).toBe('[redacted] c');
   });
 
+  it('cuts a secret split by zero-width spaces or written in fullwidth letters, and keeps what folds to dots', () => {
+    expect(redactor.redact(`bad ${[...token].join('\u200b')} end`)).toBe('bad [redacted] end');
+    const fullwidth = [...token].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+    expect(redactor.redact(`bad ${fullwidth}`)).toBe('bad [redacted]');
+    const pieces = `(${token.slice(0, 20)}\u200bxyz) ${token.slice(0, 14)}… ${token.slice(0, 12)} ${token.slice(20, 32)}`;
+    expect(redactor.redact(pieces)).toBe('([redacted]) [redacted]… [redacted] [redacted]');
+  });
+
   it('cuts any 12 characters of the key body out, however the key was wrapped', () => {
     const body = pemBody(keys.pkcs1);
     // Words of characters no key has around the piece: with whitespace left out, a letter there could continue the
@@ -79,6 +87,23 @@ describe('ids the README keeps in secrets', () => {
   it('matches an id case aside even where lower-casing would change the length of the text', () => {
     expect(withIds.redact('İ 1183520381944 Ab12Cd34Ef56')).toBe('İ [⟦app-id⟧] [⟦public-key-id⟧]');
     expect(withIds.redact('İİ kid AB12CD34EF56 and ab12cd34ef56 İ')).toBe('İİ kid [⟦public-key-id⟧] and [⟦public-key-id⟧] İ');
+  });
+
+  it('cuts an id out in any spelling a reader sees as it: split by invisible characters, fullwidth, spaced', () => {
+    const spellings = ['1183\u200b520381944', '1183\u00ad520381944', '1183\u2060520381944', '１１８３５２０３８１９４４'];
+    for (const spelt of [...spellings, '1183 5203 81944']) {
+      expect(withIds.redact(`app: ${spelt} is off`), spelt).toBe('app: [⟦app-id⟧] is off');
+    }
+    expect(withIds.redact('kid Ab12\u200dCd34Ｅｆ56.')).toBe('kid [⟦public-key-id⟧].');
+    const bold = '𝟏𝟏𝟖𝟑𝟓𝟐𝟎𝟑𝟖𝟏𝟗𝟒𝟒';
+    expect(withIds.redact(`${bold} and 1183520381944\u200b x`)).toBe('[⟦app-id⟧] and [⟦app-id⟧]\u200b x');
+  });
+
+  it('names an id that shares characters with another once, and shows no part of either', () => {
+    const both = createRedactor();
+    both.addIdentifier('app-id', '1234567890123');
+    both.addIdentifier('public-key-id', '7890123abcdef');
+    expect(both.redact('x 1234567890123abcdef y')).toBe('x [⟦app-id⟧] y');
   });
 
   it('writes the id as each surface names the setting', () => {

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { ActionDeps, Core } from '../../src/action/index.ts';
+import type { SummaryWriter } from '../../src/action/summary.ts';
 import { defaultDeps, type MintDeps } from '../../src/core/mint.ts';
-import type { SummaryWriter } from '../../src/core/report.ts';
 import { ROOT } from './paths.ts';
 
 const ACTION = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };

@@ -1,7 +1,7 @@
 import type * as actionsCore from '@actions/core';
 import { type MintDeps } from '../core/mint.js';
-import { type SummaryWriter } from '../core/report.js';
 import { type AlertDeps } from './issue.js';
+import { type SummaryWriter } from './summary.js';
 export type Core = Pick<typeof actionsCore, 'getInput' | 'getBooleanInput' | 'setSecret' | 'setOutput' | 'exportVariable' | 'info' | 'debug' | 'warning' | 'setFailed'> & {
     summary: SummaryWriter;
 };

@@ -35,20 +35,21 @@ export interface IssuesApi {
     /** Puts the label on an issue: 'refused' when the token may not. */
     addLabel(number: number, name: string): Promise<'added' | 'refused'>;
     /**
-     * The newest open issue (not a pull request) opened by `author`, labelled `label` (case aside) if given, that
-     * matches; from a bounded listing. Throws when the listing fails, or ends before it could tell.
+     * The open issues (not pull requests) opened by `author`, labelled `label` (case aside) if given, that match,
+     * oldest first; from a bounded listing. Throws when the listing fails, or ends before it could tell.
      */
     findOpen(filter: {
         author: Identity;
         label?: string;
-    }, matches: (issue: AlertIssue) => boolean): Promise<AlertIssue | undefined>;
+    }, matches: (issue: AlertIssue) => boolean): Promise<AlertIssue[]>;
     create(issue: {
         title: string;
         body: string;
         labels: string[];
     }): Promise<number>;
     comment(number: number, body: string): Promise<void>;
-    close(number: number): Promise<void>;
+    /** Closes the issue as completed, or as not planned (a duplicate). */
+    close(number: number, reason?: 'completed' | 'not_planned'): Promise<void>;
 }
 /**
  * One open issue per app and site. Issues are public in a public repository, so the app is named by a digest of
@@ -62,11 +63,6 @@ export interface AlertSubject {
     workflow?: string | undefined;
     job?: string | undefined;
 }
-/**
- * Eight hex digits of SHA-256 over the repository and the app id: the same app gives the same tag in every run, two
- * apps differ, and 32 bits are too few to tell which id it was even by trying every id.
- */
-export declare function appTag(appId: string, repository: string): string;
 export declare function runContextFrom(env: Record<string, string | undefined>): RunContext | undefined;
 export declare function runUrl(context: RunContext): string;
 export declare function marker(subject: AlertSubject): string;
@@ -74,25 +70,21 @@ export declare function marker(subject: AlertSubject): string;
 export declare function isAlertOf(subject: AlertSubject): (issue: Pick<AlertIssue, 'body'>) => boolean;
 /** GitHub's label names ignore case, and so do we. */
 export declare function sameLabel(a: string, b: string): boolean;
-/**
- * Text from outside (Coze's words, ids, inputs) as an inline code span: no link, image, mention, HTML or
- * cross-reference renders in it, and it stays readable. The fence is longer than any run of backticks inside;
- * a pipe is escaped, as GitHub's tables need even inside code.
- */
-export declare function inertCode(text: string): string;
 export declare function failureIssue(subject: AlertSubject, report: RunReport, context: RunContext): {
     title: string;
     body: string;
 };
 export declare function failureComment(report: RunReport, context: RunContext): string;
 export declare function recoveryComment(context: RunContext): string;
+export declare function duplicateComment(kept: number, context: RunContext): string;
 /**
  * Opens an issue on the first failure, comments while it keeps failing, and closes it on recovery: one issue per
  * check, whatever happens to its label. An issue is the check's only if the github-token's own identity opened it
  * (a marker is public, and anyone can copy it) and its body starts with the check's marker. Where the label exists
  * it narrows the listing first; an issue that lost its label (never set, dropped by GitHub, removed by someone) is
  * found in the listing by author all the same, and gets the label back where the token may set it. A passing run
- * with no open issue writes nothing. Returns what it did, for the log.
+ * with no open issue writes nothing; where two runs at once each opened one, the oldest stays and the others close.
+ * Returns what it did, for the log.
  */
 export declare function alertOnGitHub(api: IssuesApi, subject: AlertSubject, report: RunReport, context: RunContext, log: (message: string) => void): Promise<string>;
 /** Why the alert could not be written, without anything of the token or of the request. */

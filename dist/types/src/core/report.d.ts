@@ -23,25 +23,23 @@ export interface RunReport {
     problem?: string;
     hint?: string;
 }
-/** The part of @actions/core's summary the action writes with. */
-export interface SummaryWriter {
-    addHeading(text: string, level?: number | string): SummaryWriter;
-    addTable(rows: Array<Array<string | {
-        data: string;
-        header?: boolean;
-    }>>): SummaryWriter;
-    write(): Promise<unknown>;
-}
 export declare function configReport(config: MintConfig): RunReport;
 export declare function mintedReport(minted: MintedToken): RunReport;
 export declare function verifiedReport(verification: Verification): RunReport;
 export { formatDuration } from './duration.js';
-/**
- * One table cell of the job summary, whatever the text: HTML and Markdown characters as entities, and line breaks
- * and other control characters as spaces, since a blank line would end the HTML table and let Markdown render.
- */
-export declare function summaryCell(text: string): string;
 export declare function summaryRows(report: RunReport): Array<[string, string]>;
 /** The report with every secret and id the run holds cut out of every value, for anything written outside the masked log. */
 export declare function redactReport(report: RunReport, redactor: Pick<Redactor, 'redact'>): RunReport;
-export declare function writeSummary(summary: SummaryWriter, report: RunReport): Promise<void>;
+/**
+ * Eight hex digits that name the app wherever others read: the same in every run, different for two apps, and not
+ * the id. Many ids share each digest (32 bits), and finding even those means a scrypt run for every id tried.
+ */
+export declare function appTag(appId: string, repository: string): string;
+/**
+ * The app's digest and, with an account-id or enterprise-id, the organisation's: eight hex digits of an HMAC keyed
+ * with the app's stretched key, so that nobody without the app id can try organisation ids (7 digits) against it.
+ */
+export declare function checkTags(appId: string, repository: string, org?: string): {
+    app: string;
+    org?: string;
+};

@@ -15,10 +15,14 @@ export declare const REDACTED = "[redacted]";
 /** The text on one line: each run of control characters, line breaks included, as one space. */
 export declare function oneLine(text: string): string;
 /**
+ * The text without a runner command opener: no `##[` anywhere in a line (the legacy ##[error], ##[group], ...), and
+ * no `::` first on a line, whitespace aside (::error::, ::add-mask::, ...). Nothing it writes makes a new one.
+ */
+export declare function withoutCommands(text: string): string;
+/**
  * Text from outside made inert: one line; none of the brackets that mark our own terms (terms.ts), so that no
- * outside text is ever rendered as the tool's own advice; no `##[`, which the runner reads as a legacy command
- * (##[error], ##[group], ...) anywhere in a log line; and no `<!--`, so that quoted words never carry an HTML
- * comment, such as the marker of an alert issue.
+ * outside text is ever rendered as the tool's own advice; no runner command opener; and no `<!--`, so that quoted
+ * words never carry an HTML comment, such as the marker of an alert issue.
  */
 export declare function inert(text: string): string;
 /** The first `max` characters, never half of a surrogate pair. */

@@ -15,8 +15,9 @@ export interface Redactor {
     redact(text: string): string;
 }
 /**
- * Outside text may repeat a secret broken across lines, cut short, or with spaces in it, so the redactor matches
- * pieces: every 12-character slice of every secret, looked for in the text with its whitespace left out.
+ * Outside text may repeat a secret broken across lines, cut short, with spaces or invisible characters in it, or in
+ * fullwidth letters, so the redactor matches pieces: every 12-character slice of every secret, looked for in the
+ * text's folded form (fold.ts). Ids are looked for whole in the same form, case aside.
  */
 export declare function createRedactor(): Redactor;
 /** Text for one surface: every secret and id the run holds cut out, then every term in the surface's words. */
