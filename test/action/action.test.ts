@@ -1,22 +1,14 @@
 // The action in-process: runStep(core, deps) with a recording core against the local Coze stand-in over real HTTP.
 // Order matters here: what is masked before what leaves, what is set before what fails.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runStep } from '../../src/action/index.ts';
 import { appTag } from '../../src/core/report.ts';
 import { act, expectFailure, firstIndex } from '../support/act.ts';
-import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { makeRsaKeys } from '../support/keys.ts';
 import { recordingCore, recordingDeps } from '../support/recording-core.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '1183520381944';
-const kid = 'action-kid';
-let standIn: CozeStandIn;
-
-beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
-});
-afterAll(() => standIn.close());
+const { keys, appId, kid, standIn } = useCozeStandIn('1183520381944', 'action-kid');
 
 const inputs = (extra: Record<string, string> = {}) => ({
   'app-id': appId,

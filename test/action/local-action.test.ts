@@ -4,23 +4,15 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
-import { makeRsaKeys } from '../support/keys.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { leaksIn } from '../support/leaks.ts';
 import { ROOT } from '../support/paths.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '7488888888888';
-const kid = 'local-action-kid';
+const { keys, appId, kid, standIn } = useCozeStandIn('7488888888888', 'local-action-kid');
 const dir = mkdtempSync(join(tmpdir(), 'coze-local-action-'));
-let standIn: CozeStandIn;
 
-beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
-});
 afterAll(async () => {
-  await standIn.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

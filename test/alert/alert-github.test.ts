@@ -10,23 +10,19 @@ import { act } from '../support/act.ts';
 import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { type Elsewhere, startElsewhere } from '../support/elsewhere.ts';
 import { ACTIONS_BOT, type FakeGitHub, OUTSIDER, startFakeGitHub } from '../support/fake-github.ts';
-import { makeRsaKeys } from '../support/keys.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '7455555555555';
-const kid = 'alert-github-kid';
+const { keys, appId, kid, standIn } = useCozeStandIn('7455555555555', 'alert-github-kid');
 const githubToken = 'ghs_hostileTestToken0123456789abc';
-let standIn: CozeStandIn;
 let github: FakeGitHub;
 let elsewhere: Elsewhere;
 
 beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
   github = await startFakeGitHub('octo/coze-app');
   elsewhere = await startElsewhere();
 });
 afterAll(async () => {
-  await Promise.all([standIn.close(), github.close(), elsewhere.close()]);
+  await Promise.all([github.close(), elsewhere.close()]);
 });
 beforeEach(() => {
   github.reset();

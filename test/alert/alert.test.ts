@@ -5,24 +5,18 @@ import type { ActionDeps } from '../../src/action/index.ts';
 import { describeGitHubError, failureComment, failureIssue, marker, runContextFrom } from '../../src/alert/index.ts';
 import { appTag } from '../../src/core/report.ts';
 import { act } from '../support/act.ts';
-import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { ACTIONS_BOT, type FakeGitHub, startFakeGitHub } from '../support/fake-github.ts';
-import { makeRsaKeys } from '../support/keys.ts';
 import { leaksIn } from '../support/leaks.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '7411111111111';
-const kid = 'alert-kid';
+const { keys, appId, kid, standIn } = useCozeStandIn('7411111111111', 'alert-kid');
 const githubToken = 'ghs_fakeInstallationToken0123456789';
-let standIn: CozeStandIn;
 let github: FakeGitHub;
 
 beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
   github = await startFakeGitHub('octo/coze-app');
 });
 afterAll(async () => {
-  await standIn.close();
   await github.close();
 });
 beforeEach(() => github.reset());

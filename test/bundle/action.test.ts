@@ -8,25 +8,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { type FakeGitHub, startFakeGitHub } from '../support/fake-github.ts';
-import { makeRsaKeys } from '../support/keys.ts';
 import { leaksIn } from '../support/leaks.ts';
 import { ROOT } from '../support/paths.ts';
 import { startProxy } from '../support/proxy.ts';
 import { type ActionRun, commands, leakSurface, runAction, visibleLog } from '../support/run-action.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '1183520381944';
-const kid = 'bundle-kid';
+const { keys, appId, kid, standIn } = useCozeStandIn('1183520381944', 'bundle-kid');
 const tls = (name: string) => readFileSync(join(ROOT, 'test/fixtures/tls', name), 'utf8');
-let standIn: CozeStandIn;
 let secure: CozeStandIn;
 
 beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
   secure = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid, tls: { key: tls('server-key.pem'), cert: tls('server-cert.pem') } });
 });
 afterAll(async () => {
-  await standIn.close();
   await secure.close();
 });
 

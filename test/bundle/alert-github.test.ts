@@ -3,28 +3,23 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { marker } from '../../src/alert/index.ts';
 import { appTag } from '../../src/core/report.ts';
-import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { type Elsewhere, startElsewhere } from '../support/elsewhere.ts';
 import { ACTIONS_BOT, type FakeGitHub, type Hostility, startFakeGitHub } from '../support/fake-github.ts';
-import { makeRsaKeys } from '../support/keys.ts';
 import { leaksIn } from '../support/leaks.ts';
 import { commands, leakSurface, runAction } from '../support/run-action.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '1183520381944';
-const kid = 'bundle-alert-kid';
+const { keys, appId, kid, standIn } = useCozeStandIn('1183520381944', 'bundle-alert-kid');
 const githubToken = 'ghs_bundleHostileToken00000000000';
-let standIn: CozeStandIn;
 let github: FakeGitHub;
 let elsewhere: Elsewhere;
 
 beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
   github = await startFakeGitHub('octo/coze-app', { labelCreation: 'refused' });
   elsewhere = await startElsewhere();
 });
 afterAll(async () => {
-  await Promise.all([standIn.close(), github.close(), elsewhere.close()]);
+  await Promise.all([github.close(), elsewhere.close()]);
 });
 beforeEach(() => {
   github.reset();

@@ -1,22 +1,13 @@
 // Coze's documented answers, the deadline, strict loopback and the check's network failure, through the built
 // dist/index.js as a runner runs it: exit code, one ::error:: with Coze's words and the hint, the attempts Coze
 // saw, no output, nothing secret in the log.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
+import { describe, expect, it } from 'vitest';
 import { DOCUMENTED_ANSWERS } from '../support/documented-answers.ts';
-import { makeRsaKeys } from '../support/keys.ts';
 import { leaksIn } from '../support/leaks.ts';
 import { type ActionRun, commands, leakSurface, runAction } from '../support/run-action.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '7300000000001';
-const kid = 'answers-kid';
-let standIn: CozeStandIn;
-
-beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
-});
-afterAll(() => standIn.close());
+const { keys, appId, kid, standIn } = useCozeStandIn('7300000000001', 'answers-kid');
 
 const inputs = (extra: Record<string, string> = {}) => ({
   'app-id': appId,

@@ -1,23 +1,18 @@
 // One app minting for two organisations (account-id, as an enterprise with several has) is two checks: a passing one
 // never closes the other's alert issue.
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { type FakeGitHub, startFakeGitHub } from '../support/fake-github.ts';
-import { makeRsaKeys } from '../support/keys.ts';
 import { runAction } from '../support/run-action.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '1183520381955';
-const kid = 'org-alert-kid';
-let standIn: CozeStandIn;
+const { keys, appId, kid, standIn } = useCozeStandIn('1183520381955', 'org-alert-kid');
 let github: FakeGitHub;
 
 beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
   github = await startFakeGitHub('octo/coze-app', { labels: ['coze-token-check'] });
 });
 afterAll(async () => {
-  await Promise.all([standIn.close(), github.close()]);
+  await github.close();
 });
 beforeEach(() => github.reset());
 

@@ -2,25 +2,20 @@
 // expression evaluator, test/support/reusable-workflow.ts), then run through dist/index.js against the stand-in
 // (and a fake GitHub API for issue-on-failure). test/reusable-workflow.test.ts checks its inputs, runs-on and timeout.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { type FakeGitHub, startFakeGitHub } from '../support/fake-github.ts';
 import { makeRsaKeys } from '../support/keys.ts';
 import { leaksIn } from '../support/leaks.ts';
 import { actionInputs, call, job, type Value, workflow } from '../support/reusable-workflow.ts';
 import { commands, leakSurface, runAction } from '../support/run-action.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '7412345678901';
-const kid = 'check-kid';
-let standIn: CozeStandIn;
+const { keys, appId, kid, standIn } = useCozeStandIn('7412345678901', 'check-kid');
 let github: FakeGitHub;
 
 beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
   github = await startFakeGitHub('octo/coze-app');
 });
 afterAll(async () => {
-  await standIn.close();
   await github.close();
 });
 

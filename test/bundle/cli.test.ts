@@ -5,30 +5,23 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
-import { makeRsaKeys } from '../support/keys.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startCozeStandIn } from '../support/coze-stand-in.ts';
 import { leaksIn } from '../support/leaks.ts';
 import { node22 } from '../support/node22.ts';
 import { ROOT } from '../support/paths.ts';
 import { spawnNode } from '../support/spawn-node.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '7499999999999';
-const kid = 'cli-bundle-kid';
+const { keys, appId, kid, standIn } = useCozeStandIn('7499999999999', 'cli-bundle-kid');
 const dir = mkdtempSync(join(tmpdir(), 'coze-cli-bundle-'));
 const keyFile = join(dir, 'private key.pem');
 writeFileSync(keyFile, keys.pkcs1);
 /** Makes this Node report an old version, as a Node 20 machine would. */
 const pretendOld = join(dir, 'pretend-node-20.mjs');
 writeFileSync(pretendOld, "Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.20.2' } });\n");
-let standIn: CozeStandIn;
 
-beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
-});
 afterAll(async () => {
-  await standIn.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -6,19 +6,16 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
-import { makeRsaKeys } from '../support/keys.ts';
 import { leaksIn } from '../support/leaks.ts';
 import { ROOT } from '../support/paths.ts';
 import { startProxy } from '../support/proxy.ts';
 import { type ActionRun, commands, leakSurface, runAction } from '../support/run-action.ts';
 import { spawnNode } from '../support/spawn-node.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '1183520381944';
-const kid = 'network-kid';
+const { keys, appId, kid, standIn } = useCozeStandIn('1183520381944', 'network-kid');
 const tls = (name: string) => readFileSync(join(ROOT, 'test/fixtures/tls', name), 'utf8');
 const CA = { NODE_EXTRA_CA_CERTS: join(ROOT, 'test/fixtures/tls/ca.pem') };
-let standIn: CozeStandIn;
 /** Coze over TLS under a name that is not loopback, reached through the test proxies. */
 let remote: CozeStandIn;
 let remoteUrl: string;
@@ -27,7 +24,6 @@ let notHttp: Server;
 let notHttpConnections = 0;
 
 beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
   remote = await startCozeStandIn({
     publicKey: keys.publicKey,
     appId,
@@ -44,7 +40,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => notHttp.listen(0, '127.0.0.1', resolve));
 });
 afterAll(async () => {
-  await Promise.all([standIn.close(), remote.close(), new Promise((resolve) => notHttp.close(resolve))]);
+  await Promise.all([remote.close(), new Promise((resolve) => notHttp.close(resolve))]);
 });
 
 const inputs = (extra: Record<string, string> = {}) => ({

@@ -6,26 +6,21 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { type FakeGitHub, startFakeGitHub } from '../support/fake-github.ts';
-import { makeRsaKeys } from '../support/keys.ts';
 import { leaksIn } from '../support/leaks.ts';
 import { ROOT } from '../support/paths.ts';
 import { commands, leakSurface, runAction } from '../support/run-action.ts';
 import { spawnNode } from '../support/spawn-node.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '7488888888888';
-const kid = 'bundle-outside-kid-0123456789abcdef';
+const { keys, appId, kid, standIn } = useCozeStandIn('7488888888888', 'bundle-outside-kid-0123456789abcdef', { tokenPrefix: 'Opaque' });
 const githubToken = 'ghs_bundleOutsideToken0000000000000';
 /** Token-like text without the dots a JWT has, just under the 1 MiB cap with its JSON around it. */
 const HOSTILE = 'eyJ'.repeat(340_000);
-let standIn: CozeStandIn;
 let github: FakeGitHub;
 let hostileGitHub: Server;
 
 beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid, tokenPrefix: 'Opaque' });
   github = await startFakeGitHub('octo/coze-app');
   hostileGitHub = createServer((_, res) => {
     res.writeHead(403, { 'content-type': 'application/json' });
@@ -35,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   hostileGitHub.closeAllConnections();
-  await Promise.all([standIn.close(), github.close(), new Promise((resolve) => hostileGitHub.close(resolve))]);
+  await Promise.all([github.close(), new Promise((resolve) => hostileGitHub.close(resolve))]);
 });
 beforeEach(() => github.reset());
 

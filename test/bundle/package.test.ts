@@ -8,20 +8,16 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRepository } from '../../scripts/repository.ts';
-import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
-import { makeRsaKeys } from '../support/keys.ts';
 import { brokenLinks } from '../support/markdown.ts';
 import { node22 } from '../support/node22.ts';
 import { ROOT } from '../support/paths.ts';
 import { childEnv, type NodeRun, spawnCollecting, spawnNode } from '../support/spawn-node.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '7433333333333';
-const kid = 'package-kid';
+const { keys, appId, kid, standIn } = useCozeStandIn('7433333333333', 'package-kid');
 const dir = mkdtempSync(join(tmpdir(), 'coze-package-'));
 const project = join(dir, 'scratch');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown> & { name: string };
-let standIn: CozeStandIn;
 
 /** npm itself, as the running npm script found it, or from PATH. */
 function npm(args: string[], cwd: string, env: Record<string, string> = {}): string {
@@ -43,7 +39,6 @@ function npm(args: string[], cwd: string, env: Record<string, string> = {}): str
 }
 
 beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
   npm(['pack', '--pack-destination', dir, '--silent'], ROOT);
   const tarball = readdirSync(dir).find((name) => name.endsWith('.tgz')) as string;
   mkdirSync(project);
@@ -51,7 +46,6 @@ beforeAll(async () => {
   npm(['install', '--offline', join(dir, tarball)], project);
 }, 120_000);
 afterAll(async () => {
-  await standIn.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -12,28 +12,24 @@ import { marker } from '../../src/alert/index.ts';
 import { appTag } from '../../src/core/report.ts';
 import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { type FakeGitHub, OUTSIDER, startFakeGitHub } from '../support/fake-github.ts';
-import { makeRsaKeys } from '../support/keys.ts';
 import { leaksIn } from '../support/leaks.ts';
 import { ROOT } from '../support/paths.ts';
 import { startProxy } from '../support/proxy.ts';
 import { commands, leakSurface, runAction, visibleLog } from '../support/run-action.ts';
 import { spawnNode } from '../support/spawn-node.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '7433333333333';
-const kid = 'bundle-trust-kid';
+const { keys, appId, kid, standIn } = useCozeStandIn('7433333333333', 'bundle-trust-kid', { tokenPrefix: 'Opaque' });
 const githubToken = 'ghs_bundleTrustToken000000000000000';
 const dir = mkdtempSync(join(tmpdir(), 'coze-trust-'));
 const keyFile = join(dir, 'key.pem');
 writeFileSync(keyFile, keys.pkcs8);
 const tls = (name: string) => readFileSync(join(ROOT, 'test/fixtures/tls', name), 'utf8');
-let standIn: CozeStandIn;
 let remote: CozeStandIn;
 let github: FakeGitHub;
 
 beforeAll(async () => {
   // Tokens no shape-based redaction knows, so only redaction by value keeps them out.
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid, tokenPrefix: 'Opaque' });
   remote = await startCozeStandIn({
     publicKey: keys.publicKey,
     appId,
@@ -44,7 +40,7 @@ beforeAll(async () => {
   github = await startFakeGitHub('octo/coze-app');
 });
 afterAll(async () => {
-  await Promise.all([standIn.close(), remote.close(), github.close()]);
+  await Promise.all([remote.close(), github.close()]);
   rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(() => github.reset());

@@ -4,25 +4,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
-import { makeRsaKeys } from '../support/keys.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { leaksIn } from '../support/leaks.ts';
 import { node22 } from '../support/node22.ts';
 import { ROOT } from '../support/paths.ts';
 import { spawnNode } from '../support/spawn-node.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '7455555555555';
-const kid = 'uncaught-kid';
+const { keys, appId, kid, standIn } = useCozeStandIn('7455555555555', 'uncaught-kid');
 const dir = mkdtempSync(join(tmpdir(), 'coze-uncaught-'));
-let standIn: CozeStandIn;
 
-beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
-});
 afterAll(async () => {
-  await standIn.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,22 +1,15 @@
 // What the command line is given: arguments it must never repeat, one source of the key at a time, and a key read
 // within bounds. In-process through runCli with streams for standard input and files.
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.ts';
 import { defaultDeps } from '../../src/core/mint.ts';
 import { MAX_PRIVATE_KEY_LENGTH } from '../../src/core/private-key.ts';
-import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { makeRsaKeys } from '../support/keys.ts';
 import { leaksIn } from '../support/leaks.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '7455500000001';
-const kid = 'cli-input-kid';
-let standIn: CozeStandIn;
-beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
-});
-afterAll(() => standIn.close());
+const { keys, appId, kid, standIn } = useCozeStandIn('7455500000001', 'cli-input-kid');
 
 const otherKeys = makeRsaKeys();
 const files: Record<string, string> = {

@@ -1,16 +1,13 @@
 // The coze-token command in-process: runCli(argv, io, deps) against the local Coze stand-in, and the library.
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.ts';
 import { defaultDeps } from '../../src/core/mint.ts';
 import { CozeError, InputError, mintCozeToken, NetworkError } from '../../src/lib/index.ts';
-import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
-import { makeRsaKeys } from '../support/keys.ts';
 import { leaksIn } from '../support/leaks.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '7499999999999';
-const kid = 'cli-kid';
+const { keys, appId, kid, standIn } = useCozeStandIn('7499999999999', 'cli-kid');
 // The files the command may read, without touching the disk (test/bundle/cli.test.ts reads a real one).
 const keyFile = 'keys/private_key.pem';
 const files: Record<string, string> = { [keyFile]: keys.pkcs1 };
@@ -20,12 +17,6 @@ async function* openFile(path: string) {
   if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
   yield Buffer.from(text);
 }
-let standIn: CozeStandIn;
-
-beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
-});
-afterAll(() => standIn.close());
 
 interface CliRun {
   code: number | null;

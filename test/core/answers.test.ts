@@ -2,24 +2,16 @@
 // hint naming what to fix, retried only when trying again can help, and no output set. In-process through run().
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KNOWN_ANSWERS, knownAnswer } from '../../src/core/answers.ts';
 import { readAnswer } from '../../src/core/coze-response.ts';
 import { act, expectFailure } from '../support/act.ts';
-import { type CozeStandIn, type Fault, startCozeStandIn } from '../support/coze-stand-in.ts';
+import type { Fault } from '../support/coze-stand-in.ts';
 import { DOCUMENTED_ANSWERS, tokenError } from '../support/documented-answers.ts';
-import { makeRsaKeys } from '../support/keys.ts';
 import { ROOT } from '../support/paths.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '7300000000001';
-const kid = 'answers-kid';
-let standIn: CozeStandIn;
-
-beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
-});
-afterAll(() => standIn.close());
+const { keys, appId, kid, standIn } = useCozeStandIn('7300000000001', 'answers-kid');
 
 const inputs = (extra: Record<string, string> = {}) => ({
   'app-id': appId,

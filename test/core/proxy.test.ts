@@ -6,21 +6,16 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { githubIssues } from '../../src/alert/github-issues.ts';
 import { createHttpClient } from '../../src/core/http.ts';
 import { act } from '../support/act.ts';
-import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { type FakeGitHub, startFakeGitHub } from '../support/fake-github.ts';
-import { makeRsaKeys } from '../support/keys.ts';
 import { startProxy } from '../support/proxy.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '7422222222222';
-const kid = 'proxy-kid';
+const { keys, appId, kid, standIn } = useCozeStandIn('7422222222222', 'proxy-kid');
 const saved = Object.fromEntries(['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'].map((name) => [name, process.env[name]]));
-let standIn: CozeStandIn;
 let github: FakeGitHub;
 let proxy: Awaited<ReturnType<typeof startProxy>>;
 
 beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
   github = await startFakeGitHub('octo/coze-app');
   proxy = await startProxy();
   for (const name of Object.keys(saved)) delete process.env[name];
@@ -30,7 +25,7 @@ afterAll(async () => {
   for (const [name, value] of Object.entries(saved))
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
-  await Promise.all([standIn.close(), github.close(), proxy.close()]);
+  await Promise.all([github.close(), proxy.close()]);
 });
 
 it('sends the github-token nowhere in clear: an http:// GITHUB_API_URL off loopback is refused, and the proxy sees nothing', async () => {

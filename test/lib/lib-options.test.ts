@@ -1,21 +1,12 @@
 // The library refuses option names it does not know, before anything is signed or sent, and says which it meant.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { explainError } from '../../src/core/errors.ts';
 import { nearestName } from '../../src/core/option-names.ts';
 import { CozeError, cozeTokenSource, InputError, mintCozeToken } from '../../src/lib/index.ts';
 import { MINT_OPTIONS, ownOptions, settingsText } from '../../src/lib/options.ts';
-import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
-import { makeRsaKeys } from '../support/keys.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '7477777777777';
-const kid = 'lib-options-kid';
-let standIn: CozeStandIn;
-
-beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
-});
-afterAll(() => standIn.close());
+const { keys, appId, kid, standIn } = useCozeStandIn('7477777777777', 'lib-options-kid');
 
 const credentials = () => ({ appId, publicKeyId: kid, privateKey: keys.pkcs8 });
 const ALL_MINT =

@@ -1,19 +1,10 @@
 // cozeTokenSource: a cached, renewing token getter for long jobs and for @coze/api's `token` option.
 import { CozeAPI } from '@coze/api';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CozeError, cozeTokenSource, EXPIRY_MARGIN_MS, InputError, mintCozeToken, NetworkError, REFRESH_RETRY_MS } from '../../src/lib/index.ts';
-import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
-import { makeRsaKeys } from '../support/keys.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '7466666666666';
-const kid = 'token-source-kid';
-let standIn: CozeStandIn;
-
-beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
-});
-afterAll(() => standIn.close());
+const { keys, appId, kid, standIn } = useCozeStandIn('7466666666666', 'token-source-kid');
 
 /** A clock the test moves by hand, starting now. */
 function clock() {

@@ -11,22 +11,18 @@ import { act, expectFailure } from '../support/act.ts';
 import { type CozeStandIn, type Fault, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { makeRsaKeys } from '../support/keys.ts';
 import { ROOT } from '../support/paths.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '1183520381944';
-const kid = 'faults-kid';
+const { keys, appId, kid, standIn } = useCozeStandIn('1183520381944', 'faults-kid');
 const ECHOED_TOKEN = 'czs_thisTokenCameWithABadExpiry000000000';
 const OPAQUE = 'opaqueSecretLookingNothingLikeAToken';
-let standIn: CozeStandIn;
 let elsewhereHits = 0;
 const elsewhere = createServer((_req, res) => (elsewhereHits++, res.end('{"access_token":"stolen"}')));
 
 beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
   await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
 });
 afterAll(async () => {
-  await standIn.close();
   await new Promise<void>((resolve) => elsewhere.close(() => resolve()));
 });
 

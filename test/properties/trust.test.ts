@@ -11,26 +11,21 @@ import { defaultDeps } from '../../src/core/mint.ts';
 import { appTag } from '../../src/core/report.ts';
 import { CozeError, mintCozeToken } from '../../src/lib/index.ts';
 import { act } from '../support/act.ts';
-import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { ACTIONS_BOT, type FakeGitHub, OUTSIDER, startFakeGitHub } from '../support/fake-github.ts';
-import { makeRsaKeys } from '../support/keys.ts';
 import { leaksIn } from '../support/leaks.ts';
 import { startProxy } from '../support/proxy.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '7412345678901';
-const kid = 'trust-kid';
+const { keys, appId, kid, standIn } = useCozeStandIn('7412345678901', 'trust-kid', { tokenPrefix: 'Opaque' });
 const githubToken = 'ghs_trustTestToken0123456789abcdef';
-let standIn: CozeStandIn;
 let github: FakeGitHub;
 
 beforeAll(async () => {
   // Tokens no shape-based redaction knows, so only redaction by value keeps them out.
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid, tokenPrefix: 'Opaque' });
   github = await startFakeGitHub('octo/coze-app');
 });
 afterAll(async () => {
-  await Promise.all([standIn.close(), github.close()]);
+  await github.close();
 });
 beforeEach(() => github.reset());
 

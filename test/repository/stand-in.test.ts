@@ -4,19 +4,11 @@
 import { createPrivateKey } from 'node:crypto';
 import { getJWTToken } from '@coze/api';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
+import { describe, expect, it } from 'vitest';
 import { makeRsaKeys } from '../support/keys.ts';
+import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const keys = makeRsaKeys();
-const appId = '1183520381944';
-const kid = 'stand-in-kid';
-let standIn: CozeStandIn;
-
-beforeAll(async () => {
-  standIn = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
-});
-afterAll(() => standIn.close());
+const { keys, appId, kid, standIn } = useCozeStandIn('1183520381944', 'stand-in-kid');
 
 async function post(jwt: string, body: unknown = { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer' }) {
   const response = await fetch(`${standIn.url}/api/permission/oauth2/token`, {

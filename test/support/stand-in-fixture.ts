@@ -7,7 +7,7 @@ export interface StandInFixture {
   keys: TestKeys;
   appId: string;
   kid: string;
-  /** The running stand-in; read it inside a test or a hook, once beforeAll has started it. */
+  /** The running stand-in, inside tests and hooks once beforeAll has started it. */
   standIn: CozeStandIn;
 }
 
@@ -30,11 +30,7 @@ export function useCozeStandIn(
     await running?.close();
     running = undefined;
   });
-  const standIn = new Proxy({} as CozeStandIn, {
-    get(_, name) {
-      if (!running) throw new Error('the stand-in runs only inside tests and hooks, after beforeAll');
-      return running[name as keyof CozeStandIn];
-    },
-  });
+  // Before beforeAll (while tests are collected) every field reads as undefined, as the stand-in's variable did.
+  const standIn = new Proxy({} as CozeStandIn, { get: (_, name) => running?.[name as keyof CozeStandIn] });
   return { keys, appId, kid, standIn };
 }
