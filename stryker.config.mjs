@@ -3,7 +3,15 @@
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
-  mutate: ['src/**/*.ts', '!src/index.ts', '!src/main.ts', '!src/cli/bin.ts', '!src/cli/process.ts', '!src/lib/entry.ts', '!src/lib/node-check.ts'],
+  mutate: [
+    'src/**/*.ts',
+    '!src/index.ts',
+    '!src/main.ts',
+    '!src/cli/bin.ts',
+    '!src/cli/process.ts',
+    '!src/lib/entry.ts',
+    '!src/lib/node-check.ts',
+  ],
   ignorePatterns: ['dist', 'build', 'reports', 'coverage'],
   // Not under build/: npm run build empties that, and would pull the sandbox from under a running mutation test.
   tempDirName: '.stryker-tmp',

@@ -33,7 +33,14 @@ export default defineConfig({
       provider: 'v8',
       include: ['src/**/*.ts'],
       // Entry glue: what it wires is tested through dist/ (test/bundle/), where coverage cannot see.
-      exclude: ['src/index.ts', 'src/main.ts', 'src/cli/bin.ts', 'src/cli/process.ts', 'src/lib/entry.ts', 'src/lib/node-check.ts'],
+      exclude: [
+        'src/index.ts',
+        'src/main.ts',
+        'src/cli/bin.ts',
+        'src/cli/process.ts',
+        'src/lib/entry.ts',
+        'src/lib/node-check.ts',
+      ],
       reporter: ['text-summary', 'text'],
       reportsDirectory: 'reports/coverage',
       thresholds: { lines: 100, branches: 95 },

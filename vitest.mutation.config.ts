@@ -11,7 +11,13 @@ export default mergeConfig(
       // Instrumented code runs several times slower: the fuzz properties try a tenth of their cases, and a test has longer.
       env: { FUZZ_SCALE: '0.1' },
       testTimeout: 120_000,
-      exclude: ['test/bundle/**', 'test/repository/**', 'test/properties/leaks.test.ts', 'test/action/local-action.test.ts', '**/node_modules/**'],
+      exclude: [
+        'test/bundle/**',
+        'test/repository/**',
+        'test/properties/leaks.test.ts',
+        'test/action/local-action.test.ts',
+        '**/node_modules/**',
+      ],
     },
   }),
 );

@@ -32,14 +32,22 @@ function time(args: string[], env: Record<string, string>): Promise<number> {
   const started = performance.now();
   const child = spawn(node, args, { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'ignore', cwd: ROOT });
   return new Promise((resolve, reject) =>
-    child.on('close', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`${args.join(' ')} exited ${code}`)))),
+    child.on('close', (code) =>
+      code === 0 ? resolve(performance.now() - started) : reject(new Error(`${args.join(' ')} exited ${code}`)),
+    ),
   );
 }
 
 const actionEnv: Record<string, string> = {};
 {
   // The same environment a runner gives: every INPUT_*, with action.yml defaults, and the file-command files.
-  const probe = await runAction({ 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': standIn.url, summary: 'false' });
+  const probe = await runAction({
+    'app-id': appId,
+    'public-key-id': kid,
+    'private-key': keys.pkcs8,
+    'base-url': standIn.url,
+    summary: 'false',
+  });
   if (probe.code !== 0 || !probe.outputs.token) throw new Error(`the action did not mint: ${probe.log}`);
   const dir = join(ROOT, 'build');
   Object.assign(actionEnv, {
@@ -63,10 +71,19 @@ const actionEnv: Record<string, string> = {};
 const subjects: Array<{ name: string; args: string[]; env: Record<string, string> }> = [
   { name: 'node -e 0 (bare start-up)', args: ['-e', '0'], env: {} },
   { name: 'action: node dist/index.js', args: [join(ROOT, 'dist/index.js')], env: actionEnv },
-  { name: 'official SDK: @coze/api getJWTToken', args: [sdkScript], env: { BASE: standIn.url, APP: appId, KID: kid, KEY: keys.pkcs8 } },
+  {
+    name: 'official SDK: @coze/api getJWTToken',
+    args: [sdkScript],
+    env: { BASE: standIn.url, APP: appId, KID: kid, KEY: keys.pkcs8 },
+  },
 ];
 // BENCH_BASELINE=/path/to/another/dist/index.js times another build in the same interleaved rounds: before and after.
-if (process.env.BENCH_BASELINE) subjects.push({ name: `baseline: ${process.env.BENCH_BASELINE}`, args: [process.env.BENCH_BASELINE], env: actionEnv });
+if (process.env.BENCH_BASELINE)
+  subjects.push({
+    name: `baseline: ${process.env.BENCH_BASELINE}`,
+    args: [process.env.BENCH_BASELINE],
+    env: actionEnv,
+  });
 
 const samples = subjects.map(() => [] as number[]);
 for (const subject of subjects) await time(subject.args, subject.env); // warm the file cache
@@ -95,9 +112,13 @@ for (const [i, subject] of subjects.entries()) {
 }
 
 const size = (path: string): number =>
-  statSync(path).isDirectory() ? readdirSync(path).reduce((sum, name) => sum + size(join(path, name)), 0) : statSync(path).size;
+  statSync(path).isDirectory()
+    ? readdirSync(path).reduce((sum, name) => sum + size(join(path, name)), 0)
+    : statSync(path).size;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
-console.log(`\ndist/index.js (what the runner loads): ${kib(size(join(ROOT, 'dist/index.js')))}; all of dist/: ${kib(size(join(ROOT, 'dist')))}`);
+console.log(
+  `\ndist/index.js (what the runner loads): ${kib(size(join(ROOT, 'dist/index.js')))}; all of dist/: ${kib(size(join(ROOT, 'dist')))}`,
+);
 
 // Where start-up time goes: each dependency bundled alone the way dist/ is (ncc, minified), with just what the
 // action imports from it, timed against bare node.
@@ -106,7 +127,10 @@ const dependencies: Array<[string, string]> = [
     '@actions/core (with @actions/http-client and its undici)',
     "import { getInput, setOutput, setSecret, summary } from '@actions/core'; globalThis.keep = [getInput, setOutput, setSecret, summary];",
   ],
-  ['undici (request, EnvHttpProxyAgent)', "import { request, EnvHttpProxyAgent } from 'undici'; globalThis.keep = [request, EnvHttpProxyAgent];"],
+  [
+    'undici (request, EnvHttpProxyAgent)',
+    "import { request, EnvHttpProxyAgent } from 'undici'; globalThis.keep = [request, EnvHttpProxyAgent];",
+  ],
   ['jose (SignJWT)', "import { SignJWT } from 'jose'; globalThis.keep = SignJWT;"],
 ];
 const depDir = join(ROOT, 'build/bench-deps');
@@ -116,7 +140,9 @@ console.log('|---|---:|---:|');
 for (const [index, [name, code]] of dependencies.entries()) {
   const entry = join(depDir, `entry-${index}.mjs`);
   writeFileSync(entry, code);
-  execFileSync(join(ROOT, 'node_modules/.bin/ncc'), ['build', entry, '-o', join(depDir, String(index)), '-q', '-m'], { cwd: ROOT });
+  execFileSync(join(ROOT, 'node_modules/.bin/ncc'), ['build', entry, '-o', join(depDir, String(index)), '-q', '-m'], {
+    cwd: ROOT,
+  });
   const bundle = join(depDir, String(index), 'index.mjs');
   const runs: number[] = [];
   const bareRuns: number[] = [];
@@ -146,7 +172,9 @@ const wireEnv = (port: number, verify: boolean): Record<string, string> => ({
   INPUT_VERIFY: String(verify),
   NODE_EXTRA_CA_CERTS: join(ROOT, 'test/fixtures/tls/ca.pem'),
 });
-console.log(`\nOn the wire, through a relay that adds a ${RTT_MS} ms round trip over TLS (median of ${Math.min(ROUNDS, 7)} runs each):\n`);
+console.log(
+  `\nOn the wire, through a relay that adds a ${RTT_MS} ms round trip over TLS (median of ${Math.min(ROUNDS, 7)} runs each):\n`,
+);
 console.log('| step | floor | round trips | connections |');
 console.log('|---|---:|---:|---:|');
 for (const [name, verify, floor] of [
@@ -206,8 +234,16 @@ for (const [kind, unit] of hostileKinds) {
   const text = (bytes: number) => unit.repeat(Math.floor(bytes / Buffer.byteLength(unit) / 1.1));
   const answer = (bytes: number) => {
     const words = text(bytes);
-    const body = JSON.stringify({ error_code: words, error_message: words.slice(0, words.length / 2), data: { user_name: words.slice(0, 100) } });
-    return { status: 400, headers: { 'x-tt-logid': words, 'content-type': words, 'retry-after': words, location: words }, body };
+    const body = JSON.stringify({
+      error_code: words,
+      error_message: words.slice(0, words.length / 2),
+      data: { user_name: words.slice(0, 100) },
+    });
+    return {
+      status: 400,
+      headers: { 'x-tt-logid': words, 'content-type': words, 'retry-after': words, location: words },
+      body,
+    };
   };
   const sizes = [MIB / 4, MIB / 2, MIB].map((bytes) => {
     const response = answer(bytes);
@@ -216,9 +252,13 @@ for (const [kind, unit] of hostileKinds) {
   const whole = text(MIB);
   const scan = bestOf(3, () => withoutSecretShapes(whole)) / (Buffer.byteLength(whole) / MIB);
   const last = sizes.at(-1) as { bytes: number; ms: number };
-  console.log(`| ${kind} | ${sizes.map(({ ms }) => ms.toFixed(1)).join(' | ')} | ${(last.ms / (last.bytes / MIB)).toFixed(1)} | ${scan.toFixed(1)} |`);
+  console.log(
+    `| ${kind} | ${sizes.map(({ ms }) => ms.toFixed(1)).join(' | ')} | ${(last.ms / (last.bytes / MIB)).toFixed(1)} | ${scan.toFixed(1)} |`,
+  );
 }
-console.log('\nThe pattern the gate replaced, on token-like text without dots (ms): each doubling of the length takes six to eight times as long\n');
+console.log(
+  '\nThe pattern the gate replaced, on token-like text without dots (ms): each doubling of the length takes six to eight times as long\n',
+);
 console.log('| characters | ms |');
 console.log('|---:|---:|');
 for (const length of [8_000, 16_000, 32_000]) {

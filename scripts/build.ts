@@ -17,13 +17,18 @@ import { type Bundle, type BundleStats, bundledPackages, NOTICES, noticeText } f
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const bin = (pkg: string, path: string) => join(require.resolve(`${pkg}/package.json`), '..', path);
-const run = (script: string, args: string[]) => execFileSync(process.execPath, [script, ...args], { cwd: ROOT, stdio: 'inherit' });
+const run = (script: string, args: string[]) =>
+  execFileSync(process.execPath, [script, ...args], { cwd: ROOT, stdio: 'inherit' });
 
 for (const folder of ['build', 'dist']) rmSync(join(ROOT, folder), { recursive: true, force: true });
 run(bin('typescript', 'bin/tsc'), ['-p', 'tsconfig.build.json']);
 const ncc = bin('@vercel/ncc', 'dist/ncc/cli.js');
 const BUNDLES = [
-  { entry: 'index', out: 'dist', title: 'the action (runs.main), with its chunks: octokit and the alert issues load only for issue-on-failure' },
+  {
+    entry: 'index',
+    out: 'dist',
+    title: 'the action (runs.main), with its chunks: octokit and the alert issues load only for issue-on-failure',
+  },
   { entry: 'lib/entry', out: 'dist/lib', title: 'the library (package.json "exports"), with the CLI\'s code' },
   { entry: 'cli/bin', out: 'dist/cli', title: 'the coze-token command: a Node version check, then dist/lib/' },
 ];

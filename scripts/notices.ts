@@ -43,7 +43,9 @@ export function packageFolder(modulePath: string): string | undefined {
 
 /** Package folder → the files of the bundle that carry modules of it. */
 export function packageFiles(bundle: Bundle): Map<string, Set<string>> {
-  const files = new Map(bundle.stats.chunks.map((chunk) => [chunk.id, chunk.files.map((file) => `${bundle.out}/${file}`)]));
+  const files = new Map(
+    bundle.stats.chunks.map((chunk) => [chunk.id, chunk.files.map((file) => `${bundle.out}/${file}`)]),
+  );
   const found = new Map<string, Set<string>>();
   const visit = (module: StatsModule, chunkFiles: string[]) => {
     const folder = packageFolder(module.name);
@@ -80,7 +82,10 @@ export function bundledPackages(root: string, bundles: Bundle[]): BundledPackage
   const byId = new Map<string, BundledPackage>();
   for (const bundle of bundles) {
     for (const [folder, files] of packageFiles(bundle)) {
-      const { name, version, license } = JSON.parse(readFileSync(join(root, folder, 'package.json'), 'utf8')) as Record<string, string>;
+      const { name, version, license } = JSON.parse(readFileSync(join(root, folder, 'package.json'), 'utf8')) as Record<
+        string,
+        string
+      >;
       const id = `${name} ${version}`;
       const entry = byId.get(id) ?? {
         name: name as string,
@@ -93,7 +98,9 @@ export function bundledPackages(root: string, bundles: Bundle[]): BundledPackage
       byId.set(id, entry);
     }
   }
-  return [...byId.values()].sort((a, b) => (a.name === b.name ? a.version.localeCompare(b.version) : a.name < b.name ? -1 : 1));
+  return [...byId.values()].sort((a, b) =>
+    a.name === b.name ? a.version.localeCompare(b.version) : a.name < b.name ? -1 : 1,
+  );
 }
 
 const RULE = '-'.repeat(100);
@@ -101,12 +108,22 @@ const RULE = '-'.repeat(100);
 /** The notice file: which bundle carries what, then each package with its licence text. No dates: the build stays reproducible. */
 export function noticeText(bundles: Bundle[], packages: BundledPackage[]): string {
   const carried = (bundle: Bundle) =>
-    packages.filter((pkg) => pkg.files.some((file) => file.startsWith(`${bundle.out}/`) && !file.slice(bundle.out.length + 1).includes('/')));
+    packages.filter((pkg) =>
+      pkg.files.some((file) => file.startsWith(`${bundle.out}/`) && !file.slice(bundle.out.length + 1).includes('/')),
+    );
   const contents = bundles.flatMap((bundle) => {
     const list = carried(bundle).map((pkg) => `  ${pkg.name} ${pkg.version} (${pkg.license})`);
     return [`${bundle.out}/: ${bundle.title}`, ...(list.length ? list : ['  no third-party package']), ''];
   });
-  const sections = packages.flatMap((pkg) => [RULE, `${pkg.name} ${pkg.version}`, `License: ${pkg.license}`, `In: ${pkg.files.join(', ')}`, '', pkg.text, '']);
+  const sections = packages.flatMap((pkg) => [
+    RULE,
+    `${pkg.name} ${pkg.version}`,
+    `License: ${pkg.license}`,
+    `In: ${pkg.files.join(', ')}`,
+    '',
+    pkg.text,
+    '',
+  ]);
   return [
     'Third-party notices for the files of dist/',
     '',

@@ -54,17 +54,27 @@ export function changelogProblems(changelog: string, version: string, today: str
   const lines = changelog.split(/\r?\n/);
   const problems: string[] = [];
   const unreleased = lines.findIndex((line) => heading('Unreleased').test(line));
-  const entries = unreleased === -1 ? [] : sectionLines(lines, unreleased).filter((line) => line.trim() !== '' && !/^#{3,} /.test(line));
-  if (entries.length) problems.push(`CHANGELOG.md holds entries under Unreleased: move them into the ${version} section, so its release notes carry them`);
+  const entries =
+    unreleased === -1
+      ? []
+      : sectionLines(lines, unreleased).filter((line) => line.trim() !== '' && !/^#{3,} /.test(line));
+  if (entries.length)
+    problems.push(
+      `CHANGELOG.md holds entries under Unreleased: move them into the ${version} section, so its release notes carry them`,
+    );
   const start = lines.findIndex((line) => heading(version).test(line));
-  if (start === -1) return [...problems, `CHANGELOG.md has no section for ${version}: add "## [${version}] - YYYY-MM-DD"`];
+  if (start === -1)
+    return [...problems, `CHANGELOG.md has no section for ${version}: add "## [${version}] - YYYY-MM-DD"`];
   const date = /^## \S+ - (\d{4}-\d{2}-\d{2})\s*$/.exec(lines[start] as string)?.[1];
   if (date === undefined || Number.isNaN(Date.parse(date)) || new Date(date).toISOString().slice(0, 10) !== date) {
-    problems.push(`CHANGELOG.md's section for ${version} is not dated: set its heading to "## [${version}] - YYYY-MM-DD", the day you tag it`);
+    problems.push(
+      `CHANGELOG.md's section for ${version} is not dated: set its heading to "## [${version}] - YYYY-MM-DD", the day you tag it`,
+    );
   } else if (date > today) {
     problems.push(`CHANGELOG.md dates ${version} ${date}, which is still to come: date it the day you tag it`);
   }
-  if (sectionLines(lines, start).every((line) => line.trim() === '')) problems.push(`CHANGELOG.md's section for ${version} is empty`);
+  if (sectionLines(lines, start).every((line) => line.trim() === ''))
+    problems.push(`CHANGELOG.md's section for ${version} is empty`);
   return problems;
 }
 
@@ -82,7 +92,9 @@ export function releaseProblems(facts: ReleaseFacts): string[] {
   const problems: string[] = [];
   if (!TAG.test(facts.tag)) problems.push(`the tag ${facts.tag} is not vX.Y.Z`);
   else if (facts.tag !== `v${facts.version}`)
-    problems.push(`the tag ${facts.tag} is not package.json's version (v${facts.version}): bump the version, or tag v${facts.version}`);
+    problems.push(
+      `the tag ${facts.tag} is not package.json's version (v${facts.version}): bump the version, or tag v${facts.version}`,
+    );
   if (facts.repository.toLowerCase() !== facts.expectedRepository.toLowerCase()) {
     problems.push(
       `this repository is ${facts.repository || '(unknown)'}, but package.json names ${facts.expectedRepository}: run npm run set-owner -- ${facts.repository.split('/')[0] || '<owner>'} and commit, so the reusable workflow calls this repository's action`,
@@ -104,7 +116,8 @@ export function releaseProblems(facts: ReleaseFacts): string[] {
   problems.push(...changelogProblems(facts.changelog, facts.version, facts.today));
   for (const [page, text] of Object.entries(facts.installPages)) {
     const stale = staleInstallUrls(text, facts.version);
-    if (stale.length) problems.push(`${page} installs another version than ${facts.version}: ${[...new Set(stale)].join(', ')}`);
+    if (stale.length)
+      problems.push(`${page} installs another version than ${facts.version}: ${[...new Set(stale)].join(', ')}`);
   }
   return problems;
 }
@@ -131,7 +144,9 @@ export const TRUSTED_PUBLISHING_NPM = [11, 5, 1] as const;
 /** Why this npm cannot publish the release, or undefined when it can. */
 export function npmTooOld(version: string): string | undefined {
   const parts = /^(\d+)\.(\d+)\.(\d+)/.exec(version.trim())?.slice(1).map(Number);
-  const order = parts ? (parts.map((part, i) => Math.sign(part - (TRUSTED_PUBLISHING_NPM[i] as number))).find((sign) => sign !== 0) ?? 0) : -1;
+  const order = parts
+    ? (parts.map((part, i) => Math.sign(part - (TRUSTED_PUBLISHING_NPM[i] as number))).find((sign) => sign !== 0) ?? 0)
+    : -1;
   if (order >= 0) return undefined;
   return `npm ${version.trim() || '(no version)'} cannot publish with trusted publishing, which needs npm ${TRUSTED_PUBLISHING_NPM.join('.')} or later: set up a newer Node 24`;
 }
@@ -139,7 +154,10 @@ export function npmTooOld(version: string): string | undefined {
 /** Whether the commit is on the branch (as fetched from origin). */
 export function commitIsOnBranch(cwd: string, commit: string, branch: string): boolean {
   try {
-    execFileSync('git', ['merge-base', '--is-ancestor', commit, `refs/remotes/origin/${branch}`], { cwd, stdio: 'ignore' });
+    execFileSync('git', ['merge-base', '--is-ancestor', commit, `refs/remotes/origin/${branch}`], {
+      cwd,
+      stdio: 'ignore',
+    });
     return true;
   } catch {
     return false;
@@ -151,7 +169,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [command, tag = ''] = process.argv.slice(2);
   try {
     if (command === 'check') {
-      const { version, name: npmName } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; name: string };
+      const { version, name: npmName } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+        version: string;
+        name: string;
+      };
       const { owner, name } = readRepository(root);
       const problems = releaseProblems({
         tag,

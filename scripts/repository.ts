@@ -13,9 +13,14 @@ export const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
 /** package.json `repository`: "github:owner/name", "owner/name", or { url: "…github.com/owner/name.git" }. */
 export function readRepository(root: string): Repository {
-  const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { repository?: string | { url?: string } };
-  const text = typeof packageJson.repository === 'string' ? packageJson.repository : (packageJson.repository?.url ?? '');
-  const match = /^(?:github:|git\+https:\/\/github\.com\/|https:\/\/github\.com\/)?([^/:]+)\/([^/]+?)(?:\.git)?$/.exec(text);
+  const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    repository?: string | { url?: string };
+  };
+  const text =
+    typeof packageJson.repository === 'string' ? packageJson.repository : (packageJson.repository?.url ?? '');
+  const match = /^(?:github:|git\+https:\/\/github\.com\/|https:\/\/github\.com\/)?([^/:]+)\/([^/]+?)(?:\.git)?$/.exec(
+    text,
+  );
   if (!match) throw new Error(`package.json "repository" is not "github:owner/name": ${JSON.stringify(text)}`);
   return { owner: match[1] as string, name: match[2] as string };
 }
@@ -83,5 +88,7 @@ export function findReferences(root: string, name: string): Reference[] {
 }
 
 export function rewriteOwner(text: string, name: string, owner: string): string {
-  return text.replace(referencePattern(name), `${owner}/${name}`).replace(packagePattern(name), packageName({ owner, name }));
+  return text
+    .replace(referencePattern(name), `${owner}/${name}`)
+    .replace(packagePattern(name), packageName({ owner, name }));
 }

@@ -16,7 +16,8 @@ export function rewriteCodeOwner(text: string, before: string, owner: string): s
 }
 
 export function setOwner(root: string, owner: string): string[] {
-  if (!OWNER.test(owner)) throw new Error(`"${owner}" is not a GitHub account name (letters, digits and single hyphens, at most 39)`);
+  if (!OWNER.test(owner))
+    throw new Error(`"${owner}" is not a GitHub account name (letters, digits and single hyphens, at most 39)`);
   const { owner: before, name } = readRepository(root);
   const changed: string[] = [];
   for (const file of [...textFiles(root), ...[CODEOWNERS, LOCK].filter((extra) => existsSync(join(root, extra)))]) {
@@ -36,7 +37,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     if (!owner) throw new Error('usage: npm run set-owner -- <owner>');
     const changed = setOwner(root, owner);
-    console.log(changed.length ? `Owner set to ${owner} in:\n  ${changed.join('\n  ')}` : `Every reference already names ${owner}.`);
+    console.log(
+      changed.length
+        ? `Owner set to ${owner} in:\n  ${changed.join('\n  ')}`
+        : `Every reference already names ${owner}.`,
+    );
   } catch (error) {
     console.error((error as Error).message);
     process.exitCode = 2;

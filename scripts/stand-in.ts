@@ -11,7 +11,16 @@
 // Its keys are made afresh each time and are worth nothing outside it.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -114,11 +123,20 @@ async function background(command: 'start' | 'serve', dir: string): Promise<void
     const other = makeRsaKeys().pkcs8;
     writeFileSync(
       `${ready}.tmp`,
-      JSON.stringify({ STAND_IN_URL: standIn.url, STAND_IN_APP_ID: appId, STAND_IN_KID: kid, STAND_IN_PRIVATE_KEY: keys.pkcs8, STAND_IN_OTHER_KEY: other }),
+      JSON.stringify({
+        STAND_IN_URL: standIn.url,
+        STAND_IN_APP_ID: appId,
+        STAND_IN_KID: kid,
+        STAND_IN_PRIVATE_KEY: keys.pkcs8,
+        STAND_IN_OTHER_KEY: other,
+      }),
     );
     renameSync(`${ready}.tmp`, ready);
   } else {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), 'serve', dir], { detached: true, stdio: 'ignore' });
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), 'serve', dir], {
+      detached: true,
+      stdio: 'ignore',
+    });
     child.unref();
     for (let waited = 0; !existsSync(ready); waited += 100) {
       if (waited > 30_000) throw new Error('the stand-in did not start within 30 s');
@@ -126,7 +144,9 @@ async function background(command: 'start' | 'serve', dir: string): Promise<void
     }
     const values = JSON.parse(readFileSync(ready, 'utf8')) as Record<string, string>;
     const delimiter = `EOF_${randomBytes(8).toString('hex')}`;
-    const lines = Object.entries(values).map(([name, value]) => `${name}<<${delimiter}\n${value.trimEnd()}\n${delimiter}\n`);
+    const lines = Object.entries(values).map(
+      ([name, value]) => `${name}<<${delimiter}\n${value.trimEnd()}\n${delimiter}\n`,
+    );
     if (process.env.GITHUB_ENV) appendFileSync(process.env.GITHUB_ENV, lines.join(''));
     else console.log(lines.join(''));
     console.log(`Coze stand-in listening at ${values.STAND_IN_URL} (pid ${child.pid})`);

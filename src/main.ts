@@ -1,5 +1,16 @@
 // Named imports (not the namespace) let the bundler leave out what @actions/core has that the action never calls.
-import { debug, exportVariable, getBooleanInput, getInput, info, setFailed, setOutput, setSecret, summary, warning } from '@actions/core';
+import {
+  debug,
+  exportVariable,
+  getBooleanInput,
+  getInput,
+  info,
+  setFailed,
+  setOutput,
+  setSecret,
+  summary,
+  warning,
+} from '@actions/core';
 import { type ActionDeps, type Core, runStep } from './action/index.js';
 import { createHttpClient } from './core/http.js';
 import { defaultDeps } from './core/mint.js';
@@ -9,7 +20,18 @@ import { defaultDeps } from './core/mint.js';
  * module does nothing: src/index.ts (the bundle's entry) and GitHub's local-action call run().
  */
 export async function run(
-  core: Core = { debug, exportVariable, getBooleanInput, getInput, info, setFailed, setOutput, setSecret, summary, warning },
+  core: Core = {
+    debug,
+    exportVariable,
+    getBooleanInput,
+    getInput,
+    info,
+    setFailed,
+    setOutput,
+    setSecret,
+    summary,
+    warning,
+  },
   deps?: ActionDeps,
 ): Promise<void> {
   const http = createHttpClient();

@@ -18,7 +18,15 @@ import { type SummaryWriter, writeSummary } from './summary.js';
 
 export type Core = Pick<
   typeof actionsCore,
-  'getInput' | 'getBooleanInput' | 'setSecret' | 'setOutput' | 'exportVariable' | 'info' | 'debug' | 'warning' | 'setFailed'
+  | 'getInput'
+  | 'getBooleanInput'
+  | 'setSecret'
+  | 'setOutput'
+  | 'exportVariable'
+  | 'info'
+  | 'debug'
+  | 'warning'
+  | 'setFailed'
 > & { summary: SummaryWriter };
 
 export type { OpenIssuesApi } from './issue.js';
@@ -34,8 +42,15 @@ const GITHUB_MAX_MS = 30_000;
  * echoed back never reaches a log line, even where the runner's masking would not catch it.
  */
 function guarded(core: Core, redactor: Redactor): Core {
-  const say = (write: (text: string) => void) => (text: string | Error) => write(publicText(redactor, 'action', String(text)));
-  return { ...core, info: say(core.info), debug: say(core.debug), warning: say(core.warning), setFailed: say(core.setFailed) };
+  const say = (write: (text: string) => void) => (text: string | Error) =>
+    write(publicText(redactor, 'action', String(text)));
+  return {
+    ...core,
+    info: say(core.info),
+    debug: say(core.debug),
+    warning: say(core.warning),
+    setFailed: say(core.setFailed),
+  };
 }
 
 /** The whole step: it never throws; a failure is the step's error, its summary and (if asked) its alert issue. */
@@ -65,7 +80,11 @@ export async function runStep(runnerCore: Core, runDeps: ActionDeps): Promise<vo
   const stepDeadline = readStepDeadline(core);
   const endMs = startMs + stepDeadline.deadlineMs;
   try {
-    const [appId, publicKeyId, privateKey] = [core.getInput('app-id'), core.getInput('public-key-id'), core.getInput('private-key')];
+    const [appId, publicKeyId, privateKey] = [
+      core.getInput('app-id'),
+      core.getInput('public-key-id'),
+      core.getInput('private-key'),
+    ];
     const oauthConfig = core.getInput('oauth-config');
     protectCredentials(redactor, { appId, publicKeyId, privateKey, oauthConfig }, (secret) => core.setSecret(secret));
     if (readBoolean(core, 'issue-on-failure')) {
@@ -87,21 +106,35 @@ export async function runStep(runnerCore: Core, runDeps: ActionDeps): Promise<vo
     core.setFailed(describeError(error));
   }
   const published = redactReport(report, redactor);
-  if (wantSummary) await writeSummary(core.summary, published).catch((error: unknown) => core.debug(`No job summary written: ${String(error)}`));
+  if (wantSummary)
+    await writeSummary(core.summary, published).catch((error: unknown) =>
+      core.debug(`No job summary written: ${String(error)}`),
+    );
   if (alertToken === undefined) return;
   const timeLeftMs = () => Math.min(GITHUB_MAX_MS, endMs - deps.now());
   await raiseAlert(core, deps, alertToken, alertSubject(core, deps.env), published, timeLeftMs, redactor);
 }
 
 /** The mint, the verification if asked, and the outputs; the report gathers what each step learned. */
-async function mintAndPublish(core: Core, deps: ActionDeps, config: MintConfig, deadline: Deadline, report: RunReport, redactor: Redactor) {
+async function mintAndPublish(
+  core: Core,
+  deps: ActionDeps,
+  config: MintConfig,
+  deadline: Deadline,
+  report: RunReport,
+  redactor: Redactor,
+) {
   const exportEnv = readBoolean(core, 'export-env');
   const verify = readBoolean(core, 'verify');
   const expectedUserId = parseExpectedUserId(core.getInput('expected-user-id'), verify);
   const minted = await mintToken(config, deps, deadline);
   Object.assign(report, mintedReport(minted));
-  core.info(`Minted a Coze access token for app ${report.app} on ${new URL(config.baseUrl).host}; it expires at ${report.expires}.`);
-  if (verify) await verifyAndPublish(core, deps, config, { token: minted.token, expectedUserId }, deadline, report, redactor);
+  core.info(
+    `Minted a Coze access token for app ${report.app} on ${new URL(config.baseUrl).host}; it expires at ` +
+      `${report.expires}.`,
+  );
+  if (verify)
+    await verifyAndPublish(core, deps, config, { token: minted.token, expectedUserId }, deadline, report, redactor);
   core.setOutput('token', minted.token);
   core.setOutput('expires-at', minted.expiresAt.toISOString());
   core.setOutput('expires-in', String(minted.expiresIn));
@@ -134,7 +167,9 @@ async function verifyAndPublish(
   }
   // The summary shows whom the token acts for; no output is set for a token that acts for someone else.
   checkExpectedUser(verification, expectedUserId);
-  core.info(`Verified: ${config.baseUrl}/v1/users/me accepted the token${report.userName ? ` (user ${report.userName})` : ''}.`);
+  core.info(
+    `Verified: ${config.baseUrl}/v1/users/me accepted the token${report.userName ? ` (user ${report.userName})` : ''}.`,
+  );
   core.setOutput('verified', 'true');
   // Coze's words: an output is no place for a secret it repeated back either.
   if (report.userId) core.setOutput('user-id', publicText(redactor, 'action', report.userId));

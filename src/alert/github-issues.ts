@@ -22,7 +22,8 @@ export class GitHubAnswerError extends Error {
 export function fetchThrough(send: SendRequest, apiOrigin: string, timeLeftMs: () => number) {
   return async (input: string | URL, init: RequestInit = {}): Promise<Response> => {
     const url = new URL(input);
-    if (url.origin !== apiOrigin) throw new GitHubAnswerError(`a request to ${url.origin} was refused: the github-token goes only to ${apiOrigin}`);
+    if (url.origin !== apiOrigin)
+      throw new GitHubAnswerError(`a request to ${url.origin} was refused: the github-token goes only to ${apiOrigin}`);
     const timeoutMs = timeLeftMs();
     if (timeoutMs <= 0) throw new GitHubAnswerError('no time was left for GitHub within deadline-seconds');
     const headers: Record<string, string> = {};
@@ -31,20 +32,35 @@ export function fetchThrough(send: SendRequest, apiOrigin: string, timeLeftMs: (
     });
     headers['accept-encoding'] = 'identity';
     const method = (init.method ?? 'GET').toUpperCase() as 'GET' | 'POST' | 'PATCH';
-    const answer = await send({ method, url: url.href, headers, body: init.body as string | undefined, timeoutMs }).catch((error: unknown) => {
+    const answer = await send({
+      method,
+      url: url.href,
+      headers,
+      body: init.body as string | undefined,
+      timeoutMs,
+    }).catch((error: unknown) => {
       // The limit here is what deadline-seconds left for GitHub, not timeout-seconds, which is Coze's.
       if (error instanceof Error && error.name === 'TimeoutError') {
-        throw new GitHubAnswerError(`GitHub's API did not answer within the ${(timeoutMs / 1000).toFixed(1)} s that deadline-seconds left for it`);
+        throw new GitHubAnswerError(
+          `GitHub's API did not answer within the ${(timeoutMs / 1000).toFixed(1)} s that deadline-seconds left for it`,
+        );
       }
       throw error;
     });
     if (answer.status >= 300 && answer.status < 400)
-      throw new GitHubAnswerError(`GitHub's API answered with a redirect (HTTP ${answer.status}), which is not followed`);
+      throw new GitHubAnswerError(
+        `GitHub's API answered with a redirect (HTTP ${answer.status}), which is not followed`,
+      );
     const encoding = answer.headers['content-encoding'];
-    if (encoding && encoding !== 'identity') throw new GitHubAnswerError('GitHub answered with a compressed body although none was asked for');
+    if (encoding && encoding !== 'identity')
+      throw new GitHubAnswerError('GitHub answered with a compressed body although none was asked for');
     const responseHeaders = new Headers();
-    for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined) responseHeaders.set(name, value);
-    return new Response(answer.status === 204 ? null : answer.body, { status: answer.status, headers: responseHeaders });
+    for (const [name, value] of Object.entries(answer.headers))
+      if (value !== undefined) responseHeaders.set(name, value);
+    return new Response(answer.status === 204 ? null : answer.body, {
+      status: answer.status,
+      headers: responseHeaders,
+    });
   };
 }
 
@@ -71,10 +87,21 @@ function labelName(label: unknown): string {
 }
 
 function issuesOf(page: unknown): ListedIssue[] {
-  if (!Array.isArray(page)) throw new GitHubAnswerError('GitHub answered the issue listing with something that is not a list of issues');
+  if (!Array.isArray(page))
+    throw new GitHubAnswerError('GitHub answered the issue listing with something that is not a list of issues');
   return page.map((item: unknown) => {
-    const issue = item as { number?: unknown; body?: unknown; pull_request?: unknown; user?: { id?: unknown } | null; labels?: unknown } | null;
-    if (typeof issue !== 'object' || issue === null || (issue.body !== null && issue.body !== undefined && typeof issue.body !== 'string')) {
+    const issue = item as {
+      number?: unknown;
+      body?: unknown;
+      pull_request?: unknown;
+      user?: { id?: unknown } | null;
+      labels?: unknown;
+    } | null;
+    if (
+      typeof issue !== 'object' ||
+      issue === null ||
+      (issue.body !== null && issue.body !== undefined && typeof issue.body !== 'string')
+    ) {
       throw new GitHubAnswerError('GitHub answered the issue listing with an entry that is not an issue');
     }
     const authorId = issue.user?.id;
@@ -88,8 +115,16 @@ function issuesOf(page: unknown): ListedIssue[] {
   });
 }
 
-/** Issues of the current repository through GitHub's REST API at context.apiUrl, under the same rules as the Coze calls. */
-export function githubIssues(token: string, context: RunContext, send: SendRequest, timeLeftMs: () => number, userAgent: string): IssuesApi {
+/**
+ * Issues of the current repository through GitHub's REST API at context.apiUrl, under the same rules as the Coze calls.
+ */
+export function githubIssues(
+  token: string,
+  context: RunContext,
+  send: SendRequest,
+  timeLeftMs: () => number,
+  userAgent: string,
+): IssuesApi {
   const apiOrigin = new URL(context.apiUrl).origin;
   const octokit = getOctokit(token, {
     baseUrl: context.apiUrl.replace(/\/+$/, ''),
@@ -102,7 +137,9 @@ export function githubIssues(token: string, context: RunContext, send: SendReque
   return {
     // GraphQL's viewer answers for every kind of token; REST's /user refuses installation tokens such as GITHUB_TOKEN.
     async viewer() {
-      const answer = await octokit.graphql<{ viewer?: { login?: unknown; databaseId?: unknown } | null }>('query { viewer { login databaseId } }');
+      const answer = await octokit.graphql<{ viewer?: { login?: unknown; databaseId?: unknown } | null }>(
+        'query { viewer { login databaseId } }',
+      );
       const login = answer?.viewer?.login;
       if (typeof login !== 'string' || !LOGIN.test(login))
         throw new GitHubAnswerError("GitHub did not say whose the github-token is (no login in the viewer's answer)");
@@ -159,14 +196,18 @@ export function githubIssues(token: string, context: RunContext, send: SendReque
           page,
         });
         const issues = issuesOf(data);
-        const ours = (issue: ListedIssue) => !issue.pull && issue.authorId === author.id && (!label || issue.labels.some((name) => sameLabel(name, label)));
+        const ours = (issue: ListedIssue) =>
+          !issue.pull &&
+          issue.authorId === author.id &&
+          (!label || issue.labels.some((name) => sameLabel(name, label)));
         const here = issues.filter((issue) => ours(issue) && matches(issue));
         found.push(...here.map(({ number, body, labels }) => ({ number, body, labels })));
         if (issues.length < PER_PAGE || (found.length > 0 && here.length === 0)) return oldestFirst();
       }
       if (found.length > 0) return oldestFirst();
       throw new GitHubAnswerError(
-        `the github-token's identity has more than ${MAX_ISSUE_PAGES * PER_PAGE} open issues, and the alert issue is not among the newest of them; no new issue was opened`,
+        `the github-token's identity has more than ${MAX_ISSUE_PAGES * PER_PAGE} open issues, and the alert issue is ` +
+          `not among the newest of them; no new issue was opened`,
       );
     },
     async create(issue) {

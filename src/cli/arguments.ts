@@ -20,7 +20,9 @@ const OPTIONS = {
 
 /** Names from other tools that mean one of ours: --key-id is --public-key-id, --key-file is --private-key-file. */
 const ALIASES: Record<string, string> = {
-  ...Object.fromEntries(settingsOf('cli').flatMap((name) => (specOf(name).aliases ?? []).map((alias) => [alias, name]))),
+  ...Object.fromEntries(
+    settingsOf('cli').flatMap((name) => (specOf(name).aliases ?? []).map((alias) => [alias, name])),
+  ),
   key: 'private-key-file',
   pem: 'private-key-file',
   'key-file': 'private-key-file',
@@ -41,23 +43,36 @@ export interface CommandLine {
  * be a key pasted in the wrong place.
  */
 export function parseCommandLine(argv: string[]): CommandLine {
-  const { values, positionals, tokens } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const { values, positionals, tokens } = parseArgs({
+    args: argv,
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     const where = `argument ${token.index + 1}`;
-    const spec = Object.hasOwn(OPTIONS, token.name) ? (OPTIONS as Record<string, { type: string }>)[token.name] : undefined;
+    const spec = Object.hasOwn(OPTIONS, token.name)
+      ? (OPTIONS as Record<string, { type: string }>)[token.name]
+      : undefined;
     if (!spec) {
       // The nearest known name only: what was typed is not repeated, in case it is a key.
       const meant = nearestName(token.name, Object.keys(OPTIONS), ALIASES);
       throw new InputError(
         'arguments',
-        `${where} is not an option coze-token knows${meant === undefined ? '' : `; did you mean --${meant}?`} (coze-token --help lists them); it is not repeated here, in case it is a key`,
+        `${where} is not an option coze-token knows${meant === undefined ? '' : `; did you mean --${meant}?`} ` +
+          '(coze-token --help lists them); it is not repeated here, in case it is a key',
       );
     }
     const flag = `--${token.name}`;
     if (spec.type === 'boolean' && token.value !== undefined) throw new InputError(flag, `takes no value (${where})`);
     // --private-key takes only -, and says so below whatever it was given.
-    if (spec.type === 'string' && token.name !== 'private-key' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('--')))) {
+    if (
+      spec.type === 'string' &&
+      token.name !== 'private-key' &&
+      (token.value === undefined || (!token.inlineValue && token.value.startsWith('--')))
+    ) {
       throw new InputError(flag, `needs a value (${where}); for a value that starts with a dash, write ${flag}=VALUE`);
     }
   }
@@ -65,7 +80,8 @@ export function parseCommandLine(argv: string[]): CommandLine {
   if (keyFlag !== undefined && keyFlag !== '-') {
     throw new InputError(
       '--private-key',
-      'takes only - (read the key from standard input); a key on the command line would land in shell history and process lists. Use --private-key-file or COZE_PRIVATE_KEY',
+      'takes only - (read the key from standard input); a key on the command line would land in shell history and ' +
+        'process lists. Use --private-key-file or COZE_PRIVATE_KEY',
     );
   }
   const positionalIndexes = tokens.flatMap((token) => (token.kind === 'positional' ? [token.index] : []));

@@ -23,13 +23,15 @@ function optionRows(): string[] {
   const rows = settingsOf('cli').flatMap((name: Setting): ReadonlyArray<readonly [string, string, string]> => {
     const spec = SETTINGS[name];
     if (name === 'private-key') return KEY_ROWS;
-    if (name === 'oauth-config') return [['--oauth-config-file PATH', "the console's coze_oauth_config.json", 'COZE_OAUTH_CONFIG (the JSON)']];
+    if (name === 'oauth-config')
+      return [['--oauth-config-file PATH', "the console's coze_oauth_config.json", 'COZE_OAUTH_CONFIG (the JSON)']];
     return [[`--${name}${'metavar' in spec ? ` ${spec.metavar}` : ''}`, spec.help, 'env' in spec ? spec.env : '']];
   });
   const line = ([flag, help, env]: readonly [string, string, string]) => {
     if (!env) return `  ${flag.padEnd(FLAG_WIDTH)}${help}`;
     // A long help line puts its variable on a line of its own, under the others.
-    if (help.length >= HELP_WIDTH) return `  ${flag.padEnd(FLAG_WIDTH)}${help}\n${' '.repeat(2 + FLAG_WIDTH + HELP_WIDTH)}${env}`;
+    if (help.length >= HELP_WIDTH)
+      return `  ${flag.padEnd(FLAG_WIDTH)}${help}\n${' '.repeat(2 + FLAG_WIDTH + HELP_WIDTH)}${env}`;
     return `  ${flag.padEnd(FLAG_WIDTH)}${help.padEnd(HELP_WIDTH)}${env}`;
   };
   return [...rows.map(line), ...OUTPUT_ROWS.map(([flag, help]) => line([flag, help, '']))];

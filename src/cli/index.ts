@@ -77,13 +77,15 @@ export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Prom
   } catch (error) {
     const { problem, hint } = explainError(error, 'cli');
     voice.err(`coze-token${command ? ` ${command}` : ''}: ${problem}\n${hint ? `hint: ${hint}\n` : ''}`);
-    if (json && command === 'check') voice.out(`${JSON.stringify({ ok: false, error: problem, ...(hint && { hint }) })}\n`);
+    if (json && command === 'check')
+      voice.out(`${JSON.stringify({ ok: false, error: problem, ...(hint && { hint }) })}\n`);
     return exitCodeFor(error);
   }
 }
 
 function commandOf([named]: string[]): 'mint' | 'check' {
-  if (named !== 'mint' && named !== 'check') throw new InputError('command', 'expected mint or check (coze-token --help lists the options)');
+  if (named !== 'mint' && named !== 'check')
+    throw new InputError('command', 'expected mint or check (coze-token --help lists the options)');
   return named;
 }
 
@@ -91,7 +93,8 @@ function checkNoArguments(command: string, { positionals, positionalIndexes }: C
   if (positionals.length < 2) return;
   throw new InputError(
     'arguments',
-    `argument ${(positionalIndexes[1] as number) + 1} is unexpected: coze-token ${command} takes no arguments but options (coze-token --help lists them); it is not repeated here, in case it is a key`,
+    `argument ${(positionalIndexes[1] as number) + 1} is unexpected: coze-token ${command} takes no arguments but ` +
+      `options (coze-token --help lists them); it is not repeated here, in case it is a key`,
   );
 }
 
@@ -105,7 +108,8 @@ async function runCommand(
   startedMs: number,
 ): Promise<number> {
   // A flag, else its environment variable: the settings table names both.
-  const text = (name: string) => (typeof values[name] === 'string' ? values[name] : io.env[cliEnvironmentVariable(name) ?? '']);
+  const text = (name: string) =>
+    typeof values[name] === 'string' ? values[name] : io.env[cliEnvironmentVariable(name) ?? ''];
   // Parsed once, first: until the config names a bad one, the default bounds reading the key.
   const deadlineRead = readDeadline(text('deadline-seconds'));
   const keyFlag = typeof values['private-key'] === 'string' ? values['private-key'] : undefined;
@@ -114,9 +118,15 @@ async function runCommand(
   const configFile = typeof values['oauth-config-file'] === 'string' ? values['oauth-config-file'] : undefined;
   const oauthConfig = await readOAuthConfig(configFile, io, timeLeftMs());
   const key = await readPrivateKey(keyFlag, keyFile, io, timeLeftMs());
-  protectCredentials(redactor, { appId: text('app-id'), publicKeyId: text('public-key-id'), privateKey: key.text, oauthConfig });
+  protectCredentials(redactor, {
+    appId: text('app-id'),
+    publicKeyId: text('public-key-id'),
+    privateKey: key.text,
+    oauthConfig,
+  });
   voice.keySource = key.source;
-  const given = (name: InputName) => (name === 'private-key' ? key.text : name === 'oauth-config' ? oauthConfig : (text(name) ?? ''));
+  const given = (name: InputName) =>
+    name === 'private-key' ? key.text : name === 'oauth-config' ? oauthConfig : (text(name) ?? '');
   const config = inKeySource(key.source, () => readMintConfig(given, deadlineRead, () => missingSecretsHint(io.env)));
   const expectedUserId = parseExpectedUserId(text('expected-user-id') ?? '', command === 'check');
   const deadline = deadlineFrom(config.deadlineMs, startedMs);
@@ -136,7 +146,12 @@ async function runCommand(
 /** mint --json: the token, and beside it Coze's log id redacted as any outside text. */
 function mintJson({ token, expiresAt, expiresIn, logId }: MintedToken, redact: (text: string) => string): string {
   const shownLogId = logId === undefined ? undefined : inTermsOf('cli', redact(logId));
-  return JSON.stringify({ token, expiresAt: expiresAt.toISOString(), expiresIn, ...(shownLogId && { logId: shownLogId }) });
+  return JSON.stringify({
+    token,
+    expiresAt: expiresAt.toISOString(),
+    expiresIn,
+    ...(shownLogId && { logId: shownLogId }),
+  });
 }
 
 /** check --json: what the check learned, never the token. */
@@ -144,7 +159,19 @@ function jsonReport(report: RunReport, minted: Pick<MintedToken, 'expiresAt' | '
   const { baseUrl, audience, sessionName, verification, userId, userName, logId, clockSkewSeconds } = report;
   const expiresAt = minted.expiresAt.toISOString();
   const { expiresIn } = minted;
-  const fields = { ok: true, baseUrl, audience, sessionName, expiresAt, expiresIn, verification, userId, userName, logId, clockSkewSeconds };
+  const fields = {
+    ok: true,
+    baseUrl,
+    audience,
+    sessionName,
+    expiresAt,
+    expiresIn,
+    verification,
+    userId,
+    userName,
+    logId,
+    clockSkewSeconds,
+  };
   return `${JSON.stringify(fields)}\n`;
 }
 

@@ -21,12 +21,23 @@ export interface KeyText {
 }
 
 /** One source of the key at a time; two at once is an error naming both, as is a source that gives nothing. */
-export async function readPrivateKey(flag: string | undefined, file: string | undefined, io: KeyIo, timeLeftMs: number): Promise<KeyText> {
+export async function readPrivateKey(
+  flag: string | undefined,
+  file: string | undefined,
+  io: KeyIo,
+  timeLeftMs: number,
+): Promise<KeyText> {
   const { COZE_PRIVATE_KEY_FILE: envFile, COZE_PRIVATE_KEY: envKey } = io.env;
   const given = [
     flag === '-' && { source: '--private-key -', read: () => readBounded(io.stdin(), '--private-key -', timeLeftMs) },
-    file !== undefined && { source: '--private-key-file', read: () => readFile(io, file, '--private-key-file', timeLeftMs) },
-    envFile && { source: 'COZE_PRIVATE_KEY_FILE', read: () => readFile(io, envFile, 'COZE_PRIVATE_KEY_FILE', timeLeftMs) },
+    file !== undefined && {
+      source: '--private-key-file',
+      read: () => readFile(io, file, '--private-key-file', timeLeftMs),
+    },
+    envFile && {
+      source: 'COZE_PRIVATE_KEY_FILE',
+      read: () => readFile(io, envFile, 'COZE_PRIVATE_KEY_FILE', timeLeftMs),
+    },
     envKey && { source: 'COZE_PRIVATE_KEY', read: async () => envKey },
   ].filter((source) => source !== false && source !== undefined && source !== '');
   if (given.length > 1) {
@@ -44,7 +55,11 @@ export async function readPrivateKey(flag: string | undefined, file: string | un
   const [source] = given;
   if (!source) return { source: undefined, text: '' };
   const text = await source.read();
-  if (text.trim() === '') throw new InputError(source.source, 'gave an empty private key: expected the PEM private key the Coze console let you download');
+  if (text.trim() === '')
+    throw new InputError(
+      source.source,
+      'gave an empty private key: expected the PEM private key the Coze console let you download',
+    );
   return { source: source.source, text };
 }
 
@@ -54,7 +69,10 @@ export async function readOAuthConfig(file: string | undefined, io: KeyIo, timeL
   if (file === undefined) return fromEnvironment;
   if (fromEnvironment !== '') {
     const both = ['--oauth-config-file', 'COZE_OAUTH_CONFIG'];
-    throw new InputError(both, 'each give the oauth config: use one of them (unset the environment variable, or drop the option)');
+    throw new InputError(
+      both,
+      'each give the oauth config: use one of them (unset the environment variable, or drop the option)',
+    );
   }
   return readFile(io, file, '--oauth-config-file', timeLeftMs);
 }
@@ -80,7 +98,8 @@ const MAX_SHOWN_PATH = 160;
 function looksLikeKey(path: string): boolean {
   // No path is this long (PATH_MAX is 4096): such text is taken for a key, before any pattern looks at it.
   if (path.length > 4096) return true;
-  const base64 = (text: string) => text.length >= 40 && /^[A-Za-z0-9+/=]+$/.test(text) && /\d/.test(text) && /[A-Z]/.test(text) && /[a-z]/.test(text);
+  const base64 = (text: string) =>
+    text.length >= 40 && /^[A-Za-z0-9+/=]+$/.test(text) && /\d/.test(text) && /[A-Z]/.test(text) && /[a-z]/.test(text);
   return /-----(BEGIN|END)|PRIVATE KEY|[\r\n]/.test(path) || base64(path) || path.split(/[/\\]/).some(base64);
 }
 
@@ -90,18 +109,29 @@ async function readFile(io: KeyIo, path: string, source: string, timeLeftMs: num
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = String((error as { code?: unknown }).code);
-    const reason = Object.hasOwn(UNREADABLE, code) ? (UNREADABLE[code] as string) : `it cannot be read${/^E[A-Z]+$/.test(code) ? ` (${code})` : ''}`;
+    const reason = Object.hasOwn(UNREADABLE, code)
+      ? (UNREADABLE[code] as string)
+      : `it cannot be read${/^E[A-Z]+$/.test(code) ? ` (${code})` : ''}`;
     if (looksLikeKey(path)) {
       throw new InputError(
         source,
-        `expected the path of a readable file holding the PEM private key; what it was given is not a file that can be read (${reason}), and looks like a key rather than a path, so it is not repeated here: give the key through COZE_PRIVATE_KEY or --private-key - instead`,
+        `expected the path of a readable file holding the PEM private key; what it was given is not a file that can ` +
+          `be read (${reason}), and looks like a key rather than a path, so it is not repeated here: give the key ` +
+          `through COZE_PRIVATE_KEY or --private-key - instead`,
       );
     }
-    throw new InputError(source, `cannot read "${outsideText(path, MAX_SHOWN_PATH) ?? ''}": ${reason}; expected a readable file holding the PEM private key`);
+    throw new InputError(
+      source,
+      `cannot read "${outsideText(path, MAX_SHOWN_PATH) ?? ''}": ${reason}; expected a readable file holding the PEM ` +
+        `private key`,
+    );
   }
 }
 
-/** At most MAX_PRIVATE_KEY_LENGTH bytes, and only while the deadline lasts: /dev/zero, a FIFO without a writer or a terminal end here. */
+/**
+ * At most MAX_PRIVATE_KEY_LENGTH bytes, and only while the deadline lasts: /dev/zero, a FIFO without a writer or a
+ * terminal end here.
+ */
 async function readBounded(stream: ByteSource, source: string, timeLeftMs: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -113,7 +143,11 @@ async function readBounded(stream: ByteSource, source: string, timeLeftMs: numbe
   try {
     for (;;) {
       const next = await Promise.race([iterator.next(), timedOut]);
-      if (next === 'timeout') throw new InputError(source, `gave no end of the key within ${term('deadline-seconds')}: expected a file or input that ends`);
+      if (next === 'timeout')
+        throw new InputError(
+          source,
+          `gave no end of the key within ${term('deadline-seconds')}: expected a file or input that ends`,
+        );
       if (next.done) break;
       const chunk = Buffer.from(next.value);
       size += chunk.length;
@@ -133,7 +167,8 @@ export function inKeySource<T>(source: string | undefined, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (source && error instanceof InputError && error.inputs.length === 1 && error.input === 'private-key') throw new InputError(source, error.expected);
+    if (source && error instanceof InputError && error.inputs.length === 1 && error.input === 'private-key')
+      throw new InputError(source, error.expected);
     throw error;
   }
 }

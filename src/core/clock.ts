@@ -51,7 +51,9 @@ function skewFacts(skew: ClockSkew): string {
 
 /** The warning a surface shows once a skew is known. */
 export function clockSkewWarning(skew: ClockSkew): string {
-  return skew.corrected ? `${skewFacts(skew)}; minting works meanwhile, but ${SET_IT}` : `${skewFacts(skew)}, so ${SET_IT}`;
+  return skew.corrected
+    ? `${skewFacts(skew)}; minting works meanwhile, but ${SET_IT}`
+    : `${skewFacts(skew)}, so ${SET_IT}`;
 }
 
 /** The run report's part: the skew in seconds, and in words for the summary. */

@@ -37,7 +37,10 @@ export interface MintConfig {
 }
 
 /** The settings that make the config: every setting of the mint, not the action's own switches. */
-export type InputName = Exclude<Setting, 'verify' | 'export-env' | 'summary' | 'issue-on-failure' | 'github-token' | 'expected-user-id'>;
+export type InputName = Exclude<
+  Setting,
+  'verify' | 'export-env' | 'summary' | 'issue-on-failure' | 'github-token' | 'expected-user-id'
+>;
 
 /** Reads one input as text; '' when it was not given. */
 export type ReadInput = (name: InputName) => string;
@@ -75,7 +78,11 @@ function readCredentials(read: ReadInput, explainMissing: ExplainMissing): Recor
   };
   const file = read('oauth-config');
   if (file.trim() !== '') {
-    const credentials = { appId: given['app-id'], publicKeyId: given['public-key-id'], privateKey: given['private-key'] };
+    const credentials = {
+      appId: given['app-id'],
+      publicKeyId: given['public-key-id'],
+      privateKey: given['private-key'],
+    };
     const merged = mergeOAuthConfig(parseOAuthConfig(file), { ...credentials, baseUrl: given['base-url'] });
     const { appId, publicKeyId, privateKey, baseUrl = '' } = merged;
     return { 'app-id': appId, 'public-key-id': publicKeyId, 'private-key': privateKey, 'base-url': baseUrl };
@@ -85,7 +92,10 @@ function readCredentials(read: ReadInput, explainMissing: ExplainMissing): Recor
   const what = missing.map((name) => SETTINGS[name].what).join('; ');
   const instead = missing.length === REQUIRED.length ? `; or ${term('oauth-config')} alone gives all three` : '';
   const why = explainMissing();
-  throw new InputError(missing, `${missing.length > 1 ? 'are' : 'is'} required: ${what}${instead}${why ? `. ${why}` : ''}`);
+  throw new InputError(
+    missing,
+    `${missing.length > 1 ? 'are' : 'is'} required: ${what}${instead}${why ? `. ${why}` : ''}`,
+  );
 }
 
 export function readMintConfig(
@@ -94,7 +104,8 @@ export function readMintConfig(
   explainMissing: ExplainMissing = () => undefined,
 ): MintConfig {
   const credentials = readCredentials(read, explainMissing);
-  const value = (name: InputName): string => (Object.hasOwn(credentials, name) ? credentials[name as Credential] : read(name).trim());
+  const value = (name: InputName): string =>
+    Object.hasOwn(credentials, name) ? credentials[name as Credential] : read(name).trim();
   const orDefault = (name: InputName & Defaulted): string => value(name) || defaultOf(name);
   const baseUrl = parseBaseUrl(orDefault('base-url'));
   const sessionName = value('session-name');
@@ -103,7 +114,10 @@ export function readMintConfig(
   const accountId = value('account-id');
   const enterpriseId = value('enterprise-id');
   if (accountId && enterpriseId) {
-    throw new InputError('enterprise-id', `cannot be used together with ${term('account-id')}: set one of them (they choose different token endpoints)`);
+    throw new InputError(
+      'enterprise-id',
+      `cannot be used together with ${term('account-id')}: set one of them (they choose different token endpoints)`,
+    );
   }
   const text = (name: InputName) => parseText(name, value(name), SETTINGS[name].what);
   const durationSeconds = parseInteger('duration-seconds', orDefault('duration-seconds'));

@@ -76,7 +76,9 @@ function header(response: HttpResponse, name: string): string | undefined {
 /** Coze's log id (x-tt-logid) when it has the shape of one, letters, digits, - and _, at most 64, and is no token. */
 function logIdOf(response: HttpResponse): string | undefined {
   const value = header(response, 'x-tt-logid');
-  return value !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(value) && withoutSecretShapes(value) === value ? value : undefined;
+  return value !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(value) && withoutSecretShapes(value) === value
+    ? value
+    : undefined;
 }
 
 /**
@@ -92,7 +94,11 @@ export function readAnswer(response: HttpResponse, redact?: Redact): CozeAnswer 
   const code = words(record.error_code) ?? apiCode ?? words(record.error);
   const message = words(record.error_message) ?? words(record.msg) ?? words(record.error_description);
   const contentType = /^\s*([\w.+-]{1,64}\/[\w.+-]{1,64})\s*(;|$)/.exec(header(response, 'content-type') ?? '')?.[1];
-  const [location, retryAfter, logId] = [bounded(response.headers.location ?? '', BOUND.url), header(response, 'retry-after'), logIdOf(response)];
+  const [location, retryAfter, logId] = [
+    bounded(response.headers.location ?? '', BOUND.url),
+    header(response, 'retry-after'),
+    logIdOf(response),
+  ];
   const user = asRecord(record.data) ?? {};
   const [userId, userName] = [words(user.user_id), words(user.user_name)];
   return {
@@ -147,19 +153,24 @@ export function parseTokenResponse(answer: CozeAnswer, nowMs: number, context: A
     throw new CozeError(`Coze answered the token request with ${problem}`, {
       status: answer.status,
       ...(logId && { logId }),
-      hint: `No token was set. Check that ${term('base-url')} points at the Coze API (https://api.coze.cn or https://api.coze.com) and not at a proxy or web page`,
+      hint:
+        `No token was set. Check that ${term('base-url')} points at the Coze API (https://api.coze.cn or ` +
+        `https://api.coze.com) and not at a proxy or web page`,
     });
   };
   if (answer.body !== 'json-object') return fail(describeBody(answer));
   const token = answer.accessToken;
   if (typeof token !== 'string' || token.trim() === '') return fail('no access_token');
-  if (token.length > MAX_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(token)) return fail('an access_token that is not a printable string without spaces');
-  if (token.length < MIN_TOKEN_LENGTH) return fail(`an access_token of ${token.length} characters, too short to be a Coze token`);
+  if (token.length > MAX_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(token))
+    return fail('an access_token that is not a printable string without spaces');
+  if (token.length < MIN_TOKEN_LENGTH)
+    return fail(`an access_token of ${token.length} characters, too short to be a Coze token`);
   const expiresAtSeconds = answer.expiresIn;
   if (!Number.isFinite(expiresAtSeconds)) return fail('no numeric expires_in');
   const expiresIn = Math.floor((expiresAtSeconds as number) - nowMs / 1000);
   if (expiresIn <= 0) return fail('an expires_in that is already past (it is a Unix time; is the runner clock right?)');
-  if (expiresIn > MAX_TOKEN_LIFETIME_SECONDS) return fail('an expires_in more than a year ahead, which is not a Unix time in seconds');
+  if (expiresIn > MAX_TOKEN_LIFETIME_SECONDS)
+    return fail('an expires_in more than a year ahead, which is not a Unix time in seconds');
   return { token, expiresAt: new Date((expiresAtSeconds as number) * 1000), expiresIn, ...(logId && { logId }) };
 }
 
@@ -175,7 +186,8 @@ export function cozeErrorFrom(answer: CozeAnswer, context: ErrorContext): CozeEr
   const said = answer.message ?? (answer.code === undefined ? undefined : `${answer.code}, without a message`);
   const message = said === undefined ? `${context.what} with ${describeBody(answer)}` : `${context.what}: ${said}`;
   // Coze's code is outside text: looked up as an own name only, so 'toString' is no hint of ours.
-  const own = answer.code !== undefined && context.hintsByCode !== undefined && Object.hasOwn(context.hintsByCode, answer.code);
+  const own =
+    answer.code !== undefined && context.hintsByCode !== undefined && Object.hasOwn(context.hintsByCode, answer.code);
   const hint = (own && context.hintsByCode?.[answer.code as string]) || knownAnswer(answer)?.hint(answer, context);
   return new CozeError(message, {
     status: answer.status,

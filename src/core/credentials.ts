@@ -12,8 +12,14 @@ export interface Credentials {
   oauthConfig?: string | Record<string, unknown> | undefined;
 }
 
-/** The ids and site of a config file, if it can be read; a broken one is refused later, its secrets masked all the same. */
-export function oauthConfigIds(oauthConfig: Credentials['oauthConfig']): { appId?: string; publicKeyId?: string; baseUrl?: string } {
+/**
+ * The ids and site of a config file, if it can be read; a broken one is refused later, its secrets masked all the same.
+ */
+export function oauthConfigIds(oauthConfig: Credentials['oauthConfig']): {
+  appId?: string;
+  publicKeyId?: string;
+  baseUrl?: string;
+} {
   if (oauthConfig === undefined || oauthConfig === '') return {};
   try {
     return parseOAuthConfig(oauthConfig);
@@ -27,9 +33,15 @@ export function oauthConfigIds(oauthConfig: Credentials['oauthConfig']): { appId
  * file (each also handed to `mask`, the runner's masking where there is one), and the ids, which the redactor names
  * ([app-id]) rather than blanks.
  */
-export function protectCredentials(redactor: Redactor, credentials: Credentials, mask: (secret: string) => void = () => {}): void {
+export function protectCredentials(
+  redactor: Redactor,
+  credentials: Credentials,
+  mask: (secret: string) => void = () => {},
+): void {
   const fromFile = oauthConfigIds(credentials.oauthConfig);
-  const ids = [credentials.appId, credentials.publicKeyId, fromFile.appId, fromFile.publicKeyId].map((id) => id?.trim());
+  const ids = [credentials.appId, credentials.publicKeyId, fromFile.appId, fromFile.publicKeyId].map((id) =>
+    id?.trim(),
+  );
   const fileSecrets = credentials.oauthConfig ? oauthConfigSecrets(credentials.oauthConfig) : [];
   for (const secret of [...privateKeySecrets(credentials.privateKey ?? ''), ...fileSecrets]) {
     mask(secret);

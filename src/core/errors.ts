@@ -1,6 +1,13 @@
 // The three errors every surface reports (bad input, Coze's refusal, no network), and their words on each surface.
 import { outsideText } from '../safe-text/outside.js';
-import { CLI_FILE_SETTINGS, cliEnvironmentVariable, inTermsOf, isEnvironmentVariable, nameOf, type Surface } from '../safe-text/terms.js';
+import {
+  CLI_FILE_SETTINGS,
+  cliEnvironmentVariable,
+  inTermsOf,
+  isEnvironmentVariable,
+  nameOf,
+  type Surface,
+} from '../safe-text/terms.js';
 
 /** A problem with what the user gave us: names the setting(s) and what is expected, never the value. */
 export class InputError extends Error {
@@ -28,11 +35,17 @@ function listed(names: string[]): string {
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${last}` : last;
 }
 
-export function inputErrorText(inputs: readonly string[], expected: string, surface: Surface, asGiven: boolean): string {
+export function inputErrorText(
+  inputs: readonly string[],
+  expected: string,
+  surface: Surface,
+  asGiven: boolean,
+): string {
   const text = inTermsOf(surface, expected);
   if (asGiven) return `Option${inputs.length > 1 ? 's' : ''} ${listed(inputs.map((input) => `'${input}'`))}: ${text}`;
   if (inputs.every(isEnvironmentVariable)) {
-    return `${surface === 'cli' ? '' : `Environment variable${inputs.length > 1 ? 's' : ''} `}${listed([...inputs])}: ${text}`;
+    const noun = surface === 'cli' ? '' : `Environment variable${inputs.length > 1 ? 's' : ''} `;
+    return `${noun}${listed([...inputs])}: ${text}`;
   }
   if (surface === 'cli') {
     const names = inputs.map((input) => {
@@ -64,7 +77,9 @@ export class CozeError extends Error {
   }
 }
 
-/** Coze could not be reached, or did not answer in time, after every attempt (or at once, when retrying cannot help). */
+/**
+ * Coze could not be reached, or did not answer in time, after every attempt (or at once, when retrying cannot help).
+ */
 export class NetworkError extends Error {
   override name = 'NetworkError';
   constructor(
@@ -90,8 +105,11 @@ export function explainError(error: unknown, surface: Surface = 'action'): { pro
     return withHint(facts.length > 0 ? `${error.message} (${facts.join(', ')})` : error.message, hint);
   }
   if (error instanceof NetworkError) return withHint(error.message, error.hint);
-  if (error instanceof InputError) return { problem: inputErrorText(error.inputs, error.expected, surface, error.asGiven) };
-  return { problem: `Unexpected error: ${outsideText(error instanceof Error ? error.message : String(error)) ?? 'no message'}` };
+  if (error instanceof InputError)
+    return { problem: inputErrorText(error.inputs, error.expected, surface, error.asGiven) };
+  return {
+    problem: `Unexpected error: ${outsideText(error instanceof Error ? error.message : String(error)) ?? 'no message'}`,
+  };
 }
 
 /** One line a user can act on. */

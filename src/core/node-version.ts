@@ -2,7 +2,10 @@
 /** The CLI and the library serve Node 22.19 and later (undici 8 needs no less); the action runs on node24. */
 export const REQUIRED_NODE = { major: 22, minor: 19 } as const;
 
-/** One line to print when this Node is too old, before anything that needs a newer one is loaded; undefined when it will do. */
+/**
+ * One line to print when this Node is too old, before anything that needs a newer one is loaded; undefined when it will
+ * do.
+ */
 export function nodeTooOld(version: string, program: string): string | undefined {
   const [major = Number.NaN, minor = Number.NaN] = version.replace(/^v/, '').split('.').map(Number);
   if (major > REQUIRED_NODE.major || (major === REQUIRED_NODE.major && minor >= REQUIRED_NODE.minor)) return undefined;

@@ -1,11 +1,16 @@
-// Option names as typed by people: the one they most likely meant, by spelling or by meaning, and the error for the rest.
+// Option names as typed by people: the one they most likely meant, by spelling or by meaning, and the error for the
+// rest.
 import { outsideText } from '../safe-text/outside.js';
 import { InputError } from './errors.js';
 import { optionName, SETTINGS, type SettingSpec } from './settings.js';
 
-/** Names of other tools and of Coze's SDKs for the library's options (keyid, kid, aud, ...), from the settings table. */
+/**
+ * Names of other tools and of Coze's SDKs for the library's options (keyid, kid, aud, ...), from the settings table.
+ */
 export const LIBRARY_ALIASES: Record<string, string> = Object.fromEntries(
-  Object.entries(SETTINGS as Record<string, SettingSpec>).flatMap(([name, spec]) => (spec.aliases ?? []).map((alias) => [alias, optionName(name)])),
+  Object.entries(SETTINGS as Record<string, SettingSpec>).flatMap(([name, spec]) =>
+    (spec.aliases ?? []).map((alias) => [alias, optionName(name)]),
+  ),
 );
 
 /** Option names are short; what is longer is shown cut, and matched against none. */
@@ -15,7 +20,9 @@ const folded = (name: string) => name.toLowerCase().replace(/[-_]/g, '');
 
 /** Edits (insert, delete, replace, swap two neighbours) from a to b. */
 function distance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   const at = (i: number, j: number) => rows[i]?.[j] as number;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
@@ -33,7 +40,11 @@ function distance(a: string, b: string): number {
  * such as key-id for public-key-id), the start of only one known name (timeout for timeoutSeconds), or a typo or two
  * away.
  */
-export function nearestName(name: string, known: readonly string[], aliases: Record<string, string> = LIBRARY_ALIASES): string | undefined {
+export function nearestName(
+  name: string,
+  known: readonly string[],
+  aliases: Record<string, string> = LIBRARY_ALIASES,
+): string | undefined {
   // A name longer than any option's is no typo of one, and the edit distance would take its length squared.
   if (name.length > MAX_NAME_LENGTH) return undefined;
   const wanted = folded(name);
@@ -51,15 +62,22 @@ export function nearestName(name: string, known: readonly string[], aliases: Rec
  * misspelling such as baseURL cannot silently fall back to a default.
  */
 export function checkOptionNames(options: unknown, known: readonly string[], fn: string): void {
-  if (typeof options !== 'object' || options === null) throw new InputError('options', `expected an object of ${fn}'s options`);
+  if (typeof options !== 'object' || options === null)
+    throw new InputError('options', `expected an object of ${fn}'s options`);
   const unknown = Object.keys(options).filter((name) => !known.includes(name));
   if (unknown.length === 0) return;
   const names = unknown.map((name) => outsideText(name, MAX_NAME_LENGTH) ?? '');
   const guesses = unknown.map((name, i) => ({ name: names[i] as string, guess: nearestName(name, known) }));
-  const meant = guesses.flatMap(({ name, guess }) => (guess === undefined ? [] : [unknown.length > 1 ? `${guess} for ${name}` : guess]));
+  const meant = guesses.flatMap(({ name, guess }) =>
+    guess === undefined ? [] : [unknown.length > 1 ? `${guess} for ${name}` : guess],
+  );
   const advice = [
     ...(meant.length > 0 ? [`did you mean ${meant.join(', ')}?`] : []),
     ...(meant.length < unknown.length ? [`${meant.length > 0 ? 'It' : 'it'} takes ${known.join(', ')}`] : []),
   ];
-  throw new InputError(names, `${unknown.length > 1 ? `not options of ${fn}` : `not an option of ${fn}`}; ${advice.join(' ')}`, { asGiven: true });
+  throw new InputError(
+    names,
+    `${unknown.length > 1 ? `not options of ${fn}` : `not an option of ${fn}`}; ${advice.join(' ')}`,
+    { asGiven: true },
+  );
 }

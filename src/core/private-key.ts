@@ -12,7 +12,9 @@ export const MAX_PRIVATE_KEY_LENGTH = 64 * 1024;
 export const KEY_TOO_LONG = `holds more than ${MAX_PRIVATE_KEY_LENGTH / 1024} KiB, which is no private key (a PEM is a few KiB)`;
 const PEM_LABEL = /^[A-Z0-9 ]{1,64}$/;
 
-/** A key file holds one block, perhaps after a certificate or a note; past this many BEGIN lines, nothing is looked for. */
+/**
+ * A key file holds one block, perhaps after a certificate or a note; past this many BEGIN lines, nothing is looked for.
+ */
 const MAX_PEM_BLOCKS = 8;
 
 /**
@@ -60,7 +62,9 @@ export function privateKeySecrets(raw: string): string[] {
   const rawLines = raw.split(/\r?\n|\\n/).map((line) => line.trim());
   const body = normalizePem(raw)?.body ?? '';
   const bodyLines = body.match(/.{1,64}/g) ?? [];
-  return [...new Set([raw.trim(), body, ...bodyLines, ...rawLines])].filter((line) => line.length >= 8 && !line.startsWith('-----'));
+  return [...new Set([raw.trim(), body, ...bodyLines, ...rawLines])].filter(
+    (line) => line.length >= 8 && !line.startsWith('-----'),
+  );
 }
 
 const WRONG_LABELS: Record<string, string> = {
@@ -68,7 +72,8 @@ const WRONG_LABELS: Record<string, string> = {
   'RSA PUBLIC KEY': 'this is a public key; paste the private key Coze let you download when you added the key pair',
   CERTIFICATE: 'this is a certificate; paste the private key Coze let you download when you added the key pair',
   'ENCRYPTED PRIVATE KEY':
-    'this key is encrypted with a passphrase; decrypt it first (openssl pkcs8 -in key.pem -out plain.pem) and store the unencrypted PEM as a secret',
+    'this key is encrypted with a passphrase; decrypt it first (openssl pkcs8 -in key.pem -out plain.pem) and store ' +
+    'the unencrypted PEM as a secret',
   'EC PRIVATE KEY': 'this is an EC key; Coze signs with RS256, which needs an RSA key',
   'OPENSSH PRIVATE KEY': 'this is an OpenSSH key; Coze needs the RSA key in PEM form that its console let you download',
 };
@@ -85,7 +90,8 @@ const KEY_KINDS: Record<string, string> = {
 };
 
 const EXPECTED =
-  'expected an RSA private key in PEM form (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----), or that PEM base64-encoded on one line';
+  'expected an RSA private key in PEM form (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----), or that ' +
+  'PEM base64-encoded on one line';
 
 /** Parse the private-key input into an RSA KeyObject, or throw one InputError that never quotes the key. */
 export function parsePrivateKey(raw: string): KeyObject {
@@ -95,20 +101,26 @@ export function parsePrivateKey(raw: string): KeyObject {
   if (raw.trim() === '') throw new InputError(INPUT, `is empty; ${EXPECTED}`);
   const normalized = normalizePem(raw);
   if (!normalized) {
-    const hint = decodeBase64Pem(raw).includes('-----BEGIN') ? ' The END line is missing: the key looks truncated.' : '';
+    const hint = decodeBase64Pem(raw).includes('-----BEGIN')
+      ? ' The END line is missing: the key looks truncated.'
+      : '';
     throw new InputError(INPUT, `${EXPECTED}.${hint}`);
   }
   const { label, pem } = normalized;
   const wrongLabel = WRONG_LABELS[label];
   if (wrongLabel) throw new InputError(INPUT, `${EXPECTED}; ${wrongLabel}`);
-  if (label !== 'PRIVATE KEY' && label !== 'RSA PRIVATE KEY') throw new InputError(INPUT, `${EXPECTED}; found a PEM block labelled ${label}`);
+  if (label !== 'PRIVATE KEY' && label !== 'RSA PRIVATE KEY')
+    throw new InputError(INPUT, `${EXPECTED}; found a PEM block labelled ${label}`);
   if (pem.includes('ENCRYPTED')) throw new InputError(INPUT, `${EXPECTED}; ${WRONG_LABELS['ENCRYPTED PRIVATE KEY']}`);
 
   let key: KeyObject;
   try {
     key = createPrivateKey({ key: pem, format: 'pem' });
   } catch {
-    throw new InputError(INPUT, `${EXPECTED}; the PEM body does not decode to a key (truncated or damaged when it was pasted?)`);
+    throw new InputError(
+      INPUT,
+      `${EXPECTED}; the PEM body does not decode to a key (truncated or damaged when it was pasted?)`,
+    );
   }
   if (key.asymmetricKeyType !== 'rsa') {
     const kind = KEY_KINDS[key.asymmetricKeyType as string] ?? 'a non-RSA';
@@ -118,14 +130,23 @@ export function parsePrivateKey(raw: string): KeyObject {
   if (bits < MIN_RSA_BITS) {
     throw new InputError(
       INPUT,
-      `this RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required, as smaller RSA keys can be factored. Add a new key pair in the Coze console`,
+      `this RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required, as smaller RSA keys can be factored. ` +
+        `Add a new key pair in the Coze console`,
     );
   }
-  if (bits > MAX_RSA_BITS) throw new InputError(INPUT, `this RSA key has ${bits} bits; at most ${MAX_RSA_BITS} are taken (Coze's keys have 2048)`);
+  if (bits > MAX_RSA_BITS)
+    throw new InputError(
+      INPUT,
+      `this RSA key has ${bits} bits; at most ${MAX_RSA_BITS} are taken (Coze's keys have 2048)`,
+    );
   try {
     sign('sha256', Buffer.from('coze-token-action'), key);
   } catch {
-    throw new InputError(INPUT, `${EXPECTED}; this key parses but cannot sign (damaged when it was pasted?). Add a new key pair in the Coze console`);
+    throw new InputError(
+      INPUT,
+      `${EXPECTED}; this key parses but cannot sign (damaged when it was pasted?). Add a new key pair in the Coze ` +
+        `console`,
+    );
   }
   return key;
 }

@@ -20,7 +20,10 @@ export interface RunReport {
   userId?: string;
   userName?: string;
   logId?: string;
-  /** Coze's time less the runner's, in seconds, once an answer's Date header showed them more than 30 s apart (clock.ts). */
+  /**
+   * Coze's time less the runner's, in seconds, once an answer's Date header showed them more than 30 s apart
+   * (clock.ts).
+   */
   clockSkewSeconds?: number;
   /** The same in words, for the summary. */
   clockSkew?: string;
@@ -29,16 +32,28 @@ export interface RunReport {
 }
 
 export function configReport(config: MintConfig): RunReport {
-  return { baseUrl: config.baseUrl, audience: config.audience, ...(config.sessionName && { sessionName: config.sessionName }) };
+  return {
+    baseUrl: config.baseUrl,
+    audience: config.audience,
+    ...(config.sessionName && { sessionName: config.sessionName }),
+  };
 }
 
 export function mintedReport(minted: MintedToken): RunReport {
-  return { expires: `${minted.expiresAt.toISOString()} (in ${formatDuration(minted.expiresIn)})`, ...(minted.logId && { logId: minted.logId }) };
+  return {
+    expires: `${minted.expiresAt.toISOString()} (in ${formatDuration(minted.expiresIn)})`,
+    ...(minted.logId && { logId: minted.logId }),
+  };
 }
 
 export function verifiedReport(verification: Verification): RunReport {
   const { logId, userId, userName } = verification;
-  return { verification: 'accepted', ...(logId && { logId }), ...(userId && { userId }), ...(userName && { userName }) };
+  return {
+    verification: 'accepted',
+    ...(logId && { logId }),
+    ...(userId && { userId }),
+    ...(userName && { userName }),
+  };
 }
 
 export { formatDuration } from './duration.js';
@@ -51,8 +66,13 @@ const VERIFICATION: Record<NonNullable<RunReport['verification']>, string> = {
 
 export function summaryRows(report: RunReport): Array<[string, string]> {
   const verification =
-    report.verification === undefined ? (report.problem === undefined ? 'not asked (verify: false)' : undefined) : VERIFICATION[report.verification];
-  const user = report.userName && report.userId ? `${report.userName} (${report.userId})` : (report.userName ?? report.userId);
+    report.verification === undefined
+      ? report.problem === undefined
+        ? 'not asked (verify: false)'
+        : undefined
+      : VERIFICATION[report.verification];
+  const user =
+    report.userName && report.userId ? `${report.userName} (${report.userId})` : (report.userName ?? report.userId);
   const rows: Array<[string, string | undefined]> = [
     ['Result', report.problem === undefined ? '✅ token minted' : '❌ failed'],
     ['App', report.app === undefined ? undefined : `${report.app} (a digest of app-id)`],
@@ -70,9 +90,17 @@ export function summaryRows(report: RunReport): Array<[string, string]> {
   return rows.filter((row): row is [string, string] => row[1] !== undefined);
 }
 
-/** The report with every secret and id the run holds cut out of every value, for anything written outside the masked log. */
+/**
+ * The report with every secret and id the run holds cut out of every value, for anything written outside the masked
+ * log.
+ */
 export function redactReport(report: RunReport, redactor: Pick<Redactor, 'redact'>): RunReport {
-  return Object.fromEntries(Object.entries(report).map(([name, value]) => [name, typeof value === 'string' ? publicText(redactor, 'action', value) : value]));
+  return Object.fromEntries(
+    Object.entries(report).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? publicText(redactor, 'action', value) : value,
+    ]),
+  );
 }
 
 /**

@@ -122,7 +122,9 @@ export const SETTINGS = {
   },
   scope: {
     kind: 'json',
-    what: 'a JSON object sent as the token request\'s scope, such as {"account_permission":{"permission_list":["Connector.botChat"]}}',
+    what:
+      "a JSON object sent as the token request's scope, such as " +
+      '{"account_permission":{"permission_list":["Connector.botChat"]}}',
     help: "a JSON object sent as the request's scope",
     surfaces: ALL,
     metavar: 'JSON',
@@ -244,7 +246,9 @@ export type Setting = keyof typeof SETTINGS;
 
 /** The settings one surface takes, in the table's order. */
 export function settingsOf(surface: SettingSpec['surfaces'][number]): Setting[] {
-  return (Object.keys(SETTINGS) as Setting[]).filter((name) => (SETTINGS[name].surfaces as readonly string[]).includes(surface));
+  return (Object.keys(SETTINGS) as Setting[]).filter((name) =>
+    (SETTINGS[name].surfaces as readonly string[]).includes(surface),
+  );
 }
 
 export function specOf(name: Setting): SettingSpec {

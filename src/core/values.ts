@@ -4,13 +4,16 @@ import { InputError } from './errors.js';
 import { isLoopback } from './http.js';
 import { SETTINGS, type Setting } from './settings.js';
 
-type Ranged = { [S in Setting]: (typeof SETTINGS)[S] extends { range: readonly [number, number] } ? S : never }[Setting];
+type Ranged = {
+  [S in Setting]: (typeof SETTINGS)[S] extends { range: readonly [number, number] } ? S : never;
+}[Setting];
 
 /** Ids and fingerprints: printable ASCII, no spaces. */
 export const IDENTIFIER = /^[\x21-\x7e]{1,256}$/;
 
 export function parseIdentifier(input: Setting, text: string, pattern = IDENTIFIER): string {
-  if (!pattern.test(text)) throw new InputError(input, `expected ${SETTINGS[input].what}, without spaces or line breaks`);
+  if (!pattern.test(text))
+    throw new InputError(input, `expected ${SETTINGS[input].what}, without spaces or line breaks`);
   return text;
 }
 
@@ -52,13 +55,19 @@ function jsonDepth(text: string): number {
 }
 
 export function parseScope(text: string): Record<string, unknown> {
-  if (text.length > MAX_SCOPE_CHARACTERS) throw new InputError('scope', `expected a JSON object of at most ${MAX_SCOPE_CHARACTERS} characters`);
-  if (jsonDepth(text) > MAX_SCOPE_DEPTH) throw new InputError('scope', `expected a JSON object nested at most ${MAX_SCOPE_DEPTH} levels deep`);
+  if (text.length > MAX_SCOPE_CHARACTERS)
+    throw new InputError('scope', `expected a JSON object of at most ${MAX_SCOPE_CHARACTERS} characters`);
+  if (jsonDepth(text) > MAX_SCOPE_DEPTH)
+    throw new InputError('scope', `expected a JSON object nested at most ${MAX_SCOPE_DEPTH} levels deep`);
   let scope: unknown;
   try {
     scope = JSON.parse(text);
   } catch {
-    throw new InputError('scope', 'expected a JSON object, such as {"account_permission":{"permission_list":["Connector.botChat"]}}; it is not valid JSON');
+    throw new InputError(
+      'scope',
+      'expected a JSON object, such as {"account_permission":{"permission_list":["Connector.botChat"]}}; it is not ' +
+        'valid JSON',
+    );
   }
   if (typeof scope !== 'object' || scope === null || Array.isArray(scope))
     throw new InputError('scope', 'expected a JSON object ({...}), not a JSON array, string, number or null');
@@ -78,10 +87,12 @@ export function parseBaseUrl(text: string): URL {
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     throw new InputError(
       'base-url',
-      `${expected}; plain http:// is allowed only for localhost, 127.x.x.x and [::1], so the signed JWT never crosses a network in clear`,
+      `${expected}; plain http:// is allowed only for localhost, 127.x.x.x and [::1], so the signed JWT never ` +
+        `crosses a network in clear`,
     );
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InputError('base-url', `${expected}; only https:// URLs are supported`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new InputError('base-url', `${expected}; only https:// URLs are supported`);
   if (url.search || url.hash) throw new InputError('base-url', `${expected}, without a query or fragment`);
   if (url.pathname !== '/') {
     throw new InputError('base-url', `${expected}, without a path (/api/permission/oauth2/token is added to it)`);

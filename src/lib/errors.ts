@@ -1,4 +1,5 @@
-// The library's errors, rewritten in one place: no secret of the call, the library's names, and a stack a user can read.
+// The library's errors, rewritten in one place: no secret of the call, the library's names, and a stack a user can
+// read.
 import { CozeError, explainError, InputError, NetworkError } from '../core/errors.js';
 import { optionName } from '../core/settings.js';
 import { createRedactor, publicText, type Redactor } from '../safe-text/redactor.js';
@@ -12,17 +13,20 @@ export function libraryError(error: unknown, redactor: Redactor = createRedactor
   if (!(error instanceof Error)) return error;
   const words = (text: string) => publicText(redactor, 'library', text);
   // Defined, not assigned: a DOMException's message is a getter, which an assignment would throw on.
-  const define = (name: string, value: string) => Object.defineProperty(error, name, { value, writable: true, configurable: true });
+  const define = (name: string, value: string) =>
+    Object.defineProperty(error, name, { value, writable: true, configurable: true });
   if (error instanceof InputError) {
     define('message', words(explainError(error, 'library').problem));
     if (!error.asGiven) Object.defineProperty(error, 'inputs', { value: error.inputs.map(optionName) });
   } else define('message', words(error.message));
   if (error instanceof NetworkError && error.hint !== undefined) define('hint', words(error.hint));
   if (error instanceof CozeError) {
-    for (const [name, value] of Object.entries(error.details)) if (typeof value === 'string') Object.assign(error.details, { [name]: words(value) });
+    for (const [name, value] of Object.entries(error.details))
+      if (typeof value === 'string') Object.assign(error.details, { [name]: words(value) });
   }
   // Defined, not assigned, for the same reason: Node leaves out the source line of the bundle (scripts/build.ts).
-  if (error instanceof InputError || error instanceof CozeError || error instanceof NetworkError) define('stack', userStack(error));
+  if (error instanceof InputError || error instanceof CozeError || error instanceof NetworkError)
+    define('stack', userStack(error));
   return error;
 }
 
@@ -41,6 +45,8 @@ const OWN_FOLDER = /\(?(\S*[\\/])[^\\/\s]+[\\/][^\\/\s]+:\d+:\d+\)?$/m.exec(new 
 function userStack(error: Error): string {
   const here: { stack?: string } = {};
   Error.captureStackTrace(here);
-  const frames = (here.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line) && !line.includes(OWN_FOLDER) && !/[( ]node:/.test(line));
+  const frames = (here.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line) && !line.includes(OWN_FOLDER) && !/[( ]node:/.test(line));
   return [`${error.name}: ${explainError(error, 'library').problem}`, ...frames].join('\n');
 }

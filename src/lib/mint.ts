@@ -20,7 +20,10 @@ export interface MintCozeTokenOptions {
   appId?: string;
   /** The public key's fingerprint; required unless oauthConfig gives it. */
   publicKeyId?: string;
-  /** PEM, PKCS#8 or PKCS#1; pasting accidents (literal \n, CRLF, spaces) are forgiven. Required unless oauthConfig gives it. */
+  /**
+   * PEM, PKCS#8 or PKCS#1; pasting accidents (literal \n, CRLF, spaces) are forgiven. Required unless oauthConfig gives
+   * it.
+   */
   privateKey?: string;
   /** https://api.coze.cn (default) or https://api.coze.com */
   baseUrl?: string;
@@ -43,7 +46,10 @@ export interface MintCozeTokenOptions {
   retries?: number;
   /** Also prove the token works with GET /v1/users/me before returning it. */
   verify?: boolean;
-  /** Called with each retry notice and one line per HTTP attempt (status, Coze's code and log id, time); silent by default. */
+  /**
+   * Called with each retry notice and one line per HTTP attempt (status, Coze's code and log id, time); silent by
+   * default.
+   */
   log?: (message: string) => void;
 }
 
@@ -67,7 +73,11 @@ export async function mintInTerms(options: MintCozeTokenOptions, holdsProcess: b
   }
 }
 
-async function mintAndVerify(options: MintCozeTokenOptions, redactor: Redactor, holdsProcess: boolean): Promise<MintedToken> {
+async function mintAndVerify(
+  options: MintCozeTokenOptions,
+  redactor: Redactor,
+  holdsProcess: boolean,
+): Promise<MintedToken> {
   const own = ownOptions(options, MINT_OPTIONS, 'mintCozeToken');
   protectCredentials(redactor, own);
   const config = readMintConfig(settingsText(own));

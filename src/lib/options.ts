@@ -41,14 +41,22 @@ const A_TYPE: Record<OptionType, string> = {
  * Names and types checked before any work, then the options copied, own properties only, into an object without a
  * prototype: nothing another part of the host process put on Object.prototype is ever read as an option.
  */
-export function ownOptions<T extends object>(options: T, types: Readonly<Record<string, OptionType>>, fn: string): Partial<T> {
+export function ownOptions<T extends object>(
+  options: T,
+  types: Readonly<Record<string, OptionType>>,
+  fn: string,
+): Partial<T> {
   checkOptionNames(options, Object.keys(types), fn);
   const own: Record<string, unknown> = Object.create(null);
   for (const name of Object.keys(options)) {
     const value = (options as Record<string, unknown>)[name];
     const type = types[name] as OptionType;
     const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-    if (value !== undefined && actual !== type && !(type === 'string or object' && (actual === 'string' || actual === 'object'))) {
+    if (
+      value !== undefined &&
+      actual !== type &&
+      !(type === 'string or object' && (actual === 'string' || actual === 'object'))
+    ) {
       const article = actual === 'array' || actual === 'object' ? 'an' : 'a';
       throw new InputError(
         name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`),

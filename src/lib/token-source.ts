@@ -39,7 +39,8 @@ export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => numb
     throw libraryError(
       new InputError(
         'duration-seconds',
-        `expected more than ${EXPIRY_MARGIN_MS / 1000} for a token source: a token in its last ${EXPIRY_MARGIN_MS / 1000} s counts as expired`,
+        `expected more than ${EXPIRY_MARGIN_MS / 1000} for a token source: a token in its last ` +
+          `${EXPIRY_MARGIN_MS / 1000} s counts as expired`,
       ),
     );
   }
@@ -52,7 +53,11 @@ export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => numb
       .then(({ token, expiresAt, expiresIn }) => {
         const expiresAtMs = expiresAt.getTime();
         const usableUntilMs = expiresAtMs - EXPIRY_MARGIN_MS;
-        cached = { token, usableUntilMs, renewAtMs: Math.min(usableUntilMs, expiresAtMs - Math.min(refreshSeconds, expiresIn / 2) * 1000) };
+        cached = {
+          token,
+          usableUntilMs,
+          renewAtMs: Math.min(usableUntilMs, expiresAtMs - Math.min(refreshSeconds, expiresIn / 2) * 1000),
+        };
         return token;
       })
       .finally(() => {
@@ -69,7 +74,10 @@ export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => numb
         mint().catch((error: unknown) => {
           retryAtMs = now() + REFRESH_RETRY_MS;
           try {
-            own.log?.(`Refreshing the Coze token failed; the current one still works, and a later call tries again: ${(error as Error).message}`);
+            own.log?.(
+              `Refreshing the Coze token failed; the current one still works, and a later call tries again: ` +
+                `${(error as Error).message}`,
+            );
           } catch {
             // Nobody could catch what the caller's log throws here: it loses a line, never the program.
           }

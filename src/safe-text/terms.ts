@@ -9,7 +9,8 @@ export type Surface = 'action' | 'cli' | 'library';
 export const term = (name: Setting): string => `⟦${name}⟧`;
 export const setting = (name: Setting, value: string): string => `⟦${name}=${value}⟧`;
 
-const specOf = (name: string): SettingSpec | undefined => (Object.hasOwn(SETTINGS, name) ? SETTINGS[name as Setting] : undefined);
+const specOf = (name: string): SettingSpec | undefined =>
+  Object.hasOwn(SETTINGS, name) ? SETTINGS[name as Setting] : undefined;
 
 /** The environment variable the CLI reads a setting from, if any. */
 export const cliEnvironmentVariable = (name: string): string | undefined => specOf(name)?.env;

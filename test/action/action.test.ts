@@ -34,10 +34,15 @@ describe('minting', () => {
     expect(result.sent).toHaveLength(1);
     expect(request?.path).toBe('/api/permission/oauth2/token');
     expect(request?.claims).toMatchObject({ iss: appId, aud: '127.0.0.1', session_name: 'ci-user' });
-    expect(JSON.parse(request?.body ?? '')).toEqual({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', duration_seconds: 1800 });
+    expect(JSON.parse(request?.body ?? '')).toEqual({
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      duration_seconds: 1800,
+    });
     expect(request?.headers['user-agent']).toMatch(/^coze-token-action\/\d+\.\d+\.\d+ node\/\d+\./);
     expect(result.named('info').map((call) => call.args[0])).toContainEqual(
-      expect.stringMatching(/^Minted a Coze access token for app [0-9a-f]{8} on 127\.0\.0\.1:\d+; it expires at \S+Z \(in 29 min 5\d s\)\.$/),
+      expect.stringMatching(
+        /^Minted a Coze access token for app [0-9a-f]{8} on 127\.0\.0\.1:\d+; it expires at \S+Z \(in 29 min 5\d s\)\.$/,
+      ),
     );
     expect(result.exported()).toEqual({});
   });
@@ -69,7 +74,10 @@ describe('minting', () => {
     const result = await act(standIn, inputs({ 'export-env': 'true' }));
     const token = result.outputs().token as string;
     const masked = firstIndex(result.calls, (call) => call.name === 'setSecret' && call.args[0] === token);
-    const firstUse = firstIndex(result.calls, (call) => call.name !== 'setSecret' && JSON.stringify(call.args).includes(token));
+    const firstUse = firstIndex(
+      result.calls,
+      (call) => call.name !== 'setSecret' && JSON.stringify(call.args).includes(token),
+    );
     expect(masked).toBeGreaterThan(-1);
     expect(firstUse).toBeGreaterThan(masked);
     expect(result.exported()).toEqual({ COZE_API_TOKEN: token, COZE_API_BASE: standIn.url });
@@ -90,13 +98,18 @@ describe('minting', () => {
       expect(masked).toBeLessThan(sent);
     }
     expect(result.named('sleep').map((call) => call.args[0])).toEqual([500]);
-    expect(result.named('info').map((call) => call.args[0])).toContainEqual(expect.stringMatching(/HTTP 503; retrying in 0\.5 s \(retry 1 of 1\)$/));
+    expect(result.named('info').map((call) => call.args[0])).toContainEqual(
+      expect.stringMatching(/HTTP 503; retrying in 0\.5 s \(retry 1 of 1\)$/),
+    );
   });
 
   it('reads a key pasted with \\n escapes, CRLF, or base64-encoded on one line, and masks each form', async () => {
     const base64 = Buffer.from(keys.pkcs8).toString('base64');
     for (const pasted of [keys.pkcs8.trim().replace(/\n/g, '\\n'), keys.pkcs1.replace(/\n/g, '\r\n'), base64]) {
-      const result = await act(standIn, inputs({ 'private-key': pasted }), { pems: [keys.pkcs8], extra: [base64.slice(100, 140)] });
+      const result = await act(standIn, inputs({ 'private-key': pasted }), {
+        pems: [keys.pkcs8],
+        extra: [base64.slice(100, 140)],
+      });
       expect(result.failures()).toEqual([]);
       expect(standIn.issued.has(result.outputs().token as string)).toBe(true);
     }
@@ -143,7 +156,8 @@ describe('minting', () => {
     expect(off.named('summary.write')).toEqual([]);
     expect(off.failures()).toEqual([]);
     const broken = recordingCore(inputs());
-    broken.core.summary.write = async () => Promise.reject(new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY'));
+    broken.core.summary.write = async () =>
+      Promise.reject(new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY'));
     await runStep(broken.core, recordingDeps(broken));
     expect(broken.failures()).toEqual([]);
     expect(broken.outputs()).toHaveProperty('token');
@@ -167,7 +181,9 @@ describe('verify', () => {
     const table = result.summaryTable();
     expect(table.Verification).toBe('✅ /v1/users/me accepted the token');
     expect(table.User).toBe('ci-bot (7400000000000000001)');
-    expect(result.named('info').map((c) => c.args[0])).toContain(`Verified: ${standIn.url}/v1/users/me accepted the token (user ci-bot).`);
+    expect(result.named('info').map((c) => c.args[0])).toContain(
+      `Verified: ${standIn.url}/v1/users/me accepted the token (user ci-bot).`,
+    );
     // The token is set only after it passed.
     expect(firstIndex(result.calls, (c) => c.name === 'setOutput' && c.args[0] === 'token')).toBeGreaterThan(
       firstIndex(result.calls, (c) => c.name === 'setOutput' && c.args[0] === 'verified'),
@@ -175,7 +191,11 @@ describe('verify', () => {
   });
 
   it('sets verified=false when Coze refuses the token (4100), with the hint of the check', async () => {
-    standIn.failUsersMe({ kind: 'status', status: 401, body: JSON.stringify({ code: 4100, msg: 'authentication is invalid' }) });
+    standIn.failUsersMe({
+      kind: 'status',
+      status: 401,
+      body: JSON.stringify({ code: 4100, msg: 'authentication is invalid' }),
+    });
     const result = await act(standIn, inputs({ verify: 'true' }));
     expectFailure(
       result,
@@ -186,7 +206,11 @@ describe('verify', () => {
   });
 
   it('treats a 200 with code 4101 as a refusal: the token works but lacks the permission', async () => {
-    standIn.failUsersMe({ kind: 'status', status: 200, body: JSON.stringify({ code: 4101, msg: 'permission denied' }) });
+    standIn.failUsersMe({
+      kind: 'status',
+      status: 200,
+      body: JSON.stringify({ code: 4101, msg: 'permission denied' }),
+    });
     const result = await act(standIn, inputs({ verify: 'true' }));
     expectFailure(result, /permission denied \(HTTP 200, code 4101.*The token works, but the app lacks the permission/);
     expect(result.outputs()).toEqual({ verified: 'false' });
@@ -206,14 +230,23 @@ describe('verify', () => {
     expect(result.outputs()).toMatchObject({ verified: 'true' });
     expect(result.outputs()).not.toHaveProperty('user-id');
     expect(result.outputs()).not.toHaveProperty('user-name');
-    expect(result.named('info').map((c) => c.args[0])).toContain(`Verified: ${standIn.url}/v1/users/me accepted the token.`);
+    expect(result.named('info').map((c) => c.args[0])).toContain(
+      `Verified: ${standIn.url}/v1/users/me accepted the token.`,
+    );
   });
 
   it('retries the check like the exchange', async () => {
-    standIn.failUsersMe({ kind: 'status', status: 502, body: '<html>bad gateway</html>', headers: { 'content-type': 'text/html' } });
+    standIn.failUsersMe({
+      kind: 'status',
+      status: 502,
+      body: '<html>bad gateway</html>',
+      headers: { 'content-type': 'text/html' },
+    });
     const result = await act(standIn, inputs({ verify: 'true', retries: '1' }));
     expect(result.outputs().verified).toBe('true');
-    expect(result.named('info').map((c) => c.args[0])).toContainEqual(expect.stringMatching(/^Verification call to .*: HTTP 502; retrying/));
+    expect(result.named('info').map((c) => c.args[0])).toContainEqual(
+      expect.stringMatching(/^Verification call to .*: HTTP 502; retrying/),
+    );
   });
 });
 
@@ -256,7 +289,13 @@ describe('the deadline', () => {
   it('starts no wait that would end past the deadline, and gives Coze’s last answer', async () => {
     let clock = Date.now();
     const deps = { now: () => clock, sleep: async (ms: number) => void (clock += ms) };
-    standIn.fail(...Array.from({ length: 4 }, () => ({ kind: 'status' as const, status: 503, body: '{"code":5000,"msg":"busy"}' })));
+    standIn.fail(
+      ...Array.from({ length: 4 }, () => ({
+        kind: 'status' as const,
+        status: 503,
+        body: '{"code":5000,"msg":"busy"}',
+      })),
+    );
     const result = await act(standIn, inputs({ retries: '10', 'deadline-seconds': '4' }), { deps });
     // Waits of 0.5, 1 and 2 s end by 3.5 s; the next (4 s) would end past 4 s, so the fourth answer is the last.
     expect(result.sent).toHaveLength(4);
@@ -287,7 +326,10 @@ describe('boolean inputs', () => {
   it('still writes the summary when the first boolean it reads is bad', async () => {
     const result = await act(standIn, inputs({ 'issue-on-failure': 'perhaps' }));
     expectFailure(result, /^Input 'issue-on-failure': expected true or false$/);
-    expect(result.summaryTable()).toMatchObject({ Result: '❌ failed', Error: "Input 'issue-on-failure': expected true or false" });
+    expect(result.summaryTable()).toMatchObject({
+      Result: '❌ failed',
+      Error: "Input 'issue-on-failure': expected true or false",
+    });
   });
 });
 
@@ -327,7 +369,10 @@ describe('bad input', () => {
   });
 
   it('puts the error in the summary without any value', async () => {
-    const result = await act(standIn, inputs({ 'private-key': keys.publicKey.export({ type: 'spki', format: 'pem' }).toString() }));
+    const result = await act(
+      standIn,
+      inputs({ 'private-key': keys.publicKey.export({ type: 'spki', format: 'pem' }).toString() }),
+    );
     expect(result.summaryTable().Error).toMatch(/^Input 'private-key': .*this is a public key/);
     expect(result.named('summary.addTable')[0]?.args[0]).toContainEqual([
       { data: 'Error', header: true },

@@ -36,27 +36,42 @@ describe('oauth-config: the console file as one secret', () => {
     expect(result.sent[0]?.claims).toMatchObject({ iss: appId, aud: '127.0.0.1' });
     expect(result.sent[0]?.headers.authorization).toBeDefined();
     const masked = result.named('setSecret').map((call) => call.args[0]);
-    for (const line of keys.pkcs8.split('\n').filter((text) => text && !text.startsWith('-----'))) expect(masked).toContain(line);
+    for (const line of keys.pkcs8.split('\n').filter((text) => text && !text.startsWith('-----')))
+      expect(masked).toContain(line);
     expect(masked).toEqual(expect.arrayContaining([appId, kid]));
     // Its site and its field names are no secret: they stay readable in the summary and in messages.
     expect(result.summaryTable()['Base URL']).toBe(standIn.url);
   });
 
   it('takes inputs beside it that agree, the key in another PEM form included', async () => {
-    const result = await act(standIn, { 'oauth-config': oauthConfig(), 'app-id': appId, 'private-key': keys.pkcs1 }, { extra: [kid] });
+    const result = await act(
+      standIn,
+      { 'oauth-config': oauthConfig(), 'app-id': appId, 'private-key': keys.pkcs1 },
+      { extra: [kid] },
+    );
     expect(result.failures()).toEqual([]);
   });
 
   it('refuses an input beside it that disagrees, naming both, before anything is sent', async () => {
     const other = makeRsaKeys();
     const cases: Array<[Record<string, string>, RegExp]> = [
-      [{ 'app-id': '7000000000000' }, /^Inputs 'oauth-config' and 'app-id': disagree: the file's client_id is another app/],
+      [
+        { 'app-id': '7000000000000' },
+        /^Inputs 'oauth-config' and 'app-id': disagree: the file's client_id is another app/,
+      ],
       [{ 'public-key-id': 'another-fingerprint' }, /^Inputs 'oauth-config' and 'public-key-id': disagree/],
       [{ 'private-key': other.pkcs8 }, /^Inputs 'oauth-config' and 'private-key': disagree: the file's private_key/],
-      [{ 'base-url': 'https://api.coze.com' }, /^Inputs 'oauth-config' and 'base-url': disagree: the file's coze_api_base/],
+      [
+        { 'base-url': 'https://api.coze.com' },
+        /^Inputs 'oauth-config' and 'base-url': disagree: the file's coze_api_base/,
+      ],
     ];
     for (const [extra, message] of cases) {
-      const result = await act(standIn, { 'oauth-config': oauthConfig(), ...extra }, { pems: [keys.pkcs8, other.pkcs8], extra: [kid] });
+      const result = await act(
+        standIn,
+        { 'oauth-config': oauthConfig(), ...extra },
+        { pems: [keys.pkcs8, other.pkcs8], extra: [kid] },
+      );
       expectFailure(result, message);
       expect(result.sent).toEqual([]);
     }
@@ -66,7 +81,10 @@ describe('oauth-config: the console file as one secret', () => {
     const cases: Array<[string, RegExp]> = [
       [oauthConfig().slice(0, 200), /^Input 'oauth-config': is not valid JSON; .*looks truncated$/],
       [oauthConfig({ client_type: 'pkce' }), /^Input 'oauth-config': has a client_type other than "jwt"/],
-      [oauthConfig({ private_key: keys.pkcs8.replace('PRIVATE', 'PUBLIC') }), /^Input 'oauth-config': has a private_key that is not usable/],
+      [
+        oauthConfig({ private_key: keys.pkcs8.replace('PRIVATE', 'PUBLIC') }),
+        /^Input 'oauth-config': has a private_key that is not usable/,
+      ],
       [oauthConfig({ public_key_id: undefined }), /^Input 'oauth-config': has no public_key_id/],
       [oauthConfig({ note: 'x'.repeat(70 * 1024) }), /^Input 'oauth-config': holds more than 64 KiB/],
     ];
@@ -82,10 +100,18 @@ describe('oauth-config: the console file as one secret', () => {
 describe('session-context', () => {
   it('reaches the JWT as session_context, checked for its shape', async () => {
     const context = { connector_info: { connector_id: '2001' }, device_info: { device_id: 'ci-runner' } };
-    const result = await act(standIn, { 'oauth-config': oauthConfig(), 'session-context': JSON.stringify(context) }, { extra: [kid] });
+    const result = await act(
+      standIn,
+      { 'oauth-config': oauthConfig(), 'session-context': JSON.stringify(context) },
+      { extra: [kid] },
+    );
     expect(result.failures()).toEqual([]);
     expect(result.sent[0]?.claims?.session_context).toEqual(context);
-    const bad = await act(standIn, { 'oauth-config': oauthConfig(), 'session-context': '{"device_info":"x"}' }, { extra: [kid] });
+    const bad = await act(
+      standIn,
+      { 'oauth-config': oauthConfig(), 'session-context': '{"device_info":"x"}' },
+      { extra: [kid] },
+    );
     expectFailure(bad, /^Input 'session-context': expected device_info to be a JSON object/);
     expect(bad.sent).toEqual([]);
   });
@@ -93,17 +119,29 @@ describe('session-context', () => {
 
 describe('expected-user-id', () => {
   it('passes for the user /v1/users/me names, and fails with no token output for another', async () => {
-    const good = await act(standIn, { 'oauth-config': oauthConfig(), verify: 'true', 'expected-user-id': '7400000000000000001' }, { extra: [kid] });
+    const good = await act(
+      standIn,
+      { 'oauth-config': oauthConfig(), verify: 'true', 'expected-user-id': '7400000000000000001' },
+      { extra: [kid] },
+    );
     expect(good.failures()).toEqual([]);
     expect(good.outputs()).toMatchObject({ verified: 'true', 'user-id': '7400000000000000001' });
-    const other = await act(standIn, { 'oauth-config': oauthConfig(), verify: 'true', 'expected-user-id': '7400000000000000002' }, { extra: [kid] });
+    const other = await act(
+      standIn,
+      { 'oauth-config': oauthConfig(), verify: 'true', 'expected-user-id': '7400000000000000002' },
+      { extra: [kid] },
+    );
     expectFailure(other, /^Input 'expected-user-id': does not match: the token acts for another Coze user/);
     expect(other.outputs()).not.toHaveProperty('verified');
     expect(other.summaryTable().User).toBe('ci-bot (7400000000000000001)');
   });
 
   it('needs verify, and says so before anything is sent', async () => {
-    const result = await act(standIn, { 'oauth-config': oauthConfig(), 'expected-user-id': '7400000000000000001' }, { extra: [kid] });
+    const result = await act(
+      standIn,
+      { 'oauth-config': oauthConfig(), 'expected-user-id': '7400000000000000001' },
+      { extra: [kid] },
+    );
     expectFailure(result, /^Input 'expected-user-id': needs verify: true/);
     expect(result.sent).toEqual([]);
   });
@@ -116,7 +154,9 @@ describe("a runner clock that is off Coze's", () => {
       const result = await act(standIn, { 'oauth-config': oauthConfig() }, { extra: [kid] });
       expect(result.failures()).toEqual([]);
       expect(result.sent.length).toBeLessThanOrEqual(2);
-      expect(result.named('warning').map((call) => call.args[0])).toContainEqual(expect.stringMatching(/clock is 10 min behind Coze's.*NTP/));
+      expect(result.named('warning').map((call) => call.args[0])).toContainEqual(
+        expect.stringMatching(/clock is 10 min behind Coze's.*NTP/),
+      );
       expect(Object.entries(result.summaryTable()).find(([name]) => /clock/i.test(name))?.[1]).toMatch(/10 min behind/);
     } finally {
       standIn.setClock(0);
@@ -127,11 +167,16 @@ describe("a runner clock that is off Coze's", () => {
 describe('secrets that are not there', () => {
   it('says GitHub withholds secrets from a fork pull request, instead of only "is required"', async () => {
     const event = join(temp, 'event.json');
-    const pull = { pull_request: { head: { repo: { full_name: 'someone/fork' } }, base: { repo: { full_name: 'org/repo' } } } };
+    const pull = {
+      pull_request: { head: { repo: { full_name: 'someone/fork' } }, base: { repo: { full_name: 'org/repo' } } },
+    };
     writeFileSync(event, JSON.stringify(pull));
     const env = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'org/repo' };
     const result = await act(standIn, {}, { deps: { env } });
-    expectFailure(result, /^Inputs 'app-id', 'public-key-id' and 'private-key': are required: .*oauth-config.*fork.*no secrets/);
+    expectFailure(
+      result,
+      /^Inputs 'app-id', 'public-key-id' and 'private-key': are required: .*oauth-config.*fork.*no secrets/,
+    );
     const dependabot = await act(standIn, {}, { deps: { env: { GITHUB_ACTOR: 'dependabot[bot]' } } });
     expectFailure(dependabot, /are required: .*Dependabot/);
     const plain = await act(standIn, {}, { deps: { env: {} } });

@@ -21,7 +21,13 @@ function localAction(envFile: string): Promise<{ code: number | null; output: st
   const path = [dirname(process.execPath), join(ROOT, 'node_modules/.bin'), process.env.PATH ?? ''].join(delimiter);
   const child = spawn(process.execPath, [bin, 'run', '.', 'src/main.ts', envFile], {
     cwd: ROOT,
-    env: { PATH: path, ...(process.env.SYSTEMROOT && { SYSTEMROOT: process.env.SYSTEMROOT }), NO_COLOR: '1', HOME: dir, USERPROFILE: dir },
+    env: {
+      PATH: path,
+      ...(process.env.SYSTEMROOT && { SYSTEMROOT: process.env.SYSTEMROOT }),
+      NO_COLOR: '1',
+      HOME: dir,
+      USERPROFILE: dir,
+    },
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));
@@ -42,7 +48,13 @@ function envFile(name: string, inputs: Record<string, string>): string {
 
 describe('npm run local-action (GitHub’s @github/local-action)', () => {
   it('mints and verifies against the stand-in through src/main.ts, printing no secret', async () => {
-    const file = envFile('.env', { 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': standIn.url, verify: 'true' });
+    const file = envFile('.env', {
+      'app-id': appId,
+      'public-key-id': kid,
+      'private-key': keys.pkcs8,
+      'base-url': standIn.url,
+      verify: 'true',
+    });
     const run = await localAction(file);
     expect(run.code, run.output).toBe(0);
     expect(run.output).toMatch(/Minted a Coze access token for app [0-9a-f]{8} on 127\.0\.0\.1:\d+/);
@@ -56,7 +68,12 @@ describe('npm run local-action (GitHub’s @github/local-action)', () => {
   });
 
   it('fails the step with Coze’s words for a key Coze does not know', async () => {
-    const file = envFile('.env.wrong', { 'app-id': appId, 'public-key-id': 'not-registered', 'private-key': keys.pkcs8, 'base-url': standIn.url });
+    const file = envFile('.env.wrong', {
+      'app-id': appId,
+      'public-key-id': 'not-registered',
+      'private-key': keys.pkcs8,
+      'base-url': standIn.url,
+    });
     const run = await localAction(file);
     expect(run.output).toMatch(/::error::Coze refused the token request: invalid jwt: kid not been registred/);
     expect(leaksIn(run.output, { pems: [keys.pkcs8], standIn })).toEqual([]);

@@ -29,7 +29,12 @@ beforeEach(() => {
   elsewhere.reset();
 });
 
-const env = () => ({ GITHUB_REPOSITORY: 'octo/coze-app', GITHUB_RUN_ID: '99', GITHUB_SERVER_URL: 'https://github.example', GITHUB_API_URL: github.url });
+const env = () => ({
+  GITHUB_REPOSITORY: 'octo/coze-app',
+  GITHUB_RUN_ID: '99',
+  GITHUB_SERVER_URL: 'https://github.example',
+  GITHUB_API_URL: github.url,
+});
 /** One run of the check, against `coze` (the stand-in unless told), with `extra` inputs. */
 const check = (extra: Record<string, string> = {}, coze: CozeStandIn = standIn) =>
   act(
@@ -46,9 +51,11 @@ const check = (extra: Record<string, string> = {}, coze: CozeStandIn = standIn) 
     },
     { deps: { env: env() }, extra: [githubToken] },
   );
-const failing = (msg = 'authentication is invalid') => standIn.failUsersMe({ kind: 'status', status: 401, body: JSON.stringify({ code: 4100, msg }) });
+const failing = (msg = 'authentication is invalid') =>
+  standIn.failUsersMe({ kind: 'status', status: 401, body: JSON.stringify({ code: 4100, msg }) });
 const infos = (result: Awaited<ReturnType<typeof check>>) => result.named('info').map((call) => String(call.args[0]));
-const warnings = (result: Awaited<ReturnType<typeof check>>) => result.named('warning').map((call) => String(call.args[0]));
+const warnings = (result: Awaited<ReturnType<typeof check>>) =>
+  result.named('warning').map((call) => String(call.args[0]));
 
 describe('GitHub as it is: the label may not exist, and the token may not create it', () => {
   for (const creation of ['allowed', 'refused'] as const) {
@@ -62,7 +69,8 @@ describe('GitHub as it is: the label may not exist, and the token may not create
       expect(github.issues).toHaveLength(1);
       expect(github.issues[0]?.comments).toHaveLength(2);
       expect(github.issues[0]?.labels).toEqual(creation === 'allowed' ? ['coze-token-check'] : []);
-      const howTo = (result: Awaited<ReturnType<typeof check>>) => infos(result).filter((line) => line.includes('gh label create coze-token-check'));
+      const howTo = (result: Awaited<ReturnType<typeof check>>) =>
+        infos(result).filter((line) => line.includes('gh label create coze-token-check'));
       expect(howTo(runs[0] as Awaited<ReturnType<typeof check>>)).toHaveLength(creation === 'allowed' ? 0 : 1);
       expect(infos(runs[2] as Awaited<ReturnType<typeof check>>)).toContain('Alert issue: commented on issue #1.');
       const recovery = await check();
@@ -103,8 +111,15 @@ describe('GitHub as it is: the label may not exist, and the token may not create
     failing();
     const result = await check();
     expect(infos(result)).toContain('Alert issue: commented on issue #1.');
-    expect(github.requests.filter((request) => request.method === 'GET' && request.path.includes('/issues?')).map((request) => request.path)).toEqual(
-      [1, 2, 3].map((page) => `/repos/octo/coze-app/issues?state=open&creator=github-actions%5Bbot%5D&sort=created&direction=desc&per_page=100&page=${page}`),
+    expect(
+      github.requests
+        .filter((request) => request.method === 'GET' && request.path.includes('/issues?'))
+        .map((request) => request.path),
+    ).toEqual(
+      [1, 2, 3].map(
+        (page) =>
+          `/repos/octo/coze-app/issues?state=open&creator=github-actions%5Bbot%5D&sort=created&direction=desc&per_page=100&page=${page}`,
+      ),
     );
   });
 });
@@ -148,7 +163,9 @@ describe('two checks at once', () => {
     const next = await check();
     expect(openOfOurs()).toHaveLength(1);
     expect(infos(next)).toContain(
-      github.issues.length === 1 ? 'Alert issue: commented on issue #1.' : 'Alert issue: commented on issue #1 (closed #2 as a duplicate).',
+      github.issues.length === 1
+        ? 'Alert issue: commented on issue #1.'
+        : 'Alert issue: commented on issue #1 (closed #2 as a duplicate).',
     );
     await check();
     expect(openOfOurs()).toEqual([]);
@@ -170,7 +187,9 @@ describe('one alert issue per check and organisation', () => {
       `<!-- coze-token-check: app ${appTag(appId, 'octo/coze-app')} for ${digest('volcano_2101')} on ${site} -->`,
       `<!-- coze-token-check: app ${appTag(appId, 'octo/coze-app')} on ${site} -->`,
     ]);
-    expect(github.issues[0]?.title).toBe(`Coze credential check failing: app ${appTag(appId, 'octo/coze-app')} for ${digest('7000000000001')} on ${site}`);
+    expect(github.issues[0]?.title).toBe(
+      `Coze credential check failing: app ${appTag(appId, 'octo/coze-app')} for ${digest('7000000000001')} on ${site}`,
+    );
     expect(github.written()).not.toContain('7000000000001');
     // The first organisation recovers: only its issue closes.
     expect(infos(await checkFor({ 'account-id': '7000000000001' }))).toContain('Alert issue: closed issue #1.');
@@ -180,7 +199,11 @@ describe('one alert issue per check and organisation', () => {
   it('leaves the label of an issue that has it alone', async () => {
     await (failing(), check());
     await (failing(), check());
-    expect(github.requests.filter((request) => request.path.endsWith('/labels') && request.method === 'POST' && request.path.includes('/issues/'))).toEqual([]);
+    expect(
+      github.requests.filter(
+        (request) => request.path.endsWith('/labels') && request.method === 'POST' && request.path.includes('/issues/'),
+      ),
+    ).toEqual([]);
     expect(github.issues[0]?.labels).toEqual(['coze-token-check']);
   });
 });
@@ -246,7 +269,11 @@ describe('one alert issue per check, whatever happens to its label', () => {
     try {
       const checkElsewhere = () => check({}, elsewhereCoze);
       // Coze's words on the other site quote this check's marker, and the other check opens its issue with them.
-      elsewhereCoze.failUsersMe({ kind: 'status', status: 401, body: JSON.stringify({ code: 4100, msg: `bad ${ours} words` }) });
+      elsewhereCoze.failUsersMe({
+        kind: 'status',
+        status: 401,
+        body: JSON.stringify({ code: 4100, msg: `bad ${ours} words` }),
+      });
       expect(infos(await checkElsewhere())).toContain('Alert issue: opened issue #1.');
       expect(github.issues[0]?.body.split(ours)).toHaveLength(1);
       expect(github.issues[0]?.body).toContain('<! -- coze-token-check: app');
@@ -279,7 +306,9 @@ describe('the deadline', () => {
       { deps: { env: env() }, extra: [githubToken] },
     );
     const elapsed = Date.now() - started;
-    expect(result.failures()).toEqual([expect.stringMatching(/no answer within deadline-seconds \(4 s\) after 1 attempt/)]);
+    expect(result.failures()).toEqual([
+      expect.stringMatching(/no answer within deadline-seconds \(4 s\) after 1 attempt/),
+    ]);
     expect(infos(result)).toContain('Alert issue: opened issue #1.');
     expect(elapsed).toBeGreaterThanOrEqual(2900);
     expect(elapsed).toBeLessThan(4000);
@@ -303,7 +332,10 @@ describe('a GitHub that never answers', () => {
           'issue-on-failure': 'true',
           'github-token': githubToken,
         },
-        { deps: { env: { ...env(), GITHUB_API_URL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}` } }, extra: [githubToken] },
+        {
+          deps: { env: { ...env(), GITHUB_API_URL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}` } },
+          extra: [githubToken],
+        },
       );
       expect(result.failures()).toEqual([]);
       expect(warnings(result)).toEqual([expect.stringMatching(/^Could not write the alert issue to GitHub: /)]);
@@ -331,7 +363,9 @@ describe('a broken or hostile GitHub API', () => {
     github.hostile({ kind: 'endless-full-pages' });
     failing();
     await check();
-    expect(github.requests.filter((request) => request.method === 'GET' && request.path.includes('/issues?'))).toHaveLength(MAX_ISSUE_PAGES);
+    expect(
+      github.requests.filter((request) => request.method === 'GET' && request.path.includes('/issues?')),
+    ).toHaveLength(MAX_ISSUE_PAGES);
   });
 
   it('does not follow a redirect, to another origin or anywhere', async () => {
@@ -339,7 +373,11 @@ describe('a broken or hostile GitHub API', () => {
     failing();
     const result = await check();
     expect(elsewhere.hits()).toBe(0);
-    expect(warnings(result)).toEqual([expect.stringMatching(/^Could not write the alert issue to GitHub: GitHub's API answered with a redirect \(HTTP 301\)/)]);
+    expect(warnings(result)).toEqual([
+      expect.stringMatching(
+        /^Could not write the alert issue to GitHub: GitHub's API answered with a redirect \(HTTP 301\)/,
+      ),
+    ]);
     expect(github.issues).toEqual([]);
   });
 
@@ -347,7 +385,9 @@ describe('a broken or hostile GitHub API', () => {
     github.hostile({ kind: 'number-with-newlines' });
     failing();
     const result = await check();
-    expect(warnings(result)).toEqual(['Could not write the alert issue to GitHub: GitHub answered with an issue number that is not a positive whole number']);
+    expect(warnings(result)).toEqual([
+      'Could not write the alert issue to GitHub: GitHub answered with an issue number that is not a positive whole number',
+    ]);
     expect(result.calls.flatMap((call) => call.args.map(String)).filter((text) => text.includes('::'))).toEqual([]);
     expect(github.issues).toEqual([]);
   });
@@ -369,13 +409,17 @@ describe('a broken or hostile GitHub API', () => {
     failing();
     const result = await check();
     expect(warnings(result)).toEqual([expect.stringMatching(/compressed body although none was asked for/)]);
-    expect(github.requests.filter((request) => request.method !== 'GET').map((request) => request.path)).toEqual(['/graphql']);
+    expect(github.requests.filter((request) => request.method !== 'GET').map((request) => request.path)).toEqual([
+      '/graphql',
+    ]);
   });
 });
 
 describe('outside text in issues is inert', () => {
   it("keeps Coze's words readable in a code span: no link, image, mention or cross-reference renders", async () => {
-    failing('see [docs](https://evil.example) ![x](https://evil.example/p.png) @octocat #1 octo/other#2 <b>bold</b> `tick` | pipe');
+    failing(
+      'see [docs](https://evil.example) ![x](https://evil.example/p.png) @octocat #1 octo/other#2 <b>bold</b> `tick` | pipe',
+    );
     await check();
     const row = github.issues[0]?.body.split('\n').find((line) => line.startsWith('| **Error** |')) ?? '';
     expect(row).toBe(

@@ -43,7 +43,12 @@ const inputs = (extra: Record<string, string> = {}) => ({
 });
 const check = (extra: Record<string, string> = {}, deps: Partial<ActionDeps> = {}) =>
   act(standIn, inputs(extra), { deps: { env: env(), ...deps }, extra: [githubToken] });
-const failing = () => standIn.failUsersMe({ kind: 'status', status: 401, body: JSON.stringify({ code: 4100, msg: 'authentication is invalid' }) });
+const failing = () =>
+  standIn.failUsersMe({
+    kind: 'status',
+    status: 401,
+    body: JSON.stringify({ code: 4100, msg: 'authentication is invalid' }),
+  });
 
 /** Nothing secret in anything written to GitHub. */
 function expectCleanGitHub() {
@@ -77,18 +82,26 @@ describe('issue-on-failure', () => {
   it('comments on the open issue while the check keeps failing, and closes it on recovery', async () => {
     failing();
     await check();
-    standIn.fail({ kind: 'status', status: 401, body: JSON.stringify({ error_code: 'invalid_client', error_message: 'invalid jwt: kid not been registred' }) });
+    standIn.fail({
+      kind: 'status',
+      status: 401,
+      body: JSON.stringify({ error_code: 'invalid_client', error_message: 'invalid jwt: kid not been registred' }),
+    });
     const second = await check();
     expect(second.named('info').map((c) => c.args[0])).toContain('Alert issue: commented on issue #1.');
     expect(github.issues).toHaveLength(1);
-    expect(github.issues[0]?.comments[0]).toMatch(/^Still failing in \[run 4242\]\(https:\/\/github\.example\/octo\/coze-app\/actions\/runs\/4242\):/);
+    expect(github.issues[0]?.comments[0]).toMatch(
+      /^Still failing in \[run 4242\]\(https:\/\/github\.example\/octo\/coze-app\/actions\/runs\/4242\):/,
+    );
     expect(github.issues[0]?.comments[0]).toContain('kid not been registred');
 
     const healthy = await check();
     expect(healthy.failures()).toEqual([]);
     expect(healthy.named('info').map((c) => c.args[0])).toContain('Alert issue: closed issue #1.');
     expect(github.issues[0]).toMatchObject({ state: 'closed', state_reason: 'completed' });
-    expect(github.issues[0]?.comments[1]).toBe('Recovered: the check passed in [run 4242](https://github.example/octo/coze-app/actions/runs/4242). Closing.');
+    expect(github.issues[0]?.comments[1]).toBe(
+      'Recovered: the check passed in [run 4242](https://github.example/octo/coze-app/actions/runs/4242). Closing.',
+    );
     expectCleanGitHub();
   });
 
@@ -136,7 +149,9 @@ describe('issue-on-failure', () => {
 
   it('names the default site when base-url is not given', async () => {
     await check({ 'base-url': '', 'duration-seconds': '0' });
-    expect(github.issues[0]?.title).toBe(`Coze credential check failing: Coze check / check, app ${tag} on api.coze.cn`);
+    expect(github.issues[0]?.title).toBe(
+      `Coze credential check failing: Coze check / check, app ${tag} on api.coze.cn`,
+    );
   });
 
   it('names the app and site as it can when they are the bad input', async () => {
@@ -163,7 +178,9 @@ describe('issue-on-failure', () => {
   it('opens an issue for a bad input too, without the value', async () => {
     const result = await check({ 'duration-seconds': '99999999' });
     expect(result.failures()).toEqual(["Input 'duration-seconds': expected a whole number from 1 to 86399"]);
-    expect(github.issues[0]?.body).toContain("| **Error** | `Input 'duration-seconds': expected a whole number from 1 to 86399` |");
+    expect(github.issues[0]?.body).toContain(
+      "| **Error** | `Input 'duration-seconds': expected a whole number from 1 to 86399` |",
+    );
     expect(github.written()).not.toContain('99999999');
   });
 
@@ -176,11 +193,16 @@ describe('issue-on-failure', () => {
       'Could not write the alert issue to GitHub: GitHub answered HTTP 403 (Resource not accessible by integration - https://docs.github.com/rest): grant the job `permissions: issues: write` and pass a github-token that has it',
     ]);
     // The failure is recorded before the alert is tried.
-    expect(result.calls.findIndex((c) => c.name === 'setFailed')).toBeLessThan(result.calls.findIndex((c) => c.name === 'warning'));
+    expect(result.calls.findIndex((c) => c.name === 'setFailed')).toBeLessThan(
+      result.calls.findIndex((c) => c.name === 'warning'),
+    );
   });
 
   it('warns, and keeps a passing step passing, when GitHub cannot be reached', async () => {
-    const result = await act(standIn, inputs(), { deps: { env: { ...env(), GITHUB_API_URL: 'http://127.0.0.1:9' } }, extra: [githubToken] });
+    const result = await act(standIn, inputs(), {
+      deps: { env: { ...env(), GITHUB_API_URL: 'http://127.0.0.1:9' } },
+      extra: [githubToken],
+    });
     expect(result.failures()).toEqual([]);
     expect(result.named('warning').map((c) => c.args[0])).toEqual([
       "Could not write the alert issue to GitHub: GitHub's API could not be reached: connection refused",
@@ -189,7 +211,9 @@ describe('issue-on-failure', () => {
 
   it('warns when it is not on a runner or has no token', async () => {
     const noRunner = await act(standIn, inputs(), { deps: { env: {} }, extra: [githubToken] });
-    expect(noRunner.named('warning').map((c) => c.args[0])).toEqual([expect.stringMatching(/GITHUB_REPOSITORY and GITHUB_RUN_ID are not set/)]);
+    expect(noRunner.named('warning').map((c) => c.args[0])).toEqual([
+      expect.stringMatching(/GITHUB_REPOSITORY and GITHUB_RUN_ID are not set/),
+    ]);
     const noToken = await check({ 'github-token': '' });
     expect(noToken.named('warning').map((c) => c.args[0])).toEqual([expect.stringMatching(/github-token is empty/)]);
     expect(noToken.secrets()).not.toContain('');
@@ -204,7 +228,10 @@ describe('issue-on-failure', () => {
   it('makes no GitHub call, and opens no client, when off', async () => {
     failing();
     let opened = 0;
-    const result = await check({ 'issue-on-failure': 'false' }, { openIssuesApi: async () => (opened++, Promise.reject(new Error('must not be called'))) });
+    const result = await check(
+      { 'issue-on-failure': 'false' },
+      { openIssuesApi: async () => (opened++, Promise.reject(new Error('must not be called'))) },
+    );
     expect(result.failures()).toHaveLength(1);
     expect(opened).toBe(0);
     expect(github.requests).toEqual([]);
@@ -214,7 +241,12 @@ describe('issue-on-failure', () => {
 });
 
 describe('alert helpers', () => {
-  const context = { repository: 'octo/coze-app', runId: '42', serverUrl: 'https://github.example', apiUrl: 'https://api.github.example' };
+  const context = {
+    repository: 'octo/coze-app',
+    runId: '42',
+    serverUrl: 'https://github.example',
+    apiUrl: 'https://api.github.example',
+  };
 
   it('writes the issue as a title, a marker, a sentence, a table and a closing line', () => {
     const issue = failureIssue(
@@ -252,9 +284,11 @@ describe('alert helpers', () => {
 
   it('says what octokit wrapped: the refusal or the network failure underneath, not HTTP 500', () => {
     const wrapped = (cause: Error) => Object.assign(new Error('wrapped'), { status: 500, cause });
-    expect(describeGitHubError(wrapped(Object.assign(new Error('a request to x was refused'), { name: 'GitHubAnswerError' })))).toBe(
-      'a request to x was refused',
-    );
+    expect(
+      describeGitHubError(
+        wrapped(Object.assign(new Error('a request to x was refused'), { name: 'GitHubAnswerError' })),
+      ),
+    ).toBe('a request to x was refused');
     expect(describeGitHubError(wrapped(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' })))).toBe(
       "GitHub's API could not be reached: connection refused",
     );
@@ -262,7 +296,11 @@ describe('alert helpers', () => {
     // An error with an answer is GitHub's answer, whatever its cause says.
     expect(
       describeGitHubError(
-        Object.assign(new Error('Server Error'), { status: 502, cause: Object.assign(new Error('x'), { code: 'ECONNRESET' }), response: {} }),
+        Object.assign(new Error('Server Error'), {
+          status: 502,
+          cause: Object.assign(new Error('x'), { code: 'ECONNRESET' }),
+          response: {},
+        }),
       ),
     ).toBe('HTTP 502: Server Error');
     expect(describeGitHubError(null)).toBe('the request failed');
@@ -270,7 +308,14 @@ describe('alert helpers', () => {
 
   it("writes the action's own rows as text and every other value as code", () => {
     const body = failureComment(
-      { problem: 'p', expires: '2026-11-25T06:32:05.000Z (in 14 min 59 s)', verification: 'refused', logId: 'L1', userName: 'u', app: 'a1b2c3d4' },
+      {
+        problem: 'p',
+        expires: '2026-11-25T06:32:05.000Z (in 14 min 59 s)',
+        verification: 'refused',
+        logId: 'L1',
+        userName: 'u',
+        app: 'a1b2c3d4',
+      },
       context,
     );
     expect(body).toContain('| **Token expires** | 2026-11-25T06:32:05.000Z (in 14 min 59 s) |');
@@ -284,7 +329,8 @@ describe('alert helpers', () => {
     const report = { problem: 'p', sessionName: 'end-user-4711', userName: 'Ada', userId: '7400000000000000001' };
     for (const text of [failureComment(report, context), failureIssue({ app: 'a', site: 's' }, report, context).body]) {
       expect(text).toContain('| **Error** | `p` |');
-      for (const person of ['Session name', 'end-user-4711', 'User', 'Ada', '7400000000000000001']) expect(text).not.toContain(person);
+      for (const person of ['Session name', 'end-user-4711', 'User', 'Ada', '7400000000000000001'])
+        expect(text).not.toContain(person);
     }
     failing();
     const run = await check({ 'session-name': 'end-user-4711' });
@@ -313,12 +359,16 @@ describe('alert helpers', () => {
   });
 
   it('describes GitHub failures without a permission hint when the permission is not the problem', () => {
-    expect(describeGitHubError(Object.assign(new Error('Server Error\nmore'), { status: 502 }))).toBe('HTTP 502: Server Error');
-    expect(describeGitHubError('odd')).toBe('the request failed');
-    expect(describeGitHubError(Object.assign(new Error('API rate limit exceeded for installation'), { status: 403 }))).toBe(
-      "GitHub's API rate limit was reached (HTTP 403); a later run will write the alert",
+    expect(describeGitHubError(Object.assign(new Error('Server Error\nmore'), { status: 502 }))).toBe(
+      'HTTP 502: Server Error',
     );
-    expect(describeGitHubError(Object.assign(new Error('slow down'), { status: 429 }))).toMatch(/^GitHub's API rate limit was reached \(HTTP 429\)/);
+    expect(describeGitHubError('odd')).toBe('the request failed');
+    expect(
+      describeGitHubError(Object.assign(new Error('API rate limit exceeded for installation'), { status: 403 })),
+    ).toBe("GitHub's API rate limit was reached (HTTP 403); a later run will write the alert");
+    expect(describeGitHubError(Object.assign(new Error('slow down'), { status: 429 }))).toMatch(
+      /^GitHub's API rate limit was reached \(HTTP 429\)/,
+    );
     expect(describeGitHubError(Object.assign(new Error('rate limit of bad credentials'), { status: 401 }))).toMatch(
       /^GitHub answered HTTP 401 .*grant the job/,
     );

@@ -26,7 +26,14 @@ const json = (res: ServerResponse, status: number, value: unknown) => {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(value));
 };
-const api = () => githubIssues('ghs_edge', { repository: 'o/r', runId: '1', serverUrl: 'https://github.example', apiUrl }, http.send, () => 5000, 'test');
+const api = () =>
+  githubIssues(
+    'ghs_edge',
+    { repository: 'o/r', runId: '1', serverUrl: 'https://github.example', apiUrl },
+    http.send,
+    () => 5000,
+    'test',
+  );
 
 const me = { login: 'github-actions[bot]', id: 41898282 };
 const mine = (issue: Record<string, unknown>) => ({ user: { login: me.login, id: me.id }, ...issue });
@@ -75,7 +82,9 @@ describe('viewer', () => {
       { login: 7 },
     ]) {
       handler = (_, res) => json(res, 200, { data: { viewer } });
-      await expect(api().viewer()).rejects.toThrow(/GitHub (did not say whose the github-token is|answered with the token's user id that is not)/);
+      await expect(api().viewer()).rejects.toThrow(
+        /GitHub (did not say whose the github-token is|answered with the token's user id that is not)/,
+      );
     }
   });
 });
@@ -106,11 +115,15 @@ describe('findOpen', () => {
   it('refuses a listing entry that is not an issue', async () => {
     for (const entry of [null, 'x', 7, { number: 1, body: 7 }]) {
       handler = (_, res) => json(res, 200, [entry]);
-      await expect(find(() => true)).rejects.toThrow('GitHub answered the issue listing with an entry that is not an issue');
+      await expect(find(() => true)).rejects.toThrow(
+        'GitHub answered the issue listing with an entry that is not an issue',
+      );
     }
     for (const entry of [{ number: 0, body: '' }, { number: 1.5, body: '' }, { number: '1', body: '' }, { body: '' }]) {
       handler = (_, res) => json(res, 200, [entry]);
-      await expect(find(() => true)).rejects.toThrow('GitHub answered with an issue number that is not a positive whole number');
+      await expect(find(() => true)).rejects.toThrow(
+        'GitHub answered with an issue number that is not a positive whole number',
+      );
     }
   });
 
@@ -145,7 +158,9 @@ describe('findOpen', () => {
       { number: 2, body: 'mark', labels: [] },
     ]);
     // Label names compare without regard to case, as GitHub's do.
-    expect(await find((issue) => issue.body === 'mark', 'coze-token-check')).toEqual([{ number: 1, body: 'mark', labels: ['Coze-Token-CHECK'] }]);
+    expect(await find((issue) => issue.body === 'mark', 'coze-token-check')).toEqual([
+      { number: 1, body: 'mark', labels: ['Coze-Token-CHECK'] },
+    ]);
   });
 
   it('puts the label on an issue, and takes 401, 403, 404 and 422 as the token may not', async () => {
@@ -153,10 +168,15 @@ describe('findOpen', () => {
     handler = (req, res) => {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => (asked.push(`${req.method} ${req.url} ${body}`), json(res, 200, [{ name: 'coze-token-check' }])));
+      req.on(
+        'end',
+        () => (asked.push(`${req.method} ${req.url} ${body}`), json(res, 200, [{ name: 'coze-token-check' }])),
+      );
     };
     expect(await api().addLabel(7, 'Coze-Token-Check')).toBe('added');
-    expect(asked).toEqual([expect.stringMatching(/^POST \/repos\/[^/]+\/[^/]+\/issues\/7\/labels \{"labels":\["Coze-Token-Check"\]\}$/)]);
+    expect(asked).toEqual([
+      expect.stringMatching(/^POST \/repos\/[^/]+\/[^/]+\/issues\/7\/labels \{"labels":\["Coze-Token-Check"\]\}$/),
+    ]);
     for (const status of [401, 403, 404, 422]) {
       handler = (_, res) => json(res, status, { message: 'no' });
       expect(await api().addLabel(7, 'coze-token-check')).toBe('refused');
@@ -172,11 +192,21 @@ describe('findOpen', () => {
       json(res, 200, []);
     };
     for (const suffix of ['/', '//']) {
-      const context = { repository: 'o/r', runId: '1', serverUrl: 'https://github.example', apiUrl: `${apiUrl}${suffix}` };
-      await githubIssues('ghs_edge', context, http.send, () => 5000, 'test').findOpen({ author: me, label: 'coze-token-check' }, () => true);
+      const context = {
+        repository: 'o/r',
+        runId: '1',
+        serverUrl: 'https://github.example',
+        apiUrl: `${apiUrl}${suffix}`,
+      };
+      await githubIssues('ghs_edge', context, http.send, () => 5000, 'test').findOpen(
+        { author: me, label: 'coze-token-check' },
+        () => true,
+      );
     }
     expect(paths).toEqual(
-      Array(2).fill('/repos/o/r/issues?state=open&creator=github-actions%5Bbot%5D&labels=coze-token-check&sort=created&direction=desc&per_page=100&page=1'),
+      Array(2).fill(
+        '/repos/o/r/issues?state=open&creator=github-actions%5Bbot%5D&labels=coze-token-check&sort=created&direction=desc&per_page=100&page=1',
+      ),
     );
   });
 });
@@ -215,7 +245,9 @@ describe('fetchThrough', () => {
     expect(asked[0]).toMatchObject({ accept: 'application/json', 'accept-encoding': 'identity' });
     for (const status of [300, 301, 399]) {
       answer = { status, headers: {}, body: '' };
-      await expect(fetch('https://api.github.com/x')).rejects.toThrow(`GitHub's API answered with a redirect (HTTP ${status}), which is not followed`);
+      await expect(fetch('https://api.github.com/x')).rejects.toThrow(
+        `GitHub's API answered with a redirect (HTTP ${status}), which is not followed`,
+      );
     }
     for (const status of [299, 400]) {
       answer = { status, headers: {}, body: '{}' };
@@ -223,8 +255,14 @@ describe('fetchThrough', () => {
     }
     answer = { status: 200, headers: { 'content-encoding': 'identity', 'x-a': 'b', 'x-gone': undefined }, body: '[]' };
     const response = await fetch('https://api.github.com/x');
-    expect([response.headers.get('x-a'), response.headers.has('x-gone'), await response.text()]).toEqual(['b', false, '[]']);
+    expect([response.headers.get('x-a'), response.headers.has('x-gone'), await response.text()]).toEqual([
+      'b',
+      false,
+      '[]',
+    ]);
     answer = { status: 200, headers: { 'content-encoding': 'br' }, body: '' };
-    await expect(fetch('https://api.github.com/x')).rejects.toThrow('GitHub answered with a compressed body although none was asked for');
+    await expect(fetch('https://api.github.com/x')).rejects.toThrow(
+      'GitHub answered with a compressed body although none was asked for',
+    );
   });
 });

@@ -19,7 +19,12 @@ const tls = (name: string) => readFileSync(join(ROOT, 'test/fixtures/tls', name)
 let secure: CozeStandIn;
 
 beforeAll(async () => {
-  secure = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid, tls: { key: tls('server-key.pem'), cert: tls('server-cert.pem') } });
+  secure = await startCozeStandIn({
+    publicKey: keys.publicKey,
+    appId,
+    kid,
+    tls: { key: tls('server-key.pem'), cert: tls('server-cert.pem') },
+  });
 });
 afterAll(async () => {
   await secure.close();
@@ -65,7 +70,9 @@ describe('dist/index.js on a runner', () => {
     expect(lines.findIndex((line, i) => i !== tokenMask && line.includes(token))).toBe(-1);
     const jwt = standIn.requests.findLast((r) => r.jwt)?.jwt as string;
     expect(lines.indexOf(`::add-mask::${jwt}`)).toBeGreaterThan(-1);
-    expect(visibleLog(run)).toMatch(/Minted a Coze access token for app [0-9a-f]{8} on 127\.0\.0\.1:\d+; it expires at .* \(in 1[45] min( \d+ s)?\)\./);
+    expect(visibleLog(run)).toMatch(
+      /Minted a Coze access token for app [0-9a-f]{8} on 127\.0\.0\.1:\d+; it expires at .* \(in 1[45] min( \d+ s)?\)\./,
+    );
     expect(run.summary).toMatch(/<h3>Coze access token<\/h3>/);
     expect(run.summary).toContain('<tr><th>User</th><td>ci-bot (7400000000000000001)</td></tr>');
     expectNoSecrets(run);
@@ -88,7 +95,10 @@ describe('dist/index.js on a runner', () => {
       null,
       2,
     );
-    const run = await runAction({ 'oauth-config': oauthConfig, verify: 'true', 'expected-user-id': '7400000000000000001' }, { RUNNER_DEBUG: '1' });
+    const run = await runAction(
+      { 'oauth-config': oauthConfig, verify: 'true', 'expected-user-id': '7400000000000000001' },
+      { RUNNER_DEBUG: '1' },
+    );
     expect(run.code).toBe(0);
     expect(standIn.issued.has(run.outputs.token as string)).toBe(true);
     const masks = commands(run.stdout, 'add-mask');
@@ -113,10 +123,13 @@ describe('proxies and certificates (process-wide settings)', () => {
     const proxy = await startProxy({ refuseWith: 407 });
     const withCredentials = proxy.url.replace('http://', 'http://corp-user:proxy-passw0rd@');
     try {
-      const run = await runAction(inputs({ 'base-url': secure.url.replace('127.0.0.1', 'api.coze.test'), retries: '3' }), {
-        HTTPS_PROXY: withCredentials,
-        NODE_EXTRA_CA_CERTS: join(ROOT, 'test/fixtures/tls/ca.pem'),
-      });
+      const run = await runAction(
+        inputs({ 'base-url': secure.url.replace('127.0.0.1', 'api.coze.test'), retries: '3' }),
+        {
+          HTTPS_PROXY: withCredentials,
+          NODE_EXTRA_CA_CERTS: join(ROOT, 'test/fixtures/tls/ca.pem'),
+        },
+      );
       expectOneError(
         run,
         /^Token request to https:\/\/api\.coze\.test:\d+\/api\/permission\/oauth2\/token: the proxy refused the connection to Coze \(HTTP 407\)\. .*HTTPS_PROXY=http:\/\/user:pass@host:port/,
@@ -130,20 +143,29 @@ describe('proxies and certificates (process-wide settings)', () => {
   });
 
   it('trusts a corporate CA given in NODE_EXTRA_CA_CERTS, and fails once, in words, without it', async () => {
-    const trusted = await runAction(inputs({ 'base-url': secure.url }), { NODE_EXTRA_CA_CERTS: join(ROOT, 'test/fixtures/tls/ca.pem') });
+    const trusted = await runAction(inputs({ 'base-url': secure.url }), {
+      NODE_EXTRA_CA_CERTS: join(ROOT, 'test/fixtures/tls/ca.pem'),
+    });
     expect(trusted.code).toBe(0);
     expect(secure.issued.has(trusted.outputs.token as string)).toBe(true);
     const before = secure.requests.length;
     const untrusted = await runAction(inputs({ 'base-url': secure.url }));
-    expectOneError(untrusted, /TLS certificate verification failed: the certificate was signed by an unknown authority .*NODE_EXTRA_CA_CERTS/);
+    expectOneError(
+      untrusted,
+      /TLS certificate verification failed: the certificate was signed by an unknown authority .*NODE_EXTRA_CA_CERTS/,
+    );
     expect(secure.requests.length).toBe(before);
   });
 });
 
 describe('what dist/ holds', () => {
   const files = (folder: string): string[] =>
-    readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(folder, entry.name)) : [join(folder, entry.name)]));
-  const scripts = files(join(ROOT, 'dist')).filter((file) => file.endsWith('.js') && !file.includes(`${join('dist', 'types')}`));
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? files(join(folder, entry.name)) : [join(folder, entry.name)],
+    );
+  const scripts = files(join(ROOT, 'dist')).filter(
+    (file) => file.endsWith('.js') && !file.includes(`${join('dist', 'types')}`),
+  );
 
   it('is at most 2.5 MiB in all, and every bundle in it is minified', () => {
     const total = files(join(ROOT, 'dist')).reduce((sum, file) => sum + statSync(file).size, 0);
@@ -190,11 +212,21 @@ describe('issue-on-failure through dist/ and a fake GitHub API', () => {
   afterAll(() => github.close());
 
   const githubToken = 'ghs_bundleInstallationToken000000000';
-  const runner = () => ({ GITHUB_REPOSITORY: 'octo/coze-app', GITHUB_RUN_ID: '77', GITHUB_SERVER_URL: 'https://github.example', GITHUB_API_URL: github.url });
-  const alerting = (extra: Record<string, string> = {}) => inputs({ 'issue-on-failure': 'true', 'github-token': githubToken, verify: 'true', ...extra });
+  const runner = () => ({
+    GITHUB_REPOSITORY: 'octo/coze-app',
+    GITHUB_RUN_ID: '77',
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_API_URL: github.url,
+  });
+  const alerting = (extra: Record<string, string> = {}) =>
+    inputs({ 'issue-on-failure': 'true', 'github-token': githubToken, verify: 'true', ...extra });
 
   it('opens an issue, comments while failing, closes on recovery, and writes no secret', async () => {
-    const revoked = { kind: 'status', status: 401, body: JSON.stringify({ code: 4100, msg: 'authentication is invalid' }) } as const;
+    const revoked = {
+      kind: 'status',
+      status: 401,
+      body: JSON.stringify({ code: 4100, msg: 'authentication is invalid' }),
+    } as const;
     standIn.failUsersMe(revoked);
     const first = await runAction(alerting(), runner());
     expectOneError(first, /check call to \/v1\/users\/me: authentication is invalid/);
@@ -219,7 +251,9 @@ describe('issue-on-failure through dist/ and a fake GitHub API', () => {
       const run = await runAction(alerting({ 'public-key-id': 'deleted' }), runner());
       expectOneError(run, /kid not been registred/);
       expect(commands(run.stdout, 'warning')).toEqual([
-        expect.stringMatching(/^Could not write the alert issue to GitHub: GitHub answered HTTP 403 .*permissions: issues: write/),
+        expect.stringMatching(
+          /^Could not write the alert issue to GitHub: GitHub answered HTTP 403 .*permissions: issues: write/,
+        ),
       ]);
     } finally {
       github.refuse(undefined);

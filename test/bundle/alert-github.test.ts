@@ -26,7 +26,12 @@ beforeEach(() => {
   elsewhere.reset();
 });
 
-const runner = () => ({ GITHUB_REPOSITORY: 'octo/coze-app', GITHUB_RUN_ID: '31', GITHUB_SERVER_URL: 'https://github.example', GITHUB_API_URL: github.url });
+const runner = () => ({
+  GITHUB_REPOSITORY: 'octo/coze-app',
+  GITHUB_RUN_ID: '31',
+  GITHUB_SERVER_URL: 'https://github.example',
+  GITHUB_API_URL: github.url,
+});
 const alerting = () => ({
   'base-url': standIn.url,
   'app-id': appId,
@@ -51,7 +56,10 @@ describe('through dist/: a GitHub that drops unknown labels', () => {
       const runs = [];
       for (let i = 0; i < 3; i++) runs.push(await failingRun());
       expect(github.issues).toHaveLength(1);
-      expect(github.issues[0]).toMatchObject({ labels: creation === 'allowed' ? ['coze-token-check'] : [], state: 'open' });
+      expect(github.issues[0]).toMatchObject({
+        labels: creation === 'allowed' ? ['coze-token-check'] : [],
+        state: 'open',
+      });
       expect(github.issues[0]?.comments).toHaveLength(2);
       expect(runs.map((run) => run.stdout.includes('gh label create coze-token-check'))).toEqual(
         creation === 'allowed' ? [false, false, false] : [true, false, false],
@@ -69,7 +77,16 @@ describe('through dist/: two checks at once', () => {
   it('keeps the oldest of its open issues, closes the other pointing to it, and a recovery closes the one kept', async () => {
     const ours = marker({ app: appTag(appId, 'octo/coze-app'), site: `127.0.0.1:${new URL(standIn.url).port}` });
     for (const number of [1, 2]) {
-      github.issues.push({ number, title: 't', body: ours, labels: [], state: 'open', comments: [], user: ACTIONS_BOT, author_association: 'NONE' });
+      github.issues.push({
+        number,
+        title: 't',
+        body: ours,
+        labels: [],
+        state: 'open',
+        comments: [],
+        user: ACTIONS_BOT,
+        author_association: 'NONE',
+      });
     }
     const run = await failingRun();
     expect(run.stdout).toContain('Alert issue: commented on issue #1 (closed #2 as a duplicate).');
@@ -87,13 +104,29 @@ describe('through dist/: two checks at once', () => {
 describe('through dist/: a hostile GitHub API', () => {
   const cases: Array<[string, () => Hostility, RegExp | undefined]> = [
     // Ten full pages and no end: it cannot tell whether its issue is further on, so it opens none.
-    ['a next link to another origin', () => ({ kind: 'next-elsewhere', url: elsewhere.url }), /more than 1000 open issues.*no new issue was opened/],
+    [
+      'a next link to another origin',
+      () => ({ kind: 'next-elsewhere', url: elsewhere.url }),
+      /more than 1000 open issues.*no new issue was opened/,
+    ],
     ['a next link that points to itself, for ever', () => ({ kind: 'next-self' }), undefined],
-    ['endless full pages', () => ({ kind: 'endless-full-pages' }), /more than 1000 open issues.*no new issue was opened/],
-    ['an issue number with newlines and workflow commands', () => ({ kind: 'number-with-newlines' }), /issue number that is not a positive whole number/],
+    [
+      'endless full pages',
+      () => ({ kind: 'endless-full-pages' }),
+      /more than 1000 open issues.*no new issue was opened/,
+    ],
+    [
+      'an issue number with newlines and workflow commands',
+      () => ({ kind: 'number-with-newlines' }),
+      /issue number that is not a positive whole number/,
+    ],
     ['a list cut mid-body', () => ({ kind: 'cut-list' }), /not a list of issues/],
     ['a gzip answer it did not ask for', () => ({ kind: 'gzip-bomb' }), /compressed body although none was asked for/],
-    ['a redirect to another origin', () => ({ kind: 'redirect-elsewhere', url: elsewhere.url }), /redirect \(HTTP 301\), which is not followed/],
+    [
+      'a redirect to another origin',
+      () => ({ kind: 'redirect-elsewhere', url: elsewhere.url }),
+      /redirect \(HTTP 301\), which is not followed/,
+    ],
   ];
   for (const [name, hostility, warning] of cases) {
     it(`${name}: the token stays home, the run ends, and stdout carries only the action's own commands`, async () => {
@@ -117,6 +150,8 @@ describe('through dist/: a hostile GitHub API', () => {
   it("writes Coze's words as inert code: no link, image, mention or cross-reference", async () => {
     await failingRun('[docs](https://evil.example) ![x](https://evil.example/p.png) @octocat #1 octo/other#2');
     const row = github.issues[0]?.body.split('\n').find((line) => line.startsWith('| **Error** |'));
-    expect(row).toMatch(/^\| \*\*Error\*\* \| `Coze refused .*\[docs\]\(https:\/\/evil\.example\) !\[x\].*@octocat #1 octo\/other#2 .*` \|$/);
+    expect(row).toMatch(
+      /^\| \*\*Error\*\* \| `Coze refused .*\[docs\]\(https:\/\/evil\.example\) !\[x\].*@octocat #1 octo\/other#2 .*` \|$/,
+    );
   });
 });

@@ -62,7 +62,11 @@ describe('the rest of the way Coze fails, through dist/', () => {
   });
 
   it('sets verified=false when Coze refused the token', async () => {
-    standIn.failUsersMe({ kind: 'status', status: 401, body: JSON.stringify({ code: 4100, msg: 'authentication is invalid' }) });
+    standIn.failUsersMe({
+      kind: 'status',
+      status: 401,
+      body: JSON.stringify({ code: 4100, msg: 'authentication is invalid' }),
+    });
     const run = await runAction(inputs({ verify: 'true' }));
     expectOneError(run, /code 4100/);
     expect(run.outputs).toEqual({ verified: 'false' });
@@ -72,7 +76,10 @@ describe('the rest of the way Coze fails, through dist/', () => {
     it(`refuses http://${name} before anything is sent`, async () => {
       const before = standIn.requests.length;
       const run = await runAction(inputs({ 'base-url': `http://${name}:${new URL(standIn.url).port}` }));
-      expectOneError(run, /^Input 'base-url': .*plain http:\/\/ is allowed only for localhost, 127\.x\.x\.x and \[::1\]/);
+      expectOneError(
+        run,
+        /^Input 'base-url': .*plain http:\/\/ is allowed only for localhost, 127\.x\.x\.x and \[::1\]/,
+      );
       expect(run.stdout).not.toContain(name);
       expect(standIn.requests.length).toBe(before);
     });

@@ -20,7 +20,8 @@ afterAll(async () => {
 });
 
 const githubToken = 'ghs_reusableWorkflowToken0000000000';
-const stepInputs = (secrets: Record<string, string>, given: Record<string, Value> = {}) => actionInputs(given, secrets, githubToken);
+const stepInputs = (secrets: Record<string, string>, given: Record<string, Value> = {}) =>
+  actionInputs(given, secrets, githubToken);
 
 describe('the reusable workflow', () => {
   it('takes the config file or the three credentials as secrets, and a github-token if the caller has one, verifies by default, and exposes no token', () => {
@@ -56,7 +57,9 @@ describe('the reusable workflow', () => {
     const secrets = { 'app-id': appId, 'public-key-id': kid, 'private-key': makeRsaKeys().pkcs8 };
     const run = await runAction(stepInputs(secrets, { 'base-url': standIn.url }));
     expect(run.code).toBe(1);
-    expect(commands(run.stdout, 'error')).toEqual([expect.stringMatching(/Coze refused the token request: JWT rejected.*HTTP 401/)]);
+    expect(commands(run.stdout, 'error')).toEqual([
+      expect.stringMatching(/Coze refused the token request: JWT rejected.*HTTP 401/),
+    ]);
     expect(run.outputs).toEqual({});
   });
 
@@ -73,11 +76,16 @@ describe('the reusable workflow', () => {
     // The caller's own token (an app's, a bot's), when it passes one, opens and comments instead of the job's.
     const before = github.requests.length;
     const callerToken = 'ghs_callerAppToken00000000000000000000';
-    const withToken = await runAction(stepInputs({ ...secrets, 'github-token': callerToken }, { 'base-url': standIn.url, 'issue-on-failure': true }), runner);
+    const withToken = await runAction(
+      stepInputs({ ...secrets, 'github-token': callerToken }, { 'base-url': standIn.url, 'issue-on-failure': true }),
+      runner,
+    );
     expect(withToken.code).toBe(1);
     expect(github.requests.length).toBeGreaterThan(before);
     expect(github.requests.slice(before).every((r) => r.authorization === `token ${callerToken}`)).toBe(true);
     // Only ever as the runner's mask of it.
-    expect(withToken.stdout.split('\n').filter((line) => line.includes(callerToken))).toEqual([`::add-mask::${callerToken}`]);
+    expect(withToken.stdout.split('\n').filter((line) => line.includes(callerToken))).toEqual([
+      `::add-mask::${callerToken}`,
+    ]);
   });
 });

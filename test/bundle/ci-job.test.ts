@@ -11,7 +11,11 @@ const dir = mkdtempSync(join(tmpdir(), 'coze-ci-job-'));
 const githubEnv = join(dir, 'github-env');
 writeFileSync(githubEnv, '');
 const started = execFileSync(process.execPath, [join(ROOT, 'scripts/stand-in.ts'), 'start', join(dir, 'stand-in')], {
-  env: { PATH: process.env.PATH ?? '', GITHUB_ENV: githubEnv, ...(process.env.SYSTEMROOT && { SYSTEMROOT: process.env.SYSTEMROOT }) },
+  env: {
+    PATH: process.env.PATH ?? '',
+    GITHUB_ENV: githubEnv,
+    ...(process.env.SYSTEMROOT && { SYSTEMROOT: process.env.SYSTEMROOT }),
+  },
   encoding: 'utf8',
 });
 const pid = Number(/\(pid (\d+)\)/.exec(started)?.[1]);
@@ -24,7 +28,13 @@ afterAll(() => {
 
 describe("ci.yml's uses: ./ job", () => {
   it('the stand-in script hands the job a loopback URL, an app, a kid and two keys', () => {
-    expect(Object.keys(env).sort()).toEqual(['STAND_IN_APP_ID', 'STAND_IN_KID', 'STAND_IN_OTHER_KEY', 'STAND_IN_PRIVATE_KEY', 'STAND_IN_URL']);
+    expect(Object.keys(env).sort()).toEqual([
+      'STAND_IN_APP_ID',
+      'STAND_IN_KID',
+      'STAND_IN_OTHER_KEY',
+      'STAND_IN_PRIVATE_KEY',
+      'STAND_IN_URL',
+    ]);
     expect(env.STAND_IN_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(env.STAND_IN_PRIVATE_KEY).toMatch(/^-----BEGIN PRIVATE KEY-----\n[\s\S]+\n-----END PRIVATE KEY-----$/);
   });

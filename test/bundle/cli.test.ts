@@ -19,7 +19,10 @@ const keyFile = join(dir, 'private key.pem');
 writeFileSync(keyFile, keys.pkcs1);
 /** Makes this Node report an old version, as a Node 20 machine would. */
 const pretendOld = join(dir, 'pretend-node-20.mjs');
-writeFileSync(pretendOld, "Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.20.2' } });\n");
+writeFileSync(
+  pretendOld,
+  "Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.20.2' } });\n",
+);
 
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
@@ -27,7 +30,16 @@ afterAll(async () => {
 
 const cli = (args: string[], env: Record<string, string> = {}, stdin = '', node = process.execPath) =>
   spawnNode(node, [join(ROOT, 'dist/cli/index.js'), ...args], env, stdin);
-const flags = () => ['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile, '--base-url', standIn.url];
+const flags = () => [
+  '--app-id',
+  appId,
+  '--public-key-id',
+  kid,
+  '--private-key-file',
+  keyFile,
+  '--base-url',
+  standIn.url,
+];
 
 /** A Node older than 22 on PATH (the machine's own), if there is one. */
 function oldNode(): string | undefined {
@@ -57,7 +69,11 @@ describe('dist/cli/index.js', () => {
   });
 
   it('reads the key from standard input and the rest from the environment', async () => {
-    const run = await cli(['check', '--private-key', '-'], { COZE_APP_ID: appId, COZE_PUBLIC_KEY_ID: kid, COZE_API_BASE: standIn.url }, keys.pkcs8);
+    const run = await cli(
+      ['check', '--private-key', '-'],
+      { COZE_APP_ID: appId, COZE_PUBLIC_KEY_ID: kid, COZE_API_BASE: standIn.url },
+      keys.pkcs8,
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Verification +✅/m);
   });
@@ -65,7 +81,9 @@ describe('dist/cli/index.js', () => {
   it('exits 1, 2 and 3 with one line and a hint on stderr', async () => {
     const refused = await cli(['mint', ...flags(), '--public-key-id', 'deleted']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^coze-token mint: Coze refused the token request: invalid jwt: kid not been registred .*\nhint: /);
+    expect(refused.stderr).toMatch(
+      /^coze-token mint: Coze refused the token request: invalid jwt: kid not been registred .*\nhint: /,
+    );
     const bad = await cli(['mint', '--app-id', appId]);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
@@ -90,20 +108,25 @@ describe('dist/cli/index.js', () => {
     // A PEM pasted where its path belongs: not a file, and never shown.
     const pasted = await cli(['mint', ...ids], { COZE_PRIVATE_KEY_FILE: keys.pkcs8 });
     expect(pasted.code).toBe(2);
-    expect(pasted.stderr).toMatch(/^coze-token mint: COZE_PRIVATE_KEY_FILE: expected the path of a readable file .* looks like a key rather than a path/);
+    expect(pasted.stderr).toMatch(
+      /^coze-token mint: COZE_PRIVATE_KEY_FILE: expected the path of a readable file .* looks like a key rather than a path/,
+    );
     expect(leaksIn(pasted.stderr, { pems: [keys.pkcs8], standIn })).toEqual([]);
   });
 
   // Permissions do not hold back root, nor exist so on Windows.
-  it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)('names a key file it may not read: permission denied', async () => {
-    const locked = join(dir, 'locked.pem');
-    writeFileSync(locked, keys.pkcs8);
-    chmodSync(locked, 0o000);
-    const run = await cli(['mint', '--app-id', appId, '--public-key-id', kid, '--private-key-file', locked]);
-    expect(run.stderr).toBe(
-      `coze-token mint: --private-key-file: cannot read "${locked}": permission denied; expected a readable file holding the PEM private key\n`,
-    );
-  });
+  it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)(
+    'names a key file it may not read: permission denied',
+    async () => {
+      const locked = join(dir, 'locked.pem');
+      writeFileSync(locked, keys.pkcs8);
+      chmodSync(locked, 0o000);
+      const run = await cli(['mint', '--app-id', appId, '--public-key-id', kid, '--private-key-file', locked]);
+      expect(run.stderr).toBe(
+        `coze-token mint: --private-key-file: cannot read "${locked}": permission denied; expected a readable file holding the PEM private key\n`,
+      );
+    },
+  );
 
   it('names an extra argument and a misspelt option by position, with the option meant, never echoing them', async () => {
     const extra = await cli(['check', 'extra', ...flags()]);
@@ -133,8 +156,18 @@ describe('dist/cli/index.js', () => {
 
   it('refuses a Node older than 22.19 in one line, exit code 2, before loading anything else', async () => {
     const before = standIn.issued.size;
-    const run = await spawnNode(process.execPath, ['--import', pathToFileURL(pretendOld).href, join(ROOT, 'dist/cli/index.js'), 'mint', ...flags()]);
-    expect(run).toEqual({ code: 2, stdout: '', stderr: 'coze-token needs Node.js 22.19 or later; this is Node.js 20.20.2.\n' });
+    const run = await spawnNode(process.execPath, [
+      '--import',
+      pathToFileURL(pretendOld).href,
+      join(ROOT, 'dist/cli/index.js'),
+      'mint',
+      ...flags(),
+    ]);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'coze-token needs Node.js 22.19 or later; this is Node.js 20.20.2.\n',
+    });
     expect(standIn.issued.size).toBe(before);
   });
 
@@ -148,21 +181,41 @@ describe('dist/cli/index.js', () => {
 
 describe('dist/lib/index.js', () => {
   it('mints and verifies from the built package entry, throwing the exported error classes', async () => {
-    const lib = (await import(pathToFileURL(join(ROOT, 'dist/lib/index.js')).href)) as typeof import('../../src/lib/index.ts');
-    const token = await lib.mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, verify: true });
+    const lib = (await import(
+      pathToFileURL(join(ROOT, 'dist/lib/index.js')).href
+    )) as typeof import('../../src/lib/index.ts');
+    const token = await lib.mintCozeToken({
+      appId,
+      publicKeyId: kid,
+      privateKey: keys.pkcs8,
+      baseUrl: standIn.url,
+      verify: true,
+    });
     expect(standIn.issued.has(token.token)).toBe(true);
-    await expect(lib.mintCozeToken({ appId, publicKeyId: 'nope', privateKey: keys.pkcs8, baseUrl: standIn.url })).rejects.toBeInstanceOf(lib.CozeError);
-    await expect(lib.mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, durationSeconds: 0 })).rejects.toBeInstanceOf(lib.InputError);
-    await expect(lib.mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: 'http://127.0.0.1:9', retries: 0 })).rejects.toBeInstanceOf(
-      lib.NetworkError,
-    );
+    await expect(
+      lib.mintCozeToken({ appId, publicKeyId: 'nope', privateKey: keys.pkcs8, baseUrl: standIn.url }),
+    ).rejects.toBeInstanceOf(lib.CozeError);
+    await expect(
+      lib.mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, durationSeconds: 0 }),
+    ).rejects.toBeInstanceOf(lib.InputError);
+    await expect(
+      lib.mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: 'http://127.0.0.1:9', retries: 0 }),
+    ).rejects.toBeInstanceOf(lib.NetworkError);
   });
 
   it('mints for the options given, whatever a polluted Object.prototype holds: nothing reaches the polluter', async () => {
     const evil = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
     try {
       // Not verify: Node's own WebCrypto reads that name from plain objects, and breaks before any library would.
-      const pollution = { baseUrl: evil.url, audience: 'evil', sessionName: 'evil', accountId: '1', scope: 'x', durationSeconds: 11, retries: 'x' };
+      const pollution = {
+        baseUrl: evil.url,
+        audience: 'evil',
+        sessionName: 'evil',
+        accountId: '1',
+        scope: 'x',
+        durationSeconds: 11,
+        retries: 'x',
+      };
       const options = { appId, publicKeyId: kid, privateKey: keys.pkcs8 };
       const script = [
         `const lib = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/lib/index.js')).href)});`,
@@ -209,12 +262,22 @@ describe('dist/lib/index.js', () => {
       '-e',
       importScript("() => console.log('loaded')"),
     ]);
-    expect(run).toEqual({ code: 0, stdout: 'caught true coze-token-action needs Node.js 22.19 or later; this is Node.js 20.20.2.\nhost alive\n', stderr: '' });
+    expect(run).toEqual({
+      code: 0,
+      stdout: 'caught true coze-token-action needs Node.js 22.19 or later; this is Node.js 20.20.2.\nhost alive\n',
+      stderr: '',
+    });
   });
 
   it.skipIf(!old)(`throws the same on this machine's own old Node (${old ?? 'none found'})`, async () => {
-    const run = await spawnNode(old as string, ['--input-type=module', '-e', importScript("() => console.log('loaded')")]);
+    const run = await spawnNode(old as string, [
+      '--input-type=module',
+      '-e',
+      importScript("() => console.log('loaded')"),
+    ]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^caught true coze-token-action needs Node\.js 22\.19 or later; this is Node\.js v?[12]\d\.\d+\.\d+\.\nhost alive\n$/);
+    expect(run.stdout).toMatch(
+      /^caught true coze-token-action needs Node\.js 22\.19 or later; this is Node\.js v?[12]\d\.\d+\.\d+\.\nhost alive\n$/,
+    );
   });
 });

@@ -60,14 +60,17 @@ const laterReply: fc.Arbitrary<Reply> = fc.oneof(
   { weight: 2, arbitrary: replies.raw },
   { weight: 1, arbitrary: replies.cut },
 );
-const queue = fc.tuple(tokenReply, userReply, fc.array(laterReply, { maxLength: 3 })).map(([token, user, later]) => [token, user, ...later]);
+const queue = fc
+  .tuple(tokenReply, userReply, fc.array(laterReply, { maxLength: 3 }))
+  .map(([token, user, later]) => [token, user, ...later]);
 const SEED = 20_261_128;
 const DEADLINE_SECONDS = 3;
 /** Node's start and the summary's write, on a slow runner, on top of deadline-seconds. */
 const SLACK_MS = 2500;
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this finds
-const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
+const CONTROL_BUT_NEWLINE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this finds
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
 
 let server: ByteServer;
 let served: RawRequest[] = [];
@@ -233,7 +236,15 @@ describe('fuzz findings through dist/', () => {
   it('FINDING 1 (fixed): a C1 byte (8-bit CSI) in the content-type header reached the terminal through the CLI', async () => {
     serve([
       TOKEN,
-      { kind: 'http', status: 200, reason: 'OK', headers: [['content-type', 'text/plain\u009b31m']], body: { text: 'x' }, encoding: 'utf8', framing: 'length' },
+      {
+        kind: 'http',
+        status: 200,
+        reason: 'OK',
+        headers: [['content-type', 'text/plain\u009b31m']],
+        body: { text: 'x' },
+        encoding: 'utf8',
+        framing: 'length',
+      },
     ]);
     const run = await cli();
     expect(run.code).toBe(1);
@@ -252,7 +263,14 @@ describe('fuzz findings through dist/', () => {
       framing: 'length',
     };
     serve([TOKEN, refusal]);
-    const action = await runAction({ 'app-id': '1', 'public-key-id': 'k', 'private-key': keys.pkcs8, 'base-url': server.url, retries: '0', verify: 'true' });
+    const action = await runAction({
+      'app-id': '1',
+      'public-key-id': 'k',
+      'private-key': keys.pkcs8,
+      'base-url': server.url,
+      retries: '0',
+      verify: 'true',
+    });
     expect(action.code).toBe(1);
     expect(runnerLines(action.stdout).filter((line) => line.startsWith('::error::'))).toHaveLength(1);
     expect(action.stderr).not.toMatch(/TypeError|^\s+at /m);

@@ -98,7 +98,10 @@ describe('loopback always goes direct', () => {
   it('never sends a loopback base-url through HTTP(S)_PROXY, whatever NO_PROXY says', async () => {
     const proxy = await startProxy();
     try {
-      for (const env of [{ HTTP_PROXY: proxy.url }, { http_proxy: proxy.url, HTTPS_PROXY: proxy.url, NO_PROXY: 'example.com' }]) {
+      for (const env of [
+        { HTTP_PROXY: proxy.url },
+        { http_proxy: proxy.url, HTTPS_PROXY: proxy.url, NO_PROXY: 'example.com' },
+      ]) {
         for (const base of [standIn.url, standIn.url.replace('127.0.0.1', 'localhost')]) {
           const run = await runAction(inputs({ 'base-url': base, audience: '127.0.0.1', verify: 'true' }), env);
           expect(run.code).toBe(0);
@@ -116,10 +119,13 @@ describe('a proxy that never answers', () => {
   it('holds deadline-seconds: 8 (the step ends within 15 s), and every attempt opens a fresh tunnel', async () => {
     const proxy = await startProxy({ stall: true });
     try {
-      const run = await runAction(inputs({ 'base-url': remoteUrl, 'deadline-seconds': '8', 'timeout-seconds': '2', retries: '10' }), {
-        HTTPS_PROXY: proxy.url,
-        ...CA,
-      });
+      const run = await runAction(
+        inputs({ 'base-url': remoteUrl, 'deadline-seconds': '8', 'timeout-seconds': '2', retries: '10' }),
+        {
+          HTTPS_PROXY: proxy.url,
+          ...CA,
+        },
+      );
       expect(run.durationMs).toBeLessThan(15_000);
       expectOneError(run, /no answer within deadline-seconds \(8 s\) after (\d+) attempts/);
       const attempts = Number(/after (\d+) attempts/.exec(commands(run.stdout, 'error')[0] as string)?.[1]);
@@ -150,10 +156,22 @@ describe('a proxy that never answers', () => {
         '1',
       ];
       const started = performance.now();
-      const cli = await spawnNode(process.execPath, [join(ROOT, 'dist/cli/index.js'), 'mint', ...flags], env, keys.pkcs8);
+      const cli = await spawnNode(
+        process.execPath,
+        [join(ROOT, 'dist/cli/index.js'), 'mint', ...flags],
+        env,
+        keys.pkcs8,
+      );
       expect(cli.code).toBe(3);
       expect(cli.stderr).toMatch(/no answer within --deadline-seconds \(3 s\)/);
-      const options = JSON.stringify({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: remoteUrl, deadlineSeconds: 3, timeoutSeconds: 1 });
+      const options = JSON.stringify({
+        appId,
+        publicKeyId: kid,
+        privateKey: keys.pkcs8,
+        baseUrl: remoteUrl,
+        deadlineSeconds: 3,
+        timeoutSeconds: 1,
+      });
       const script = `const lib = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/lib/index.js')).href)}); await lib.mintCozeToken(${options}).catch((e) => console.log(e.name));`;
       // The process must exit by itself once the call has failed: nothing of the call keeps it alive.
       const library = await spawnNode(process.execPath, ['--input-type=module', '-e', script], env);
@@ -180,13 +198,32 @@ describe('a server that does not speak HTTP', () => {
   it('exits 3 in the CLI and throws NetworkError in the library', async () => {
     const cli = await spawnNode(
       process.execPath,
-      [join(ROOT, 'dist/cli/index.js'), 'mint', '--app-id', appId, '--public-key-id', kid, '--private-key', '-', '--base-url', notHttpUrl(), '--retries', '0'],
+      [
+        join(ROOT, 'dist/cli/index.js'),
+        'mint',
+        '--app-id',
+        appId,
+        '--public-key-id',
+        kid,
+        '--private-key',
+        '-',
+        '--base-url',
+        notHttpUrl(),
+        '--retries',
+        '0',
+      ],
       {},
       keys.pkcs8,
     );
     expect(cli.code).toBe(3);
     expect(cli.stderr).toMatch(/the server did not answer in HTTP/);
-    const options = JSON.stringify({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: notHttpUrl(), retries: 0 });
+    const options = JSON.stringify({
+      appId,
+      publicKeyId: kid,
+      privateKey: keys.pkcs8,
+      baseUrl: notHttpUrl(),
+      retries: 0,
+    });
     const script = `const lib = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/lib/index.js')).href)}); await lib.mintCozeToken(${options}).catch((e) => console.log(e instanceof lib.NetworkError));`;
     expect((await spawnNode(process.execPath, ['--input-type=module', '-e', script], {})).stdout.trim()).toBe('true');
   });
@@ -197,7 +234,10 @@ describe('answers and inputs that would spoil the log or the summary', () => {
     const expiresIn = Math.floor(Date.now() / 1000) + 900;
     standIn.fail({ kind: 'ok-body', body: JSON.stringify({ access_token: 'e', expires_in: expiresIn }) });
     const run = await runAction(inputs({ retries: '0' }));
-    expectOneError(run, /^Coze answered the token request with an access_token of 1 characters, too short to be a Coze token/);
+    expectOneError(
+      run,
+      /^Coze answered the token request with an access_token of 1 characters, too short to be a Coze token/,
+    );
     expect(commands(run.stdout, 'add-mask')).not.toContain('e');
   });
 
@@ -212,7 +252,11 @@ describe('answers and inputs that would spoil the log or the summary', () => {
   });
 
   it('keeps Markdown in an input inert inside the summary table', async () => {
-    const run = await runAction(inputs({ 'session-name': '**bold** [link](https://evil.example) ![x](https://evil.example/x.png) @octocat #1 | cell' }));
+    const run = await runAction(
+      inputs({
+        'session-name': '**bold** [link](https://evil.example) ![x](https://evil.example/x.png) @octocat #1 | cell',
+      }),
+    );
     expect(run.code).toBe(0);
     const row = run.summary.split('\n').find((line) => line.includes('Session name')) ?? '';
     expect(row).toContain('&#42;&#42;bold&#42;&#42; &#91;link&#93;(https://evil.example)');

@@ -33,7 +33,10 @@ function packagesOf(stats: { modules: Module[] }): string[] {
     });
   return [...new Set(found)]
     .map((folder) => {
-      const { name, version } = JSON.parse(readFileSync(join(ROOT, folder, 'package.json'), 'utf8')) as { name: string; version: string };
+      const { name, version } = JSON.parse(readFileSync(join(ROOT, folder, 'package.json'), 'utf8')) as {
+        name: string;
+        version: string;
+      };
       folders.set(`${name} ${version}`, folder);
       return `${name} ${version}`;
     })
@@ -92,9 +95,15 @@ describe('third-party notices', () => {
 
   it('finds the packages the action and the library are made of', () => {
     expect(carried.get('dist')).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^undici /), expect.stringMatching(/^jose /), expect.stringMatching(/^@actions\/core /)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^undici /),
+        expect.stringMatching(/^jose /),
+        expect.stringMatching(/^@actions\/core /),
+      ]),
     );
-    expect(carried.get('dist/lib')).toEqual(expect.arrayContaining([expect.stringMatching(/^undici /), expect.stringMatching(/^jose /)]));
+    expect(carried.get('dist/lib')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^undici /), expect.stringMatching(/^jose /)]),
+    );
   });
 
   it('gives each package its own licence text', () => {
@@ -116,8 +125,16 @@ describe('third-party notices', () => {
   });
 
   it('every file of dist/ points to the notice, and the /*! banners of bundled code stay', () => {
-    const files = ['index.js', ...readdirSync(join(ROOT, 'dist')).filter((f) => /^\d+\.index\.js$/.test(f)), 'lib/index.js', 'cli/index.js'];
-    for (const file of files) expect(readFileSync(join(ROOT, 'dist', file), 'utf8').slice(0, 200), file).toContain('dist/THIRD-PARTY-NOTICES.txt');
+    const files = [
+      'index.js',
+      ...readdirSync(join(ROOT, 'dist')).filter((f) => /^\d+\.index\.js$/.test(f)),
+      'lib/index.js',
+      'cli/index.js',
+    ];
+    for (const file of files)
+      expect(readFileSync(join(ROOT, 'dist', file), 'utf8').slice(0, 200), file).toContain(
+        'dist/THIRD-PARTY-NOTICES.txt',
+      );
     expect(readFileSync(join(ROOT, 'dist/index.js'), 'utf8')).toContain('/*! ws. MIT License.');
   });
 });

@@ -13,7 +13,9 @@ import { commands, leakSurface, runAction } from '../support/run-action.ts';
 import { spawnNode } from '../support/spawn-node.ts';
 import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
-const { keys, appId, kid, standIn } = useCozeStandIn('7488888888888', 'bundle-outside-kid-0123456789abcdef', { tokenPrefix: 'Opaque' });
+const { keys, appId, kid, standIn } = useCozeStandIn('7488888888888', 'bundle-outside-kid-0123456789abcdef', {
+  tokenPrefix: 'Opaque',
+});
 const githubToken = 'ghs_bundleOutsideToken0000000000000';
 /** Token-like text without the dots a JWT has, just under the 1 MiB cap with its JSON around it. */
 const HOSTILE = 'eyJ'.repeat(340_000);
@@ -52,7 +54,8 @@ const inputs = (extra: Record<string, string> = {}) => ({
 });
 const alerting = { 'issue-on-failure': 'true', 'github-token': githubToken };
 const ids = () => ['--app-id', appId, '--public-key-id', kid, '--base-url', standIn.url];
-const cli = (args: string[]) => spawnNode(process.execPath, [join(ROOT, 'dist/cli/index.js'), ...args], { COZE_PRIVATE_KEY: keys.pkcs8 });
+const cli = (args: string[]) =>
+  spawnNode(process.execPath, [join(ROOT, 'dist/cli/index.js'), ...args], { COZE_PRIVATE_KEY: keys.pkcs8 });
 /** A script run against dist/lib as a library user runs one: the package's entry, imported. */
 const library = (body: string) =>
   spawnNode(process.execPath, [
@@ -62,8 +65,14 @@ const library = (body: string) =>
   ]);
 const options = (extra = '') =>
   `{ appId: ${JSON.stringify(appId)}, publicKeyId: ${JSON.stringify(kid)}, privateKey: ${JSON.stringify(keys.pkcs8)}, baseUrl: ${JSON.stringify(standIn.url)}${extra} }`;
-const refuseHostile = () => standIn.fail({ kind: 'status', status: 400, body: JSON.stringify({ error_code: 'invalid_request', error_message: HOSTILE }) });
-const noLeaks = (text: string) => expect(leaksIn(text, { pems: [keys.pkcs8], standIn, extra: [githubToken, appId, kid] })).toEqual([]);
+const refuseHostile = () =>
+  standIn.fail({
+    kind: 'status',
+    status: 400,
+    body: JSON.stringify({ error_code: 'invalid_request', error_message: HOSTILE }),
+  });
+const noLeaks = (text: string) =>
+  expect(leaksIn(text, { pems: [keys.pkcs8], standIn, extra: [githubToken, appId, kid] })).toEqual([]);
 
 describe('a message built to be slow to scan ends within the deadline', () => {
   it('the action: a token refusal, a verify refusal and a GitHub refusal of a megabyte each, deadline-seconds 2', async () => {
@@ -90,7 +99,9 @@ describe('a message built to be slow to scan ends within the deadline', () => {
     const started = performance.now();
     const checked = await cli(['check', ...ids(), '--deadline-seconds', '2']);
     expect([checked.code, performance.now() - started < 5000]).toEqual([1, true]);
-    expect(checked.stderr).toMatch(/^coze-token check: Coze refused the token request: (eyJ){100}… \(HTTP 400, code invalid_request/);
+    expect(checked.stderr).toMatch(
+      /^coze-token check: Coze refused the token request: (eyJ){100}… \(HTTP 400, code invalid_request/,
+    );
     refuseHostile();
     const embedded = await library(`
       const started = performance.now();
@@ -114,21 +125,37 @@ describe("public text never shows the app id or the fingerprint, however Coze's 
       ]);
       expect(deactivated.summary).toContain('app: &#91;app-id&#93; is currently deactivated');
       expect(github.written()).toContain('app: [app-id] is currently deactivated');
-      noLeaks(`${leakSurface(deactivated)}\n${github.written()}\n${github.issues.map((issue) => issue.title).join('\n')}`);
+      noLeaks(
+        `${leakSurface(deactivated)}\n${github.written()}\n${github.issues.map((issue) => issue.title).join('\n')}`,
+      );
     } finally {
       standIn.deactivate(false);
     }
-    standIn.fail({ kind: 'status', status: 401, body: JSON.stringify({ error_code: 'invalid_client', error_message: `unknown kid ${kid.toUpperCase()}` }) });
+    standIn.fail({
+      kind: 'status',
+      status: 401,
+      body: JSON.stringify({ error_code: 'invalid_client', error_message: `unknown kid ${kid.toUpperCase()}` }),
+    });
     const unknownKey = await runAction(inputs(alerting), runner());
-    expect(commands(unknownKey.stdout, 'error')).toEqual([expect.stringMatching(/^Coze refused the token request: unknown kid \[public-key-id\]/)]);
+    expect(commands(unknownKey.stdout, 'error')).toEqual([
+      expect.stringMatching(/^Coze refused the token request: unknown kid \[public-key-id\]/),
+    ]);
     noLeaks(`${leakSurface(unknownKey)}\n${github.written()}`);
   });
 
   it('the action: no part of an id that stands across the cut at 300 characters, in the log, summary, issue or outputs', async () => {
     const across = (id: string) => `${'x'.repeat(290)} ${id} is currently deactivated by the owner`;
-    standIn.fail({ kind: 'status', status: 403, body: JSON.stringify({ error_code: 'access_deny', error_message: across(appId) }) });
+    standIn.fail({
+      kind: 'status',
+      status: 403,
+      body: JSON.stringify({ error_code: 'access_deny', error_message: across(appId) }),
+    });
     const refused = await runAction(inputs(alerting), runner());
-    standIn.failUsersMe({ kind: 'status', status: 200, body: JSON.stringify({ code: 0, data: { user_id: across(appId), user_name: across(kid) } }) });
+    standIn.failUsersMe({
+      kind: 'status',
+      status: 200,
+      body: JSON.stringify({ code: 0, data: { user_id: across(appId), user_name: across(kid) } }),
+    });
     const verified = await runAction(inputs(), runner());
     expect([refused.code, verified.code]).toEqual([1, 0]);
     const written = `${leakSurface(refused)}\n${leakSurface(verified)}\n${Object.values(verified.outputs).join('\n')}\n${github.written()}`;
@@ -140,13 +167,17 @@ describe("public text never shows the app id or the fingerprint, however Coze's 
     standIn.deactivate();
     try {
       const checked = await cli(['check', ...ids()]);
-      expect(checked.stderr).toMatch(/^coze-token check: Coze refused the token request: app: \[--app-id\] is currently deactivated by the owner/);
+      expect(checked.stderr).toMatch(
+        /^coze-token check: Coze refused the token request: app: \[--app-id\] is currently deactivated by the owner/,
+      );
       noLeaks(`${checked.stdout}${checked.stderr}`);
       const embedded = await library(`
         const error = await lib.mintCozeToken(${options()}).catch((thrown) => thrown);
         console.log(error.stack.split(String.fromCharCode(10))[0]);
       `);
-      expect(embedded.stdout).toMatch(/^CozeError: Coze refused the token request: app: \[appId\] is currently deactivated by the owner/);
+      expect(embedded.stdout).toMatch(
+        /^CozeError: Coze refused the token request: app: \[appId\] is currently deactivated by the owner/,
+      );
       noLeaks(embedded.stdout);
     } finally {
       standIn.deactivate(false);
@@ -196,7 +227,10 @@ describe('the library', () => {
   });
 
   it('a log that throws during a background refresh loses its line, not the program', async () => {
-    standIn.fail({ kind: 'pass' }, { kind: 'status', status: 401, body: JSON.stringify({ error_code: 'invalid_client', error_message: 'no' }) });
+    standIn.fail(
+      { kind: 'pass' },
+      { kind: 'status', status: 401, body: JSON.stringify({ error_code: 'invalid_client', error_message: 'no' }) },
+    );
     const run = await library(`
       let now = Date.now();
       let closed = false;

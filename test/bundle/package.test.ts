@@ -17,19 +17,25 @@ import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 const { keys, appId, kid, standIn } = useCozeStandIn('7433333333333', 'package-kid');
 const dir = mkdtempSync(join(tmpdir(), 'coze-package-'));
 const project = join(dir, 'scratch');
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown> & { name: string };
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown> & {
+  name: string;
+};
 
 /** npm itself, as the running npm script found it, or from PATH. */
 function npm(args: string[], cwd: string, env: Record<string, string> = {}): string {
   const viaNode = process.env.npm_execpath?.endsWith('.js');
-  const [command, commandArgs] = viaNode ? [process.execPath, [process.env.npm_execpath as string, ...args]] : ['npm', args];
+  const [command, commandArgs] = viaNode
+    ? [process.execPath, [process.env.npm_execpath as string, ...args]]
+    : ['npm', args];
   return execFileSync(command, commandArgs, {
     cwd,
     encoding: 'utf8',
     shell: !viaNode && process.platform === 'win32',
     // Without this process's own PATH under another spelling (Windows' Path) when env brings one.
     env: {
-      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !(env.PATH && name.toUpperCase() === 'PATH'))),
+      ...Object.fromEntries(
+        Object.entries(process.env).filter(([name]) => !(env.PATH && name.toUpperCase() === 'PATH')),
+      ),
       npm_config_audit: 'false',
       npm_config_fund: 'false',
       npm_config_update_notifier: 'false',
@@ -53,7 +59,12 @@ afterAll(async () => {
 function installedCli(node: string, args: string[], stdin = ''): Promise<NodeRun> {
   const windows = process.platform === 'win32';
   const bin = join(project, 'node_modules', '.bin', windows ? 'coze-token.cmd' : 'coze-token');
-  return spawnCollecting(bin, args, { cwd: project, shell: windows, env: childEnv({}, `${dirname(node)}${delimiter}${process.env.PATH ?? ''}`) }, stdin);
+  return spawnCollecting(
+    bin,
+    args,
+    { cwd: project, shell: windows, env: childEnv({}, `${dirname(node)}${delimiter}${process.env.PATH ?? ''}`) },
+    stdin,
+  );
 }
 
 describe('the npm package', () => {
@@ -68,7 +79,9 @@ describe('the npm package', () => {
   });
 
   it("holds the library, the CLI, their types and notices, README, LICENSE and CHANGELOG, and nothing of the action's", () => {
-    const files = JSON.parse(npm(['pack', '--dry-run', '--json', '--silent'], ROOT))[0].files.map((file: { path: string }) => file.path) as string[];
+    const files = JSON.parse(npm(['pack', '--dry-run', '--json', '--silent'], ROOT))[0].files.map(
+      (file: { path: string }) => file.path,
+    ) as string[];
     const types = (manifest.exports as Record<string, { types: string }>)['.']?.types.replace(/^\.\//, '');
     expect(files).toEqual(
       expect.arrayContaining([
@@ -84,7 +97,12 @@ describe('the npm package', () => {
     );
     // Not the action's bundle (dist/index.js, its chunks and their package.json) nor action.yml, sources or tests.
     expect(
-      files.filter((file) => !/^(dist\/(lib|cli|types)\/.+|dist\/THIRD-PARTY-NOTICES\.txt|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(file)),
+      files.filter(
+        (file) =>
+          !/^(dist\/(lib|cli|types)\/.+|dist\/THIRD-PARTY-NOTICES\.txt|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(
+            file,
+          ),
+      ),
     ).toEqual([]);
     expect(files).not.toContain('dist/index.js');
   });
@@ -99,7 +117,10 @@ describe('the npm package', () => {
     mkdirSync(relative);
     writeFileSync(
       join(relative, 'README.md'),
-      readFileSync(join(installed, 'README.md'), 'utf8').replaceAll(`https://github.com/${owner}/${name}/blob/main/`, ''),
+      readFileSync(join(installed, 'README.md'), 'utf8').replaceAll(
+        `https://github.com/${owner}/${name}/blob/main/`,
+        '',
+      ),
     );
     expect(brokenLinks(relative, ['README.md'])).toEqual(
       expect.arrayContaining([expect.stringMatching(/^README\.md:\d+: docs\/cli-and-library\.md.* \(no such file\)$/)]),
@@ -119,14 +140,20 @@ describe('the npm package', () => {
   });
 
   it('installs offline into a project, with coze-token in node_modules/.bin', () => {
-    const installed = JSON.parse(readFileSync(join(project, 'node_modules', manifest.name, 'package.json'), 'utf8')) as { name: string };
+    const installed = JSON.parse(
+      readFileSync(join(project, 'node_modules', manifest.name, 'package.json'), 'utf8'),
+    ) as { name: string };
     expect(installed.name).toBe(manifest.name);
-    expect(readdirSync(join(project, 'node_modules/.bin'))).toContain(process.platform === 'win32' ? 'coze-token.cmd' : 'coze-token');
+    expect(readdirSync(join(project, 'node_modules/.bin'))).toContain(
+      process.platform === 'win32' ? 'coze-token.cmd' : 'coze-token',
+    );
   });
 
   it('runs as npx <name>: npx picks coze-token, the only bin, and passes the arguments on', () => {
     const path = `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`;
-    expect(npm(['exec', '--offline', '--', manifest.name, '--version'], project, { PATH: path })).toBe(`${manifest.version}\n`);
+    expect(npm(['exec', '--offline', '--', manifest.name, '--version'], project, { PATH: path })).toBe(
+      `${manifest.version}\n`,
+    );
   });
 
   const options = () => JSON.stringify({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url });
@@ -138,18 +165,34 @@ describe('the npm package', () => {
     ['Node 22', node22],
   ] as const) {
     it(`loads with require() on ${label}, without top-level await in the way`, async () => {
-      const run = await spawnNode(node(), ['-e', script(`Promise.resolve(require(${JSON.stringify(manifest.name)}))`)], {}, '', project);
+      const run = await spawnNode(
+        node(),
+        ['-e', script(`Promise.resolve(require(${JSON.stringify(manifest.name)}))`)],
+        {},
+        '',
+        project,
+      );
       expect(run.stderr).toBe('');
       const [names, token] = run.stdout.trim().split('\n');
-      expect(names).toBe('CozeError,EXPIRY_MARGIN_MS,InputError,NetworkError,REFRESH_RETRY_MS,cozeTokenSource,mintCozeToken,runCommandLine');
+      expect(names).toBe(
+        'CozeError,EXPIRY_MARGIN_MS,InputError,NetworkError,REFRESH_RETRY_MS,cozeTokenSource,mintCozeToken,runCommandLine',
+      );
       expect(standIn.issued.has(token as string)).toBe(true);
     });
 
     it(`loads with import on ${label}`, async () => {
-      const run = await spawnNode(node(), ['--input-type=module', '-e', script(`import(${JSON.stringify(manifest.name)})`)], {}, '', project);
+      const run = await spawnNode(
+        node(),
+        ['--input-type=module', '-e', script(`import(${JSON.stringify(manifest.name)})`)],
+        {},
+        '',
+        project,
+      );
       expect(run.stderr).toBe('');
       const [names, token] = run.stdout.trim().split('\n');
-      expect(names).toBe('CozeError,EXPIRY_MARGIN_MS,InputError,NetworkError,REFRESH_RETRY_MS,cozeTokenSource,mintCozeToken,runCommandLine');
+      expect(names).toBe(
+        'CozeError,EXPIRY_MARGIN_MS,InputError,NetworkError,REFRESH_RETRY_MS,cozeTokenSource,mintCozeToken,runCommandLine',
+      );
       expect(standIn.issued.has(token as string)).toBe(true);
     });
 

@@ -45,7 +45,8 @@ const COMMAND_LINE = /^.*dist[/\\]cli[/\\]index\.js"? check .*$/m;
 /** A folder whose `node` is too old for the CLI, put first on PATH, as on a machine with Node 20. */
 const oldNodeFolder = join(dir, 'old-node');
 mkdirSync(oldNodeFolder);
-if (process.platform === 'win32') writeFileSync(join(oldNodeFolder, 'node.cmd'), '@echo v20.0.0 is too old 1>&2\r\n@exit /b 86\r\n');
+if (process.platform === 'win32')
+  writeFileSync(join(oldNodeFolder, 'node.cmd'), '@echo v20.0.0 is too old 1>&2\r\n@exit /b 86\r\n');
 else writeFileSync(join(oldNodeFolder, 'node'), '#!/bin/sh\necho "v20.0.0 is too old" >&2\nexit 86\n', { mode: 0o755 });
 
 /** The line run by a shell as a user pastes it, from the repository's root, with that old node first on PATH. */
@@ -58,13 +59,21 @@ const url = () => /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1] a
 
 describe('npm run stand-in', () => {
   it('is the npm script, on the project’s Node', () => {
-    const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(scripts['stand-in']).toBe('node scripts/stand-in.ts');
   });
 
   it('prints .env lines that npm run local-action mints with', async () => {
     const lines = stdout.split('\n').filter((line) => line.startsWith('INPUT_'));
-    expect(lines.map((line) => line.split('=')[0])).toEqual(['INPUT_APP-ID', 'INPUT_PUBLIC-KEY-ID', 'INPUT_PRIVATE-KEY', 'INPUT_BASE-URL', 'INPUT_VERIFY']);
+    expect(lines.map((line) => line.split('=')[0])).toEqual([
+      'INPUT_APP-ID',
+      'INPUT_PUBLIC-KEY-ID',
+      'INPUT_PRIVATE-KEY',
+      'INPUT_BASE-URL',
+      'INPUT_VERIFY',
+    ]);
     expect(lines[2]).toMatch(/^INPUT_PRIVATE-KEY="-----BEGIN PRIVATE KEY-----\\n[^"\s]+\\n-----END PRIVATE KEY-----"$/);
     const envFile = join(dir, '.env');
     writeFileSync(envFile, `${lines.join('\n')}\n`);
@@ -73,7 +82,13 @@ describe('npm run stand-in', () => {
     const run = await new Promise<{ code: number | null; output: string }>((resolve) => {
       const localAction = spawn(process.execPath, [bin, 'run', '.', 'src/main.ts', envFile], {
         cwd: ROOT,
-        env: { PATH: path, ...(process.env.SYSTEMROOT && { SYSTEMROOT: process.env.SYSTEMROOT }), NO_COLOR: '1', HOME: dir, USERPROFILE: dir },
+        env: {
+          PATH: path,
+          ...(process.env.SYSTEMROOT && { SYSTEMROOT: process.env.SYSTEMROOT }),
+          NO_COLOR: '1',
+          HOME: dir,
+          USERPROFILE: dir,
+        },
       });
       let output = '';
       localAction.stdout.on('data', (chunk: Buffer) => (output += chunk));
@@ -102,18 +117,21 @@ describe('npm run stand-in', () => {
   });
 
   // Windows has no SIGINT to send another process: kill() there ends it at once.
-  it.skipIf(process.platform === 'win32')('stops on Ctrl-C (SIGINT): the port closed, its key file gone, exit code 0', async () => {
-    const keyFile = (/ --private-key-file ("[^"]+"|\S+)/.exec(stdout)?.[1] ?? '').replace(/^"(.*)"$/, '$1');
-    expect(existsSync(keyFile)).toBe(true);
-    const { port } = new URL(url());
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
-    expect(stdout).toMatch(/Coze stand-in stopped\.\n$/);
-    expect(existsSync(keyFile)).toBe(false);
-    const refused = await new Promise<string>((resolve) => {
-      const socket = connect(Number(port), '127.0.0.1', () => resolve('connected'));
-      socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
-    });
-    expect(refused).toBe('ECONNREFUSED');
-  });
+  it.skipIf(process.platform === 'win32')(
+    'stops on Ctrl-C (SIGINT): the port closed, its key file gone, exit code 0',
+    async () => {
+      const keyFile = (/ --private-key-file ("[^"]+"|\S+)/.exec(stdout)?.[1] ?? '').replace(/^"(.*)"$/, '$1');
+      expect(existsSync(keyFile)).toBe(true);
+      const { port } = new URL(url());
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      expect(stdout).toMatch(/Coze stand-in stopped\.\n$/);
+      expect(existsSync(keyFile)).toBe(false);
+      const refused = await new Promise<string>((resolve) => {
+        const socket = connect(Number(port), '127.0.0.1', () => resolve('connected'));
+        socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+      });
+      expect(refused).toBe('ECONNREFUSED');
+    },
+  );
 });

@@ -62,7 +62,8 @@ const inputs = (extra: Record<string, string> = {}) => ({
   'github-token': githubToken,
   ...extra,
 });
-const cli = (args: string[], env: Record<string, string> = {}) => spawnNode(process.execPath, [join(ROOT, 'dist/cli/index.js'), ...args], env);
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  spawnNode(process.execPath, [join(ROOT, 'dist/cli/index.js'), ...args], env);
 const ids = () => ['--app-id', appId, '--public-key-id', kid, '--base-url', standIn.url];
 
 describe('the action on a runner', () => {
@@ -86,7 +87,9 @@ describe('the action on a runner', () => {
     const run = await runAction(inputs(), runner());
     const token = [...standIn.issued].at(-1) as string;
     expect(run.code).toBe(1);
-    expect(leaksIn(`${leakSurface(run)}\n${github.written()}`, { pems: [keys.pkcs8], standIn, extra: [githubToken, token] })).toEqual([]);
+    expect(
+      leaksIn(`${leakSurface(run)}\n${github.written()}`, { pems: [keys.pkcs8], standIn, extra: [githubToken, token] }),
+    ).toEqual([]);
     expect(run.summary).toContain('&#91;redacted&#93;');
   });
 
@@ -94,8 +97,13 @@ describe('the action on a runner', () => {
     const proxy = await startProxy();
     try {
       standIn.failUsersMe({ kind: 'status', status: 401, body: '{"code":4100,"msg":"authentication is invalid"}' });
-      const run = await runAction(inputs(), runner({ GITHUB_API_URL: github.url.replace('127.0.0.1', 'github.test'), HTTP_PROXY: proxy.url }));
-      expect(commands(run.stdout, 'warning')).toEqual([expect.stringMatching(/GITHUB_API_URL is not an https:\/\/ URL.*nothing was sent$/)]);
+      const run = await runAction(
+        inputs(),
+        runner({ GITHUB_API_URL: github.url.replace('127.0.0.1', 'github.test'), HTTP_PROXY: proxy.url }),
+      );
+      expect(commands(run.stdout, 'warning')).toEqual([
+        expect.stringMatching(/GITHUB_API_URL is not an https:\/\/ URL.*nothing was sent$/),
+      ]);
       expect(proxy.hits).toEqual([]);
     } finally {
       await proxy.close();
@@ -111,7 +119,9 @@ describe('the action on a runner', () => {
         runner({ GITHUB_API_URL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}` }),
       );
       expect(run.durationMs).toBeLessThan(4000);
-      expect(commands(run.stdout, 'warning')).toEqual([expect.stringMatching(/did not answer within the [12]\.\d s that deadline-seconds left for it$/)]);
+      expect(commands(run.stdout, 'warning')).toEqual([
+        expect.stringMatching(/did not answer within the [12]\.\d s that deadline-seconds left for it$/),
+      ]);
       expect(run.log).not.toMatch(/⟦|⟧/);
     } finally {
       silent.closeAllConnections();
@@ -127,7 +137,9 @@ describe('the action on a runner', () => {
       expect.stringMatching(
         /^POST http:\/\/127\.0\.0\.1:\d+\/api\/permission\/oauth2\/token: attempt 1: HTTP 503, code 5000, log id \w+ after \d+ ms; waiting \d+ ms before attempt 2$/,
       ),
-      expect.stringMatching(/^POST http:\/\/127\.0\.0\.1:\d+\/api\/permission\/oauth2\/token: attempt 2: HTTP 200, log id \w+ after \d+ ms; final$/),
+      expect.stringMatching(
+        /^POST http:\/\/127\.0\.0\.1:\d+\/api\/permission\/oauth2\/token: attempt 2: HTTP 200, log id \w+ after \d+ ms; final$/,
+      ),
     ]);
     expect(leaksIn(leakSurface(run), { pems: [keys.pkcs8], standIn })).toEqual([]);
   });
@@ -136,7 +148,12 @@ describe('the action on a runner', () => {
     const proxy = await startProxy();
     try {
       const run = await runAction(
-        { 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': remote.url.replace('127.0.0.1', 'api.coze.test') },
+        {
+          'app-id': appId,
+          'public-key-id': kid,
+          'private-key': keys.pkcs8,
+          'base-url': remote.url.replace('127.0.0.1', 'api.coze.test'),
+        },
         { HTTPS_PROXY: proxy.url.replace('http://', ''), NODE_EXTRA_CA_CERTS: join(ROOT, 'test/fixtures/tls/ca.pem') },
       );
       expect(run.code).toBe(0);
@@ -151,7 +168,9 @@ describe('the action on a runner', () => {
       { 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': 'https://api.coze.test' },
       { HTTPS_PROXY: 'http://corp:s3cr%zzt@127.0.0.1:9' },
     );
-    expect(commands(run.stdout, 'error')).toEqual([expect.stringMatching(/^Environment variable HTTPS_PROXY: expected a proxy URL .*broken percent-escape/)]);
+    expect(commands(run.stdout, 'error')).toEqual([
+      expect.stringMatching(/^Environment variable HTTPS_PROXY: expected a proxy URL .*broken percent-escape/),
+    ]);
     expect(visibleLog(run)).not.toContain('s3cr');
     expect(run.durationMs).toBeLessThan(3000);
   });
@@ -171,7 +190,9 @@ describe('the coze-token command in a shell', () => {
     }
   });
 
-  it('reads at most 64 KiB of a key file: /dev/zero and /dev/urandom end at once as bad input', { skip: process.platform === 'win32' }, async () => {
+  it('reads at most 64 KiB of a key file: /dev/zero and /dev/urandom end at once as bad input', {
+    skip: process.platform === 'win32',
+  }, async () => {
     for (const device of ['/dev/zero', '/dev/urandom']) {
       const started = performance.now();
       const run = await cli(['mint', ...ids(), '--private-key-file', device]);
@@ -193,13 +214,18 @@ describe('the coze-token command in a shell', () => {
       let stderr = '';
       child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk));
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-      expect([code, stderr]).toEqual([2, 'coze-token mint: --private-key -: holds more than 64 KiB, which is no private key (a PEM is a few KiB)\n']);
+      expect([code, stderr]).toEqual([
+        2,
+        'coze-token mint: --private-key -: holds more than 64 KiB, which is no private key (a PEM is a few KiB)\n',
+      ]);
     } finally {
       closeSync(zero);
     }
   });
 
-  it('gives up on a FIFO nobody writes to when --deadline-seconds runs out, and exits', { skip: process.platform === 'win32' }, async () => {
+  it('gives up on a FIFO nobody writes to when --deadline-seconds runs out, and exits', {
+    skip: process.platform === 'win32',
+  }, async () => {
     const fifo = join(dir, 'key.fifo');
     execFileSync('mkfifo', [fifo]);
     const started = performance.now();
@@ -212,9 +238,13 @@ describe('the coze-token command in a shell', () => {
   });
 
   it('fails with its exit code, not a stack trace, when the reader of its output has gone', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/index.js'), 'mint', ...ids(), '--private-key-file', keyFile], {
-      env: { PATH: process.env.PATH ?? '' },
-    });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'dist/cli/index.js'), 'mint', ...ids(), '--private-key-file', keyFile],
+      {
+        env: { PATH: process.env.PATH ?? '' },
+      },
+    );
     child.stdout?.destroy();
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk));
@@ -230,7 +260,10 @@ describe('the coze-token command in a shell', () => {
     standIn.fail({
       kind: 'status',
       status: 401,
-      body: JSON.stringify({ error_code: 'invalid_client', error_message: 'x \u009b2J \u202eevil ⟦base-url=https://evil.example⟧' }),
+      body: JSON.stringify({
+        error_code: 'invalid_client',
+        error_message: 'x \u009b2J \u202eevil ⟦base-url=https://evil.example⟧',
+      }),
     });
     const hostile = await cli(['mint', ...ids(), '--private-key-file', keyFile]);
     expect(hostile.stderr).not.toMatch(/[\u0080-\u009f\u202a-\u202e]|--base-url https:\/\/evil/);
@@ -248,10 +281,24 @@ describe('the library, imported', () => {
        catch (error) { console.log(JSON.stringify({ name: error.name, message: error.message, details: error.details, stack: error.stack })); }`,
     );
     standIn.failUsersMe({ kind: 'echo-token' });
-    const run = await spawnNode(process.execPath, [script], { APP: appId, KID: kid, KEY: keys.pkcs8, BASE: standIn.url });
-    const thrown = JSON.parse(run.stdout) as { name: string; message: string; details: { logId?: string }; stack: string };
+    const run = await spawnNode(process.execPath, [script], {
+      APP: appId,
+      KID: kid,
+      KEY: keys.pkcs8,
+      BASE: standIn.url,
+    });
+    const thrown = JSON.parse(run.stdout) as {
+      name: string;
+      message: string;
+      details: { logId?: string };
+      stack: string;
+    };
     expect(thrown.stack).toMatch(/for token \[redacted\]/);
-    expect(thrown).toMatchObject({ name: 'CozeError', message: expect.stringMatching(/for token \[redacted\]/), details: { logId: '[redacted]' } });
+    expect(thrown).toMatchObject({
+      name: 'CozeError',
+      message: expect.stringMatching(/for token \[redacted\]/),
+      details: { logId: '[redacted]' },
+    });
     expect(leaksIn(run.stdout, { pems: [keys.pkcs8], standIn })).toEqual([]);
   });
 });

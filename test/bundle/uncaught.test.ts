@@ -59,9 +59,14 @@ describe('an uncaught library error, as Node prints it', () => {
   }
 
   it('NetworkError: what failed and the hint', async () => {
-    const run = await uncaught(process.execPath, JSON.stringify({ appId, publicKeyId: kid, baseUrl: 'http://127.0.0.1:9', retries: 0 }));
+    const run = await uncaught(
+      process.execPath,
+      JSON.stringify({ appId, publicKeyId: kid, baseUrl: 'http://127.0.0.1:9', retries: 0 }),
+    );
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^NetworkError: Token request to http:\/\/127\.0\.0\.1:9\/api\/permission\/oauth2\/token: connection refused/);
+    expect(run.stderr).toMatch(
+      /^NetworkError: Token request to http:\/\/127\.0\.0\.1:9\/api\/permission\/oauth2\/token: connection refused/,
+    );
     expect(run.stderr).toMatch(/hint: '/);
     expectReadable(run.stderr, run.script);
   });
@@ -69,7 +74,9 @@ describe('an uncaught library error, as Node prints it', () => {
   it('InputError: the option and what is expected', async () => {
     const run = await uncaught(process.execPath, JSON.stringify({ appId, publicKeyId: kid, baseURL: standIn.url }));
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^InputError: Option 'baseURL': not an option of mintCozeToken; did you mean baseUrl\?\n/);
+    expect(run.stderr).toMatch(
+      /^InputError: Option 'baseURL': not an option of mintCozeToken; did you mean baseUrl\?\n/,
+    );
     expectReadable(run.stderr, run.script);
   });
 });

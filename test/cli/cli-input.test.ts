@@ -40,10 +40,18 @@ const endless = () => new Readable({ read() {} });
 async function cli(args: string[], env: Record<string, string> = {}, stdin: () => Readable = () => Readable.from([])) {
   let stdout = '';
   let stderr = '';
-  const io = { env, stdin, openFile: file, out: (text: string) => void (stdout += text), err: (text: string) => void (stderr += text) };
+  const io = {
+    env,
+    stdin,
+    openFile: file,
+    out: (text: string) => void (stdout += text),
+    err: (text: string) => void (stderr += text),
+  };
   const code = await runCli(args, io, defaultDeps({ sleep: async () => {} }));
   // The bare token on stdout is what mint is for; nothing else may show a secret.
-  expect(leaksIn(code === 0 && args[0] === 'mint' ? stderr : `${stdout}${stderr}`, { pems: [keys.pkcs8], standIn })).toEqual([]);
+  expect(
+    leaksIn(code === 0 && args[0] === 'mint' ? stderr : `${stdout}${stderr}`, { pems: [keys.pkcs8], standIn }),
+  ).toEqual([]);
   return { code, stdout, stderr };
 }
 /** The credentials but the key; cases listed before the stand-in starts fail before any request, so any URL does. */
@@ -118,7 +126,9 @@ describe('arguments are never repeated', () => {
     expect((await cli(['mint', '--app-id'])).stderr).toBe(
       'coze-token: --app-id: needs a value (argument 2); for a value that starts with a dash, write --app-id=VALUE\n',
     );
-    expect((await cli(['mint', '--app-id', '--json'])).stderr).toMatch(/^coze-token: --app-id: needs a value \(argument 2\)/);
+    expect((await cli(['mint', '--app-id', '--json'])).stderr).toMatch(
+      /^coze-token: --app-id: needs a value \(argument 2\)/,
+    );
     expect((await cli(['mint', '--json=yes'])).stderr).toBe('coze-token: --json: takes no value (argument 2)\n');
     expect((await cli(['mint', `--private-key=${pem()}`])).stderr).toMatch(/^coze-token: --private-key: takes only -/);
   });
@@ -178,7 +188,9 @@ describe('one source of the key at a time, named as it was given', () => {
   ];
   for (const [what, args, env, stdin, message] of cases) {
     it(`refuses ${what} with the exact message`, async () => {
-      const run = await cli(['mint', ...ids(), ...args], env, () => Readable.from(stdin === undefined ? [] : [Buffer.from(stdin)]));
+      const run = await cli(['mint', ...ids(), ...args], env, () =>
+        Readable.from(stdin === undefined ? [] : [Buffer.from(stdin)]),
+      );
       expect(run.code).toBe(2);
       expect(run.stderr).toBe(`coze-token mint: ${message}\n`);
     });
@@ -197,7 +209,9 @@ describe('one source of the key at a time, named as it was given', () => {
     ]) {
       const run = await cli(['mint', ...ids(), '--private-key-file', path as string]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toBe(`coze-token mint: --private-key-file: cannot read "${path}": ${reason}; expected a readable file holding the PEM private key\n`);
+      expect(run.stderr).toBe(
+        `coze-token mint: --private-key-file: cannot read "${path}": ${reason}; expected a readable file holding the PEM private key\n`,
+      );
     }
   });
 
@@ -254,7 +268,9 @@ describe('one source of the key at a time, named as it was given', () => {
       const run = await cli(['mint', ...ids(), ...args], env, () => Readable.from([Buffer.from(stdin)]));
       expect(run.code).toBe(1);
       const hint = run.stderr.split('\n').find((line) => line.startsWith('hint: ')) as string;
-      expect(hint).toMatch(new RegExp(`--public-key-id and ${source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} belong to one OAuth app`));
+      expect(hint).toMatch(
+        new RegExp(`--public-key-id and ${source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} belong to one OAuth app`),
+      );
       expect(hint).not.toMatch(/\(or --private-key -/);
       expect(leaksIn(run.stderr, { pems: [otherKeys.pkcs8], standIn })).toEqual([]);
     }
@@ -275,15 +291,21 @@ describe('one source of the key at a time, named as it was given', () => {
 
 describe('the key is read within bounds', () => {
   it(`stops reading past ${MAX_PRIVATE_KEY_LENGTH / 1024} KiB and calls it no key`, async () => {
-    const huge = () => Readable.from([Buffer.alloc(40 * 1024, 'A'), Buffer.alloc(40 * 1024, 'A'), Buffer.alloc(40 * 1024, 'A')]);
+    const huge = () =>
+      Readable.from([Buffer.alloc(40 * 1024, 'A'), Buffer.alloc(40 * 1024, 'A'), Buffer.alloc(40 * 1024, 'A')]);
     const run = await cli(['mint', ...ids(), '--private-key', '-'], {}, huge);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('coze-token mint: --private-key -: holds more than 64 KiB, which is no private key (a PEM is a few KiB)\n');
+    expect(run.stderr).toBe(
+      'coze-token mint: --private-key -: holds more than 64 KiB, which is no private key (a PEM is a few KiB)\n',
+    );
   });
 
   it('stops reading a file past the same bound', async () => {
     const run = await cli(['mint', ...ids(), '--private-key-file', 'huge.pem']);
-    expect([run.code, run.stderr]).toEqual([2, 'coze-token mint: --private-key-file: holds more than 64 KiB, which is no private key (a PEM is a few KiB)\n']);
+    expect([run.code, run.stderr]).toEqual([
+      2,
+      'coze-token mint: --private-key-file: holds more than 64 KiB, which is no private key (a PEM is a few KiB)\n',
+    ]);
   });
 
   it('gives up on an input that never ends when --deadline-seconds runs out', async () => {
@@ -291,7 +313,9 @@ describe('the key is read within bounds', () => {
     const run = await cli(['mint', ...ids(), '--deadline-seconds', '1', '--private-key', '-'], {}, endless);
     expect(performance.now() - started).toBeLessThan(1500);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('coze-token mint: --private-key -: gave no end of the key within --deadline-seconds: expected a file or input that ends\n');
+    expect(run.stderr).toBe(
+      'coze-token mint: --private-key -: gave no end of the key within --deadline-seconds: expected a file or input that ends\n',
+    );
   });
 
   it('takes a key that comes in pieces', async () => {

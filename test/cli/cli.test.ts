@@ -35,11 +35,24 @@ async function cli(args: string[], env: Record<string, string> = {}, stdin?: str
     out: (text: string) => void (stdout += text),
     err: (text: string) => void (stderr += text),
   };
-  const code = await runCli(args, io, defaultDeps({ sleep: async () => {}, log: (message) => void (stderr += `${message}\n`) }));
+  const code = await runCli(
+    args,
+    io,
+    defaultDeps({ sleep: async () => {}, log: (message) => void (stderr += `${message}\n`) }),
+  );
   return { code, stdout, stderr };
 }
 
-const flags = () => ['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile, '--base-url', standIn.url];
+const flags = () => [
+  '--app-id',
+  appId,
+  '--public-key-id',
+  kid,
+  '--private-key-file',
+  keyFile,
+  '--base-url',
+  standIn.url,
+];
 
 /** Nothing secret on stderr: no key slice, no JWT the stand-in saw, no token it issued. */
 function expectQuietStderr(run: CliRun) {
@@ -67,7 +80,10 @@ describe('coze-token', () => {
   });
 
   it("mint --json writes Coze's log id through the redactor: an id of the run in it is named, not shown", async () => {
-    const body = JSON.stringify({ access_token: 'czs_logid-test-token-0123456789', expires_in: Math.floor(Date.now() / 1000) + 600 });
+    const body = JSON.stringify({
+      access_token: 'czs_logid-test-token-0123456789',
+      expires_in: Math.floor(Date.now() / 1000) + 600,
+    });
     standIn.fail({ kind: 'ok-body', body, headers: { 'x-tt-logid': `log-${appId}-${kid}` } });
     const run = await cli(['mint', '--json', ...flags()]);
     expect(run.code).toBe(0);
@@ -77,12 +93,29 @@ describe('coze-token', () => {
   });
 
   it("reads the console's config file from --oauth-config-file or COZE_OAUTH_CONFIG, one of them, with check's options", async () => {
-    const config = JSON.stringify({ client_type: 'jwt', client_id: appId, public_key_id: kid, private_key: keys.pkcs8, coze_api_base: standIn.url });
+    const config = JSON.stringify({
+      client_type: 'jwt',
+      client_id: appId,
+      public_key_id: kid,
+      private_key: keys.pkcs8,
+      coze_api_base: standIn.url,
+    });
     const configFile = 'keys/coze_oauth_config.json';
     files[configFile] = config;
-    const fromFile = await cli(['check', '--json', '--oauth-config-file', configFile, '--expected-user-id', '7400000000000000001']);
+    const fromFile = await cli([
+      'check',
+      '--json',
+      '--oauth-config-file',
+      configFile,
+      '--expected-user-id',
+      '7400000000000000001',
+    ]);
     expect([fromFile.code, fromFile.stderr]).toEqual([0, '']);
-    expect(JSON.parse(fromFile.stdout)).toMatchObject({ ok: true, baseUrl: standIn.url, userId: '7400000000000000001' });
+    expect(JSON.parse(fromFile.stdout)).toMatchObject({
+      ok: true,
+      baseUrl: standIn.url,
+      userId: '7400000000000000001',
+    });
     const context = '{"connector_info":{"connector_id":"2001"}}';
     const fromEnv = await cli(['mint', '--session-context', context], { COZE_OAUTH_CONFIG: config });
     expect(standIn.issued.has(fromEnv.stdout.trim())).toBe(true);
@@ -94,12 +127,18 @@ describe('coze-token', () => {
     ]);
     const other = await cli(['check', '--oauth-config-file', configFile, '--expected-user-id', '7400000000000000002']);
     expect(other.code).toBe(2);
-    expect(other.stderr).toMatch(/^coze-token check: --expected-user-id: does not match: the token acts for another Coze user/);
+    expect(other.stderr).toMatch(
+      /^coze-token check: --expected-user-id: does not match: the token acts for another Coze user/,
+    );
     expect(other.stdout).toBe('');
     const onMint = await cli(['mint', '--oauth-config-file', configFile, '--expected-user-id', '7400000000000000001']);
-    expect(onMint.stderr).toBe('coze-token mint: --expected-user-id: needs coze-token check: only /v1/users/me tells the user\n');
+    expect(onMint.stderr).toBe(
+      'coze-token mint: --expected-user-id: needs coze-token check: only /v1/users/me tells the user\n',
+    );
     const disagree = await cli(['mint', '--oauth-config-file', configFile, '--app-id', '7000000000000']);
-    expect(disagree.stderr).toMatch(/^coze-token mint: --oauth-config-file \(or COZE_OAUTH_CONFIG\) and --app-id \(or COZE_APP_ID\): disagree/);
+    expect(disagree.stderr).toMatch(
+      /^coze-token mint: --oauth-config-file \(or COZE_OAUTH_CONFIG\) and --app-id \(or COZE_APP_ID\): disagree/,
+    );
   });
 
   it('check mints, verifies and prints a summary without the token', async () => {
@@ -127,7 +166,11 @@ describe('coze-token', () => {
   });
 
   it('reads the key from standard input with --private-key=-', async () => {
-    const run = await cli(['mint', '--app-id', appId, '--public-key-id', kid, '--private-key=-', '--base-url', standIn.url], {}, keys.pkcs8);
+    const run = await cli(
+      ['mint', '--app-id', appId, '--public-key-id', kid, '--private-key=-', '--base-url', standIn.url],
+      {},
+      keys.pkcs8,
+    );
     expect(run.code).toBe(0);
     expect(standIn.issued.has(run.stdout.trim())).toBe(true);
   });
@@ -143,7 +186,12 @@ describe('coze-token', () => {
   });
 
   it('takes its whole configuration from the environment', async () => {
-    const env = { COZE_APP_ID: appId, COZE_PUBLIC_KEY_ID: kid, COZE_PRIVATE_KEY: keys.pkcs8.trim().replace(/\n/g, '\\n'), COZE_API_BASE: standIn.url };
+    const env = {
+      COZE_APP_ID: appId,
+      COZE_PUBLIC_KEY_ID: kid,
+      COZE_PRIVATE_KEY: keys.pkcs8.trim().replace(/\n/g, '\\n'),
+      COZE_API_BASE: standIn.url,
+    };
     const run = await cli(['mint'], env);
     expect(run.code).toBe(0);
     expect(standIn.issued.has(run.stdout.trim())).toBe(true);
@@ -171,7 +219,12 @@ describe('coze-token', () => {
 
   const badInput: Array<[string, string[], Record<string, string>, RegExp]> = [
     ['an unknown command', ['refresh'], {}, /^coze-token: command: expected mint or check/],
-    ['two commands', ['mint', 'check'], {}, /^coze-token mint: arguments: argument 2 is unexpected: coze-token mint takes no arguments but options/],
+    [
+      'two commands',
+      ['mint', 'check'],
+      {},
+      /^coze-token mint: arguments: argument 2 is unexpected: coze-token mint takes no arguments but options/,
+    ],
     [
       'an unknown option',
       ['mint', '--app', appId],
@@ -184,7 +237,12 @@ describe('coze-token', () => {
       {},
       /^coze-token mint: --app-id \(or COZE_APP_ID\): is required: the OAuth app's id from the Coze console$/m,
     ],
-    ['a key on the command line', ['mint', '--private-key', keys.pkcs8], {}, /^coze-token: --private-key: takes only -/],
+    [
+      'a key on the command line',
+      ['mint', '--private-key', keys.pkcs8],
+      {},
+      /^coze-token: --private-key: takes only -/,
+    ],
     [
       'an unreadable key file',
       ['mint', '--app-id', appId, '--public-key-id', kid, '--private-key-file', '/nonexistent/key.pem'],
@@ -193,19 +251,36 @@ describe('coze-token', () => {
     ],
     [
       'a bad duration',
-      ['mint', ...['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile], '--duration-seconds', '86400'],
+      [
+        'mint',
+        ...['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile],
+        '--duration-seconds',
+        '86400',
+      ],
       {},
       /^coze-token mint: --duration-seconds: expected a whole number from 1 to 86399$/m,
     ],
     [
       'a bad deadline',
-      ['mint', ...['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile], '--deadline-seconds', '0'],
+      [
+        'mint',
+        ...['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile],
+        '--deadline-seconds',
+        '0',
+      ],
       {},
       /^coze-token mint: --deadline-seconds: expected a whole number from 1 to 3600$/m,
     ],
     [
       'enterprise and account together',
-      ['mint', ...['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile], '--enterprise-id', 'volcano_1', '--account-id', '2'],
+      [
+        'mint',
+        ...['--app-id', appId, '--public-key-id', kid, '--private-key-file', keyFile],
+        '--enterprise-id',
+        'volcano_1',
+        '--account-id',
+        '2',
+      ],
       {},
       /^coze-token mint: --enterprise-id: cannot be used together with --account-id: /,
     ],
@@ -248,17 +323,28 @@ describe('coze-token', () => {
     ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^coze-token mint: --timeout-seconds: expected a whole number from 1 to 600$/m);
-    await cli(['mint', ...flags(), '--audience', 'aud.example', '--scope', '{"account_permission":{"permission_list":["x"]}}']);
+    await cli([
+      'mint',
+      ...flags(),
+      '--audience',
+      'aud.example',
+      '--scope',
+      '{"account_permission":{"permission_list":["x"]}}',
+    ]);
     const [request] = standIn.requests.slice(before);
     expect(request?.refusal).toMatch(/JWT rejected/);
-    expect(JSON.parse(request?.body ?? '')).toMatchObject({ scope: { account_permission: { permission_list: ['x'] } } });
+    expect(JSON.parse(request?.body ?? '')).toMatchObject({
+      scope: { account_permission: { permission_list: ['x'] } },
+    });
   });
 
   it('uses the enterprise endpoint with --enterprise-id', async () => {
     const before = standIn.requests.length;
     const run = await cli(['mint', ...flags(), '--enterprise-id', 'volcano_77']);
     expect(run.code).toBe(0);
-    expect(standIn.requests.slice(before).map((r) => r.path)).toEqual(['/api/permission/oauth2/enterprise_id/volcano_77/token']);
+    expect(standIn.requests.slice(before).map((r) => r.path)).toEqual([
+      '/api/permission/oauth2/enterprise_id/volcano_77/token',
+    ]);
   });
 
   it('exits 3 when the deadline runs out, naming deadline-seconds', async () => {
@@ -273,7 +359,9 @@ describe('coze-token', () => {
     const run = await cli(['--app-id', appId]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^coze-token \d+\.\d+\.\d+: mint a short-lived Coze access token[\s\S]*Usage:[\s\S]*Exit codes:/);
+    expect(run.stderr).toMatch(
+      /^coze-token \d+\.\d+\.\d+: mint a short-lived Coze access token[\s\S]*Usage:[\s\S]*Exit codes:/,
+    );
   });
 
   it('names every missing credential in one message, in flags and environment variables', async () => {
@@ -287,7 +375,9 @@ describe('coze-token', () => {
   it("gives Coze's hints in CLI terms: --base-url, not base-url:", async () => {
     const run = await cli(['mint', ...flags(), '--public-key-id', 'not-registered']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^hint: .*Check that --base-url is the Coze API of the app's site, .* into --public-key-id$/m);
+    expect(run.stderr).toMatch(
+      /^hint: .*Check that --base-url is the Coze API of the app's site, .* into --public-key-id$/m,
+    );
     expect(run.stderr).not.toMatch(/⟦|base-url:/);
   });
 
@@ -310,7 +400,11 @@ describe('coze-token', () => {
     standIn.failUsersMe({ kind: 'status', status: 401, body: '{"code":4100,"msg":"authentication is invalid"}' });
     const refused = await cli(['check', '--json', ...flags()]);
     expect(refused.code).toBe(1);
-    expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, error: expect.stringMatching(/authentication is invalid/), hint: expect.any(String) });
+    expect(JSON.parse(refused.stdout)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/authentication is invalid/),
+      hint: expect.any(String),
+    });
     expectQuietStderr(refused);
   });
 
@@ -321,8 +415,17 @@ describe('coze-token', () => {
 
   it('exits 1 for an unexpected failure, saying so', async () => {
     let stderr = '';
-    const io = { env: {}, stdin: () => Readable.from([]), openFile, out: () => {}, err: (text: string) => void (stderr += text) };
-    const code = await runCli(['mint', ...flags()], io, { ...defaultDeps(), send: () => Promise.reject(new TypeError('a bug\n::error::forged')) });
+    const io = {
+      env: {},
+      stdin: () => Readable.from([]),
+      openFile,
+      out: () => {},
+      err: (text: string) => void (stderr += text),
+    };
+    const code = await runCli(['mint', ...flags()], io, {
+      ...defaultDeps(),
+      send: () => Promise.reject(new TypeError('a bug\n::error::forged')),
+    });
     expect(code).toBe(1);
     expect(stderr).toBe('coze-token mint: Unexpected error: a bug ::error::forged\n');
   });
@@ -370,7 +473,12 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
     (caught: unknown) => caught as Error,
   );
   if (!error) throw new Error('expected the call to throw');
-  expect(leaksIn(`${error.message} ${JSON.stringify((error as CozeError).details ?? {})}`, { pems: [keys.pkcs8, keys.pkcs1], standIn })).toEqual([]);
+  expect(
+    leaksIn(`${error.message} ${JSON.stringify((error as CozeError).details ?? {})}`, {
+      pems: [keys.pkcs8, keys.pkcs1],
+      standIn,
+    }),
+  ).toEqual([]);
   return error;
 }
 
@@ -396,17 +504,32 @@ describe('mintCozeToken (the library)', () => {
   it('does not call /v1/users/me without verify', async () => {
     const before = standIn.requests.length;
     const scope = { account_permission: { permission_list: ['Connector.botChat'] } };
-    await mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, enterpriseId: 'volcano_9', scope });
-    expect(standIn.requests.slice(before).map((r) => r.path)).toEqual(['/api/permission/oauth2/enterprise_id/volcano_9/token']);
+    await mintCozeToken({
+      appId,
+      publicKeyId: kid,
+      privateKey: keys.pkcs8,
+      baseUrl: standIn.url,
+      enterpriseId: 'volcano_9',
+      scope,
+    });
+    expect(standIn.requests.slice(before).map((r) => r.path)).toEqual([
+      '/api/permission/oauth2/enterprise_id/volcano_9/token',
+    ]);
     expect(JSON.parse(standIn.requests.at(-1)?.body ?? '')).toMatchObject({ scope });
   });
 
   it('throws the refusal of the check call, and the exported error classes', async () => {
     standIn.failUsersMe({ kind: 'status', status: 401, body: '{"code":4100,"msg":"authentication is invalid"}' });
-    expect((await rejection(mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, verify: true }))).message).toMatch(
-      /check call to \/v1\/users\/me: authentication is invalid/,
+    expect(
+      (
+        await rejection(
+          mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, verify: true }),
+        )
+      ).message,
+    ).toMatch(/check call to \/v1\/users\/me: authentication is invalid/);
+    const refused = await rejection(
+      mintCozeToken({ appId, publicKeyId: 'nope', privateKey: keys.pkcs8, baseUrl: standIn.url }),
     );
-    const refused = await rejection(mintCozeToken({ appId, publicKeyId: 'nope', privateKey: keys.pkcs8, baseUrl: standIn.url }));
     expect(refused).toBeInstanceOf(CozeError);
     expect((refused as CozeError).details).toMatchObject({
       status: 401,
@@ -414,13 +537,22 @@ describe('mintCozeToken (the library)', () => {
       logId: expect.stringMatching(/STANDIN$/),
       hint: expect.stringMatching(/Check that baseUrl is the Coze API of the app's site/),
     });
-    expect(await rejection(mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, durationSeconds: 0 }))).toBeInstanceOf(
-      InputError,
-    );
+    expect(
+      await rejection(
+        mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, durationSeconds: 0 }),
+      ),
+    ).toBeInstanceOf(InputError);
     const logged: string[] = [];
     expect(
       await rejection(
-        mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: 'http://127.0.0.1:9', retries: 1, log: (m) => void logged.push(m) }),
+        mintCozeToken({
+          appId,
+          publicKeyId: kid,
+          privateKey: keys.pkcs8,
+          baseUrl: 'http://127.0.0.1:9',
+          retries: 1,
+          log: (m) => void logged.push(m),
+        }),
       ),
     ).toBeInstanceOf(NetworkError);
     // Each attempt in one line, and the retry notice between them.

@@ -21,10 +21,9 @@ describe('knownAnswer', () => {
     [{ status: 200, code: 'internal_error' }, '`internal_error`'],
     [{ status: 400, code: 'invalid_request' }, '`invalid_request`'],
     [{ status: 400, code: 'unsupported_grant_type' }, '`unsupported_grant_type`'],
-    ...['kid mismatch', 'unknown key id', 'bad key_id', 'keyid', 'public key unknown', 'public_key', 'fingerprint'].map((message): [Answer, string] => [
-      { status: 400, message },
-      'key id / fingerprint',
-    ]),
+    ...['kid mismatch', 'unknown key id', 'bad key_id', 'keyid', 'public key unknown', 'public_key', 'fingerprint'].map(
+      (message): [Answer, string] => [{ status: 400, message }, 'key id / fingerprint'],
+    ),
     [{ status: 400, code: 'fingerprint_mismatch' }, 'key id / fingerprint'],
     [{ status: 400, code: 'bad', message: 'kid unknown' }, 'key id / fingerprint'],
     ...['iat', 'exp', 'expire', 'expired', 'nbf', 'clock', 'timestamp'].map((word): [Answer, string] => [
@@ -35,7 +34,10 @@ describe('knownAnswer', () => {
     [{ status: 400, code: 'invalid_grant' }, '`invalid_client`'],
     [{ status: 400, code: 'unauthorized_client' }, '`invalid_client`'],
     [{ status: 400, message: 'bad signature' }, '`invalid_client`'],
-    ...['4000', '4008', '4009', '4013', '4020', '4100', '4101', '4102'].map((code): [Answer, string] => [{ status: 200, code }, code]),
+    ...['4000', '4008', '4009', '4013', '4020', '4100', '4101', '4102'].map((code): [Answer, string] => [
+      { status: 200, code },
+      code,
+    ]),
     [{ status: 400, message: 'no permission' }, '4101'],
     [{ status: 400, message: 'app not published' }, '4101'],
     [{ status: 400, message: 'bot unpublished' }, '4101'],
@@ -61,25 +63,49 @@ describe('knownAnswer', () => {
 describe('readAnswer', () => {
   // The words of the answer: what the known answers and the messages are made of.
   const read = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-    const { refused, code, message, location } = readAnswer({ status, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
-    return { status, refused, ...(code !== undefined && { code }), ...(message !== undefined && { message }), ...(location !== undefined && { location }) };
+    const { refused, code, message, location } = readAnswer({
+      status,
+      headers,
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return {
+      status,
+      refused,
+      ...(code !== undefined && { code }),
+      ...(message !== undefined && { message }),
+      ...(location !== undefined && { location }),
+    };
   };
 
   it('reads code 0, numeric or as text, as no error, and keeps only what is there', () => {
     expect(read(200, { code: 0, msg: '', data: {} })).toStrictEqual({ status: 200, refused: false });
     expect(read(200, { code: '0', msg: 'ok' })).toStrictEqual({ status: 200, refused: false, message: 'ok' });
-    expect(read(302, '', { location: '/elsewhere' })).toStrictEqual({ status: 302, refused: true, location: '/elsewhere' });
+    expect(read(302, '', { location: '/elsewhere' })).toStrictEqual({
+      status: 302,
+      refused: true,
+      location: '/elsewhere',
+    });
   });
 
   it('reads both shapes of refusal', () => {
-    expect(read(200, { code: 4101, msg: 'no' })).toStrictEqual({ status: 200, refused: true, code: '4101', message: 'no' });
+    expect(read(200, { code: 4101, msg: 'no' })).toStrictEqual({
+      status: 200,
+      refused: true,
+      code: '4101',
+      message: 'no',
+    });
     expect(read(401, { error_code: 'invalid_client', error_message: 'x', error: 'y' })).toStrictEqual({
       status: 401,
       refused: true,
       code: 'invalid_client',
       message: 'x',
     });
-    expect(read(400, { error: 'invalid_grant', error_description: 'd' })).toStrictEqual({ status: 400, refused: true, code: 'invalid_grant', message: 'd' });
+    expect(read(400, { error: 'invalid_grant', error_description: 'd' })).toStrictEqual({
+      status: 400,
+      refused: true,
+      code: 'invalid_grant',
+      message: 'd',
+    });
   });
 
   it('refuses every status outside 200 to 299', () => {
@@ -102,7 +128,9 @@ describe('cleanText', () => {
 
   it('cuts whole JWTs and czs_, pat_ and sat_ tokens out', () => {
     const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIxIn0.c2lnbmF0dXJlLXBhcnQ';
-    expect(cleanText(`bad ${jwt}, czs_a-b_c pat_x sat_y kept_z`)).toBe('bad [redacted], [redacted] [redacted] [redacted] kept_z');
+    expect(cleanText(`bad ${jwt}, czs_a-b_c pat_x sat_y kept_z`)).toBe(
+      'bad [redacted], [redacted] [redacted] [redacted] kept_z',
+    );
     expect(cleanText(`${jwt}.`)).toBe('[redacted].');
   });
 });

@@ -28,7 +28,11 @@ describe("Coze's documented answers, through the action", () => {
       answer.before?.(standIn);
       if (answer.fault) standIn.fail(...Array.from({ length: answer.transient ? 3 : 1 }, () => answer.fault as Fault));
       try {
-        const result = await act(standIn, inputs(answer.inputs), answer.inputs?.['private-key'] ? { pems: [answer.inputs['private-key']] } : {});
+        const result = await act(
+          standIn,
+          inputs(answer.inputs),
+          answer.inputs?.['private-key'] ? { pems: [answer.inputs['private-key']] } : {},
+        );
         const failure = expectFailure(result, answer.error);
         expect(failure).toMatch(answer.hint);
         expect(result.sent).toHaveLength(answer.transient ? 3 : 1);
@@ -41,7 +45,12 @@ describe("Coze's documented answers, through the action", () => {
   }
 
   it('cuts czs_, pat_ and sat_ tokens and JWTs out of what Coze echoes', async () => {
-    const echoed = ['czs_echoedAccessToken123', 'pat_personalAccessToken456', 'sat_serviceAccessToken789', 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIxIn0.c2lnbmF0dXJl'];
+    const echoed = [
+      'czs_echoedAccessToken123',
+      'pat_personalAccessToken456',
+      'sat_serviceAccessToken789',
+      'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIxIn0.c2lnbmF0dXJl',
+    ];
     standIn.fail(tokenError(401, 'invalid_client', `refused ${echoed.join(' and ')}`));
     const result = await act(standIn, inputs(), { extra: echoed });
     expectFailure(result, /refused \[redacted\] and \[redacted\] and \[redacted\] and \[redacted\]/);
@@ -64,24 +73,41 @@ function troubleshootingLabels(page: string): string[] {
 
 describe('the table of known answers', () => {
   it('is what the troubleshooting table of docs/troubleshooting.md lists, row for row', () => {
-    expect(troubleshootingLabels(readFileSync(join(ROOT, TROUBLESHOOTING), 'utf8')).sort()).toEqual(KNOWN_ANSWERS.map((known) => known.label).sort());
+    expect(troubleshootingLabels(readFileSync(join(ROOT, TROUBLESHOOTING), 'utf8')).sort()).toEqual(
+      KNOWN_ANSWERS.map((known) => known.label).sort(),
+    );
   });
 
   it('the table check bites: a row missing, and a row the code does not know, are found', () => {
     const page = readFileSync(join(ROOT, TROUBLESHOOTING), 'utf8');
     const labels = KNOWN_ANSWERS.map((known) => known.label).sort();
     expect(troubleshootingLabels(page.replace(/^\| 4013 .*\n/m, '')).sort()).not.toEqual(labels);
-    expect(troubleshootingLabels(page.replace(/^(\| 4013 .*\n)/m, '$1| 4014 | new | new |\n')).sort()).not.toEqual(labels);
+    expect(troubleshootingLabels(page.replace(/^(\| 4013 .*\n)/m, '$1| 4014 | new | new |\n')).sort()).not.toEqual(
+      labels,
+    );
   });
 
   it('marks exactly internal_error, 4009 and 4102 as transient beyond the HTTP status', () => {
-    expect(KNOWN_ANSWERS.filter((known) => known.transient).map((known) => known.label)).toEqual(['`internal_error`', '4009', '4102']);
+    expect(KNOWN_ANSWERS.filter((known) => known.transient).map((known) => known.label)).toEqual([
+      '`internal_error`',
+      '4009',
+      '4102',
+    ]);
   });
 
   it('reads both answer shapes, and code 0 as no error', () => {
     const response = (status: number, body: unknown) => ({ status, headers: {}, body: JSON.stringify(body) });
-    expect(readAnswer(response(200, { code: 0, msg: '', data: {} }))).toEqual({ status: 200, refused: false, ok: true, body: 'json-object' });
-    expect(readAnswer(response(200, { code: 4101, msg: 'no' }))).toMatchObject({ refused: true, code: '4101', message: 'no' });
+    expect(readAnswer(response(200, { code: 0, msg: '', data: {} }))).toEqual({
+      status: 200,
+      refused: false,
+      ok: true,
+      body: 'json-object',
+    });
+    expect(readAnswer(response(200, { code: 4101, msg: 'no' }))).toMatchObject({
+      refused: true,
+      code: '4101',
+      message: 'no',
+    });
     expect(readAnswer(response(401, { error_code: 'invalid_client', error_message: 'x' }))).toMatchObject({
       refused: true,
       code: 'invalid_client',

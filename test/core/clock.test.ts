@@ -24,7 +24,8 @@ const answer = (status: number, body: object, date?: string): HttpResponse => ({
   headers: { 'content-type': 'application/json', ...(date !== undefined && { date }) },
   body: JSON.stringify(body),
 });
-const timeRefusal = (date?: string) => answer(401, { error_code: 'invalid_client', error_message: 'iat is in the future' }, date);
+const timeRefusal = (date?: string) =>
+  answer(401, { error_code: 'invalid_client', error_message: 'iat is in the future' }, date);
 const deadline = { atMs: NOW + 60_000, seconds: 60 };
 
 /** A clock whose runner time the test sets, recording what it tells. */
@@ -32,7 +33,11 @@ function clock(runnerMs = NOW) {
   let now = runnerMs;
   const debug: string[] = [];
   const skews: ClockSkew[] = [];
-  const skewed = skewClock({ now: () => now, debug: (line) => void debug.push(line), onClockSkew: (skew) => void skews.push(skew) });
+  const skewed = skewClock({
+    now: () => now,
+    debug: (line) => void debug.push(line),
+    onClockSkew: (skew) => void skews.push(skew),
+  });
   return { skewed, debug, skews, set: (ms: number) => void (now = ms) };
 }
 
@@ -136,10 +141,24 @@ describe('skewClock', () => {
       ['no Date', () => refused],
       ['a Date within 30 s', (c) => void c.skewed.observe(answer(401, {}, imf(NOW + 29_000)))],
       ['a Date past 24 h', (c) => void c.skewed.observe(answer(401, {}, imf(NOW + MAX_CORRECTION_MS + 2000)))],
-      ['an answer that is no refusal', (c) => (c.skewed.observe(answer(200, {}, imf(NOW + 600_000))), readAnswer(answer(200, {})))],
-      ['a refusal of something else', (c) => (c.skewed.observe(answer(403, {}, imf(NOW + 600_000))), readAnswer(answer(403, { error_code: 'access_deny' })))],
-      ['a transient refusal', (c) => (c.skewed.observe(answer(503, {}, imf(NOW + 600_000))), readAnswer(answer(503, { code: 5000 })))],
-      ['a JWT already signed in Coze time', (c) => (c.skewed.observe(answer(503, {}, imf(NOW + 600_000))), c.skewed.jwtTime(), refused)],
+      [
+        'an answer that is no refusal',
+        (c) => (c.skewed.observe(answer(200, {}, imf(NOW + 600_000))), readAnswer(answer(200, {}))),
+      ],
+      [
+        'a refusal of something else',
+        (c) => (
+          c.skewed.observe(answer(403, {}, imf(NOW + 600_000))), readAnswer(answer(403, { error_code: 'access_deny' }))
+        ),
+      ],
+      [
+        'a transient refusal',
+        (c) => (c.skewed.observe(answer(503, {}, imf(NOW + 600_000))), readAnswer(answer(503, { code: 5000 }))),
+      ],
+      [
+        'a JWT already signed in Coze time',
+        (c) => (c.skewed.observe(answer(503, {}, imf(NOW + 600_000))), c.skewed.jwtTime(), refused),
+      ],
       ['no time left', (c) => (c.skewed.observe(answer(401, {}, imf(NOW + 600_000))), c.set(deadline.atMs), refused)],
     ];
     for (const [what, arrange] of cases) {
@@ -149,7 +168,10 @@ describe('skewClock', () => {
       expect([what, c.skewed.healable(last, deadline)]).toEqual([what, false]);
     }
     // Any refusal of the JWT itself counts while the clocks differ: Coze's words for bad times are not documented.
-    for (const other of [answer(401, { code: 4100 }), answer(400, { error_code: 'invalid_client', error_message: 'bad jwt' })]) {
+    for (const other of [
+      answer(401, { code: 4100 }),
+      answer(400, { error_code: 'invalid_client', error_message: 'bad jwt' }),
+    ]) {
       const c = clock();
       c.skewed.jwtTime();
       c.skewed.observe(answer(401, {}, imf(NOW + 600_000)));
@@ -159,7 +181,12 @@ describe('skewClock', () => {
 
   it("explains a refusal of the JWT's times by the skew, and leaves other errors as they are", () => {
     const refused = readAnswer(timeRefusal());
-    const error = new CozeError('Coze refused the token request: iat is in the future', { status: 401, code: 'invalid_client', logId: 'L1', hint: 'h' });
+    const error = new CozeError('Coze refused the token request: iat is in the future', {
+      status: 401,
+      code: 'invalid_client',
+      logId: 'L1',
+      hint: 'h',
+    });
     const far = clock();
     far.skewed.observe(answer(401, {}, imf(NOW + 3 * MAX_CORRECTION_MS)));
     const explained = far.skewed.explain(error, refused) as CozeError;
@@ -198,17 +225,28 @@ describe('what a surface shows of the skew', () => {
       "The runner's clock is 72 h ahead of Coze's, by the Date header of Coze's answer: past the 24 h a Date is trusted to correct, so set the runner's clock right (a self-hosted runner needs NTP: chrony or systemd-timesyncd)",
     );
     const report = clockSkewReport({ seconds: -45, corrected: true });
-    expect(report).toEqual({ clockSkewSeconds: -45, clockSkew: "the runner's clock is 45 s ahead of Coze's; JWTs signed in Coze's time" });
+    expect(report).toEqual({
+      clockSkewSeconds: -45,
+      clockSkew: "the runner's clock is 45 s ahead of Coze's; JWTs signed in Coze's time",
+    });
     expect(Object.fromEntries(summaryRows(report))['Clock skew']).toBe(report.clockSkew);
-    expect(clockSkewReport({ seconds: 90_000, corrected: false }).clockSkew).toBe("the runner's clock is 25 h behind Coze's; past the 24 h cap, not corrected");
+    expect(clockSkewReport({ seconds: 90_000, corrected: false }).clockSkew).toBe(
+      "the runner's clock is 25 h behind Coze's; past the 24 h cap, not corrected",
+    );
     expect(Object.fromEntries(summaryRows({}))).not.toHaveProperty('Clock skew');
   });
 
   it("knows Coze's refusal of the JWT's times by the answers table's own entry", () => {
     expect(KNOWN_ANSWERS.map((known) => known.label)).toContain(TIME_REFUSAL);
     expect(isTimeRefusal(readAnswer(timeRefusal()))).toBe(true);
-    expect(isTimeRefusal(readAnswer(answer(401, { error_code: 'invalid_client', error_message: 'invalid jwt: exp is in the past' })))).toBe(true);
-    expect(isTimeRefusal(readAnswer(answer(401, { error_code: 'invalid_client', error_message: 'signature' })))).toBe(false);
+    expect(
+      isTimeRefusal(
+        readAnswer(answer(401, { error_code: 'invalid_client', error_message: 'invalid jwt: exp is in the past' })),
+      ),
+    ).toBe(true);
+    expect(isTimeRefusal(readAnswer(answer(401, { error_code: 'invalid_client', error_message: 'signature' })))).toBe(
+      false,
+    );
     expect(SKEW_THRESHOLD_MS).toBe(30_000);
   });
 });

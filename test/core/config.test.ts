@@ -23,7 +23,8 @@ const valid: Record<InputName, string> = {
   'deadline-seconds': '',
   retries: '',
 };
-const read = (overrides: Partial<Record<InputName, string>>) => readMintConfig((name) => overrides[name] ?? valid[name]);
+const read = (overrides: Partial<Record<InputName, string>>) =>
+  readMintConfig((name) => overrides[name] ?? valid[name]);
 
 describe('readMintConfig', () => {
   it('applies the defaults of action.yml', () => {
@@ -138,26 +139,52 @@ describe('readMintConfig', () => {
       expect(message).toMatch(new RegExp(`^Input '${input}': `));
       expect(message).toMatch(expected);
       // Values our own wording quotes as examples are the only ones the message may contain.
-      if (value.trim().length > 4 && !['api.coze.cn'].includes(value.trim())) expect(message).not.toContain(value.trim());
+      if (value.trim().length > 4 && !['api.coze.cn'].includes(value.trim()))
+        expect(message).not.toContain(value.trim());
     });
   }
 
   it('allows http:// only to loopback hosts', () => {
-    for (const url of ['http://127.0.0.1:8080', 'http://localhost:1', 'http://[::1]:9', 'http://127.1.2.3', 'http://127.1']) {
+    for (const url of [
+      'http://127.0.0.1:8080',
+      'http://localhost:1',
+      'http://[::1]:9',
+      'http://127.1.2.3',
+      'http://127.1',
+    ]) {
       expect(parseBaseUrl(url).protocol).toBe('http:');
     }
     expect(['localhost', '[::1]', '127.0.0.1', '127.255.0.9'].every(isLoopback)).toBe(true);
-    expect(['127.evil.example', 'localhost.evil.example', '127.0.0.1.nip.io', '128.0.0.1', '[::2]', 'localhost.', '1127.0.0.1'].some(isLoopback)).toBe(false);
+    expect(
+      [
+        '127.evil.example',
+        'localhost.evil.example',
+        '127.0.0.1.nip.io',
+        '128.0.0.1',
+        '[::2]',
+        'localhost.',
+        '1127.0.0.1',
+      ].some(isLoopback),
+    ).toBe(false);
   });
 
   it('takes session-name and audience as one line of at most 256 characters, without control characters', () => {
-    expect(read({ 'session-name': 'u'.repeat(256), audience: 'api.coze.cn' })).toMatchObject({ sessionName: 'u'.repeat(256), audience: 'api.coze.cn' });
+    expect(read({ 'session-name': 'u'.repeat(256), audience: 'api.coze.cn' })).toMatchObject({
+      sessionName: 'u'.repeat(256),
+      audience: 'api.coze.cn',
+    });
     for (const bad of ['a\nb', 'a\rb', 'a\tb', 'a\u0000b', 'a\u007fb', 'u'.repeat(257)]) {
       expect(() => read({ 'session-name': bad })).toThrow(
-        new InputError('session-name', "expected an end user's id for the token's session: one line of at most 256 characters, without control characters"),
+        new InputError(
+          'session-name',
+          "expected an end user's id for the token's session: one line of at most 256 characters, without control characters",
+        ),
       );
       expect(() => read({ audience: bad })).toThrow(
-        new InputError('audience', 'expected the JWT audience: one line of at most 256 characters, without control characters'),
+        new InputError(
+          'audience',
+          'expected the JWT audience: one line of at most 256 characters, without control characters',
+        ),
       );
     }
   });
@@ -167,18 +194,25 @@ describe('readMintConfig', () => {
       new InputError('app-id', "expected the OAuth app's id from the Coze console, without spaces or line breaks"),
     );
     expect(() => read({ 'public-key-id': 'kid with space' })).toThrow(
-      new InputError('public-key-id', "expected the public key's fingerprint (公钥指纹) from the Coze console, without spaces or line breaks"),
+      new InputError(
+        'public-key-id',
+        "expected the public key's fingerprint (公钥指纹) from the Coze console, without spaces or line breaks",
+      ),
     );
   });
 
   it('counts nesting of arrays and objects alike, and only as deep as they go', () => {
     const arrays = `{"a":${'['.repeat(10)}1${']'.repeat(10)}}`;
-    expect(() => read({ scope: arrays })).toThrow(new InputError('scope', 'expected a JSON object nested at most 10 levels deep'));
+    expect(() => read({ scope: arrays })).toThrow(
+      new InputError('scope', 'expected a JSON object nested at most 10 levels deep'),
+    );
     const siblings = JSON.stringify(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, { v: [i] }])));
     expect(read({ scope: siblings }).scope).toBeDefined();
     // An escape covers one character only: nesting after it still counts.
     const afterEscape = `{"a":"\\\\n","b":${'{"c":'.repeat(10)}1${'}'.repeat(10)}}`;
-    expect(() => read({ scope: afterEscape })).toThrow(new InputError('scope', 'expected a JSON object nested at most 10 levels deep'));
+    expect(() => read({ scope: afterEscape })).toThrow(
+      new InputError('scope', 'expected a JSON object nested at most 10 levels deep'),
+    );
     const escaped = JSON.stringify({ a: '\\', b: '\\"{{{{{{{{{{{{', c: { d: { e: 1 } } });
     expect(read({ scope: escaped }).scope).toEqual(JSON.parse(escaped));
   });
@@ -186,12 +220,17 @@ describe('readMintConfig', () => {
   it('bounds scope at 16384 characters and 10 levels of nesting, counting no bracket inside a string', () => {
     const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
     expect(read({ scope: nested(10) }).scope).toBeDefined();
-    expect(() => read({ scope: nested(11) })).toThrow(new InputError('scope', 'expected a JSON object nested at most 10 levels deep'));
+    expect(() => read({ scope: nested(11) })).toThrow(
+      new InputError('scope', 'expected a JSON object nested at most 10 levels deep'),
+    );
     expect(read({ scope: JSON.stringify({ a: '[[[[[[[[[[[[{{{{{{{{{{{{', b: 'x\\"[[[[[[[[[[[[[' }) }).scope).toEqual({
       a: '[[[[[[[[[[[[{{{{{{{{{{{{',
       b: 'x\\"[[[[[[[[[[[[[',
     });
-    expect(read({ scope: [JSON.stringify({ list: [[1], [2], [3], [4], [5], [6], [7], [8], [9], [10], [11]] })].join('') }).scope).toBeDefined();
+    expect(
+      read({ scope: [JSON.stringify({ list: [[1], [2], [3], [4], [5], [6], [7], [8], [9], [10], [11]] })].join('') })
+        .scope,
+    ).toBeDefined();
     const big = JSON.stringify({ a: 'x'.repeat(16 * 1024 - 8) });
     expect(big).toHaveLength(16 * 1024);
     expect(read({ scope: big }).scope).toBeDefined();
@@ -201,7 +240,9 @@ describe('readMintConfig', () => {
   });
 
   it('refuses enterprise-id together with account-id', () => {
-    expect(() => read({ 'enterprise-id': 'volcano_1', 'account-id': '1' })).toThrow("Input 'enterprise-id': cannot be used together with account-id");
+    expect(() => read({ 'enterprise-id': 'volcano_1', 'account-id': '1' })).toThrow(
+      "Input 'enterprise-id': cannot be used together with account-id",
+    );
   });
 
   it('never crashes or echoes an input: every failure is one InputError naming the input (property)', () => {

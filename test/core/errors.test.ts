@@ -10,14 +10,23 @@ describe('errors', () => {
       'CozeError',
       'NetworkError',
     ]);
-    expect(new InputError('app-id', 'is required')).toMatchObject({ message: "Input 'app-id': is required", input: 'app-id' });
+    expect(new InputError('app-id', 'is required')).toMatchObject({
+      message: "Input 'app-id': is required",
+      input: 'app-id',
+    });
   });
 
   it("explain Coze's refusal with only the facts it has", () => {
     expect(explainError(new CozeError('Coze said no'))).toStrictEqual({ problem: 'Coze said no' });
-    expect(explainError(new CozeError('Coze said no', { code: 'x' }))).toStrictEqual({ problem: 'Coze said no (code x)' });
-    expect(explainError(new CozeError('Coze said no', { logId: 'L' }))).toStrictEqual({ problem: 'Coze said no (log id L)' });
-    expect(explainError(new CozeError('Coze said no', { status: 400, code: 'x', logId: 'L', hint: 'do y' }))).toStrictEqual({
+    expect(explainError(new CozeError('Coze said no', { code: 'x' }))).toStrictEqual({
+      problem: 'Coze said no (code x)',
+    });
+    expect(explainError(new CozeError('Coze said no', { logId: 'L' }))).toStrictEqual({
+      problem: 'Coze said no (log id L)',
+    });
+    expect(
+      explainError(new CozeError('Coze said no', { status: 400, code: 'x', logId: 'L', hint: 'do y' })),
+    ).toStrictEqual({
       problem: 'Coze said no (HTTP 400, code x, log id L)',
       hint: 'do y',
     });
@@ -25,7 +34,10 @@ describe('errors', () => {
 
   it('explain network and input errors, with a hint only when there is one', () => {
     expect(explainError(new NetworkError('unreachable'))).toStrictEqual({ problem: 'unreachable' });
-    expect(explainError(new NetworkError('unreachable', 'check the proxy'))).toStrictEqual({ problem: 'unreachable', hint: 'check the proxy' });
+    expect(explainError(new NetworkError('unreachable', 'check the proxy'))).toStrictEqual({
+      problem: 'unreachable',
+      hint: 'check the proxy',
+    });
     expect(explainError(new InputError('a', 'b'))).toStrictEqual({ problem: "Input 'a': b" });
     expect(describeError(new NetworkError('unreachable', 'check the proxy'))).toBe('unreachable. check the proxy');
     expect(describeError(new Error('boom'))).toBe('Unexpected error: boom');
@@ -33,15 +45,21 @@ describe('errors', () => {
 
   it("hand the library's user a stack of the problem with its facts and the caller's frames, none of the library's", () => {
     const thrownHere = () =>
-      libraryError(new CozeError('Coze refused ⟦base-url⟧', { status: 401, code: 'x', logId: 'L1', hint: 'set ⟦base-url⟧' })) as CozeError;
+      libraryError(
+        new CozeError('Coze refused ⟦base-url⟧', { status: 401, code: 'x', logId: 'L1', hint: 'set ⟦base-url⟧' }),
+      ) as CozeError;
     const error = thrownHere();
     const [first, ...frames] = (error.stack ?? '').split('\n');
     expect(first).toBe('CozeError: Coze refused baseUrl (HTTP 401, code x, log id L1)');
     expect(frames.length).toBeGreaterThan(0);
     expect(frames[0]).toMatch(/^ {4}at thrownHere \(.*test[\\/]core[\\/]errors\.test\.ts:\d+:\d+\)$/);
     expect(frames.join('\n')).not.toMatch(/src[\\/]|node:/);
-    expect(inspect(error)).toMatch(/^CozeError: Coze refused baseUrl \(HTTP 401, code x, log id L1\)\n {4}at thrownHere[\s\S]*hint: 'set baseUrl'/);
-    expect((libraryError(new InputError('base-url', 'is wrong')) as Error).stack).toMatch(/^InputError: Option 'baseUrl': is wrong\n {4}at /);
+    expect(inspect(error)).toMatch(
+      /^CozeError: Coze refused baseUrl \(HTTP 401, code x, log id L1\)\n {4}at thrownHere[\s\S]*hint: 'set baseUrl'/,
+    );
+    expect((libraryError(new InputError('base-url', 'is wrong')) as Error).stack).toMatch(
+      /^InputError: Option 'baseUrl': is wrong\n {4}at /,
+    );
     expect((libraryError(new NetworkError('no answer')) as Error).stack).toMatch(/^NetworkError: no answer\n/);
     const other = new Error('boom');
     const { stack } = other;

@@ -26,9 +26,15 @@ describe('parseExpectedUserId', () => {
       "Input 'expected-user-id': expected the user_id /v1/users/me gives, without spaces or line breaks",
     );
     const withoutVerify = refusal(() => parseExpectedUserId('7400000000000000001', false));
-    expect(withoutVerify.message).toBe("Input 'expected-user-id': needs verify: true: only /v1/users/me tells the user");
-    expect(describeError(withoutVerify, 'cli')).toBe('--expected-user-id: needs coze-token check: only /v1/users/me tells the user');
-    expect(describeError(withoutVerify, 'library')).toBe("Option 'expectedUserId': needs verify: true: only /v1/users/me tells the user");
+    expect(withoutVerify.message).toBe(
+      "Input 'expected-user-id': needs verify: true: only /v1/users/me tells the user",
+    );
+    expect(describeError(withoutVerify, 'cli')).toBe(
+      '--expected-user-id: needs coze-token check: only /v1/users/me tells the user',
+    );
+    expect(describeError(withoutVerify, 'library')).toBe(
+      "Option 'expectedUserId': needs verify: true: only /v1/users/me tells the user",
+    );
   });
 });
 
@@ -40,7 +46,9 @@ describe('checkExpectedUser', () => {
   });
 
   it('fails a token for another user, naming expected-user-id and quoting neither user', () => {
-    const error = refusal(() => checkExpectedUser({ userId: 'czs_echoedTokenAsUserId0123456789' }, '7400000000000000001'));
+    const error = refusal(() =>
+      checkExpectedUser({ userId: 'czs_echoedTokenAsUserId0123456789' }, '7400000000000000001'),
+    );
     expect(error.message).toBe(
       "Input 'expected-user-id': does not match: the token acts for another Coze user. Check that the credentials (app-id, public-key-id and private-key, or oauth-config) and base-url are the app and site meant, and the id itself",
     );
@@ -51,6 +59,8 @@ describe('checkExpectedUser', () => {
   });
 
   it('fails when Coze named no user, as the check cannot be made', () => {
-    expect(refusal(() => checkExpectedUser({}, '7400000000000000001')).expected).toBe("cannot be checked: Coze's /v1/users/me gave no user_id for the token");
+    expect(refusal(() => checkExpectedUser({}, '7400000000000000001')).expected).toBe(
+      "cannot be checked: Coze's /v1/users/me gave no user_id for the token",
+    );
   });
 });

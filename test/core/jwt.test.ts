@@ -30,7 +30,9 @@ describe('signJwt', () => {
   });
 
   it('leaves session_name and session_context out when none is given', async () => {
-    const jwt = await signJwt(privateKey, { appId: '1183', publicKeyId: 'kid-1', audience: 'api.coze.cn' }, NOW, () => 'x'.repeat(24));
+    const jwt = await signJwt(privateKey, { appId: '1183', publicKeyId: 'kid-1', audience: 'api.coze.cn' }, NOW, () =>
+      'x'.repeat(24),
+    );
     const { payload } = await jwtVerify(jwt, keys.publicKey, { currentDate: new Date(NOW) });
     expect(payload).not.toHaveProperty('session_name');
     expect(payload).not.toHaveProperty('session_context');
@@ -39,7 +41,9 @@ describe('signJwt', () => {
   it('carries session_context as the object given', async () => {
     const sessionContext = { connector_info: { connector_id: '2001' }, device_info: { device_id: 'dev-7' } };
     const params = { appId: '1183', publicKeyId: 'kid-1', audience: 'api.coze.cn', sessionContext };
-    const { payload } = await jwtVerify(await signJwt(privateKey, params, NOW, () => 'z'.repeat(43)), keys.publicKey, { currentDate: new Date(NOW) });
+    const { payload } = await jwtVerify(await signJwt(privateKey, params, NOW, () => 'z'.repeat(43)), keys.publicKey, {
+      currentDate: new Date(NOW),
+    });
     expect(payload.session_context).toEqual(sessionContext);
   });
 

@@ -68,7 +68,11 @@ describe('mintToken', () => {
     const before = standIn.requests.length;
     await mintToken(config, defaultDeps({ userAgent: 'coze-token-action/test' }));
     const [request] = standIn.requests.slice(before);
-    expect(request?.headers).toMatchObject({ accept: 'application/json', 'content-type': 'application/json', 'user-agent': 'coze-token-action/test' });
+    expect(request?.headers).toMatchObject({
+      accept: 'application/json',
+      'content-type': 'application/json',
+      'user-agent': 'coze-token-action/test',
+    });
   });
 
   it('draws a new 256-bit jti from the CSPRNG by default, longer than the 32 characters Coze asks for', () => {
@@ -87,7 +91,9 @@ describe('mintToken', () => {
     standIn.fail({ kind: 'status', status: 503, body: '{}' });
     await mintToken(config, defaultDeps({ sleep: async () => {} }));
     // The first is answered 503 before the stand-in reads it: its jti is read from the JWT sent.
-    const jtis = standIn.requests.slice(before).map((request) => decodeJwt(request.headers.authorization?.slice(7) ?? '').jti as string);
+    const jtis = standIn.requests
+      .slice(before)
+      .map((request) => decodeJwt(request.headers.authorization?.slice(7) ?? '').jti as string);
     expect(jtis).toHaveLength(2);
     expect(new Set(jtis).size).toBe(2);
     for (const jti of jtis) expect(jti.length).toBeGreaterThan(32);
@@ -105,7 +111,9 @@ describe('mintToken', () => {
 
   it('uses the account-scoped or enterprise path when asked', () => {
     expect(tokenUrl({ baseUrl: 'https://api.coze.cn' })).toBe('https://api.coze.cn/api/permission/oauth2/token');
-    expect(tokenUrl({ baseUrl: 'https://api.coze.cn', accountId: '7351' })).toBe('https://api.coze.cn/api/permission/oauth2/account/7351/token');
+    expect(tokenUrl({ baseUrl: 'https://api.coze.cn', accountId: '7351' })).toBe(
+      'https://api.coze.cn/api/permission/oauth2/account/7351/token',
+    );
     expect(tokenUrl({ baseUrl: 'https://api.coze.com', enterpriseId: 'volcano_2101' })).toBe(
       'https://api.coze.com/api/permission/oauth2/enterprise_id/volcano_2101/token',
     );
@@ -148,10 +156,14 @@ describe("a runner clock off Coze's", () => {
       expect(skews[0]?.corrected).toBe(true);
       expect(debug).toContainEqual(
         expect.stringMatching(
-          new RegExp(`^The runner's clock is (9 min 59 s|10 min|10 min 1 s) ${what === 'behind' ? 'behind' : 'ahead of'} Coze's, by the Date header`),
+          new RegExp(
+            `^The runner's clock is (9 min 59 s|10 min|10 min 1 s) ${what === 'behind' ? 'behind' : 'ahead of'} Coze's, by the Date header`,
+          ),
         ),
       );
-      expect(debug).toContainEqual("Coze refused a JWT in the runner's time (HTTP 401); one more attempt, in Coze's time");
+      expect(debug).toContainEqual(
+        "Coze refused a JWT in the runner's time (HTTP 401); one more attempt, in Coze's time",
+      );
     });
   }
 

@@ -3,7 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEPENDABOT_HINT, FORK_HINT, MAX_EVENT_BYTES, missingSecretsHint, readBounded } from '../../src/core/missing-secrets.ts';
+import {
+  DEPENDABOT_HINT,
+  FORK_HINT,
+  MAX_EVENT_BYTES,
+  missingSecretsHint,
+  readBounded,
+} from '../../src/core/missing-secrets.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'coze-event-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,21 +25,31 @@ const pullRequest = (head: unknown, base = 'org/coze-app') => ({
   pull_request: { head: { ref: 'patch-1', repo: head }, base: { ref: 'main', repo: { full_name: base } } },
   repository: { full_name: base },
 });
-const env = (payload: unknown, event = 'pull_request') => ({ GITHUB_EVENT_NAME: event, GITHUB_EVENT_PATH: eventFile(payload), GITHUB_ACTOR: 'octocat' });
+const env = (payload: unknown, event = 'pull_request') => ({
+  GITHUB_EVENT_NAME: event,
+  GITHUB_EVENT_PATH: eventFile(payload),
+  GITHUB_ACTOR: 'octocat',
+});
 
 describe('missingSecretsHint', () => {
   it('explains a pull request from a fork, for each pull request event', () => {
     for (const event of ['pull_request', 'pull_request_review', 'pull_request_review_comment']) {
-      expect(missingSecretsHint(env(pullRequest({ full_name: 'someone/coze-app', fork: true }), event))).toBe(FORK_HINT);
+      expect(missingSecretsHint(env(pullRequest({ full_name: 'someone/coze-app', fork: true }), event))).toBe(
+        FORK_HINT,
+      );
     }
     // The fork was deleted since: GitHub sends its repository as null.
     expect(missingSecretsHint(env(pullRequest(null)))).toBe(FORK_HINT);
-    expect(FORK_HINT).toMatch(/^This run is for a pull request from a fork, and GitHub gives such runs no secrets: skip the step for forks/);
+    expect(FORK_HINT).toMatch(
+      /^This run is for a pull request from a fork, and GitHub gives such runs no secrets: skip the step for forks/,
+    );
   });
 
   it('says nothing for a pull request from a branch of the repository itself, or other events', () => {
     expect(missingSecretsHint(env(pullRequest({ full_name: 'Org/Coze-App' })))).toBeUndefined();
-    expect(missingSecretsHint(env(pullRequest({ full_name: 'someone/coze-app' }), 'pull_request_target'))).toBeUndefined();
+    expect(
+      missingSecretsHint(env(pullRequest({ full_name: 'someone/coze-app' }), 'pull_request_target')),
+    ).toBeUndefined();
     expect(missingSecretsHint(env(pullRequest({ full_name: 'someone/coze-app' }), 'push'))).toBeUndefined();
     expect(missingSecretsHint({ GITHUB_EVENT_NAME: 'pull_request' })).toBeUndefined();
     expect(missingSecretsHint({})).toBeUndefined();
@@ -51,7 +67,9 @@ describe('missingSecretsHint', () => {
       { pull_request: { head: {}, base: { repo: { full_name: 'org/coze-app' } } } },
     ];
     for (const payload of odd) expect(missingSecretsHint(env(payload))).toBeUndefined();
-    expect(missingSecretsHint({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(dir, 'gone.json') })).toBeUndefined();
+    expect(
+      missingSecretsHint({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(dir, 'gone.json') }),
+    ).toBeUndefined();
     expect(missingSecretsHint({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: dir })).toBeUndefined();
     const fork = JSON.stringify(pullRequest({ full_name: 'someone/coze-app' }));
     const padded = (size: number) => `${fork}${' '.repeat(size - fork.length)}`;
@@ -60,16 +78,28 @@ describe('missingSecretsHint', () => {
   });
 
   it('explains a run Dependabot started, and how to give it secrets of its own', () => {
-    expect(missingSecretsHint({ GITHUB_ACTOR: 'dependabot[bot]', GITHUB_EVENT_NAME: 'pull_request' })).toBe(DEPENDABOT_HINT);
-    expect(missingSecretsHint({ GITHUB_ACTOR: 'octocat', GITHUB_TRIGGERING_ACTOR: 'dependabot[bot]', GITHUB_EVENT_NAME: 'push' })).toBe(DEPENDABOT_HINT);
+    expect(missingSecretsHint({ GITHUB_ACTOR: 'dependabot[bot]', GITHUB_EVENT_NAME: 'pull_request' })).toBe(
+      DEPENDABOT_HINT,
+    );
+    expect(
+      missingSecretsHint({
+        GITHUB_ACTOR: 'octocat',
+        GITHUB_TRIGGERING_ACTOR: 'dependabot[bot]',
+        GITHUB_EVENT_NAME: 'push',
+      }),
+    ).toBe(DEPENDABOT_HINT);
     expect(missingSecretsHint({ GITHUB_ACTOR: 'dependabot' })).toBeUndefined();
-    expect(DEPENDABOT_HINT).toMatch(/no Actions secrets, only Dependabot's own: add the same secrets under .*Settings → Secrets and variables → Dependabot/);
+    expect(DEPENDABOT_HINT).toMatch(
+      /no Actions secrets, only Dependabot's own: add the same secrets under .*Settings → Secrets and variables → Dependabot/,
+    );
   });
 
   it('takes the reader it is given, with the bound', () => {
     const asked: Array<[string, number]> = [];
     const read = (path: string, max: number) => (asked.push([path, max]), JSON.stringify(pullRequest(null)));
-    expect(missingSecretsHint({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: '/event.json' }, read)).toBe(FORK_HINT);
+    expect(missingSecretsHint({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: '/event.json' }, read)).toBe(
+      FORK_HINT,
+    );
     expect(asked).toEqual([['/event.json', MAX_EVENT_BYTES]]);
   });
 });

@@ -44,19 +44,29 @@ describe('parseOAuthConfig', () => {
     expect(parseOAuthConfig(text())).toStrictEqual(expected);
     expect(parseOAuthConfig({ ...file })).toStrictEqual(expected);
     const { coze_api_base: _, coze_www_base: __, ...bare } = file;
-    expect(parseOAuthConfig(text({ ...bare, private_key: keys.pkcs1, client_id: ` ${APP_ID}\n`, extra: ['x'] }))).toStrictEqual({
+    expect(
+      parseOAuthConfig(text({ ...bare, private_key: keys.pkcs1, client_id: ` ${APP_ID}\n`, extra: ['x'] })),
+    ).toStrictEqual({
       appId: APP_ID,
       publicKeyId: KID,
       privateKey: keys.pkcs1,
     });
-    expect(parseOAuthConfig(text({ ...file, coze_api_base: 'https://api.coze.com/' })).baseUrl).toBe('https://api.coze.com');
+    expect(parseOAuthConfig(text({ ...file, coze_api_base: 'https://api.coze.com/' })).baseUrl).toBe(
+      'https://api.coze.com',
+    );
   });
 
   it('refuses a file that is not a JSON object, saying when it looks cut short', () => {
     const whole = text();
-    refused('', /^is empty; expected the coze_oauth_config\.json the Coze console gives a JWT \(service\) app, as JSON text$/);
+    refused(
+      '',
+      /^is empty; expected the coze_oauth_config\.json the Coze console gives a JWT \(service\) app, as JSON text$/,
+    );
     refused(' \n', /^is empty/);
-    refused(whole.slice(0, whole.indexOf('MII') + 40), /^is not valid JSON; .*; it ends inside a string or before its closing brace, so it looks truncated$/);
+    refused(
+      whole.slice(0, whole.indexOf('MII') + 40),
+      /^is not valid JSON; .*; it ends inside a string or before its closing brace, so it looks truncated$/,
+    );
     refused(whole.slice(0, -1), /looks truncated/);
     refused(whole.replace(`"${APP_ID}"`, APP_ID.replace('1', 'x')), /^is not valid JSON; expected .* as JSON text$/);
     refused(`[${whole}]`, /^is JSON but an array, not an object/);
@@ -84,27 +94,48 @@ describe('parseOAuthConfig', () => {
       refused(text(without), new RegExp(`^has no ${name} \\(`));
       refused({ ...file, [name]: undefined }, new RegExp(`^has no ${name} `));
     }
-    refused(text({ ...file, client_id: Number(APP_ID) }), /^has a client_id that is a number, not a string \(the OAuth app's id\)$/);
+    refused(
+      text({ ...file, client_id: Number(APP_ID) }),
+      /^has a client_id that is a number, not a string \(the OAuth app's id\)$/,
+    );
     refused(text({ ...file, public_key_id: [KID] }), /^has a public_key_id that is an array, not a string/);
     refused(text({ ...file, private_key: { pem: keys.pkcs8 } }), /^has a private_key that is an object, not a string/);
     refused(text({ ...file, coze_www_base: false }), /^has a coze_www_base that is a boolean, not a string/);
     refused(text({ ...file, coze_api_base: null }), /^has a coze_api_base that is null, not a string/);
-    refused(text({ ...file, client_type: 'web' }), /^has a client_type other than "jwt": it is another kind of app's file; expected/);
+    refused(
+      text({ ...file, client_type: 'web' }),
+      /^has a client_type other than "jwt": it is another kind of app's file; expected/,
+    );
     refused(text({ ...file, client_type: 'JWT ' }), /^has a client_type other than "jwt"/);
   });
 
   it('checks each field as the setting it stands for is checked', () => {
-    refused(text({ ...file, client_id: `${APP_ID} 2` }), /^has a client_id that is no id: expected the OAuth app's id, without spaces$/);
-    refused(text({ ...file, public_key_id: '' }), /^has a public_key_id that is no id: expected the public key's fingerprint/);
+    refused(
+      text({ ...file, client_id: `${APP_ID} 2` }),
+      /^has a client_id that is no id: expected the OAuth app's id, without spaces$/,
+    );
+    refused(
+      text({ ...file, public_key_id: '' }),
+      /^has a public_key_id that is no id: expected the public key's fingerprint/,
+    );
     refused(
       text({ ...file, private_key: keys.pkcs8.replace(/-----END[\s\S]*/, '') }),
       /^has a private_key that is not usable: expected an RSA private key .*truncated/,
     );
     const publicPem = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
     refused(text({ ...file, private_key: publicPem }), /^has a private_key that is not usable: .*this is a public key/);
-    refused(text({ ...file, private_key: 'not a key' }), /^has a private_key that is not usable: expected an RSA private key in PEM form/);
-    refused(text({ ...file, coze_api_base: 'http://api.coze.cn' }), /^has a coze_api_base that is not usable: .*plain http:\/\/ is allowed only for localhost/);
-    refused(text({ ...file, coze_api_base: 'https://api.coze.cn/v1' }), /^has a coze_api_base that is not usable: .*without a path/);
+    refused(
+      text({ ...file, private_key: 'not a key' }),
+      /^has a private_key that is not usable: expected an RSA private key in PEM form/,
+    );
+    refused(
+      text({ ...file, coze_api_base: 'http://api.coze.cn' }),
+      /^has a coze_api_base that is not usable: .*plain http:\/\/ is allowed only for localhost/,
+    );
+    refused(
+      text({ ...file, coze_api_base: 'https://api.coze.cn/v1' }),
+      /^has a coze_api_base that is not usable: .*without a path/,
+    );
   });
 });
 
@@ -112,31 +143,58 @@ describe('mergeOAuthConfig', () => {
   const config = parseOAuthConfig(text());
 
   it('takes settings beside the file that agree with it, however they are written, and ignores empty ones', () => {
-    const agreeing = { appId: ` ${APP_ID} `, publicKeyId: KID, privateKey: keys.pkcs1, baseUrl: 'https://api.coze.cn/' };
+    const agreeing = {
+      appId: ` ${APP_ID} `,
+      publicKeyId: KID,
+      privateKey: keys.pkcs1,
+      baseUrl: 'https://api.coze.cn/',
+    };
     expect(mergeOAuthConfig(config, agreeing)).toStrictEqual(config);
-    expect(mergeOAuthConfig(config, { appId: '', publicKeyId: ' ', privateKey: '\n', baseUrl: '' })).toStrictEqual(config);
+    expect(mergeOAuthConfig(config, { appId: '', publicKeyId: ' ', privateKey: '\n', baseUrl: '' })).toStrictEqual(
+      config,
+    );
     expect(mergeOAuthConfig(config, {})).toStrictEqual(config);
   });
 
   it('takes base-url from beside a file that names no site, as given', () => {
     const { baseUrl: _, ...siteless } = config;
-    expect(mergeOAuthConfig(siteless, { baseUrl: ' https://api.coze.com ' })).toStrictEqual({ ...siteless, baseUrl: 'https://api.coze.com' });
+    expect(mergeOAuthConfig(siteless, { baseUrl: ' https://api.coze.com ' })).toStrictEqual({
+      ...siteless,
+      baseUrl: 'https://api.coze.com',
+    });
     expect(mergeOAuthConfig(siteless, {})).toStrictEqual(siteless);
   });
 
   it('refuses a setting that disagrees, naming both and quoting neither', () => {
     const cases: Array<[object, string, string]> = [
-      [{ appId: '999' }, 'app-id', "disagree: the file's client_id is another app than ⟦app-id⟧; give ⟦oauth-config⟧ alone, or both with the same app"],
-      [{ publicKeyId: 'kid-other' }, 'public-key-id', "disagree: the file's public_key_id is another key fingerprint than ⟦public-key-id⟧"],
-      [{ privateKey: other.pkcs8 }, 'private-key', "disagree: the file's private_key is another key than ⟦private-key⟧"],
-      [{ baseUrl: 'https://api.coze.com' }, 'base-url', "disagree: the file's coze_api_base is another site than ⟦base-url⟧"],
+      [
+        { appId: '999' },
+        'app-id',
+        "disagree: the file's client_id is another app than ⟦app-id⟧; give ⟦oauth-config⟧ alone, or both with the same app",
+      ],
+      [
+        { publicKeyId: 'kid-other' },
+        'public-key-id',
+        "disagree: the file's public_key_id is another key fingerprint than ⟦public-key-id⟧",
+      ],
+      [
+        { privateKey: other.pkcs8 },
+        'private-key',
+        "disagree: the file's private_key is another key than ⟦private-key⟧",
+      ],
+      [
+        { baseUrl: 'https://api.coze.com' },
+        'base-url',
+        "disagree: the file's coze_api_base is another site than ⟦base-url⟧",
+      ],
     ];
     for (const [given, setting, expected] of cases) {
       const error = refusal(() => mergeOAuthConfig(config, given));
       expect(error.inputs).toEqual(['oauth-config', setting]);
       expect(error.expected.startsWith(expected)).toBe(true);
       expect(error.message).toMatch(new RegExp(`^Inputs 'oauth-config' and '${setting}': disagree`));
-      for (const piece of [...secretSlices(keys.pkcs8), ...secretSlices(other.pkcs8), APP_ID, KID]) expect(error.message).not.toContain(piece);
+      for (const piece of [...secretSlices(keys.pkcs8), ...secretSlices(other.pkcs8), APP_ID, KID])
+        expect(error.message).not.toContain(piece);
     }
   });
 

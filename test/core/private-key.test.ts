@@ -69,22 +69,40 @@ describe('parsePrivateKey', () => {
       'not a key at all',
       /expected an RSA private key in PEM form \(-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----\), or that PEM base64-encoded on one line\.$/,
     ],
-    ['a certificate', '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----', /this is a certificate; paste the private key/],
-    ['an Ed448 key', generateKeyPairSync('ed448').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /this is an Ed448 key/],
-    ['an X25519 key', generateKeyPairSync('x25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /this is an X25519 key/],
+    [
+      'a certificate',
+      '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----',
+      /this is a certificate; paste the private key/,
+    ],
+    [
+      'an Ed448 key',
+      generateKeyPairSync('ed448').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      /this is an Ed448 key/,
+    ],
+    [
+      'an X25519 key',
+      generateKeyPairSync('x25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      /this is an X25519 key/,
+    ],
     [
       'an RSA-PSS key',
-      generateKeyPairSync('rsa-pss', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      generateKeyPairSync('rsa-pss', { modulusLength: 2048 })
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
       /this is an RSA-PSS key/,
     ],
     [
       'a DSA key',
-      generateKeyPairSync('dsa', { modulusLength: 1024, divisorLength: 160 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      generateKeyPairSync('dsa', { modulusLength: 1024, divisorLength: 160 })
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
       /this is a DSA key/,
     ],
     [
       'a Diffie-Hellman key',
-      (generateKeyPairSync as unknown as (type: string, options: object) => { privateKey: KeyObject })('dh', { group: 'modp14' })
+      (generateKeyPairSync as unknown as (type: string, options: object) => { privateKey: KeyObject })('dh', {
+        group: 'modp14',
+      })
         .privateKey.export({ type: 'pkcs8', format: 'pem' })
         .toString(),
       /this is a Diffie-Hellman key/,
@@ -103,16 +121,32 @@ describe('parsePrivateKey', () => {
     ['an Ed25519 key', ed.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /this is an Ed25519 key/],
     ['a 1024-bit RSA key', weak.pkcs8, /1024 bits; at least 2048 are required/],
     ['a key cut off before its END line', keys.pkcs8.slice(0, 900), /truncated/],
-    ['a key with its body cut short', keys.pkcs8.replace(/\n[^\n]+\n[^\n]+\n-----END/, '\n-----END'), /does not decode/],
-    ['an OpenSSH key', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----', /OpenSSH/],
+    [
+      'a key with its body cut short',
+      keys.pkcs8.replace(/\n[^\n]+\n[^\n]+\n-----END/, '\n-----END'),
+      /does not decode/,
+    ],
+    [
+      'an OpenSSH key',
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----',
+      /OpenSSH/,
+    ],
     [
       'a PEM block of another kind',
       '-----BEGIN DSA PRIVATE KEY-----\nMIIBuwIBAAKBgQ==\n-----END DSA PRIVATE KEY-----',
       /found a PEM block labelled DSA PRIVATE KEY/,
     ],
-    ['an X448 key', generateKeyPairSync('x448').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /this is an X448 key/],
+    [
+      'an X448 key',
+      generateKeyPairSync('x448').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      /this is an X448 key/,
+    ],
     ['a base64 PEM cut off before its END line', Buffer.from(keys.pkcs8.slice(0, 900)).toString('base64'), /truncated/],
-    ['base64 of something that is not a PEM', Buffer.from('just some words, not a key at all').toString('base64'), /expected an RSA private key in PEM form/],
+    [
+      'base64 of something that is not a PEM',
+      Buffer.from('just some words, not a key at all').toString('base64'),
+      /expected an RSA private key in PEM form/,
+    ],
   ];
   for (const [what, input, message] of refused) {
     it(`refuses ${what} with one clear error that does not quote it`, () => {
@@ -171,14 +205,17 @@ describe('base64-encoded PEM (secret stores that mangle newlines)', () => {
   it('reads the PEM base64-encoded on one line, or wrapped', () => {
     const oneLine = Buffer.from(keys.pkcs1).toString('base64');
     expect(parsePrivateKey(oneLine).export({ type: 'pkcs8', format: 'pem' })).toBe(keys.pkcs8);
-    expect(parsePrivateKey(`  ${oneLine.replace(/(.{76})/g, '$1\n')}\n`).export({ type: 'pkcs8', format: 'pem' })).toBe(keys.pkcs8);
+    expect(parsePrivateKey(`  ${oneLine.replace(/(.{76})/g, '$1\n')}\n`).export({ type: 'pkcs8', format: 'pem' })).toBe(
+      keys.pkcs8,
+    );
   });
 
   it('masks the encoded line and every line of the decoded body', () => {
     const oneLine = Buffer.from(keys.pkcs8).toString('base64');
     const secrets = privateKeySecrets(oneLine);
     expect(secrets).toContain(oneLine);
-    for (const line of keys.pkcs8.split('\n').filter((l) => l && !l.startsWith('-----'))) expect(secrets).toContain(line);
+    for (const line of keys.pkcs8.split('\n').filter((l) => l && !l.startsWith('-----')))
+      expect(secrets).toContain(line);
   });
 });
 
@@ -198,7 +235,9 @@ describe('key normalisation (properties)', () => {
       fc.string({ maxLength: 300 }),
       fc.string({ maxLength: 200 }).map((s) => `-----BEGIN PRIVATE KEY-----\n${s}\n-----END PRIVATE KEY-----`),
       fc.string({ maxLength: 200 }).map((s) => `-----BEGIN RSA PRIVATE KEY-----${s}`),
-      fc.integer({ min: 0, max: body.length }).map((cut) => `-----BEGIN PRIVATE KEY-----\n${body.slice(0, cut)}\n-----END PRIVATE KEY-----`),
+      fc
+        .integer({ min: 0, max: body.length })
+        .map((cut) => `-----BEGIN PRIVATE KEY-----\n${body.slice(0, cut)}\n-----END PRIVATE KEY-----`),
     );
     fc.assert(
       fc.property(text, (input) => {
@@ -224,10 +263,17 @@ describe('key normalisation (properties)', () => {
     const separator = fc.constantFrom('\n', '\r\n', '\\n', ' ', '', '\n\n', '\t');
     const indent = fc.constantFrom('', ' ', '  ', '\t');
     fc.assert(
-      fc.property(fc.array(fc.tuple(separator, indent), { minLength: lines.length, maxLength: lines.length }), indent, (mangling, outer) => {
-        const pasted = outer + lines.map((line, i) => `${mangling[i]?.[1] ?? ''}${line}${mangling[i]?.[0] ?? ''}`).join('') + outer;
-        expect(parsePrivateKey(pasted).export({ type: 'pkcs8', format: 'pem' })).toBe(keys.pkcs8);
-      }),
+      fc.property(
+        fc.array(fc.tuple(separator, indent), { minLength: lines.length, maxLength: lines.length }),
+        indent,
+        (mangling, outer) => {
+          const pasted =
+            outer +
+            lines.map((line, i) => `${mangling[i]?.[1] ?? ''}${line}${mangling[i]?.[0] ?? ''}`).join('') +
+            outer;
+          expect(parsePrivateKey(pasted).export({ type: 'pkcs8', format: 'pem' })).toBe(keys.pkcs8);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -11,7 +11,12 @@ import { startProxy } from '../support/proxy.ts';
 import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
 const { keys, appId, kid, standIn } = useCozeStandIn('7422222222222', 'proxy-kid');
-const saved = Object.fromEntries(['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'].map((name) => [name, process.env[name]]));
+const saved = Object.fromEntries(
+  ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'].map((name) => [
+    name,
+    process.env[name],
+  ]),
+);
 let github: FakeGitHub;
 let proxy: Awaited<ReturnType<typeof startProxy>>;
 
@@ -29,7 +34,11 @@ afterAll(async () => {
 });
 
 it('sends the github-token nowhere in clear: an http:// GITHUB_API_URL off loopback is refused, and the proxy sees nothing', async () => {
-  standIn.failUsersMe({ kind: 'status', status: 401, body: JSON.stringify({ code: 4100, msg: 'authentication is invalid' }) });
+  standIn.failUsersMe({
+    kind: 'status',
+    status: 401,
+    body: JSON.stringify({ code: 4100, msg: 'authentication is invalid' }),
+  });
   // A name that is not loopback would go through the proxy, in clear.
   const githubApi = github.url.replace('127.0.0.1', 'github.test');
   const env = { GITHUB_REPOSITORY: 'octo/coze-app', GITHUB_RUN_ID: '5', GITHUB_API_URL: githubApi };
@@ -52,7 +61,10 @@ it('sends the github-token nowhere in clear: an http:// GITHUB_API_URL off loopb
   ]);
   expect(proxy.hits).toEqual([]);
   expect(github.requests).toEqual([]);
-  expect(standIn.requests.slice(-2).map((request) => request.path)).toEqual(['/api/permission/oauth2/token', '/v1/users/me']);
+  expect(standIn.requests.slice(-2).map((request) => request.path)).toEqual([
+    '/api/permission/oauth2/token',
+    '/v1/users/me',
+  ]);
 });
 
 it('gives up on a GitHub API that does not answer within the time it has', async () => {
@@ -68,7 +80,9 @@ it('gives up on a GitHub API that does not answer within the time it has', async
     };
     const api = githubIssues('ghs_x', context, http.send, () => 300, 'test');
     const started = Date.now();
-    await expect(api.findLabel('x')).rejects.toThrow(/did not answer within the 0.3 s that deadline-seconds left for it/);
+    await expect(api.findLabel('x')).rejects.toThrow(
+      /did not answer within the 0.3 s that deadline-seconds left for it/,
+    );
     expect(Date.now() - started).toBeLessThan(3000);
     await expect(githubIssues('ghs_x', context, http.send, () => 0, 'test').findLabel('x')).rejects.toThrow(
       'no time was left for GitHub within deadline-seconds',

@@ -28,7 +28,8 @@ describe('the summary', () => {
   });
 
   it('says why verification is unknown on a failure, and leaves it out when verify never ran', () => {
-    const verification = (report: Parameters<typeof summaryRows>[0]) => Object.fromEntries(summaryRows(report)).Verification;
+    const verification = (report: Parameters<typeof summaryRows>[0]) =>
+      Object.fromEntries(summaryRows(report)).Verification;
     expect(verification({})).toBe('not asked (verify: false)');
     expect(verification({ problem: 'x' })).toBeUndefined();
     expect(verification({ problem: 'x', verification: 'no-answer' })).toMatch(/no answer from Coze/);

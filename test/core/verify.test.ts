@@ -14,7 +14,11 @@ async function verify(answer: HttpResponse) {
   const outcome = await verifyToken('czs_theToken', config, deps).catch((error: unknown) => error as CozeError);
   return { outcome, sent };
 }
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse => ({ status, headers, body: JSON.stringify(body) });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse => ({
+  status,
+  headers,
+  body: JSON.stringify(body),
+});
 
 describe('verifyToken', () => {
   it('sends GET /v1/users/me with the token, asking for JSON', async () => {
@@ -30,7 +34,9 @@ describe('verifyToken', () => {
   });
 
   it('returns the log id and the user, and only what Coze named', async () => {
-    const { outcome } = await verify(json(200, { code: 0, msg: '', data: { user_id: '7', user_name: 'bot', nick_name: 'B' } }, { 'x-tt-logid': 'V1' }));
+    const { outcome } = await verify(
+      json(200, { code: 0, msg: '', data: { user_id: '7', user_name: 'bot', nick_name: 'B' } }, { 'x-tt-logid': 'V1' }),
+    );
     expect(outcome).toStrictEqual({ logId: 'V1', userId: '7', userName: 'bot' });
     expect((await verify(json(200, { code: 0, data: null }))).outcome).toStrictEqual({});
     expect(verifiedReport({ logId: 'V1', userId: '7', userName: 'bot' })).toStrictEqual({
@@ -43,10 +49,17 @@ describe('verifyToken', () => {
   });
 
   it('is refused by anything but code 0: a missing code, a body that is not JSON, a refusal', async () => {
-    for (const answer of [json(200, { msg: 'ok?' }), { status: 200, headers: {}, body: 'OK' }, json(200, { code: 4100, msg: 'no' }), json(401, { code: 0 })]) {
+    for (const answer of [
+      json(200, { msg: 'ok?' }),
+      { status: 200, headers: {}, body: 'OK' },
+      json(200, { code: 4100, msg: 'no' }),
+      json(401, { code: 0 }),
+    ]) {
       const { outcome } = await verify(answer);
       expect(outcome).toBeInstanceOf(CozeError);
-      expect((outcome as CozeError).message).toMatch(/^Coze refused the new token in the check call to \/v1\/users\/me/);
+      expect((outcome as CozeError).message).toMatch(
+        /^Coze refused the new token in the check call to \/v1\/users\/me/,
+      );
     }
   });
 });

@@ -26,17 +26,26 @@ describe('unknown option names', () => {
   it("mintCozeToken({ baseURL }) (the SDK's spelling) is an InputError that names it and baseUrl; nothing is sent", async () => {
     const { error, sent } = await refusal({ ...credentials(), baseURL: standIn.url });
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).message).toBe("Option 'baseURL': not an option of mintCozeToken; did you mean baseUrl?");
+    expect((error as InputError).message).toBe(
+      "Option 'baseURL': not an option of mintCozeToken; did you mean baseUrl?",
+    );
     expect((error as InputError).inputs).toEqual(['baseURL']);
     expect(sent).toBe(0);
   });
 
   it('cozeTokenSource refuses them when it is made, and takes refreshSeconds, not verify', () => {
-    const make = (extra: object) => () => cozeTokenSource({ ...credentials(), ...extra } as Parameters<typeof cozeTokenSource>[0]);
+    const make = (extra: object) => () =>
+      cozeTokenSource({ ...credentials(), ...extra } as Parameters<typeof cozeTokenSource>[0]);
     expect(make({ baseURL: standIn.url })).toThrow(InputError);
-    expect(make({ baseURL: standIn.url })).toThrow("Option 'baseURL': not an option of cozeTokenSource; did you mean baseUrl?");
-    expect(make({ refresh: 30 })).toThrow("Option 'refresh': not an option of cozeTokenSource; did you mean refreshSeconds?");
-    expect(make({ verify: true })).toThrow(/^Option 'verify': not an option of cozeTokenSource; it takes oauthConfig, appId, .*, log, refreshSeconds$/);
+    expect(make({ baseURL: standIn.url })).toThrow(
+      "Option 'baseURL': not an option of cozeTokenSource; did you mean baseUrl?",
+    );
+    expect(make({ refresh: 30 })).toThrow(
+      "Option 'refresh': not an option of cozeTokenSource; did you mean refreshSeconds?",
+    );
+    expect(make({ verify: true })).toThrow(
+      /^Option 'verify': not an option of cozeTokenSource; it takes oauthConfig, appId, .*, log, refreshSeconds$/,
+    );
     expect(make({ baseUrl: standIn.url, refreshSeconds: 30 })).not.toThrow();
   });
 
@@ -51,7 +60,9 @@ describe('unknown option names', () => {
       `Options 'appID', 'base_url', 'timeout' and 'token': not options of mintCozeToken; did you mean appId for appID, baseUrl for base_url, timeoutSeconds for timeout? It takes ${ALL_MINT}`,
     );
     const { error: none } = await refusal({ ...credentials(), refreshSeconds: 60 });
-    expect((none as Error).message).toBe(`Option 'refreshSeconds': not an option of mintCozeToken; it takes ${ALL_MINT}`);
+    expect((none as Error).message).toBe(
+      `Option 'refreshSeconds': not an option of mintCozeToken; it takes ${ALL_MINT}`,
+    );
   });
 
   it("shows a kebab-case name as given (not in the library's camelCase), and explains it the same on every surface", async () => {
@@ -63,10 +74,21 @@ describe('unknown option names', () => {
   it('guesses from case, - and _, a typo or two, swapped letters, and the SDK getJWTToken spellings; not from far names', () => {
     const known = ['appId', 'publicKeyId', 'privateKey', 'baseUrl', 'audience', 'durationSeconds', 'retries', 'scope'];
     const guesses = Object.fromEntries(
-      ['BASE_URL', 'privatekey', 'durationSecond', 'duration', 'retires', 'keyid', 'kid', 'aud', 'scop', 'priv', 'ret', 'token', 'sc'].map((name) => [
-        name,
-        nearestName(name, known),
-      ]),
+      [
+        'BASE_URL',
+        'privatekey',
+        'durationSecond',
+        'duration',
+        'retires',
+        'keyid',
+        'kid',
+        'aud',
+        'scop',
+        'priv',
+        'ret',
+        'token',
+        'sc',
+      ].map((name) => [name, nearestName(name, known)]),
     );
     expect(guesses).toEqual({
       BASE_URL: 'baseUrl',
@@ -89,7 +111,11 @@ describe('unknown option names', () => {
 
   it('never shows a value, and shows a strange name on one line, cut short', async () => {
     const secret = 'czs_thisMustNeverBeShownAnywhere0000';
-    const { error } = await refusal({ ...credentials(), baseUrl: standIn.url, [`line\nbreak${'x'.repeat(100)}`]: secret });
+    const { error } = await refusal({
+      ...credentials(),
+      baseUrl: standIn.url,
+      [`line\nbreak${'x'.repeat(100)}`]: secret,
+    });
     const { message } = error as Error;
     expect(message).not.toContain(secret);
     expect(message).not.toContain('\n');
@@ -128,15 +154,23 @@ describe('option types and sizes, checked before any work', () => {
       expect((error as Error).message).toBe(message);
       expect(sent).toBe(0);
     }
-    expect(() => cozeTokenSource({ ...credentials(), refreshSeconds: '30' } as never)).toThrow("Option 'refreshSeconds': expected a number, not a string");
+    expect(() => cozeTokenSource({ ...credentials(), refreshSeconds: '30' } as never)).toThrow(
+      "Option 'refreshSeconds': expected a number, not a string",
+    );
   });
 
   it('refuses a privateKey over 64 KiB at once, as the CLI does, however large', async () => {
     for (const size of [64 * 1024 + 1, 20 * 1024 * 1024]) {
       const started = performance.now();
-      const { error, sent } = await refusal({ ...credentials(), privateKey: `${keys.pkcs8}\n${'A'.repeat(size)}`, baseUrl: standIn.url });
+      const { error, sent } = await refusal({
+        ...credentials(),
+        privateKey: `${keys.pkcs8}\n${'A'.repeat(size)}`,
+        baseUrl: standIn.url,
+      });
       expect(performance.now() - started).toBeLessThan(2000);
-      expect((error as Error).message).toBe("Option 'privateKey': holds more than 64 KiB, which is no private key (a PEM is a few KiB)");
+      expect((error as Error).message).toBe(
+        "Option 'privateKey': holds more than 64 KiB, which is no private key (a PEM is a few KiB)",
+      );
       expect(sent).toBe(0);
     }
   });
@@ -144,7 +178,14 @@ describe('option types and sizes, checked before any work', () => {
 
 describe('a host process whose Object.prototype was polluted', () => {
   it('reads only own options: nothing inherited reaches the config, the checks or the library', () => {
-    const inherited = { baseUrl: 'https://evil.invalid', audience: 'evil', verify: true, log: 'x', durationSeconds: 'x', scope: 'x' };
+    const inherited = {
+      baseUrl: 'https://evil.invalid',
+      audience: 'evil',
+      verify: true,
+      log: 'x',
+      durationSeconds: 'x',
+      scope: 'x',
+    };
     for (const [name, value] of Object.entries(inherited)) {
       Object.defineProperty(Object.prototype, name, { value, configurable: true, writable: true });
     }
@@ -156,7 +197,13 @@ describe('a host process whose Object.prototype was polluted', () => {
       for (const name of Object.keys(inherited)) delete (Object.prototype as Record<string, unknown>)[name];
     }
     const read = settingsText(own);
-    expect([read('base-url'), read('audience'), read('duration-seconds'), read('scope'), read('app-id')]).toEqual(['', '', '', '', appId]);
+    expect([read('base-url'), read('audience'), read('duration-seconds'), read('scope'), read('app-id')]).toEqual([
+      '',
+      '',
+      '',
+      '',
+      appId,
+    ]);
     expect(Object.getPrototypeOf(own)).toBeNull();
     expect(Object.keys(own)).toEqual(['appId', 'publicKeyId', 'privateKey']);
   });
@@ -180,12 +227,23 @@ describe("InputError in the library's names", () => {
 });
 
 describe("Coze's JWT app features, as options", () => {
-  const file = () => ({ client_type: 'jwt', client_id: appId, public_key_id: kid, private_key: keys.pkcs8, coze_api_base: standIn.url });
+  const file = () => ({
+    client_type: 'jwt',
+    client_id: appId,
+    public_key_id: kid,
+    private_key: keys.pkcs8,
+    coze_api_base: standIn.url,
+  });
 
   it('mints from oauthConfig as the object or its text, with sessionContext and expectedUserId', async () => {
     for (const oauthConfig of [file(), JSON.stringify(file())]) {
       const sessionContext = { connector_info: { connector_id: '2001' } };
-      const minted = await mintCozeToken({ oauthConfig, sessionContext, verify: true, expectedUserId: '7400000000000000001' });
+      const minted = await mintCozeToken({
+        oauthConfig,
+        sessionContext,
+        verify: true,
+        expectedUserId: '7400000000000000001',
+      });
       expect(standIn.issued.has(minted.token)).toBe(true);
       expect(standIn.requests.findLast((request) => request.claims)?.claims?.session_context).toEqual(sessionContext);
     }
@@ -194,11 +252,17 @@ describe("Coze's JWT app features, as options", () => {
   it('names the options in its own words when they disagree or want verify', async () => {
     const { error } = await refusal({ oauthConfig: file(), appId: '7000000000000' });
     expect((error as InputError).inputs).toEqual(['oauthConfig', 'appId']);
-    expect((error as Error).message).toMatch(/^Options 'oauthConfig' and 'appId': disagree: the file's client_id is another app than appId/);
+    expect((error as Error).message).toMatch(
+      /^Options 'oauthConfig' and 'appId': disagree: the file's client_id is another app than appId/,
+    );
     const { error: noVerify, sent } = await refusal({ oauthConfig: file(), expectedUserId: '7400000000000000001' });
-    expect((noVerify as Error).message).toBe("Option 'expectedUserId': needs verify: true: only /v1/users/me tells the user");
+    expect((noVerify as Error).message).toBe(
+      "Option 'expectedUserId': needs verify: true: only /v1/users/me tells the user",
+    );
     expect(sent).toBe(0);
     const { error: wrongType } = await refusal({ oauthConfig: 7 });
-    expect((wrongType as Error).message).toBe("Option 'oauthConfig': expected the JSON text or an object, not a number");
+    expect((wrongType as Error).message).toBe(
+      "Option 'oauthConfig': expected the JSON text or an object, not a number",
+    );
   });
 });

@@ -1,7 +1,15 @@
 // cozeTokenSource: a cached, renewing token getter for long jobs and for @coze/api's `token` option.
 import { CozeAPI } from '@coze/api';
 import { describe, expect, it, vi } from 'vitest';
-import { CozeError, cozeTokenSource, EXPIRY_MARGIN_MS, InputError, mintCozeToken, NetworkError, REFRESH_RETRY_MS } from '../../src/lib/index.ts';
+import {
+  CozeError,
+  cozeTokenSource,
+  EXPIRY_MARGIN_MS,
+  InputError,
+  mintCozeToken,
+  NetworkError,
+  REFRESH_RETRY_MS,
+} from '../../src/lib/index.ts';
 import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
 const { keys, appId, kid, standIn } = useCozeStandIn('7466666666666', 'token-source-kid');
@@ -11,7 +19,13 @@ function clock() {
   let offsetMs = 0;
   return { now: () => Date.now() + offsetMs, advance: (seconds: number) => void (offsetMs += seconds * 1000) };
 }
-const options = (extra: object = {}) => ({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, ...extra });
+const options = (extra: object = {}) => ({
+  appId,
+  publicKeyId: kid,
+  privateKey: keys.pkcs8,
+  baseUrl: standIn.url,
+  ...extra,
+});
 const tokenRequests = () => standIn.requests.filter((request) => request.path.endsWith('/token')).length;
 
 describe('cozeTokenSource', () => {
@@ -60,12 +74,19 @@ describe('cozeTokenSource', () => {
   it('rides out a Coze blip inside the refresh window: a failed refresh is logged, the token kept, and tried again later', async () => {
     const time = clock();
     const logged: string[] = [];
-    const source = cozeTokenSource(options({ durationSeconds: 900, refreshSeconds: 60, retries: 0, log: (line: string) => logged.push(line) }), time.now);
+    const source = cozeTokenSource(
+      options({ durationSeconds: 900, refreshSeconds: 60, retries: 0, log: (line: string) => logged.push(line) }),
+      time.now,
+    );
     const first = await source();
     time.advance(900 - 50);
     standIn.fail({ kind: 'status', status: 503, body: '{"code":5000,"msg":"busy"}' });
     expect(await source()).toBe(first);
-    await vi.waitFor(() => expect(logged).toContainEqual(expect.stringMatching(/^Refreshing the Coze token failed; the current one still works/)));
+    await vi.waitFor(() =>
+      expect(logged).toContainEqual(
+        expect.stringMatching(/^Refreshing the Coze token failed; the current one still works/),
+      ),
+    );
     // Within REFRESH_RETRY_MS of the failure no new attempt is made; after it, the next call tries again.
     const before = tokenRequests();
     expect(await source()).toBe(first);
@@ -78,7 +99,10 @@ describe('cozeTokenSource', () => {
 
   it('answers at once while a refresh hangs, and makes only an expired token wait', async () => {
     const time = clock();
-    const source = cozeTokenSource(options({ durationSeconds: 900, refreshSeconds: 60, retries: 0, timeoutSeconds: 1, deadlineSeconds: 2 }), time.now);
+    const source = cozeTokenSource(
+      options({ durationSeconds: 900, refreshSeconds: 60, retries: 0, timeoutSeconds: 1, deadlineSeconds: 2 }),
+      time.now,
+    );
     const first = await source();
     time.advance(900 - 30);
     standIn.fail({ kind: 'hang' });
@@ -121,12 +145,16 @@ describe('cozeTokenSource', () => {
     cyclic.self = cyclic;
     const error = await mintCozeToken(options({ scope: cyclic })).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toBe("Option 'scope': expected a JSON object nested at most 10 levels deep, without cycles");
+    expect((error as Error).message).toBe(
+      "Option 'scope': expected a JSON object nested at most 10 levels deep, without cycles",
+    );
   });
 
   it('refuses a refreshSeconds that is not a whole number from 0 to 86399', () => {
     for (const refreshSeconds of [-1, 1.5, 86400, Number.NaN]) {
-      expect(() => cozeTokenSource(options({ refreshSeconds }))).toThrow("Option 'refreshSeconds': expected a whole number from 0 to 86399");
+      expect(() => cozeTokenSource(options({ refreshSeconds }))).toThrow(
+        "Option 'refreshSeconds': expected a whole number from 0 to 86399",
+      );
     }
     expect(() => cozeTokenSource(options({ refreshSeconds: 0 }))).not.toThrow();
   });
@@ -147,7 +175,10 @@ describe('cozeTokenSource', () => {
     const time = clock();
     const source = cozeTokenSource(options({ durationSeconds: 120, refreshSeconds: 30 }), time.now);
     const api = new CozeAPI({ token: source, baseURL: standIn.url });
-    const seen = () => standIn.requests.filter((request) => request.path === '/v1/users/me').map((request) => request.headers.authorization);
+    const seen = () =>
+      standIn.requests
+        .filter((request) => request.path === '/v1/users/me')
+        .map((request) => request.headers.authorization);
     const before = seen().length;
     expect((await api.users.me()).user_name).toBe('ci-bot');
     time.advance(100);
@@ -158,7 +189,8 @@ describe('cozeTokenSource', () => {
     expect((await api.users.me()).user_name).toBe('ci-bot');
     const [before1, after1] = seen().slice(before);
     expect(before1).not.toBe(after1);
-    for (const header of [before1, after1]) expect(standIn.issued.has((header ?? '').replace(/^Bearer /, ''))).toBe(true);
+    for (const header of [before1, after1])
+      expect(standIn.issued.has((header ?? '').replace(/^Bearer /, ''))).toBe(true);
   });
 
   it("logs in the library's terms, and leaves no connection open once a call returns", async () => {

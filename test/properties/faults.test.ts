@@ -39,7 +39,10 @@ const html = (status: number): Fault => ({
   body: `<html><body><h1>${status}</h1></body></html>`,
   headers: { 'content-type': 'text/html' },
 });
-const ok = (body: unknown): Fault => ({ kind: 'ok-body', body: typeof body === 'string' ? body : JSON.stringify(body) });
+const ok = (body: unknown): Fault => ({
+  kind: 'ok-body',
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
 
 interface Case {
   name: string;
@@ -53,7 +56,10 @@ interface Case {
 const cases: Case[] = [
   ...[500, 502, 503, 504].map((status) => ({
     name: `HTTP ${status} with a JSON body, on every attempt`,
-    faults: () => [json(status, { code: 5000, msg: 'internal error' }), json(status, { code: 5000, msg: 'internal error' })],
+    faults: () => [
+      json(status, { code: 5000, msg: 'internal error' }),
+      json(status, { code: 5000, msg: 'internal error' }),
+    ],
     inputs: { retries: '1' },
     error: new RegExp(`internal error \\(HTTP ${status}, code 5000, log id \\w+\\)\\. Coze had a server problem`),
   })),
@@ -67,7 +73,8 @@ const cases: Case[] = [
     name: 'connection reset before any answer',
     faults: () => [{ kind: 'reset' }, { kind: 'reset' }],
     inputs: { retries: '1' },
-    error: /: (connection reset|the connection closed before the answer was complete|the request failed.*) \(2 attempts\)/,
+    error:
+      /: (connection reset|the connection closed before the answer was complete|the request failed.*) \(2 attempts\)/,
   },
   {
     name: 'connection reset in the middle of the body',
@@ -83,8 +90,15 @@ const cases: Case[] = [
   },
   {
     name: 'a form-encoded 200 (the body is never quoted)',
-    faults: () => [{ kind: 'ok-body', body: `access_token=${ECHOED_TOKEN}&opaque=${OPAQUE}`, contentType: 'application/x-www-form-urlencoded' }],
-    error: /^Coze answered the token request with a body that is not JSON \(application\/x-www-form-urlencoded\) \(HTTP 200/,
+    faults: () => [
+      {
+        kind: 'ok-body',
+        body: `access_token=${ECHOED_TOKEN}&opaque=${OPAQUE}`,
+        contentType: 'application/x-www-form-urlencoded',
+      },
+    ],
+    error:
+      /^Coze answered the token request with a body that is not JSON \(application\/x-www-form-urlencoded\) \(HTTP 200/,
   },
   {
     name: 'a body that trickles in forever',
@@ -92,12 +106,34 @@ const cases: Case[] = [
     inputs: { retries: '0', 'timeout-seconds': '1' },
     error: /no complete answer within timeout-seconds \(1 attempt\)/,
   },
-  { name: 'a body over 1 MiB', faults: () => [{ kind: 'huge' }], inputs: { retries: '2' }, error: /exceeds 1048576 bytes/, attempts: 1 },
+  {
+    name: 'a body over 1 MiB',
+    faults: () => [{ kind: 'huge' }],
+    inputs: { retries: '2' },
+    error: /exceeds 1048576 bytes/,
+    attempts: 1,
+  },
   { name: 'a 200 that is not JSON', faults: () => [ok('OK')], error: /with a body that is not JSON/ },
-  { name: 'a 200 without access_token', faults: () => [ok({ expires_in: now() + 900 })], error: /with no access_token/ },
-  { name: 'a 200 with an empty access_token', faults: () => [ok({ access_token: '', expires_in: now() + 900 })], error: /with no access_token/ },
-  { name: 'a 200 without expires_in', faults: () => [ok({ access_token: ECHOED_TOKEN })], error: /no numeric expires_in/ },
-  { name: 'a 200 with expires_in in the past', faults: () => [ok({ access_token: ECHOED_TOKEN, expires_in: now() - 60 })], error: /already past/ },
+  {
+    name: 'a 200 without access_token',
+    faults: () => [ok({ expires_in: now() + 900 })],
+    error: /with no access_token/,
+  },
+  {
+    name: 'a 200 with an empty access_token',
+    faults: () => [ok({ access_token: '', expires_in: now() + 900 })],
+    error: /with no access_token/,
+  },
+  {
+    name: 'a 200 without expires_in',
+    faults: () => [ok({ access_token: ECHOED_TOKEN })],
+    error: /no numeric expires_in/,
+  },
+  {
+    name: 'a 200 with expires_in in the past',
+    faults: () => [ok({ access_token: ECHOED_TOKEN, expires_in: now() - 60 })],
+    error: /already past/,
+  },
   {
     name: 'a 200 with expires_in absurdly far',
     faults: () => [ok({ access_token: ECHOED_TOKEN, expires_in: 99_999_999_999 })],
@@ -123,7 +159,13 @@ const cases: Case[] = [
   },
   {
     name: 'a redirect to another host',
-    faults: () => [json(307, {}, { location: `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/api/permission/oauth2/token` })],
+    faults: () => [
+      json(
+        307,
+        {},
+        { location: `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/api/permission/oauth2/token` },
+      ),
+    ],
     error: /HTTP 307.*redirected to `127\.0\.0\.1:\d+`; redirects are not followed/,
   },
 ];
@@ -137,7 +179,14 @@ describe('faults', () => {
   for (const fault of cases) {
     it(fault.name, async () => {
       standIn.fail(...fault.faults());
-      const inputs = { 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': standIn.url, retries: '0', ...fault.inputs };
+      const inputs = {
+        'app-id': appId,
+        'public-key-id': kid,
+        'private-key': keys.pkcs8,
+        'base-url': standIn.url,
+        retries: '0',
+        ...fault.inputs,
+      };
       const started = performance.now();
       const result = await act(standIn, inputs, { extra: [ECHOED_TOKEN, OPAQUE] });
       expectFailure(result, fault.error);
@@ -156,7 +205,13 @@ describe('faults', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const inputs = { 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': `http://127.0.0.1:${port}`, retries: '2' };
+    const inputs = {
+      'app-id': appId,
+      'public-key-id': kid,
+      'private-key': keys.pkcs8,
+      'base-url': `http://127.0.0.1:${port}`,
+      retries: '2',
+    };
     const result = await act(standIn, inputs);
     expectFailure(result, /: connection refused \(3 attempts\)\. Check base-url, the network and the proxy settings/);
     expect(result.named('sleep').map((call) => call.args[0])).toEqual([500, 1000]);
@@ -168,12 +223,23 @@ describe('TLS', () => {
   const tls = (name: string) => readFileSync(join(ROOT, 'test/fixtures/tls', name), 'utf8');
   let secure: CozeStandIn;
   beforeAll(async () => {
-    secure = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid, tls: { key: tls('server-key.pem'), cert: tls('server-cert.pem') } });
+    secure = await startCozeStandIn({
+      publicKey: keys.publicKey,
+      appId,
+      kid,
+      tls: { key: tls('server-key.pem'), cert: tls('server-cert.pem') },
+    });
   });
   afterAll(() => secure.close());
 
   it('fails once, in words, with the fix, when the certificate is not trusted (a corporate CA)', async () => {
-    const result = await act(secure, { 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': secure.url, retries: '3' });
+    const result = await act(secure, {
+      'app-id': appId,
+      'public-key-id': kid,
+      'private-key': keys.pkcs8,
+      'base-url': secure.url,
+      retries: '3',
+    });
     const failure = expectFailure(
       result,
       /^Token request to https:\/\/127\.0\.0\.1:\d+\/api\/permission\/oauth2\/token: TLS certificate verification failed: the certificate was signed by an unknown authority \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)\./,
@@ -185,7 +251,8 @@ describe('TLS', () => {
 });
 
 describe('hostile and mistaken input', () => {
-  const pkcs8 = (key: { export: (o: { type: 'pkcs8'; format: 'pem' }) => string | Buffer }) => key.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const pkcs8 = (key: { export: (o: { type: 'pkcs8'; format: 'pem' }) => string | Buffer }) =>
+    key.export({ type: 'pkcs8', format: 'pem' }).toString();
   const encrypted = generateKeyPairSync('rsa', {
     modulusLength: 2048,
     privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' },

@@ -56,13 +56,30 @@ const KEY_BODY = pemBody(keys.pkcs8);
 const TOKEN = `czs_${randomBytes(24).toString('base64url')}`;
 const GITHUB_TOKEN = `ghs_${randomBytes(27).toString('base64url').replace(/[-_]/g, 'x')}`;
 const NOW_MS = Date.now();
-const JWT = await signJwt(createPrivateKey(keys.pkcs8), { appId: '1183520381944', publicKeyId: 'fuzz-kid', audience: 'api.coze.cn' }, NOW_MS, () =>
-  randomBytes(18).toString('base64url'),
+const JWT = await signJwt(
+  createPrivateKey(keys.pkcs8),
+  { appId: '1183520381944', publicKeyId: 'fuzz-kid', audience: 'api.coze.cn' },
+  NOW_MS,
+  () => randomBytes(18).toString('base64url'),
 );
 /** The secrets, as a server that echoes them would write them into its words. */
-const ECHOED = [TOKEN, `x${TOKEN}`, `_${TOKEN}:`, JWT, `Bearer ${JWT}`, KEY_BODY.slice(100, 140), keys.pkcs8, GITHUB_TOKEN];
+const ECHOED = [
+  TOKEN,
+  `x${TOKEN}`,
+  `_${TOKEN}:`,
+  JWT,
+  `Bearer ${JWT}`,
+  KEY_BODY.slice(100, 140),
+  keys.pkcs8,
+  GITHUB_TOKEN,
+];
 /** A request as the action sends it, for the {{auth}} placeholders of bodies read here without a server. */
-const REQUEST: RawRequest = { method: 'POST', target: '/api/permission/oauth2/token', headers: { authorization: `Bearer ${JWT}` }, body: '' };
+const REQUEST: RawRequest = {
+  method: 'POST',
+  target: '/api/permission/oauth2/token',
+  headers: { authorization: `Bearer ${JWT}` },
+  body: '',
+};
 
 const replies = replyArbitraries(ECHOED);
 /** Replies that echo secrets often, for the surfaces that must cut them out. */
@@ -86,7 +103,8 @@ const FORGED: Record<Surface, RegExp> = {
 /** The outside text as it may fairly show: one line, our brackets made plain (own rules, not src's). */
 const flat = (text: string) => text.replace(CONTROLS, ' ').replace(/⟦/g, '[').replace(/⟧/g, ']');
 
-const keySlices = (width: number) => new Set(Array.from({ length: KEY_BODY.length - width + 1 }, (_, i) => KEY_BODY.slice(i, i + width)));
+const keySlices = (width: number) =>
+  new Set(Array.from({ length: KEY_BODY.length - width + 1 }, (_, i) => KEY_BODY.slice(i, i + width)));
 const KEY_SLICES_16 = keySlices(16);
 const KEY_SLICES_24 = keySlices(24);
 function holdsKeySlice(text: string, slices = KEY_SLICES_24, width = 24): boolean {
@@ -100,7 +118,10 @@ function secretIn(text: string, secrets: readonly string[] = [TOKEN, JWT, GITHUB
   return holdsKeySlice(text) ? 'a slice of the private key' : undefined;
 }
 /** The secrets one run held: every credential it sent (JWTs, the token to the check call, the github-token). */
-const sentCredentials = () => served.map(({ request }) => credentialOf(request.headers.authorization)).filter((value): value is string => value !== undefined);
+const sentCredentials = () =>
+  served
+    .map(({ request }) => credentialOf(request.headers.authorization))
+    .filter((value): value is string => value !== undefined);
 
 /** The redaction every surface applies at its boundary, holding this file's secrets. */
 const REDACTOR = createRedactor();
@@ -126,7 +147,8 @@ function expectCozeError(error: unknown, raw: string): asserts error is CozeErro
 
 /** A 2xx JSON answer that still says no, by the rules of Coze's answers (own reading): an error code, or a non-zero code. */
 function saysNo(json: Record<string, unknown>): boolean {
-  const said = (value: unknown) => (typeof value === 'string' || typeof value === 'number') && flat(String(value)).trim() !== '';
+  const said = (value: unknown) =>
+    (typeof value === 'string' || typeof value === 'number') && flat(String(value)).trim() !== '';
   return said(json.error_code) || said(json.error) || (said(json.code) && json.code !== 0 && json.code !== '0');
 }
 
@@ -147,22 +169,38 @@ function expectMinted(minted: MintedToken, response: HttpResponse) {
   if (minted.logId !== undefined) expect(minted.logId).toMatch(LOG_ID);
 }
 
-const status = fc.oneof(fc.integer({ min: 100, max: 599 }), fc.constantFrom(200, 201, 204, 301, 302, 307, 400, 401, 403, 404, 407, 408, 429, 500, 502, 503));
-const headerText = fc.oneof(replies.text, headerValue, fc.stringMatching(/^[A-Za-z0-9_-]{0,70}$/), fc.constantFrom('https://evil.example/x', '/relative', '0'));
-const headers = fc.dictionary(fc.oneof(headerName, fc.constantFrom('x-tt-logid', 'location', 'retry-after')), headerText, { maxKeys: 5 });
+const status = fc.oneof(
+  fc.integer({ min: 100, max: 599 }),
+  fc.constantFrom(200, 201, 204, 301, 302, 307, 400, 401, 403, 404, 407, 408, 429, 500, 502, 503),
+);
+const headerText = fc.oneof(
+  replies.text,
+  headerValue,
+  fc.stringMatching(/^[A-Za-z0-9_-]{0,70}$/),
+  fc.constantFrom('https://evil.example/x', '/relative', '0'),
+);
+const headers = fc.dictionary(
+  fc.oneof(headerName, fc.constantFrom('x-tt-logid', 'location', 'retry-after')),
+  headerText,
+  { maxKeys: 5 },
+);
 /** A response as the HTTP client hands it on: any status, any headers, any body Coze or anyone could send. */
 const cozeResponse: fc.Arbitrary<HttpResponse> = fc
   .record({ status, headers, body: fc.oneof({ weight: 4, arbitrary: replies.cozeBody }, replies.githubBody) })
   .map(({ status, headers, body }) => ({
     status,
-    headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, value.replaceAll('{{bearer}}', JWT)])),
+    headers: Object.fromEntries(
+      Object.entries(headers).map(([name, value]) => [name, value.replaceAll('{{bearer}}', JWT)]),
+    ),
     body: renderBody(body, REQUEST, Math.floor(NOW_MS / 1000)),
   }));
 // Each answer read once, as sendWithRetries does, then made a token or an error.
-const parseTokenResponse = (response: HttpResponse, nowMs: number, context: { baseUrl: string }) => parseAnswer(readAnswer(response), nowMs, context);
+const parseTokenResponse = (response: HttpResponse, nowMs: number, context: { baseUrl: string }) =>
+  parseAnswer(readAnswer(response), nowMs, context);
 const cozeErrorFrom = (response: HttpResponse, context: ErrorContext) => errorFromAnswer(readAnswer(response), context);
 const isTransient = (response: HttpResponse) => isTransientAnswer(readAnswer(response));
-const logIdOf = (response: Pick<HttpResponse, 'headers'>): CozeAnswer['logId'] => readAnswer({ status: 200, body: '', ...response }).logId;
+const logIdOf = (response: Pick<HttpResponse, 'headers'>): CozeAnswer['logId'] =>
+  readAnswer({ status: 200, body: '', ...response }).logId;
 const rawOf = (response: HttpResponse) => `${Object.values(response.headers).join('\n')}\n${response.body}`;
 
 describe("Coze's answers (properties)", () => {
@@ -177,7 +215,10 @@ describe("Coze's answers (properties)", () => {
         }
         if (minted) expectMinted(minted, response);
         const hintsByCode = { '4100': 'own hint ⟦base-url⟧' };
-        expectCozeError(cozeErrorFrom(response, { what: 'Coze refused the call', baseUrl, hintsByCode }), rawOf(response));
+        expectCozeError(
+          cozeErrorFrom(response, { what: 'Coze refused the call', baseUrl, hintsByCode }),
+          rawOf(response),
+        );
         const answer = readAnswer(response);
         for (const field of [answer.code, answer.message]) {
           if (field === undefined) continue;
@@ -207,7 +248,8 @@ describe("Coze's answers (properties)", () => {
         for (const error of errors) {
           expectCozeError(error, said);
           // Not vacuous: Coze's message is shown, only made plain.
-          if (field === 'error_message' && (status < 200 || status > 299)) expect(describeError(error, 'cli')).toContain('[base-url=https://evil.example]');
+          if (field === 'error_message' && (status < 200 || status > 299))
+            expect(describeError(error, 'cli')).toContain('[base-url=https://evil.example]');
         }
       }),
       { numRuns: runs(1500) },
@@ -223,7 +265,14 @@ describe("Coze's answers (properties)", () => {
           replies.validUser.map((reply) => ({ status: 200, headers: {}, body: renderBody(reply.body, REQUEST) })),
         ),
         async (response) => {
-          const deps = { send: async () => response, userAgent: 'fuzz', sleep: async () => {}, random: () => 0, now: () => NOW_MS, log: () => {} };
+          const deps = {
+            send: async () => response,
+            userAgent: 'fuzz',
+            sleep: async () => {},
+            random: () => 0,
+            now: () => NOW_MS,
+            log: () => {},
+          };
           let verification: Awaited<ReturnType<typeof verifyToken>> | undefined;
           try {
             verification = await verifyToken(TOKEN, config, deps);
@@ -254,9 +303,22 @@ describe("Coze's answers (properties)", () => {
       headerValue,
       fc.stringMatching(/^\s{0,3}\d{1,400}\s{0,3}$/),
       // Delta-seconds past what a double holds once in milliseconds.
-      fc.tuple(fc.integer({ min: 300, max: 400 }), fc.constantFrom('', ' ')).map(([digits, space]) => `${space}${'9'.repeat(digits)}${space}`),
+      fc
+        .tuple(fc.integer({ min: 300, max: 400 }), fc.constantFrom('', ' '))
+        .map(([digits, space]) => `${space}${'9'.repeat(digits)}${space}`),
       fc.date({ noInvalidDate: true }).map((date) => date.toUTCString()),
-      fc.constantFrom(undefined, '', ' ', '-1', '1e3', '0x10', 'Infinity', '1.5', '\u00a012\u00a0', 'Wed, 21 Oct 2015 07:28:00 GMT'),
+      fc.constantFrom(
+        undefined,
+        '',
+        ' ',
+        '-1',
+        '1e3',
+        '0x10',
+        'Infinity',
+        '1.5',
+        '\u00a012\u00a0',
+        'Wed, 21 Oct 2015 07:28:00 GMT',
+      ),
     );
     fc.assert(
       fc.property(value, fc.integer({ min: 0, max: 4_102_444_800_000 }), (text, now) => {
@@ -293,19 +355,30 @@ describe('redaction and alert text (properties)', () => {
     );
     const keyPart = fc
       .integer({ min: 0, max: KEY_BODY.length - 16 })
-      .chain((start) => fc.integer({ min: start + 16, max: Math.min(KEY_BODY.length, start + 200) }).map((end) => KEY_BODY.slice(start, end)));
+      .chain((start) =>
+        fc
+          .integer({ min: start + 16, max: Math.min(KEY_BODY.length, start + 200) })
+          .map((end) => KEY_BODY.slice(start, end)),
+      );
     const text = hostileText();
     fc.assert(
-      fc.property(secret, fc.oneof(secret, keyPart, fc.constant(keys.pkcs8)), text, text, text, (registered, shown, a, b, c) => {
-        const redactor = createRedactor();
-        redactor.add(registered);
-        redactor.add(JWT);
-        protectCredentials(redactor, { privateKey: keys.pkcs8 });
-        const redacted = redactor.redact(`${a}${registered}${b}${shown}${c}`);
-        expect(redacted).not.toContain(registered);
-        expect(redacted).not.toContain(JWT);
-        expect(holdsKeySlice(redacted, KEY_SLICES_16, 16)).toBe(false);
-      }),
+      fc.property(
+        secret,
+        fc.oneof(secret, keyPart, fc.constant(keys.pkcs8)),
+        text,
+        text,
+        text,
+        (registered, shown, a, b, c) => {
+          const redactor = createRedactor();
+          redactor.add(registered);
+          redactor.add(JWT);
+          protectCredentials(redactor, { privateKey: keys.pkcs8 });
+          const redacted = redactor.redact(`${a}${registered}${b}${shown}${c}`);
+          expect(redacted).not.toContain(registered);
+          expect(redacted).not.toContain(JWT);
+          expect(holdsKeySlice(redacted, KEY_SLICES_16, 16)).toBe(false);
+        },
+      ),
       { numRuns: runs(2000) },
     );
   });
@@ -313,50 +386,96 @@ describe('redaction and alert text (properties)', () => {
   it('an alert issue from any failure keeps outside text in code spans: no controls, mentions, HTML or our terms outside them', () => {
     // The problem and the hint as a run reports them (the hint is always the action's own words); the rest from outside.
     const failure = fc.oneof(
-      cozeResponse.map((response) => explainError(cozeErrorFrom(response, { what: 'Coze refused the token request', baseUrl: 'https://api.coze.cn' }))),
+      cozeResponse.map((response) =>
+        explainError(
+          cozeErrorFrom(response, { what: 'Coze refused the token request', baseUrl: 'https://api.coze.cn' }),
+        ),
+      ),
       replies.text.map((problem) => ({ problem })),
     );
     const outside = fc.record(
-      { logId: replies.text, userName: replies.text, userId: replies.text, baseUrl: replies.text, audience: replies.text, sessionName: replies.text },
+      {
+        logId: replies.text,
+        userName: replies.text,
+        userId: replies.text,
+        baseUrl: replies.text,
+        audience: replies.text,
+        sessionName: replies.text,
+      },
       { requiredKeys: [] },
     );
     const report = fc.tuple(failure, outside).map(([said, rest]) => ({ ...rest, ...said }));
-    const context = { repository: 'octo/app', serverUrl: 'https://github.com', apiUrl: 'https://api.github.com', runId: '7' };
+    const context = {
+      repository: 'octo/app',
+      serverUrl: 'https://github.com',
+      apiUrl: 'https://api.github.com',
+      runId: '7',
+    };
     fc.assert(
-      fc.property(report, fc.option(replies.text, { nil: undefined }), fc.option(replies.text, { nil: undefined }), (report, workflow, job) => {
-        const subject = { app: '0a1b2c3d', site: 'api.coze.cn', workflow, job };
-        const { title, body } = failureIssue(subject, report, context);
-        expect(title).not.toMatch(CONTROL);
-        expect(title).not.toMatch(/[⟦⟧]/);
-        const [, ...lines] = body.split('\n');
-        for (const line of lines) {
-          expect(line).not.toMatch(CONTROL);
-          const outsideCode = line.replace(/(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, '');
-          expect(outsideCode).not.toMatch(/@[A-Za-z0-9]|<|⟦|⟧/);
-        }
-      }),
+      fc.property(
+        report,
+        fc.option(replies.text, { nil: undefined }),
+        fc.option(replies.text, { nil: undefined }),
+        (report, workflow, job) => {
+          const subject = { app: '0a1b2c3d', site: 'api.coze.cn', workflow, job };
+          const { title, body } = failureIssue(subject, report, context);
+          expect(title).not.toMatch(CONTROL);
+          expect(title).not.toMatch(/[⟦⟧]/);
+          const [, ...lines] = body.split('\n');
+          for (const line of lines) {
+            expect(line).not.toMatch(CONTROL);
+            const outsideCode = line.replace(/(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, '');
+            expect(outsideCode).not.toMatch(/@[A-Za-z0-9]|<|⟦|⟧/);
+          }
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });
 });
 
 describe('the key, the inputs and the proxy settings (properties)', () => {
-  const base64 = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/='.split('')), maxLength: 600 });
+  const base64 = fc.string({
+    unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/='.split('')),
+    maxLength: 600,
+  });
   const label = fc.oneof(
-    fc.constantFrom('PRIVATE KEY', 'RSA PRIVATE KEY', 'PUBLIC KEY', 'CERTIFICATE', 'ENCRYPTED PRIVATE KEY', 'EC PRIVATE KEY', 'OPENSSH PRIVATE KEY'),
+    fc.constantFrom(
+      'PRIVATE KEY',
+      'RSA PRIVATE KEY',
+      'PUBLIC KEY',
+      'CERTIFICATE',
+      'ENCRYPTED PRIVATE KEY',
+      'EC PRIVATE KEY',
+      'OPENSSH PRIVATE KEY',
+    ),
     fc.stringMatching(/^[A-Z0-9 ]{1,30}$/),
   );
   /** PEM bodies long enough to be quoted: base64 text, base64 of bytes, and slices of a real key's body. */
   const pemBodyText = fc.oneof(
-    fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/='.split('')), size: 'medium', maxLength: 600 }),
+    fc.string({
+      unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/='.split('')),
+      size: 'medium',
+      maxLength: 600,
+    }),
     fc.uint8Array({ minLength: 18, maxLength: 400 }).map((bytes) => Buffer.from(bytes).toString('base64')),
-    fc.tuple(fc.nat(KEY_BODY.length - 24), fc.integer({ min: 24, max: 400 })).map(([start, length]) => KEY_BODY.slice(start, start + length)),
+    fc
+      .tuple(fc.nat(KEY_BODY.length - 24), fc.integer({ min: 24, max: 400 }))
+      .map(([start, length]) => KEY_BODY.slice(start, start + length)),
   );
   const wrapped = fc
     .tuple(label, pemBodyText, fc.constantFrom('\n', '\r\n', '\\n', ' ', ''), fc.constantFrom(true, true, true, false))
-    .map(([name, body, eol, ended]) => `-----BEGIN ${name}-----${eol}${(body.match(/.{1,64}/g) ?? []).join(eol)}${eol}${ended ? `-----END ${name}-----` : ''}`);
+    .map(
+      ([name, body, eol, ended]) =>
+        `-----BEGIN ${name}-----${eol}${(body.match(/.{1,64}/g) ?? []).join(eol)}${eol}${ended ? `-----END ${name}-----` : ''}`,
+    );
   const damaged = fc
-    .tuple(fc.constantFrom(keys.pkcs8, keys.pkcs1), fc.integer({ min: 0, max: 1700 }), fc.integer({ min: 0, max: 8 }), fc.constantFrom('cut', 'flip', 'insert'))
+    .tuple(
+      fc.constantFrom(keys.pkcs8, keys.pkcs1),
+      fc.integer({ min: 0, max: 1700 }),
+      fc.integer({ min: 0, max: 8 }),
+      fc.constantFrom('cut', 'flip', 'insert'),
+    )
     .map(([pem, at, n, how]) => {
       const start = pem.indexOf('\n') + 1 + at;
       if (how === 'cut') return `${pem.slice(0, start)}${pem.slice(start + n + 1)}`;
@@ -400,7 +519,9 @@ describe('the key, the inputs and the proxy settings (properties)', () => {
           const message = (error as Error).message;
           expect(message).not.toMatch(CONTROL);
           const decoded = Buffer.from(input, 'base64').toString('utf8');
-          const windows = new Set(Array.from({ length: Math.max(0, message.length - 23) }, (_, i) => message.slice(i, i + 24)));
+          const windows = new Set(
+            Array.from({ length: Math.max(0, message.length - 23) }, (_, i) => message.slice(i, i + 24)),
+          );
           const quoted = [...base64Slices(input), ...base64Slices(decoded)].filter((slice) => windows.has(slice));
           expect(quoted).toEqual([]);
           for (const surface of SURFACES) expect(describeError(error, surface)).not.toMatch(/^Unexpected error/);
@@ -460,9 +581,16 @@ describe('the key, the inputs and the proxy settings (properties)', () => {
 
   it('the inputs give a valid config or one InputError that names inputs and never repeats a value', () => {
     // Valid inputs with a few of them replaced: every check is reached, and about a third of the runs give a config.
-    const valid = fc.record(Object.fromEntries(NAMES.map((name) => [name, fc.constantFrom(...VALID[name])])) as Record<InputName, fc.Arbitrary<string>>);
+    const valid = fc.record(
+      Object.fromEntries(NAMES.map((name) => [name, fc.constantFrom(...VALID[name])])) as Record<
+        InputName,
+        fc.Arbitrary<string>
+      >,
+    );
     const changes = fc.array(fc.tuple(fc.constantFrom(...NAMES), anyValue), { maxLength: 4 });
-    const inputs = fc.tuple(valid, changes).map(([values, changed]) => ({ ...values, ...Object.fromEntries(changed) }) as Record<InputName, string>);
+    const inputs = fc
+      .tuple(valid, changes)
+      .map(([values, changed]) => ({ ...values, ...Object.fromEntries(changed) }) as Record<InputName, string>);
     fc.assert(
       fc.property(inputs, canary, (values, secret) => {
         const read = (name: InputName) => values[name].replaceAll('{{canary}}', secret);
@@ -484,13 +612,18 @@ describe('the key, the inputs and the proxy settings (properties)', () => {
         expect(config.appId).toMatch(/^[\x21-\x7e]{1,256}$/);
         expect(config.publicKeyId).toMatch(/^[\x21-\x7e]{1,256}$/);
         expect(config.privateKey.asymmetricKeyType).toBe('rsa');
-        expect(Number.isInteger(config.durationSeconds) && config.durationSeconds >= 1 && config.durationSeconds <= 86399).toBe(true);
+        expect(
+          Number.isInteger(config.durationSeconds) && config.durationSeconds >= 1 && config.durationSeconds <= 86399,
+        ).toBe(true);
         expect(config.timeoutMs % 1000 === 0 && config.timeoutMs >= 1000 && config.timeoutMs <= 600_000).toBe(true);
-        expect(config.deadlineMs % 1000 === 0 && config.deadlineMs >= 1000 && config.deadlineMs <= 3_600_000).toBe(true);
+        expect(config.deadlineMs % 1000 === 0 && config.deadlineMs >= 1000 && config.deadlineMs <= 3_600_000).toBe(
+          true,
+        );
         expect(Number.isInteger(config.retries) && config.retries >= 0 && config.retries <= 10).toBe(true);
         expect(config.audience).not.toMatch(CONTROL);
         if (config.sessionName !== undefined) expect(config.sessionName).not.toMatch(CONTROL);
-        if (config.scope !== undefined) expect(typeof config.scope === 'object' && !Array.isArray(config.scope)).toBe(true);
+        if (config.scope !== undefined)
+          expect(typeof config.scope === 'object' && !Array.isArray(config.scope)).toBe(true);
       }),
       { numRuns: runs(1000) },
     );
@@ -512,7 +645,9 @@ describe('the key, the inputs and the proxy settings (properties)', () => {
     const value = fc.oneof(
       fc.constantFrom(...PROXY_HIDING),
       fc.tuple(hostileText(), hostileText()).map(([a, b]) => `${a}{{canary}}${b}`),
-      fc.tuple(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.constantFrom('', '{{canary}}')).map(([url, tail]) => `${url}${tail}`),
+      fc
+        .tuple(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.constantFrom('', '{{canary}}'))
+        .map(([url, tail]) => `${url}${tail}`),
       fc.string({ maxLength: 40 }),
     );
     const variable = fc.constantFrom('HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy');
@@ -537,13 +672,20 @@ describe('the key, the inputs and the proxy settings (properties)', () => {
       }),
       { numRuns: runs(1500) },
     );
-    const env = fc.dictionary(fc.constantFrom('HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'), value, { maxKeys: 4 });
+    const env = fc.dictionary(
+      fc.constantFrom('HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'),
+      value,
+      { maxKeys: 4 },
+    );
     fc.assert(
       fc.property(env, canary, (templates, secret) => {
-        const values = Object.fromEntries(Object.entries(templates).map(([name, template]) => [name, template.replaceAll('{{canary}}', secret)]));
+        const values = Object.fromEntries(
+          Object.entries(templates).map(([name, template]) => [name, template.replaceAll('{{canary}}', secret)]),
+        );
         try {
           const settings = proxySettings(values);
-          for (const proxy of [settings.httpProxy, settings.httpsProxy]) if (proxy) expect(['http:', 'https:']).toContain(new URL(proxy).protocol);
+          for (const proxy of [settings.httpProxy, settings.httpsProxy])
+            if (proxy) expect(['http:', 'https:']).toContain(new URL(proxy).protocol);
         } catch (error) {
           expect(error).toBeInstanceOf(InputError);
           expect(['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']).toContain((error as InputError).input);
@@ -568,7 +710,8 @@ function serve(pick: readonly Reply[] | ((request: RawRequest) => Reply)) {
   server.answerWith((request) => {
     const reply = answer(request);
     // The body as the client reads it: the bytes on the wire (latin1 or UTF-8) decoded as UTF-8.
-    const body = reply.kind === 'http' ? Buffer.from(renderBody(reply.body, request), reply.encoding).toString('utf8') : undefined;
+    const body =
+      reply.kind === 'http' ? Buffer.from(renderBody(reply.body, request), reply.encoding).toString('utf8') : undefined;
     served.push({ request, reply, ...(body !== undefined && { body }) });
     return reply;
   });
@@ -656,7 +799,9 @@ describe("GitHub's answers (properties, over HTTP)", () => {
       if (!Array.isArray(page)) return false;
       return page.some((item: Record<string, unknown> | null) => {
         if (!item || item.number !== found.number) return false;
-        const labels = Array.isArray(item.labels) ? item.labels.map((entry: { name?: unknown } | null) => String(entry?.name ?? entry)) : [];
+        const labels = Array.isArray(item.labels)
+          ? item.labels.map((entry: { name?: unknown } | null) => String(entry?.name ?? entry))
+          : [];
         return (
           (item.pull_request === undefined || item.pull_request === null) &&
           (item.user as { id?: unknown } | null)?.id === ME.id &&
@@ -674,7 +819,12 @@ describe("GitHub's answers (properties, over HTTP)", () => {
         fc.asyncProperty(routes, fc.boolean(), async (byRoute, labelled) => {
           const pages = { ...byRoute, listing: [...byRoute.listing] };
           serve((request) => route(request, pages));
-          const context = { repository: 'octo/app', runId: '7', serverUrl: 'https://github.example', apiUrl: server.url };
+          const context = {
+            repository: 'octo/app',
+            runId: '7',
+            serverUrl: 'https://github.example',
+            apiUrl: server.url,
+          };
           const api = githubIssues(GITHUB_TOKEN, context, http.send, () => 3000, 'fuzz');
           const label = labelled ? 'coze-token-check' : undefined;
           type Call = [string, () => Promise<unknown>, (value: unknown) => void];
@@ -693,7 +843,11 @@ describe("GitHub's answers (properties, over HTTP)", () => {
               () => api.findLabel('coze-token-check'),
               (value) => expect(value === undefined || /^coze-token-check$/i.test(value as string)).toBe(true),
             ],
-            ['addLabel', () => api.addLabel(1, 'coze-token-check'), (value) => expect(['added', 'refused']).toContain(value)],
+            [
+              'addLabel',
+              () => api.addLabel(1, 'coze-token-check'),
+              (value) => expect(['added', 'refused']).toContain(value),
+            ],
             [
               'createLabel',
               () => api.createLabel({ name: 'coze-token-check', color: 'd93f0b', description: 'x' }),
@@ -761,11 +915,20 @@ function expectNoWorkflowCommand(text: string, legacyToo: boolean) {
 describe('the whole action against generated answers (property, over HTTP)', () => {
   const runArb = fc.record({
     first: fc.oneof(
-      { weight: 3, arbitrary: replies.validToken.map((valid) => ({ reply: valid.reply as Reply, token: valid.token as string | undefined })) },
+      {
+        weight: 3,
+        arbitrary: replies.validToken.map((valid) => ({
+          reply: valid.reply as Reply,
+          token: valid.token as string | undefined,
+        })),
+      },
       { weight: 7, arbitrary: replies.any.map((reply) => ({ reply, token: undefined as string | undefined })) },
       { weight: 1, arbitrary: replies.huge.map((reply) => ({ reply, token: undefined as string | undefined })) },
     ),
-    user: fc.oneof({ weight: 2, arbitrary: replies.validUser as fc.Arbitrary<Reply> }, { weight: 3, arbitrary: replies.any }),
+    user: fc.oneof(
+      { weight: 2, arbitrary: replies.validUser as fc.Arbitrary<Reply> },
+      { weight: 3, arbitrary: replies.any },
+    ),
     rest: fc.array(replies.any, { maxLength: 8 }),
     verify: fc.boolean(),
     alert: fc.boolean(),
@@ -806,8 +969,11 @@ describe('the whole action against generated answers (property, over HTTP)', () 
         // The token output comes from a 2xx answer to a token request that carried exactly that access_token.
         if (outputs.token !== undefined) {
           expect(failures).toEqual([]);
-          const answer = tokenRequests.find(({ body }) => (parsed(body) as { access_token?: unknown } | undefined)?.access_token === outputs.token);
-          if (answer?.reply.kind !== 'http') throw new Error(`the token output ${outputs.token} was in no HTTP answer to a token request`);
+          const answer = tokenRequests.find(
+            ({ body }) => (parsed(body) as { access_token?: unknown } | undefined)?.access_token === outputs.token,
+          );
+          if (answer?.reply.kind !== 'http')
+            throw new Error(`the token output ${outputs.token} was in no HTTP answer to a token request`);
           expectTokenAnswer(answer.reply.status, answer.body, outputs.token);
           expect(outputs['expires-in']).toMatch(/^[1-9]\d*$/);
         } else expect(failures).toHaveLength(1);
@@ -816,7 +982,11 @@ describe('the whole action against generated answers (property, over HTTP)', () 
         if (!outputs.token) expect(recording.exported()).toEqual({});
 
         // The run's own secrets; the file's TOKEN and JWT are only words a server said, which the run never held.
-        const secrets = [...sentCredentials(), ...(outputs.token ? [outputs.token] : []), ...(alert ? [GITHUB_TOKEN] : [])];
+        const secrets = [
+          ...sentCredentials(),
+          ...(outputs.token ? [outputs.token] : []),
+          ...(alert ? [GITHUB_TOKEN] : []),
+        ];
         for (const line of logged.flatMap(runnerLines)) expectPlainLogLine(line, secrets);
         for (const call of recording.calls) {
           if (['info', 'debug', 'warning', 'setFailed'].includes(call.name)) {
@@ -835,9 +1005,11 @@ describe('the whole action against generated answers (property, over HTTP)', () 
             expect(text).not.toMatch(/"Error"[^[]*?,"Unexpected error/);
             expect(secretIn(text, secrets)).toBeUndefined();
             if (call.name === 'summary.addTable')
-              for (const cell of (call.args[0] as unknown[]).flat()) if (typeof cell === 'string') expect(cell).not.toMatch(CONTROL);
+              for (const cell of (call.args[0] as unknown[]).flat())
+                if (typeof cell === 'string') expect(cell).not.toMatch(CONTROL);
           }
-          if (call.name === 'setOutput' && call.args[0] !== 'token') expect(secretIn(String(call.args[1]), secrets), `output ${call.args[0]}`).toBeUndefined();
+          if (call.name === 'setOutput' && call.args[0] !== 'token')
+            expect(secretIn(String(call.args[1]), secrets), `output ${call.args[0]}`).toBeUndefined();
         }
       }),
       { numRuns: runs(300) },
@@ -846,35 +1018,43 @@ describe('the whole action against generated answers (property, over HTTP)', () 
 
   it('the library resolves to a token or rejects with a typed error whose message is plain and secret-free', async () => {
     await fc.assert(
-      fc.asyncProperty(echoing.any, fc.boolean(), fc.oneof(echoing.validUser as fc.Arbitrary<Reply>, echoing.any), async (reply, verify, user) => {
-        serve([reply, user]);
-        let minted: MintedToken | undefined;
-        try {
-          minted = await mintCozeToken({
-            appId: '1183520381944',
-            publicKeyId: 'fuzz-kid',
-            privateKey: keys.pkcs8,
-            baseUrl: server.url,
-            retries: 0,
-            timeoutSeconds: 2,
-            deadlineSeconds: 5,
-            verify,
-          });
-        } catch (error) {
-          expect(
-            [CozeError, NetworkError, InputError].some((type) => error instanceof type),
-            String(error),
-          ).toBe(true);
-          const { message } = error as Error;
-          const credentials = sentCredentials();
-          expect(message).not.toMatch(CONTROL);
-          expect(message).not.toMatch(/[⟦⟧]/);
-          expect(secretIn(message, credentials)).toBeUndefined();
-          const details = error instanceof CozeError ? Object.values(error.details).filter((value) => typeof value === 'string') : [];
-          for (const detail of details) expect(secretIn(detail as string, credentials)).toBeUndefined();
-        }
-        if (minted) expect(minted.token).toMatch(/^[\x21-\x7e]{16,4096}$/);
-      }),
+      fc.asyncProperty(
+        echoing.any,
+        fc.boolean(),
+        fc.oneof(echoing.validUser as fc.Arbitrary<Reply>, echoing.any),
+        async (reply, verify, user) => {
+          serve([reply, user]);
+          let minted: MintedToken | undefined;
+          try {
+            minted = await mintCozeToken({
+              appId: '1183520381944',
+              publicKeyId: 'fuzz-kid',
+              privateKey: keys.pkcs8,
+              baseUrl: server.url,
+              retries: 0,
+              timeoutSeconds: 2,
+              deadlineSeconds: 5,
+              verify,
+            });
+          } catch (error) {
+            expect(
+              [CozeError, NetworkError, InputError].some((type) => error instanceof type),
+              String(error),
+            ).toBe(true);
+            const { message } = error as Error;
+            const credentials = sentCredentials();
+            expect(message).not.toMatch(CONTROL);
+            expect(message).not.toMatch(/[⟦⟧]/);
+            expect(secretIn(message, credentials)).toBeUndefined();
+            const details =
+              error instanceof CozeError
+                ? Object.values(error.details).filter((value) => typeof value === 'string')
+                : [];
+            for (const detail of details) expect(secretIn(detail as string, credentials)).toBeUndefined();
+          }
+          if (minted) expect(minted.token).toMatch(/^[\x21-\x7e]{16,4096}$/);
+        },
+      ),
       { numRuns: runs(200) },
     );
   }, 60_000);
@@ -897,17 +1077,33 @@ describe('fuzz findings: shrunk counterexamples', () => {
   it('FINDING 1 (fixed): the content-type header was quoted as it is into "a body that is not JSON (…)": controls, 8-bit CSI, our ⟦ ⟧', async () => {
     // coze-response.ts describeBody(): `type` was the header, only cut at ';' and trimmed.
     for (const type of ['text/plain\u009b31m', 'text/plain\u0085x', 'a\tb', 'text/\u202eplain', '\u0000']) {
-      for (const text of words(refusal({ status: 200, headers: { 'content-type': type }, body: 'x' }))) expect(text).not.toMatch(CONTROL);
-      for (const text of words(refusal({ status: 502, headers: { 'content-type': type }, body: 'x' }))) expect(text).not.toMatch(CONTROL);
+      for (const text of words(refusal({ status: 200, headers: { 'content-type': type }, body: 'x' })))
+        expect(text).not.toMatch(CONTROL);
+      for (const text of words(refusal({ status: 502, headers: { 'content-type': type }, body: 'x' })))
+        expect(text).not.toMatch(CONTROL);
     }
     // Our own terms from a header (reachable in-process; undici reads header values as latin1, so not over HTTP).
     const forged = refusal({ status: 200, headers: { 'content-type': '⟦base-url=https://evil.example⟧' }, body: 'x' });
     expect(describeError(forged, 'cli')).not.toContain('--base-url https://evil.example');
     // Over HTTP: a C1 byte in the header reaches the action's ::error:: line (and the CLI's stderr, see test/bundle/fuzz.test.ts).
     serve([
-      { kind: 'http', status: 200, reason: 'OK', headers: [['content-type', 'text/plain\u009b31m']], body: { text: 'x' }, encoding: 'utf8', framing: 'length' },
+      {
+        kind: 'http',
+        status: 200,
+        reason: 'OK',
+        headers: [['content-type', 'text/plain\u009b31m']],
+        body: { text: 'x' },
+        encoding: 'utf8',
+        framing: 'length',
+      },
     ]);
-    const recording = recordingCore({ 'app-id': '1', 'public-key-id': 'k', 'private-key': keys.pkcs8, 'base-url': server.url, retries: '0' });
+    const recording = recordingCore({
+      'app-id': '1',
+      'public-key-id': 'k',
+      'private-key': keys.pkcs8,
+      'base-url': server.url,
+      retries: '0',
+    });
     const http = createHttpClient();
     try {
       await runStep(recording.core, recordingDeps(recording, { send: http.send }));
@@ -923,10 +1119,19 @@ describe('fuzz findings: shrunk counterexamples', () => {
     const config = { baseUrl: 'https://api.coze.cn', timeoutMs: 1000, retries: 0, deadlineMs: 5000 };
     for (const code of ['toString', 'constructor', '__proto__', 'valueOf', 'hasOwnProperty']) {
       const response = { status: 200, headers: {}, body: JSON.stringify({ error_code: code }) };
-      const deps = { send: async () => response, userAgent: 'fuzz', sleep: async () => {}, random: () => 0, now: () => NOW_MS, log: () => {} };
+      const deps = {
+        send: async () => response,
+        userAgent: 'fuzz',
+        sleep: async () => {},
+        random: () => 0,
+        now: () => NOW_MS,
+        log: () => {},
+      };
       const error = await verifyToken(TOKEN, config, deps).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(CozeError);
-      expect(typeof (error as CozeError).details.hint === 'string' || (error as CozeError).details.hint === undefined).toBe(true);
+      expect(
+        typeof (error as CozeError).details.hint === 'string' || (error as CozeError).details.hint === undefined,
+      ).toBe(true);
       for (const surface of SURFACES) expect(() => describeError(error, surface)).not.toThrow();
     }
     // The whole action with verify: true: run() must end in one setFailed, not reject (dist/ crashes with a stack).
@@ -940,9 +1145,24 @@ describe('fuzz findings: shrunk counterexamples', () => {
         encoding: 'utf8',
         framing: 'length',
       },
-      { kind: 'http', status: 200, reason: 'OK', headers: [], body: { json: { code: 'toString' } }, encoding: 'utf8', framing: 'length' },
+      {
+        kind: 'http',
+        status: 200,
+        reason: 'OK',
+        headers: [],
+        body: { json: { code: 'toString' } },
+        encoding: 'utf8',
+        framing: 'length',
+      },
     ]);
-    const recording = recordingCore({ 'app-id': '1', 'public-key-id': 'k', 'private-key': keys.pkcs8, 'base-url': server.url, retries: '0', verify: 'true' });
+    const recording = recordingCore({
+      'app-id': '1',
+      'public-key-id': 'k',
+      'private-key': keys.pkcs8,
+      'base-url': server.url,
+      retries: '0',
+      verify: 'true',
+    });
     const http = createHttpClient();
     try {
       await expect(runStep(recording.core, recordingDeps(recording, { send: http.send }))).resolves.toBeUndefined();
@@ -1008,7 +1228,14 @@ describe('fuzz findings: shrunk counterexamples', () => {
         framing: 'length',
       },
     ]);
-    const recording = recordingCore({ 'app-id': '1', 'public-key-id': 'k', 'private-key': keys.pkcs8, 'base-url': server.url, retries: '0', verify: 'true' });
+    const recording = recordingCore({
+      'app-id': '1',
+      'public-key-id': 'k',
+      'private-key': keys.pkcs8,
+      'base-url': server.url,
+      retries: '0',
+      verify: 'true',
+    });
     const http = createHttpClient();
     try {
       await runStep(recording.core, recordingDeps(recording, { send: http.send }));

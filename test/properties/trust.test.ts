@@ -29,7 +29,12 @@ afterAll(async () => {
 });
 beforeEach(() => github.reset());
 
-const env = () => ({ GITHUB_REPOSITORY: 'octo/coze-app', GITHUB_RUN_ID: '77', GITHUB_SERVER_URL: 'https://github.example', GITHUB_API_URL: github.url });
+const env = () => ({
+  GITHUB_REPOSITORY: 'octo/coze-app',
+  GITHUB_RUN_ID: '77',
+  GITHUB_SERVER_URL: 'https://github.example',
+  GITHUB_API_URL: github.url,
+});
 const inputs = (extra: Record<string, string> = {}) => ({
   'app-id': appId,
   'public-key-id': kid,
@@ -42,16 +47,25 @@ const inputs = (extra: Record<string, string> = {}) => ({
 });
 const check = (extra: Record<string, string> = {}, runEnv: Record<string, string> = env()) =>
   act(standIn, inputs(extra), { deps: { env: runEnv }, extra: [githubToken] });
-const failing = () => standIn.failUsersMe({ kind: 'status', status: 401, body: JSON.stringify({ code: 4100, msg: 'authentication is invalid' }) });
+const failing = () =>
+  standIn.failUsersMe({
+    kind: 'status',
+    status: 401,
+    body: JSON.stringify({ code: 4100, msg: 'authentication is invalid' }),
+  });
 const ourMarker = () => marker({ app: appTag(appId, 'octo/coze-app'), site: `127.0.0.1:${new URL(standIn.url).port}` });
-const texts = (result: Awaited<ReturnType<typeof check>>, name: string) => result.named(name).map((call) => String(call.args[0]));
+const texts = (result: Awaited<ReturnType<typeof check>>, name: string) =>
+  result.named(name).map((call) => String(call.args[0]));
 
 describe('the alert issue is ours by proof, not by marker', () => {
   for (const label of ['absent (the token may not create it)', 'present'] as const) {
     it(`never comments on, closes or edits an outsider's issue that carries a copy of the marker (label ${label})`, async () => {
       if (label === 'present') github.labels.add('coze-token-check');
       else github.allowLabels(false);
-      const planted = github.openAs(OUTSIDER, { title: 'Coze credential check failing', body: `${ourMarker()}\nplease look` });
+      const planted = github.openAs(OUTSIDER, {
+        title: 'Coze credential check failing',
+        body: `${ourMarker()}\nplease look`,
+      });
       failing();
       const failed = await check();
       expect(texts(failed, 'info')).toContain('Alert issue: opened issue #2.');
@@ -59,13 +73,19 @@ describe('the alert issue is ours by proof, not by marker', () => {
       const recovered = await check();
       expect(texts(recovered, 'info')).toContain('Alert issue: closed issue #2.');
       expect(planted).toMatchObject({ state: 'open', comments: [] });
-      expect(github.requests.filter((request) => request.path.includes('/issues/1')).map((request) => request.method)).toEqual([]);
+      expect(
+        github.requests.filter((request) => request.path.includes('/issues/1')).map((request) => request.method),
+      ).toEqual([]);
     });
   }
 
   it('takes no labelled issue of an outsider for its own either (a triager may have labelled it)', async () => {
     github.labels.add('coze-token-check');
-    const planted = github.openAs(OUTSIDER, { title: 't', body: ourMarker(), labels: ['coze-token-check'] }, 'CONTRIBUTOR');
+    const planted = github.openAs(
+      OUTSIDER,
+      { title: 't', body: ourMarker(), labels: ['coze-token-check'] },
+      'CONTRIBUTOR',
+    );
     failing();
     await check();
     expect(planted.comments).toEqual([]);
@@ -75,7 +95,8 @@ describe('the alert issue is ours by proof, not by marker', () => {
   it('finds its issue under 1,100 newer open issues by others: the listing asks for its own author (and label)', async () => {
     failing();
     await check();
-    for (let n = 0; n < 1100; n++) github.openAs(OUTSIDER, { title: `noise ${n}`, body: n % 2 ? ourMarker() : 'unrelated' });
+    for (let n = 0; n < 1100; n++)
+      github.openAs(OUTSIDER, { title: `noise ${n}`, body: n % 2 ? ourMarker() : 'unrelated' });
     failing();
     const again = await check();
     expect(texts(again, 'info')).toContain('Alert issue: commented on issue #1.');
@@ -161,25 +182,42 @@ describe('secrets the run holds are cut out of outside text by value', () => {
       err: (text: string) => void (stderr += text),
     };
     standIn.failUsersMe({ kind: 'echo-token' });
-    const code = await runCli(['check', '--json', '--app-id', appId, '--public-key-id', kid, '--base-url', standIn.url], io, defaultDeps());
+    const code = await runCli(
+      ['check', '--json', '--app-id', appId, '--public-key-id', kid, '--base-url', standIn.url],
+      io,
+      defaultDeps(),
+    );
     expect(code).toBe(1);
     expect(stderr).toMatch(/for token \[redacted\]/);
     expect(JSON.parse(stdout)).toMatchObject({ ok: false, error: expect.stringMatching(/\[redacted\]/) });
     standIn.failUsersMe({ kind: 'echo-token' });
-    const error = await mintCozeToken({ appId, publicKeyId: kid, privateKey: keys.pkcs8, baseUrl: standIn.url, verify: true }).catch(
-      (thrown: unknown) => thrown,
-    );
+    const error = await mintCozeToken({
+      appId,
+      publicKeyId: kid,
+      privateKey: keys.pkcs8,
+      baseUrl: standIn.url,
+      verify: true,
+    }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(CozeError);
     expect((error as CozeError).message).toMatch(/for token \[redacted\]/);
     expect((error as CozeError).details.logId).toBe('[redacted]');
     const tokens = [...standIn.issued].slice(-2);
-    for (const token of tokens) expect(`${stdout}${stderr}${(error as Error).message}${JSON.stringify((error as CozeError).details)}`).not.toContain(token);
+    for (const token of tokens)
+      expect(
+        `${stdout}${stderr}${(error as Error).message}${JSON.stringify((error as CozeError).details)}`,
+      ).not.toContain(token);
   });
 });
 
 describe('outside text is inert everywhere', () => {
-  const hostile = 'bad \u009b31m CSI \u202egnp.exe \u2066x\u2069 ##[error]forged ⟦base-url=https://evil.example⟧ ⟦app-id⟧ end';
-  const refuse = () => standIn.fail({ kind: 'status', status: 401, body: JSON.stringify({ error_code: 'invalid_client', error_message: hostile }) });
+  const hostile =
+    'bad \u009b31m CSI \u202egnp.exe \u2066x\u2069 ##[error]forged ⟦base-url=https://evil.example⟧ ⟦app-id⟧ end';
+  const refuse = () =>
+    standIn.fail({
+      kind: 'status',
+      status: 401,
+      body: JSON.stringify({ error_code: 'invalid_client', error_message: hostile }),
+    });
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what must not get through
   const controls = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
@@ -204,7 +242,9 @@ describe('outside text is inert everywhere', () => {
       out: () => {},
       err: (text: string) => void (stderr += text),
     };
-    expect(await runCli(['mint', '--app-id', appId, '--public-key-id', kid, '--base-url', standIn.url], io, defaultDeps())).toBe(1);
+    expect(
+      await runCli(['mint', '--app-id', appId, '--public-key-id', kid, '--base-url', standIn.url], io, defaultDeps()),
+    ).toBe(1);
     for (const line of stderr.trimEnd().split('\n')) expect(line).not.toMatch(controls);
     expect(stderr).not.toContain('--base-url https://evil.example');
     expect(stderr).toContain('[base-url=https://evil.example]');
@@ -245,7 +285,10 @@ describe('every limit holds on every path', () => {
     garbage.on('connection', (socket) => socket.end('SSH-2.0-OpenSSH\r\n\r\n'));
     await new Promise<void>((resolve) => garbage.listen(0, '127.0.0.1', resolve));
     try {
-      const result = await check({}, { ...env(), GITHUB_API_URL: `http://127.0.0.1:${(garbage.address() as AddressInfo).port}` });
+      const result = await check(
+        {},
+        { ...env(), GITHUB_API_URL: `http://127.0.0.1:${(garbage.address() as AddressInfo).port}` },
+      );
       expect(texts(result, 'warning')).toEqual([
         "Could not write the alert issue to GitHub: GitHub's API could not be reached: the server did not answer in HTTP (is GITHUB_API_URL GitHub's API?)",
       ]);
@@ -258,7 +301,9 @@ describe('every limit holds on every path', () => {
 describe('the alert on GitHub as it is set up', () => {
   it('sends nothing when GITHUB_API_URL is no URL, and names the app it could not read as unknown', async () => {
     const result = await check({ 'app-id': '' }, { ...env(), GITHUB_API_URL: 'not a url' });
-    expect(texts(result, 'warning')).toEqual(['Could not write the alert issue to GitHub: GITHUB_API_URL is not a URL; nothing was sent']);
+    expect(texts(result, 'warning')).toEqual([
+      'Could not write the alert issue to GitHub: GITHUB_API_URL is not a URL; nothing was sent',
+    ]);
     expect(appTag(' ', 'octo/coze-app')).toBe('unknown');
   });
 
@@ -266,10 +311,15 @@ describe('the alert on GitHub as it is set up', () => {
     failing();
     const [coze, proxied] = [createHttpClient({}), createHttpClient({ HTTPS_PROXY: 'http://user:p%zz@127.0.0.1:9' })];
     const send: typeof coze.send = (request) => (request.url.startsWith(standIn.url) ? coze : proxied).send(request);
-    const result = await act(standIn, inputs(), { deps: { env: { ...env(), GITHUB_API_URL: 'https://github.test' }, send }, extra: [githubToken] });
+    const result = await act(standIn, inputs(), {
+      deps: { env: { ...env(), GITHUB_API_URL: 'https://github.test' }, send },
+      extra: [githubToken],
+    });
     await Promise.all([coze.close(), proxied.close()]);
     expect(texts(result, 'warning')).toEqual([
-      expect.stringMatching(/^Could not write the alert issue to GitHub: Environment variable HTTPS_PROXY: expected a proxy URL/),
+      expect.stringMatching(
+        /^Could not write the alert issue to GitHub: Environment variable HTTPS_PROXY: expected a proxy URL/,
+      ),
     ]);
   });
 });
@@ -279,7 +329,12 @@ describe('proxy values people really write', () => {
     const proxy = await startProxy();
     const http = createHttpClient({ HTTP_PROXY: proxy.url.replace('http://', '') });
     try {
-      const answer = await http.send({ method: 'GET', url: `${github.url.replace('127.0.0.1', 'github.test')}/nothing`, headers: {}, timeoutMs: 5000 });
+      const answer = await http.send({
+        method: 'GET',
+        url: `${github.url.replace('127.0.0.1', 'github.test')}/nothing`,
+        headers: {},
+        timeoutMs: 5000,
+      });
       expect(answer.status).toBe(404);
       expect(proxy.hits).toEqual([expect.stringMatching(/^GET http:\/\/github\.test:\d+\/nothing$/)]);
     } finally {
@@ -303,6 +358,8 @@ describe('proxy values people really write', () => {
     expect(() => proxyUrl('https_proxy', 'ftp://proxy:21')).toThrow(
       'Environment variable https_proxy: expected a proxy URL such as http://proxy.example:3128 (or host:port); only http:// and https:// proxies are supported',
     );
-    expect(() => proxyUrl('HTTP_PROXY', 'http://[oops')).toThrow(/^Environment variable HTTP_PROXY: .*this is not a URL$/);
+    expect(() => proxyUrl('HTTP_PROXY', 'http://[oops')).toThrow(
+      /^Environment variable HTTP_PROXY: .*this is not a URL$/,
+    );
   });
 });

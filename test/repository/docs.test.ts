@@ -8,7 +8,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readRepository } from '../../scripts/repository.ts';
 import { checkTags } from '../../src/core/report.ts';
-import { anchors, brokenLinks, codeBlocks, headingText, linkTargets, markdownFiles, slug } from '../support/markdown.ts';
+import {
+  anchors,
+  brokenLinks,
+  codeBlocks,
+  headingText,
+  linkTargets,
+  markdownFiles,
+  slug,
+} from '../support/markdown.ts';
 import { ROOT } from '../support/paths.ts';
 import { spawnNode } from '../support/spawn-node.ts';
 
@@ -30,7 +38,8 @@ function markdownTree(files: Record<string, string>): string {
 }
 
 /** An absolute link to a file of this repository on its main branch, as the README writes what the package leaves out. */
-const repositoryFiles = (root: string) => new RegExp(`^https://github\\.com/${readRepository(root).owner}/coze-token-action/(?:blob|tree)/main/`);
+const repositoryFiles = (root: string) =>
+  new RegExp(`^https://github\\.com/${readRepository(root).owner}/coze-token-action/(?:blob|tree)/main/`);
 
 /** Every absolute link to this repository's files whose file is not in the checkout, or whose #anchor is not in it. */
 function brokenRepositoryLinks(root: string): string[] {
@@ -70,12 +79,15 @@ describe('links and anchors', () => {
     // And there are links to check: the README points to every page of docs/ (by an absolute link, as the npm
     // package carries the README without docs/).
     const readmeTargets = linkTargets(read('README.md')).map((link) => link.target.replace(repositoryFiles(ROOT), ''));
-    for (const page of markdownFiles(ROOT).filter((file) => file.startsWith('docs/'))) expect(readmeTargets).toContain(page);
+    for (const page of markdownFiles(ROOT).filter((file) => file.startsWith('docs/')))
+      expect(readmeTargets).toContain(page);
   });
 
   it("every absolute link to this repository's own files resolves in the checkout, #anchor included", () => {
     expect(brokenRepositoryLinks(ROOT)).toEqual([]);
-    expect(linkTargets(read('README.md')).filter((link) => repositoryFiles(ROOT).test(link.target)).length).toBeGreaterThan(5);
+    expect(
+      linkTargets(read('README.md')).filter((link) => repositoryFiles(ROOT).test(link.target)).length,
+    ).toBeGreaterThan(5);
   });
 
   it('the check of absolute links bites: a missing file and a wrong anchor, each named with its line', () => {
@@ -145,7 +157,9 @@ describe("GitHub's heading anchors", () => {
     expect(headingText('See [the guide](x.md) and ![logo](l.png) <sup>1</sup>')).toBe('See the guide and logo 1');
     expect(headingText('`` `tick` ``')).toBe('`tick`');
     expect(headingText('a &amp; b &#x4E2D;')).toBe('a & b 中');
-    expect(slug(headingText('cozeTokenSource: long jobs and `@coze/api`'))).toBe('cozetokensource-long-jobs-and-cozeapi');
+    expect(slug(headingText('cozeTokenSource: long jobs and `@coze/api`'))).toBe(
+      'cozetokensource-long-jobs-and-cozeapi',
+    );
   });
 
   it('numbers repeated headings -1, -2 as GitHub does, skips code blocks, and counts setext headings and ids', () => {
@@ -163,7 +177,16 @@ describe("GitHub's heading anchors", () => {
       '------',
       '<a id="custom"></a>',
     ].join('\n');
-    expect([...anchors(markdown)]).toEqual(['echo', 'echo-1', 'echo-1-1', 'echo-1-2', 'echo-2', 'quoted', 'setext', 'custom']);
+    expect([...anchors(markdown)]).toEqual([
+      'echo',
+      'echo-1',
+      'echo-1-1',
+      'echo-1-2',
+      'echo-2',
+      'quoted',
+      'setext',
+      'custom',
+    ]);
   });
 });
 
@@ -199,7 +222,10 @@ describe('the README, a landing page', () => {
     const rows = section
       .split('\n')
       .slice(1)
-      .filter((line, index, all) => line.startsWith('|') && all.slice(0, index).every((before) => before.startsWith('|') || before.trim() === ''));
+      .filter(
+        (line, index, all) =>
+          line.startsWith('|') && all.slice(0, index).every((before) => before.startsWith('|') || before.trim() === ''),
+      );
     return rows.slice(2).map((row) =>
       row
         .slice(1, -1)
@@ -225,7 +251,9 @@ describe('the README, a landing page', () => {
   });
 
   it("lists action.yml's outputs in its order", () => {
-    expect(table(readme, '## Outputs').map((row) => row[0])).toEqual(Object.keys(action.outputs).map((name) => `\`${name}\``));
+    expect(table(readme, '## Outputs').map((row) => row[0])).toEqual(
+      Object.keys(action.outputs).map((name) => `\`${name}\``),
+    );
   });
 
   it('the table checks bite: a missing input, a wrong default and a missing output are found', () => {
@@ -233,12 +261,15 @@ describe('the README, a landing page', () => {
     expect(inputs(readme)).toContain('`retries` no `3`');
     expect(inputs(readme.replace(/^\| `retries` .*\n/m, ''))).not.toContain('`retries` no `3`');
     expect(inputs(readme.replace('| `3`  ', '| `5`  '))).not.toContain('`retries` no `3`');
-    expect(table(readme.replace(/^\| `user-name` .*\n/m, ''), '## Outputs').map((row) => row[0])).not.toContain('`user-name`');
+    expect(table(readme.replace(/^\| `user-name` .*\n/m, ''), '## Outputs').map((row) => row[0])).not.toContain(
+      '`user-name`',
+    );
   });
 
   it('every YAML example of the Markdown parses, so it can be pasted', () => {
     for (const file of markdownFiles(ROOT)) {
-      for (const block of codeBlocks(read(file), 'yaml')) expect(() => parse(block), `${file}: ${block.slice(0, 60)}`).not.toThrow();
+      for (const block of codeBlocks(read(file), 'yaml'))
+        expect(() => parse(block), `${file}: ${block.slice(0, 60)}`).not.toThrow();
     }
   });
 });
@@ -246,12 +277,17 @@ describe('the README, a landing page', () => {
 describe('docs/scheduled-checks.md', () => {
   it("names exactly the reusable workflow's defaults that differ from the action's", () => {
     const page = read('docs/scheduled-checks.md');
-    const named = /Two defaults differ from the action's: `([\w-]+)` is `([^`]+)` and `([\w-]+)` is `([^`]+)`\./.exec(page.replace(/\s+/g, ' '));
+    const named = /Two defaults differ from the action's: `([\w-]+)` is `([^`]+)` and `([\w-]+)` is `([^`]+)`\./.exec(
+      page.replace(/\s+/g, ' '),
+    );
     expect(named).not.toBeNull();
     const [, first, firstValue, second, secondValue] = named as RegExpExecArray;
     const action = parse(read('action.yml')) as { inputs: Record<string, { default?: string }> };
-    const called = (parse(read('.github/workflows/coze-token-check.yml')) as { on: { workflow_call: { inputs: Record<string, { default?: unknown }> } } }).on
-      .workflow_call.inputs;
+    const called = (
+      parse(read('.github/workflows/coze-token-check.yml')) as {
+        on: { workflow_call: { inputs: Record<string, { default?: unknown }> } };
+      }
+    ).on.workflow_call.inputs;
     const differing = Object.fromEntries(
       Object.entries(called)
         .filter(([name]) => name in action.inputs)

@@ -38,7 +38,8 @@ describe('the layers of src/', () => {
     for (const file of files.filter((name) => ['core', 'safe-text'].includes(folderOf(name)))) {
       for (const imported of importsOf(file)) {
         expect([file, SURFACES.includes(folderOf(imported))]).toEqual([file, false]);
-        if (folderOf(file) === 'safe-text' && folderOf(imported) === 'core') expect([file, imported]).toEqual([file, 'core/settings.ts']);
+        if (folderOf(file) === 'safe-text' && folderOf(imported) === 'core')
+          expect([file, imported]).toEqual([file, 'core/settings.ts']);
       }
     }
     expect(importsOf('core/settings.ts')).toEqual([]);

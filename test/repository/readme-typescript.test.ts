@@ -11,7 +11,10 @@ import { ROOT } from '../support/paths.ts';
 
 const blocks = markdownFiles(ROOT).flatMap((file) => codeBlocks(readFileSync(join(ROOT, file), 'utf8'), 'ts'));
 // The package as the examples import it: package.json's name (scoped by the owner), and unscoped.
-const PACKAGE_NAMES = [(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string }).name, 'coze-token-action'];
+const PACKAGE_NAMES = [
+  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string }).name,
+  'coze-token-action',
+];
 // Inside the repository's node_modules, so that @coze/api and @types/node resolve as in a user's project.
 mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true });
 const dir = mkdtempSync(join(ROOT, 'node_modules/.cache/readme-ts-'));
@@ -83,6 +86,8 @@ describe("the documentation's TypeScript examples", () => {
 
   it('the check bites: an option the library does not take is refused', () => {
     const misspelt = (blocks[0] as string).replace("baseUrl: 'https://api.coze.cn'", "baseURL: 'https://api.coze.cn'");
-    expect(typeErrors([misspelt], 'misspelt')).toEqual([expect.stringMatching(/error TS2561: .*'baseURL'.*Did you mean to write 'baseUrl'/)]);
+    expect(typeErrors([misspelt], 'misspelt')).toEqual([
+      expect.stringMatching(/error TS2561: .*'baseURL'.*Did you mean to write 'baseUrl'/),
+    ]);
   });
 });

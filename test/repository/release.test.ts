@@ -15,7 +15,14 @@ import {
   releaseProblems,
   staleInstallUrls,
 } from '../../scripts/release.ts';
-import { findReferences, packageName, packagePattern, readRepository, referencePattern, rewriteOwner } from '../../scripts/repository.ts';
+import {
+  findReferences,
+  packageName,
+  packagePattern,
+  readRepository,
+  referencePattern,
+  rewriteOwner,
+} from '../../scripts/repository.ts';
 import { rewriteCodeOwner, setOwner } from '../../scripts/set-owner.ts';
 import { markdownFiles } from '../support/markdown.ts';
 import { ROOT } from '../support/paths.ts';
@@ -34,7 +41,10 @@ afterAll(() => {
 /** The repository's own files, without dependencies and builds, in a temporary folder. */
 function copyOfRepository(): string {
   const dir = tempDir('coze-repo-');
-  cpSync(ROOT, dir, { recursive: true, filter: (source) => !/[/\\](node_modules|\.git|dist|build|reports)$/.test(source) });
+  cpSync(ROOT, dir, {
+    recursive: true,
+    filter: (source) => !/[/\\](node_modules|\.git|dist|build|reports)$/.test(source),
+  });
   return dir;
 }
 
@@ -49,7 +59,12 @@ describe('one owner, one place', () => {
   it('every reference to the action in the repository names the owner package.json names', () => {
     const references = findReferences(ROOT, name);
     expect(references.map((r) => r.file)).toEqual(
-      expect.arrayContaining(['.github/workflows/coze-token-check.yml', 'README.md', 'examples/scheduled-check.yml', 'package.json']),
+      expect.arrayContaining([
+        '.github/workflows/coze-token-check.yml',
+        'README.md',
+        'examples/scheduled-check.yml',
+        'package.json',
+      ]),
     );
     expect(references.filter((r) => r.owner !== (r.kind === 'package' ? owner.toLowerCase() : owner))).toEqual([]);
     expect(references.filter((r) => r.kind === 'package').map((r) => r.file)).toContain('package.json');
@@ -83,7 +98,12 @@ describe('one owner, one place', () => {
     for (const after of ['`', '.', ',', ';', '!', '>', '#readme', '.git', '"', '*', '|', '\\'])
       expect(owners(`see acme/coze-token-action${after}`), after).toEqual(['acme']);
     expect(owners('git+https://github.com/acme/coze-token-action.git')).toEqual(['acme']);
-    for (const longer of ['acme/coze-token-action-two', 'acme/coze-token-action2', 'acme/coze-token-action_x', 'acme/coze-token-action.tgz'])
+    for (const longer of [
+      'acme/coze-token-action-two',
+      'acme/coze-token-action2',
+      'acme/coze-token-action_x',
+      'acme/coze-token-action.tgz',
+    ])
       expect(owners(longer), longer).toEqual([]);
   });
 
@@ -116,12 +136,22 @@ describe('one owner, one place', () => {
     const copy = copyOfRepository();
     const readmeBefore = readFileSync(join(copy, 'README.md'), 'utf8');
     const changed = setOwner(copy, 'acme-bots');
-    expect(changed).toEqual(expect.arrayContaining(['package.json', 'README.md', '.github/workflows/coze-token-check.yml', '.github/CODEOWNERS']));
+    expect(changed).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        '.github/workflows/coze-token-check.yml',
+        '.github/CODEOWNERS',
+      ]),
+    );
     expect(readFileSync(join(copy, '.github/CODEOWNERS'), 'utf8')).toMatch(/^\* @acme-bots$/m);
     expect(readRepository(copy)).toEqual({ owner: 'acme-bots', name });
     expect(JSON.parse(readFileSync(join(copy, 'package.json'), 'utf8')).name).toBe('@acme-bots/coze-token-action');
     const lock = JSON.parse(readFileSync(join(copy, 'package-lock.json'), 'utf8'));
-    expect([lock.name, lock.packages[''].name]).toEqual(['@acme-bots/coze-token-action', '@acme-bots/coze-token-action']);
+    expect([lock.name, lock.packages[''].name]).toEqual([
+      '@acme-bots/coze-token-action',
+      '@acme-bots/coze-token-action',
+    ]);
     expect(changed).toContain('package-lock.json');
     const references = findReferences(copy, name);
     expect(references.length).toBe(findReferences(ROOT, name).length);
@@ -136,18 +166,33 @@ describe('one owner, one place', () => {
 
   it('CODEOWNERS names the owner package.json names, and only @owner is rewritten there', () => {
     expect(readFileSync(join(ROOT, '.github/CODEOWNERS'), 'utf8')).toMatch(new RegExp(`^\\* @${owner}$`, 'm'));
-    expect(rewriteCodeOwner('* @org\n/src/ @org/reviewers @orgone\n', 'org', 'acme')).toBe('* @acme\n/src/ @acme/reviewers @orgone\n');
+    expect(rewriteCodeOwner('* @org\n/src/ @org/reviewers @orgone\n', 'org', 'acme')).toBe(
+      '* @acme\n/src/ @acme/reviewers @orgone\n',
+    );
   });
 
   it('set-owner refuses what is not a GitHub account name', () => {
     const copy = copyOfRepository();
-    for (const bad of ['', '-acme', 'acme-', 'a--b', 'acme/evil', 'x'.repeat(40)]) expect(() => setOwner(copy, bad)).toThrow(/not a GitHub account name/);
+    for (const bad of ['', '-acme', 'acme-', 'a--b', 'acme/evil', 'x'.repeat(40)])
+      expect(() => setOwner(copy, bad)).toThrow(/not a GitHub account name/);
   });
 });
 
 describe('release checks', () => {
-  const changelog = ['# Changelog', '', '## [Unreleased]', '', '## [1.2.3] - 2026-11-25', '', '### Added', '', '- a thing', ''].join('\n');
-  const installPage = 'npm install -g https://github.com/acme/coze-token-action/releases/download/v1.2.3/coze-token-action-1.2.3.tgz\n';
+  const changelog = [
+    '# Changelog',
+    '',
+    '## [Unreleased]',
+    '',
+    '## [1.2.3] - 2026-11-25',
+    '',
+    '### Added',
+    '',
+    '- a thing',
+    '',
+  ].join('\n');
+  const installPage =
+    'npm install -g https://github.com/acme/coze-token-action/releases/download/v1.2.3/coze-token-action-1.2.3.tgz\n';
   const facts = {
     tag: 'v1.2.3',
     version: '1.2.3',
@@ -171,17 +216,27 @@ describe('release checks', () => {
   });
 
   it('refuses a tag that is not the version, or not vX.Y.Z', () => {
-    expect(releaseProblems({ ...facts, tag: 'v1.2.4' })).toEqual([expect.stringMatching(/^the tag v1\.2\.4 is not package\.json's version \(v1\.2\.3\)/)]);
+    expect(releaseProblems({ ...facts, tag: 'v1.2.4' })).toEqual([
+      expect.stringMatching(/^the tag v1\.2\.4 is not package\.json's version \(v1\.2\.3\)/),
+    ]);
     expect(releaseProblems({ ...facts, tag: '1.2.3' })).toEqual(['the tag 1.2.3 is not vX.Y.Z']);
     expect(releaseProblems({ ...facts, tag: 'v1.2.3-rc.1' })).toEqual(['the tag v1.2.3-rc.1 is not vX.Y.Z']);
   });
 
   it('refuses to ship the placeholder owner, or any owner but this repository’s', () => {
-    const problems = releaseProblems({ ...facts, expectedRepository: 'org/coze-token-action', packageName: '@org/coze-token-action' });
+    const problems = releaseProblems({
+      ...facts,
+      expectedRepository: 'org/coze-token-action',
+      packageName: '@org/coze-token-action',
+    });
     expect(problems).toEqual([
-      expect.stringMatching(/^this repository is acme\/coze-token-action, but package\.json names org\/coze-token-action: run npm run set-owner -- acme/),
+      expect.stringMatching(
+        /^this repository is acme\/coze-token-action, but package\.json names org\/coze-token-action: run npm run set-owner -- acme/,
+      ),
     ]);
-    expect(releaseProblems({ ...facts, repository: '' })).toEqual([expect.stringMatching(/^this repository is \(unknown\).*set-owner -- <owner>/)]);
+    expect(releaseProblems({ ...facts, repository: '' })).toEqual([
+      expect.stringMatching(/^this repository is \(unknown\).*set-owner -- <owner>/),
+    ]);
   });
 
   it('refuses an npm package name that is not @owner/coze-token-action, the owner in lower case', () => {
@@ -190,11 +245,15 @@ describe('release checks', () => {
         `package.json names the npm package ${packageName}, but its repository acme/coze-token-action publishes @acme/coze-token-action: run npm run set-owner -- acme and commit`,
       ]);
     }
-    expect(releaseProblems({ ...facts, expectedRepository: 'Acme/coze-token-action', repository: 'Acme/coze-token-action' })).toEqual([]);
+    expect(
+      releaseProblems({ ...facts, expectedRepository: 'Acme/coze-token-action', repository: 'Acme/coze-token-action' }),
+    ).toEqual([]);
   });
 
   it('refuses a commit that is not on main', () => {
-    expect(releaseProblems({ ...facts, onMain: false })).toEqual(['the tagged commit is not on main: releases are cut from main only']);
+    expect(releaseProblems({ ...facts, onMain: false })).toEqual([
+      'the tagged commit is not on main: releases are cut from main only',
+    ]);
   });
 
   it('refuses while CHANGELOG.md holds entries under Unreleased, so the release notes carry all the work', () => {
@@ -203,7 +262,9 @@ describe('release checks', () => {
       'CHANGELOG.md holds entries under Unreleased: move them into the 1.2.3 section, so its release notes carry them',
     ]);
     // Headings alone are not entries.
-    expect(changelogProblems(changelog.replace('## [Unreleased]\n', '## [Unreleased]\n\n### Added\n'), '1.2.3', facts.today)).toEqual([]);
+    expect(
+      changelogProblems(changelog.replace('## [Unreleased]\n', '## [Unreleased]\n\n### Added\n'), '1.2.3', facts.today),
+    ).toEqual([]);
   });
 
   it('refuses a version whose section is missing, undated, dated later than today, or empty', () => {
@@ -211,16 +272,23 @@ describe('release checks', () => {
     expect(problems(changelog.replace('## [1.2.3] - 2026-11-25', '## [1.2.2] - 2026-11-25'))).toEqual([
       'CHANGELOG.md has no section for 1.2.3: add "## [1.2.3] - YYYY-MM-DD"',
     ]);
-    for (const heading of ['## [1.2.3]', '## [1.2.3] - unreleased', '## [1.2.3] - 2026-02-30', '## [1.2.3] - 25.11.2026']) {
+    for (const heading of [
+      '## [1.2.3]',
+      '## [1.2.3] - unreleased',
+      '## [1.2.3] - 2026-02-30',
+      '## [1.2.3] - 25.11.2026',
+    ]) {
       expect(problems(changelog.replace('## [1.2.3] - 2026-11-25', heading)), heading).toEqual([
         `CHANGELOG.md's section for 1.2.3 is not dated: set its heading to "## [1.2.3] - YYYY-MM-DD", the day you tag it`,
       ]);
     }
-    expect(problems(changelog, '2026-11-24')).toEqual(['CHANGELOG.md dates 1.2.3 2026-11-25, which is still to come: date it the day you tag it']);
-    expect(problems(changelog, '2027-01-01')).toEqual([]);
-    expect(problems('## [1.2.3] - 2026-11-25\n\n[1.2.3]: https://github.com/acme/coze-token-action/releases/tag/v1.2.3\n')).toEqual([
-      "CHANGELOG.md's section for 1.2.3 is empty",
+    expect(problems(changelog, '2026-11-24')).toEqual([
+      'CHANGELOG.md dates 1.2.3 2026-11-25, which is still to come: date it the day you tag it',
     ]);
+    expect(problems(changelog, '2027-01-01')).toEqual([]);
+    expect(
+      problems('## [1.2.3] - 2026-11-25\n\n[1.2.3]: https://github.com/acme/coze-token-action/releases/tag/v1.2.3\n'),
+    ).toEqual(["CHANGELOG.md's section for 1.2.3 is empty"]);
   });
 
   it('takes today where it is latest, so a date in any time zone is not in the future', () => {
@@ -230,7 +298,9 @@ describe('release checks', () => {
 
   it('refuses install URLs of another version, naming the page', () => {
     const old = installPage.replaceAll('1.2.3', '1.2.2');
-    expect(staleInstallUrls(old, '1.2.3')).toEqual(['https://github.com/acme/coze-token-action/releases/download/v1.2.2/coze-token-action-1.2.2.tgz']);
+    expect(staleInstallUrls(old, '1.2.3')).toEqual([
+      'https://github.com/acme/coze-token-action/releases/download/v1.2.2/coze-token-action-1.2.2.tgz',
+    ]);
     expect(staleInstallUrls(installPage.replace('-1.2.3.tgz', '-1.2.2.tgz'), '1.2.3')).toHaveLength(1);
     expect(releaseProblems({ ...facts, installPages: { ...facts.installPages, 'SECURITY.md': old } })).toEqual([
       'SECURITY.md installs another version than 1.2.3: https://github.com/acme/coze-token-action/releases/download/v1.2.2/coze-token-action-1.2.2.tgz',
@@ -242,7 +312,10 @@ describe('release checks', () => {
     const text = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8');
     const today = latestDate(new Date());
     expect(changelogProblems(text, version, today).filter((problem) => !problem.includes('is not dated'))).toEqual([]);
-    const dated = text.replace(new RegExp(`^## \\[${version.replaceAll('.', '\\.')}\\].*$`, 'm'), `## [${version}] - ${today}`);
+    const dated = text.replace(
+      new RegExp(`^## \\[${version.replaceAll('.', '\\.')}\\].*$`, 'm'),
+      `## [${version}] - ${today}`,
+    );
     expect(changelogProblems(dated, version, today)).toEqual([]);
     for (const page of INSTALL_PAGES) {
       const text = readFileSync(join(ROOT, page), 'utf8');
@@ -251,7 +324,9 @@ describe('release checks', () => {
     }
     // No other page gives the tarball's URL, where a new version would leave it behind.
     const elsewhere = markdownFiles(ROOT).filter(
-      (file) => !INSTALL_PAGES.includes(file) && /https:\/\/github\.com\/\S+\/releases\/download\/\S+\.tgz/.test(readFileSync(join(ROOT, file), 'utf8')),
+      (file) =>
+        !INSTALL_PAGES.includes(file) &&
+        /https:\/\/github\.com\/\S+\/releases\/download\/\S+\.tgz/.test(readFileSync(join(ROOT, file), 'utf8')),
     );
     expect(elsewhere).toEqual([]);
   });
@@ -292,7 +367,9 @@ describe('release checks', () => {
     expect(() => releaseNotes(changelog, '1.2')).toThrow(/no section for 1\.2/);
     expect(() => releaseNotes('## [1.0.0] - x\n\n## [0.9.0]\n- y', '1.0.0')).toThrow(/section for 1\.0\.0 is empty/);
     // The link definitions at the end are not part of the last section's notes.
-    expect(releaseNotes(`${changelog}\n[1.2.2]: https://github.com/acme/coze-token-action/releases/tag/v1.2.2\n`, '1.2.2')).toBe('- older\n');
+    expect(
+      releaseNotes(`${changelog}\n[1.2.2]: https://github.com/acme/coze-token-action/releases/tag/v1.2.2\n`, '1.2.2'),
+    ).toBe('- older\n');
   });
 
   it("has notes for package.json's version in this repository's CHANGELOG", () => {
@@ -301,7 +378,8 @@ describe('release checks', () => {
   });
 
   it('refuses an npm older than trusted publishing needs (11.5.1), naming it', () => {
-    for (const version of ['11.5.1', '11.6.0', '11.10.0\n', '12.0.0']) expect(npmTooOld(version), version).toBeUndefined();
+    for (const version of ['11.5.1', '11.6.0', '11.10.0\n', '12.0.0'])
+      expect(npmTooOld(version), version).toBeUndefined();
     for (const version of ['11.5.0', '11.4.9', '10.9.2', '9.99.99', 'garbage'])
       expect(npmTooOld(version), version).toBe(
         `npm ${version} cannot publish with trusted publishing, which needs npm 11.5.1 or later: set up a newer Node 24`,
@@ -322,7 +400,9 @@ describe('release checks', () => {
     expect(execFileSync(node, [join(ROOT, 'scripts/release.ts'), 'npm', '11.6.2'], { encoding: 'utf8' })).toBe(
       'npm 11.6.2 publishes with trusted publishing.\n',
     );
-    expect(() => execFileSync(node, [join(ROOT, 'scripts/release.ts'), 'npm', '10.9.2'], { stdio: 'pipe' })).toThrow(/needs npm 11\.5\.1 or later/);
+    expect(() => execFileSync(node, [join(ROOT, 'scripts/release.ts'), 'npm', '10.9.2'], { stdio: 'pipe' })).toThrow(
+      /needs npm 11\.5\.1 or later/,
+    );
     let failure: { status?: number; stderr?: string } = {};
     try {
       execFileSync(node, [join(ROOT, 'scripts/release.ts'), 'check', 'v0.0.1'], {

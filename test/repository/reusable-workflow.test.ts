@@ -5,7 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, expectFailure } from '../support/act.ts';
 import { type CozeStandIn, startCozeStandIn } from '../support/coze-stand-in.ts';
 import { makeRsaKeys } from '../support/keys.ts';
-import { actionInputs, call, concurrencyGroup, inputsContext, job, readYaml, runsOn, timeoutMinutes, type Value } from '../support/reusable-workflow.ts';
+import {
+  actionInputs,
+  call,
+  concurrencyGroup,
+  inputsContext,
+  job,
+  readYaml,
+  runsOn,
+  timeoutMinutes,
+  type Value,
+} from '../support/reusable-workflow.ts';
 
 interface Caller {
   jobs: Record<string, { uses?: string; with?: Record<string, Value> }>;
@@ -21,21 +31,31 @@ const FOR_THE_JOB = ['runs-on', 'check-name'];
 describe('the reusable workflow passes every input a check can need to the action', () => {
   it('takes each action input but those a check has no use for, as an input or (the credentials and a token) a secret', () => {
     const expected = Object.keys(action.inputs).filter((name) => !NOT_FOR_A_CHECK.includes(name));
-    expect([...Object.keys(declared).filter((name) => !FOR_THE_JOB.includes(name)), ...Object.keys(declaredSecrets)].sort()).toEqual(expected.sort());
-    expect(Object.fromEntries(Object.entries(declaredSecrets).map(([name, { required }]) => [name, required]))).toEqual({
-      'oauth-config': false,
-      'app-id': false,
-      'public-key-id': false,
-      'private-key': false,
-      'github-token': false,
-    });
+    expect(
+      [...Object.keys(declared).filter((name) => !FOR_THE_JOB.includes(name)), ...Object.keys(declaredSecrets)].sort(),
+    ).toEqual(expected.sort());
+    expect(Object.fromEntries(Object.entries(declaredSecrets).map(([name, { required }]) => [name, required]))).toEqual(
+      {
+        'oauth-config': false,
+        'app-id': false,
+        'public-key-id': false,
+        'private-key': false,
+        'github-token': false,
+      },
+    );
   });
 
   it("opens the alert issue with the caller's github-token secret when given, with the job's own token otherwise", () => {
     const credentials = { 'app-id': 'app', 'public-key-id': 'kid', 'private-key': 'pem' };
     expect(actionInputs({ 'issue-on-failure': true }, credentials, 'ghs_job')['github-token']).toBe('ghs_job');
-    expect(actionInputs({ 'issue-on-failure': true }, { ...credentials, 'github-token': '' }, 'ghs_job')['github-token']).toBe('ghs_job');
-    expect(actionInputs({ 'issue-on-failure': true }, { ...credentials, 'github-token': 'ghs_app' }, 'ghs_job')['github-token']).toBe('ghs_app');
+    expect(
+      actionInputs({ 'issue-on-failure': true }, { ...credentials, 'github-token': '' }, 'ghs_job')['github-token'],
+    ).toBe('ghs_job');
+    expect(
+      actionInputs({ 'issue-on-failure': true }, { ...credentials, 'github-token': 'ghs_app' }, 'ghs_job')[
+        'github-token'
+      ],
+    ).toBe('ghs_app');
   });
 
   it("hands each workflow_call input and secret to the action's with: unchanged", () => {
@@ -76,8 +96,20 @@ describe('the reusable workflow passes every input a check can need to the actio
 
   it('defaults as documented: verify on, the action defaults for retries and timeout-seconds, a 180 s deadline', () => {
     const passed = actionInputs({}, {});
-    expect(passed).toMatchObject({ verify: 'true', retries: '3', 'timeout-seconds': '30', 'deadline-seconds': '180', 'duration-seconds': '900' });
-    expect(passed).toMatchObject({ 'account-id': '', 'enterprise-id': '', scope: '', audience: '', 'issue-on-failure': 'false' });
+    expect(passed).toMatchObject({
+      verify: 'true',
+      retries: '3',
+      'timeout-seconds': '30',
+      'deadline-seconds': '180',
+      'duration-seconds': '900',
+    });
+    expect(passed).toMatchObject({
+      'account-id': '',
+      'enterprise-id': '',
+      scope: '',
+      audience: '',
+      'issue-on-failure': 'false',
+    });
   });
 });
 
@@ -90,7 +122,10 @@ describe('runs-on', () => {
 
   it('takes JSON: several labels, a runner group, and the JSON string of earlier versions', () => {
     expect(runsOn({ 'runs-on': '["self-hosted", "linux"]' })).toEqual(['self-hosted', 'linux']);
-    expect(runsOn({ 'runs-on': '{"group": "coze", "labels": ["linux"]}' })).toEqual({ group: 'coze', labels: ['linux'] });
+    expect(runsOn({ 'runs-on': '{"group": "coze", "labels": ["linux"]}' })).toEqual({
+      group: 'coze',
+      labels: ['linux'],
+    });
     expect(runsOn({ 'runs-on': '"ubuntu-latest"' })).toBe('ubuntu-latest');
   });
 });
@@ -103,7 +138,13 @@ describe('concurrency: one check at a time per app, site and organisation, so th
   it('keys on the check-name, base-url, account-id and enterprise-id, and on nothing else a caller sets', () => {
     const group = concurrencyGroup({});
     expect(group).toBe('coze-token-check [] https://api.coze.cn account-id [] enterprise-id []');
-    const others: Record<string, Value> = { verify: false, retries: 0, 'duration-seconds': 60, 'deadline-seconds': 900, 'runs-on': 'windows-2025' };
+    const others: Record<string, Value> = {
+      verify: false,
+      retries: 0,
+      'duration-seconds': 60,
+      'deadline-seconds': 900,
+      'runs-on': 'windows-2025',
+    };
     expect(concurrencyGroup(others)).toBe(group);
     // The same app checked from two workflows writes to one alert issue, so they wait for each other too.
     expect(concurrencyGroup({}, { workflow: 'Nightly check' })).toBe(concurrencyGroup({}, { workflow: 'Release' }));
@@ -158,7 +199,9 @@ describe('checks through the reusable workflow, against the stand-in', () => {
     expect(runsOn(given)).toEqual(['self-hosted', 'linux']);
     const result = await act(standIn, actionInputs(given, secrets));
     expect(result.failures()).toEqual([]);
-    expect(result.sent.map((request) => request.path)).toEqual([`/api/permission/oauth2/enterprise_id/${call?.with?.['enterprise-id']}/token`]);
+    expect(result.sent.map((request) => request.path)).toEqual([
+      `/api/permission/oauth2/enterprise_id/${call?.with?.['enterprise-id']}/token`,
+    ]);
     expect(standIn.issued.has(result.outputs().token as string)).toBe(true);
   });
 

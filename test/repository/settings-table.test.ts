@@ -22,7 +22,11 @@ describe('the settings table', () => {
       expect([name, action.inputs[name]?.required]).toEqual([name, false]);
     }
     expect(table['base-url'].default).toBe('https://api.coze.cn');
-    expect(settingsOf('action').filter((name) => table[name].required)).toEqual(['app-id', 'public-key-id', 'private-key']);
+    expect(settingsOf('action').filter((name) => table[name].required)).toEqual([
+      'app-id',
+      'public-key-id',
+      'private-key',
+    ]);
   });
 
   it('gives the reusable workflow its inputs and secrets as the table says', () => {
@@ -54,7 +58,12 @@ describe('the settings table', () => {
             .join('\n'),
         ).toContain(env);
     }
-    const sources = ['--private-key-file PATH', '--private-key -', 'COZE_PRIVATE_KEY_FILE', 'COZE_PRIVATE_KEY (the PEM)'];
+    const sources = [
+      '--private-key-file PATH',
+      '--private-key -',
+      'COZE_PRIVATE_KEY_FILE',
+      'COZE_PRIVATE_KEY (the PEM)',
+    ];
     for (const source of [...sources, '--oauth-config-file PATH', 'COZE_OAUTH_CONFIG (the JSON)']) {
       expect(HELP).toContain(source);
     }
@@ -63,9 +72,17 @@ describe('the settings table', () => {
 
   it('gives the library every library setting under its option name, with a type of its kind, and nothing else but log', () => {
     expect(Object.keys(MINT_OPTIONS)).toEqual([...settingsOf('library').map(optionName), 'log']);
-    expect(MINT_OPTIONS).toMatchObject({ appId: 'string', durationSeconds: 'number', scope: 'object', verify: 'boolean' });
+    expect(MINT_OPTIONS).toMatchObject({
+      appId: 'string',
+      durationSeconds: 'number',
+      scope: 'object',
+      verify: 'boolean',
+    });
     const mintOnly = ['verify', 'expectedUserId'];
-    expect(Object.keys(SOURCE_OPTIONS)).toEqual([...Object.keys(MINT_OPTIONS).filter((name) => !mintOnly.includes(name)), 'refreshSeconds']);
+    expect(Object.keys(SOURCE_OPTIONS)).toEqual([
+      ...Object.keys(MINT_OPTIONS).filter((name) => !mintOnly.includes(name)),
+      'refreshSeconds',
+    ]);
   });
 
   it("matches the library's published types: MintCozeTokenOptions declares exactly the options it checks", () => {
@@ -76,7 +93,8 @@ describe('the settings table', () => {
   });
 
   it('keeps every secret setting out of the workflow inputs, and every alias pointing at one setting only', () => {
-    for (const name of Object.keys(table) as Setting[]) if (table[name].secret) expect([name, table[name].workflow]).not.toEqual([name, 'input']);
+    for (const name of Object.keys(table) as Setting[])
+      if (table[name].secret) expect([name, table[name].workflow]).not.toEqual([name, 'input']);
     const aliases = (Object.keys(table) as Setting[]).flatMap((name) => table[name].aliases ?? []);
     expect(new Set(aliases).size).toBe(aliases.length);
     for (const alias of aliases) expect(Object.keys(table)).not.toContain(alias);

@@ -16,7 +16,11 @@ async function post(jwt: string, body: unknown = { grant_type: 'urn:ietf:params:
     headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown>, date: response.headers.get('date') };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    date: response.headers.get('date'),
+  };
 }
 
 interface Overrides {
@@ -61,7 +65,10 @@ describe('the Coze stand-in', () => {
     }
     const request = standIn.requests.at(-1);
     expect(request?.claims).toMatchObject({ iss: appId, aud: '127.0.0.1', session_name: 'sdk-user' });
-    expect(JSON.parse(request?.body ?? '{}')).toMatchObject({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', duration_seconds: 1200 });
+    expect(JSON.parse(request?.body ?? '{}')).toMatchObject({
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      duration_seconds: 1200,
+    });
   });
 
   it('accepts a well-formed JWT', async () => {
@@ -73,19 +80,35 @@ describe('the Coze stand-in', () => {
     ['an unknown kid', () => jwt({ kid: 'deleted-key' }), /^invalid jwt: kid not been registred$/],
     ['another issuer', () => jwt({ iss: '999' }), /JWT rejected/],
     ['another audience', () => jwt({ aud: 'api.coze.com' }), /JWT rejected/],
-    ['an expired JWT', () => jwt({ iat: Math.floor(Date.now() / 1000) - 1000, exp: Math.floor(Date.now() / 1000) - 10 }), /^invalid jwt: exp is in the past$/],
+    [
+      'an expired JWT',
+      () => jwt({ iat: Math.floor(Date.now() / 1000) - 1000, exp: Math.floor(Date.now() / 1000) - 10 }),
+      /^invalid jwt: exp is in the past$/,
+    ],
     ['an iat in the future', () => jwt({ iat: Math.floor(Date.now() / 1000) + 120 }), /iat is in the future/],
     ['a JWT that lives for days', () => jwt({ exp: Math.floor(Date.now() / 1000) + 30 * 86400 }), /exp is too far/],
     ['a short jti', () => jwt({ jti: 'abc' }), /jti must be/],
     // Coze's guide asks for more than 32 characters.
-    ['a jti of 32 characters', () => jwt({ jti: 'j'.repeat(32) }), /^jti must be a random string longer than 32 characters$/],
-    ['a session_context that is no object', () => jwt({ claims: { session_context: '2001' } }), /^invalid request: session_context$/],
+    [
+      'a jti of 32 characters',
+      () => jwt({ jti: 'j'.repeat(32) }),
+      /^jti must be a random string longer than 32 characters$/,
+    ],
+    [
+      'a session_context that is no object',
+      () => jwt({ claims: { session_context: '2001' } }),
+      /^invalid request: session_context$/,
+    ],
     [
       'a session_context whose connector_id is no string',
       () => jwt({ claims: { session_context: { connector_info: { connector_id: 2001 } } } }),
       /session_context/,
     ],
-    ['a session_context whose device_info is no object', () => jwt({ claims: { session_context: { device_info: ['d'] } } }), /session_context/],
+    [
+      'a session_context whose device_info is no object',
+      () => jwt({ claims: { session_context: { device_info: ['d'] } } }),
+      /session_context/,
+    ],
   ];
   for (const [what, make, message] of refusals) {
     it(`refuses ${what}`, async () => {
@@ -104,7 +127,11 @@ describe('the Coze stand-in', () => {
 
   it('takes a jti of 33 characters, and records the session_context it accepts, unknown keys included', async () => {
     expect((await post(await jwt({ jti: 'j'.repeat(33) }))).status).toBe(200);
-    const sessionContext = { device_info: { device_id: 'dev-7', custom_consumer: 'shop' }, connector_info: { connector_id: '2001' }, later: 1 };
+    const sessionContext = {
+      device_info: { device_id: 'dev-7', custom_consumer: 'shop' },
+      connector_info: { connector_id: '2001' },
+      later: 1,
+    };
     expect((await post(await jwt({ claims: { session_context: sessionContext } }))).status).toBe(200);
     expect(standIn.requests.at(-1)?.claims?.session_context).toEqual(sessionContext);
     expect((await post(await jwt({ claims: { session_context: {} } }))).status).toBe(200);
@@ -124,7 +151,8 @@ describe('the Coze stand-in', () => {
     const tenMinutes = 10 * 60_000;
     standIn.setClock(tenMinutes);
     try {
-      for (const date of await dates()) expect(Math.abs(Date.parse(date as string) - Date.now() - tenMinutes)).toBeLessThan(2000);
+      for (const date of await dates())
+        expect(Math.abs(Date.parse(date as string) - Date.now() - tenMinutes)).toBeLessThan(2000);
       // A JWT of this machine's time is in the past on the stand-in's clock, and one of its time is accepted.
       const inPast = await post(await jwt());
       expect([inPast.status, inPast.body.error_message]).toEqual([401, 'invalid jwt: exp is in the past']);
@@ -144,11 +172,15 @@ describe('the Coze stand-in', () => {
 
   it('checks grant_type and duration_seconds', async () => {
     expect((await post(await jwt(), { grant_type: 'client_credentials' })).body.error).toBe('unsupported_grant_type');
-    expect((await post(await jwt(), { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', duration_seconds: 86400 })).status).toBe(400);
+    expect(
+      (await post(await jwt(), { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', duration_seconds: 86400 }))
+        .status,
+    ).toBe(400);
   });
 
   it('answers /v1/users/me only for tokens it issued', async () => {
-    const me = (token: string) => fetch(`${standIn.url}/v1/users/me`, { headers: { authorization: `Bearer ${token}` } });
+    const me = (token: string) =>
+      fetch(`${standIn.url}/v1/users/me`, { headers: { authorization: `Bearer ${token}` } });
     const token = (await post(await jwt())).body.access_token as string;
     expect(await (await me(token)).json()).toMatchObject({ code: 0 });
     const refused = await me('czs_forged');

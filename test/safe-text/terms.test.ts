@@ -12,11 +12,15 @@ describe('terms', () => {
   const text = `Raise ${term('deadline-seconds')}, check ${term('private-key')}, use ${setting('base-url', 'https://api.coze.com')} or ${setting('verify', 'false')}`;
 
   it('writes settings as each surface names them', () => {
-    expect(inTermsOf('action', text)).toBe('Raise deadline-seconds, check private-key, use base-url: https://api.coze.com or verify: false');
+    expect(inTermsOf('action', text)).toBe(
+      'Raise deadline-seconds, check private-key, use base-url: https://api.coze.com or verify: false',
+    );
     expect(inTermsOf('cli', text)).toBe(
       'Raise --deadline-seconds, check --private-key-file (or --private-key -, COZE_PRIVATE_KEY_FILE, COZE_PRIVATE_KEY), use --base-url https://api.coze.com or coze-token mint instead of check',
     );
-    expect(inTermsOf('library', text)).toBe("Raise deadlineSeconds, check privateKey, use baseUrl: 'https://api.coze.com' or verify: false");
+    expect(inTermsOf('library', text)).toBe(
+      "Raise deadlineSeconds, check privateKey, use baseUrl: 'https://api.coze.com' or verify: false",
+    );
     expect(inTermsOf('cli', setting('verify', 'true'))).toBe('coze-token check');
     expect(inTermsOf('library', setting('retries', '3'))).toBe('retries: 3');
   });
@@ -31,18 +35,27 @@ describe('terms', () => {
     expect(describeError(three, 'cli')).toBe(
       '--app-id (or COZE_APP_ID), --public-key-id (or COZE_PUBLIC_KEY_ID) and --private-key-file (or --private-key -, COZE_PRIVATE_KEY_FILE, COZE_PRIVATE_KEY): are required',
     );
-    expect((libraryError(three) as Error).message).toBe("Options 'appId', 'publicKeyId' and 'privateKey': are required");
-    expect(describeError(new InputError(['app-id', 'base-url'], 'x'), 'cli')).toBe('--app-id (or COZE_APP_ID) and --base-url (or COZE_API_BASE): x');
+    expect((libraryError(three) as Error).message).toBe(
+      "Options 'appId', 'publicKeyId' and 'privateKey': are required",
+    );
+    expect(describeError(new InputError(['app-id', 'base-url'], 'x'), 'cli')).toBe(
+      '--app-id (or COZE_APP_ID) and --base-url (or COZE_API_BASE): x',
+    );
     expect(describeError(new InputError('retries', 'x'), 'cli')).toBe('--retries: x');
   });
 
   it("rewrites a CozeError's and a NetworkError's message and hint for the library", () => {
     const coze = libraryError(
-      new CozeError(`no at ${term('base-url')}`, { status: 401, hint: `try ${setting('base-url', 'https://api.coze.com')}` }),
+      new CozeError(`no at ${term('base-url')}`, {
+        status: 401,
+        hint: `try ${setting('base-url', 'https://api.coze.com')}`,
+      }),
     ) as CozeError;
     expect(coze.message).toBe('no at baseUrl');
     expect(coze.details.hint).toBe("try baseUrl: 'https://api.coze.com'");
-    const network = libraryError(new NetworkError(`within ${term('deadline-seconds')}`, `raise ${term('retries')}`)) as NetworkError;
+    const network = libraryError(
+      new NetworkError(`within ${term('deadline-seconds')}`, `raise ${term('retries')}`),
+    ) as NetworkError;
     expect([network.message, network.hint]).toEqual(['within deadlineSeconds', 'raise retries']);
     const bare = libraryError(new CozeError(`at ${term('base-url')}`)) as CozeError;
     expect([bare.message, bare.details]).toEqual(['at baseUrl', {}]);
@@ -84,9 +97,11 @@ describe('terms', () => {
   it("words the 4101 hint of the check for each surface: the CLI's way to skip the check is mint", async () => {
     const send = async () => ({ status: 403, headers: {}, body: JSON.stringify({ code: 4101, msg: 'no permission' }) });
     const deps = { send, userAgent: 'test', sleep: async () => {}, random: () => 0, now: Date.now, log: () => {} };
-    const error = await verifyToken('czs_xxxxxxxxxxxxxxxx', { baseUrl: 'https://api.coze.cn', timeoutMs: 1000, retries: 0, deadlineMs: 5000 }, deps).catch(
-      (e: unknown) => e,
-    );
+    const error = await verifyToken(
+      'czs_xxxxxxxxxxxxxxxx',
+      { baseUrl: 'https://api.coze.cn', timeoutMs: 1000, retries: 0, deadlineMs: 5000 },
+      deps,
+    ).catch((e: unknown) => e);
     expect(describeError(error, 'cli')).toMatch(/or do without the check \(coze-token mint instead of check\)$/);
     expect(describeError(error, 'action')).toMatch(/or do without the check \(verify: false\)$/);
   });
@@ -95,7 +110,13 @@ describe('terms', () => {
     const deps = { sleep: async () => {}, random: () => 0, now: Date.now, log: () => {} };
     const refused = Object.assign(new Error('connect'), { code: 'ECONNREFUSED' });
     const policy = { retries: 0, timeoutMs: 1000, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 };
-    const error = await sendWithRetries(() => Promise.reject(refused), 'Token request', policy, deps, deadlineFrom(5000, Date.now())).catch((e: unknown) => e);
+    const error = await sendWithRetries(
+      () => Promise.reject(refused),
+      'Token request',
+      policy,
+      deps,
+      deadlineFrom(5000, Date.now()),
+    ).catch((e: unknown) => e);
     expect(describeError(error, 'cli')).toBe(
       'Token request: connection refused (1 attempt). Check --base-url, the network and the proxy settings (HTTPS_PROXY, NO_PROXY), and raise --timeout-seconds or --retries if Coze is slow',
     );

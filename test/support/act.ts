@@ -37,7 +37,8 @@ export function expectFailure(result: Awaited<ReturnType<typeof act>>, pattern: 
   expect(failures).toHaveLength(1);
   expect(failures[0]).toMatch(pattern);
   const outputs = result.outputs();
-  for (const name of ['token', 'expires-at', 'expires-in', 'user-id', 'user-name']) expect(outputs).not.toHaveProperty(name);
+  for (const name of ['token', 'expires-at', 'expires-in', 'user-id', 'user-name'])
+    expect(outputs).not.toHaveProperty(name);
   expect(result.exported()).toEqual({});
   return failures[0] as string;
 }

@@ -49,7 +49,9 @@ export function credentialOf(authorization: string | undefined): string | undefi
 }
 
 function renderText(text: string, request: RawRequest): string {
-  return text.replaceAll('{{auth}}', request.headers.authorization ?? '').replaceAll('{{bearer}}', credentialOf(request.headers.authorization) ?? '');
+  return text
+    .replaceAll('{{auth}}', request.headers.authorization ?? '')
+    .replaceAll('{{bearer}}', credentialOf(request.headers.authorization) ?? '');
 }
 
 function renderJson(value: unknown, request: RawRequest, nowSeconds: number): unknown {
@@ -57,8 +59,11 @@ function renderJson(value: unknown, request: RawRequest, nowSeconds: number): un
   if (Array.isArray(value)) return value.map((item) => renderJson(item, request, nowSeconds));
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    if (typeof record.$inSeconds === 'number' && Object.keys(record).length === 1) return nowSeconds + record.$inSeconds;
-    return Object.fromEntries(Object.entries(record).map(([name, item]) => [name, renderJson(item, request, nowSeconds)]));
+    if (typeof record.$inSeconds === 'number' && Object.keys(record).length === 1)
+      return nowSeconds + record.$inSeconds;
+    return Object.fromEntries(
+      Object.entries(record).map(([name, item]) => [name, renderJson(item, request, nowSeconds)]),
+    );
   }
   return value;
 }
@@ -245,18 +250,39 @@ export const anyChar = fc.oneof(
 export function hostileText(extra: readonly string[] = [], maxParts = 6, fragmentWeight = 2): fc.Arbitrary<string> {
   const fragment = fc.constantFrom(...HOSTILE_FRAGMENTS, ...extra);
   return fc
-    .array(fc.oneof({ weight: 3, arbitrary: fc.string({ unit: anyChar, maxLength: 10 }) }, { weight: fragmentWeight, arbitrary: fragment }), {
-      maxLength: maxParts,
-    })
+    .array(
+      fc.oneof(
+        { weight: 3, arbitrary: fc.string({ unit: anyChar, maxLength: 10 }) },
+        { weight: fragmentWeight, arbitrary: fragment },
+      ),
+      {
+        maxLength: maxParts,
+      },
+    )
     .map((parts) => parts.join(''));
 }
 
 /** A header value as bytes on the wire (latin1): mostly legal, sometimes CR, LF or NUL, which break the framing. */
 export const headerValue = fc.oneof(
-  { weight: 6, arbitrary: fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((code) => String.fromCharCode(code)), maxLength: 40 }) },
+  {
+    weight: 6,
+    arbitrary: fc.string({
+      unit: fc.integer({ min: 0x20, max: 0xff }).map((code) => String.fromCharCode(code)),
+      maxLength: 40,
+    }),
+  },
   {
     weight: 2,
-    arbitrary: fc.constantFrom('{{bearer}}', 'czs_{{bearer}}', '20261128-abc_DEF', 'x'.repeat(65), '\t value \t', 'a\r\n::error::split', 'a\nb', 'a\u0000b'),
+    arbitrary: fc.constantFrom(
+      '{{bearer}}',
+      'czs_{{bearer}}',
+      '20261128-abc_DEF',
+      'x'.repeat(65),
+      '\t value \t',
+      'a\r\n::error::split',
+      'a\nb',
+      'a\u0000b',
+    ),
   },
   { weight: 1, arbitrary: fc.string({ unit: 'binary-ascii', maxLength: 20 }) },
   { weight: 1, arbitrary: fc.constant('v'.repeat(20_000)) },
@@ -356,7 +382,10 @@ export const runnerLines = (text: string): string[] => text.split(/\r\n|\r|\n/);
 
 const printable = fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code));
 const latin1 = fc.integer({ min: 0, max: 0xff }).map((code) => String.fromCharCode(code));
-const safeHeaderValue = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 30 });
+const safeHeaderValue = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
+  maxLength: 30,
+});
 
 export type HttpReply = Extract<Reply, { kind: 'http' }>;
 
@@ -373,7 +402,9 @@ export interface TokenReply {
 export function replyArbitraries(extra: readonly string[] = [], { fragmentWeight = 2 } = {}) {
   const text = hostileText(extra, 6, fragmentWeight);
   /** Only hostile fragments, one to three. */
-  const dangerous = fc.array(fc.constantFrom(...HOSTILE_FRAGMENTS, ...extra), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(''));
+  const dangerous = fc
+    .array(fc.constantFrom(...HOSTILE_FRAGMENTS, ...extra), { minLength: 1, maxLength: 3 })
+    .map((parts) => parts.join(''));
   const scalar = fc.oneof(
     { weight: 5, arbitrary: text },
     fc.integer(),
@@ -381,7 +412,21 @@ export function replyArbitraries(extra: readonly string[] = [], { fragmentWeight
     fc.boolean(),
     fc.constant(null),
     { weight: 2, arbitrary: dangerous },
-    fc.constantFrom(0, '0', 4000, '4100', 4101, 4009, 4102, 'internal_error', 'access_deny', 'invalid_client', 'invalid_request', '', ' '),
+    fc.constantFrom(
+      0,
+      '0',
+      4000,
+      '4100',
+      4101,
+      4009,
+      4102,
+      'internal_error',
+      'access_deny',
+      'invalid_client',
+      'invalid_request',
+      '',
+      ' ',
+    ),
     // Names every plain object has: a lookup by Coze's code in an object literal finds these.
     fc.constantFrom('toString', '__proto__', 'constructor', 'hasOwnProperty', 'valueOf'),
   );
@@ -422,7 +467,13 @@ export function replyArbitraries(extra: readonly string[] = [], { fragmentWeight
     { weight: 2, arbitrary: text.map((body) => ({ text: body })) },
     fc.json({ maxDepth: 2 }).map((body) => ({ text: body })),
     text.map((title) => ({ text: `<html><title>${title}</title></html>` })),
-    fc.constantFrom({ text: '' }, { text: '   ' }, { text: 'null' }, { text: '[]' }, { text: '"czs_abcdefghijklmnopqrstuvwxyz"' }),
+    fc.constantFrom(
+      { text: '' },
+      { text: '   ' },
+      { text: 'null' },
+      { text: '[]' },
+      { text: '"czs_abcdefghijklmnopqrstuvwxyz"' },
+    ),
     cozeObject.map((json) => ({ text: `\ufeff${JSON.stringify(json)}` })),
     cozeObject.map((json) => ({ json: [json] })),
   );
@@ -445,9 +496,17 @@ export function replyArbitraries(extra: readonly string[] = [], { fragmentWeight
         value,
       ),
       labels: fc.oneof(
-        fc.array(fc.oneof(fc.record({ name: fc.constantFrom('coze-token-check', 'bug') }), fc.constant('coze-token-check'), fc.constant(null), value), {
-          maxLength: 2,
-        }),
+        fc.array(
+          fc.oneof(
+            fc.record({ name: fc.constantFrom('coze-token-check', 'bug') }),
+            fc.constant('coze-token-check'),
+            fc.constant(null),
+            value,
+          ),
+          {
+            maxLength: 2,
+          },
+        ),
         value,
       ),
     },
@@ -464,7 +523,10 @@ export function replyArbitraries(extra: readonly string[] = [], { fragmentWeight
         fc.constant(null),
       ),
       pull_request: fc.constantFrom(undefined, null, { url: 'x' }),
-      user: fc.record({ id: fc.constantFrom(41898282, 6660666), login: fc.constantFrom('github-actions[bot]', 'mallory') }),
+      user: fc.record({
+        id: fc.constantFrom(41898282, 6660666),
+        login: fc.constantFrom('github-actions[bot]', 'mallory'),
+      }),
       labels: fc.array(fc.record({ name: fc.constantFrom('coze-token-check', 'bug') }), { maxLength: 2 }),
     },
     { requiredKeys: ['number', 'body', 'user'] },
@@ -472,7 +534,9 @@ export function replyArbitraries(extra: readonly string[] = [], { fragmentWeight
   const listingBody: fc.Arbitrary<BodySpec> = fc.oneof(
     { weight: 4, arbitrary: fc.array(plausibleIssue, { minLength: 1, maxLength: 4 }).map((json) => ({ json })) },
     { weight: 2, arbitrary: fc.array(issue, { maxLength: 4 }).map((json) => ({ json })) },
-    fc.constant({ json: Array.from({ length: 100 }, (_, i) => ({ number: i + 1, body: 'unrelated', user: { id: 6660666 } })) }),
+    fc.constant({
+      json: Array.from({ length: 100 }, (_, i) => ({ number: i + 1, body: 'unrelated', user: { id: 6660666 } })),
+    }),
   );
   const viewerBody: fc.Arbitrary<BodySpec> = fc.oneof(
     {
@@ -487,7 +551,9 @@ export function replyArbitraries(extra: readonly string[] = [], { fragmentWeight
     fc.oneof(text, value).map((message) => ({ json: { errors: [{ message }] } })),
     fc.constantFrom({ json: { data: null } }, { json: { data: { viewer: null } } }),
   );
-  const createdBody: fc.Arbitrary<BodySpec> = fc.oneof(fc.integer({ min: 1, max: 99 }), value).map((number) => ({ json: { number } }));
+  const createdBody: fc.Arbitrary<BodySpec> = fc
+    .oneof(fc.integer({ min: 1, max: 99 }), value)
+    .map((number) => ({ json: { number } }));
   const errorBody: fc.Arbitrary<BodySpec> = fc
     .record({ message: fc.oneof(text, value), documentation_url: fc.oneof(text, value) }, { requiredKeys: [] })
     .map((json) => ({ json }));
@@ -504,7 +570,10 @@ export function replyArbitraries(extra: readonly string[] = [], { fragmentWeight
     fc.integer({ min: 100, max: 599 }),
     fc.constantFrom(200, 200, 201, 204, 301, 302, 304, 400, 401, 403, 404, 407, 408, 422, 429, 500, 502, 503),
   );
-  const http = (body: fc.Arbitrary<BodySpec>, headers = fc.array(fc.tuple(headerName, headerValue), { maxLength: 4 })): fc.Arbitrary<HttpReply> =>
+  const http = (
+    body: fc.Arbitrary<BodySpec>,
+    headers = fc.array(fc.tuple(headerName, headerValue), { maxLength: 4 }),
+  ): fc.Arbitrary<HttpReply> =>
     fc.record({
       kind: fc.constant('http' as const),
       status,
@@ -512,7 +581,15 @@ export function replyArbitraries(extra: readonly string[] = [], { fragmentWeight
       headers,
       body,
       encoding: fc.constantFrom('utf8' as const, 'utf8' as const, 'latin1' as const),
-      framing: fc.constantFrom<Framing>('length', 'length', 'length', 'close', 'chunked', 'length-too-long', 'length-too-short'),
+      framing: fc.constantFrom<Framing>(
+        'length',
+        'length',
+        'length',
+        'close',
+        'chunked',
+        'length-too-long',
+        'length-too-short',
+      ),
     });
   const jsonHeaders = fc
     .array(fc.tuple(headerName, headerValue), { maxLength: 3 })
@@ -521,10 +598,19 @@ export function replyArbitraries(extra: readonly string[] = [], { fragmentWeight
   const validToken: fc.Arbitrary<TokenReply> = fc
     .record({
       status: fc.constantFrom(200, 201, 203),
-      headers: fc.array(fc.tuple(fc.constantFrom('x-tt-logid', 'content-type', 'x-request-id'), fc.oneof(safeHeaderValue, fc.constant('{{bearer}}'))), {
-        maxLength: 3,
-      }),
-      token: fc.oneof(fc.stringMatching(/^czs_[A-Za-z0-9_-]{20,50}$/), fc.string({ unit: printable, minLength: 16, maxLength: 60 })),
+      headers: fc.array(
+        fc.tuple(
+          fc.constantFrom('x-tt-logid', 'content-type', 'x-request-id'),
+          fc.oneof(safeHeaderValue, fc.constant('{{bearer}}')),
+        ),
+        {
+          maxLength: 3,
+        },
+      ),
+      token: fc.oneof(
+        fc.stringMatching(/^czs_[A-Za-z0-9_-]{20,50}$/),
+        fc.string({ unit: printable, minLength: 16, maxLength: 60 }),
+      ),
       expiresIn: fc.integer({ min: 60, max: 86399 }),
       extra: fc.record({ msg: text, code: fc.constant(0), token_type: fc.constant('Bearer') }, { requiredKeys: [] }),
       framing: fc.constantFrom<Framing>('length', 'close', 'chunked'),
@@ -545,7 +631,11 @@ export function replyArbitraries(extra: readonly string[] = [], { fragmentWeight
     }));
   const validUser: fc.Arbitrary<HttpReply> = fc
     .record(
-      { user_id: fc.oneof(fc.stringMatching(/^\d{1,19}$/), text, value), user_name: fc.oneof(text, value, dangerous), nick_name: text },
+      {
+        user_id: fc.oneof(fc.stringMatching(/^\d{1,19}$/), text, value),
+        user_name: fc.oneof(text, value, dangerous),
+        nick_name: text,
+      },
       { requiredKeys: [] },
     )
     .map((data) => ({
@@ -589,9 +679,14 @@ export function replyArbitraries(extra: readonly string[] = [], { fragmentWeight
   const coze = http(cozeBody, fc.oneof(jsonHeaders, fc.array(fc.tuple(headerName, headerValue), { maxLength: 4 })));
   const github = http(githubBody, jsonHeaders);
   /** Headers of a well-formed GitHub answer: JSON, sometimes with a deprecation notice whose sunset and link are hostile. */
-  const lineSafe = fc.oneof(headerValue, fc.constantFrom(...HOSTILE_FRAGMENTS)).filter((value) => !/[\r\n\0]/.test(value));
+  const lineSafe = fc
+    .oneof(headerValue, fc.constantFrom(...HOSTILE_FRAGMENTS))
+    .filter((value) => !/[\r\n\0]/.test(value));
   const githubHeaders = fc.oneof(
-    { weight: 3, arbitrary: fc.constant<Array<[string, string]>>([['content-type', 'application/json; charset=utf-8']]) },
+    {
+      weight: 3,
+      arbitrary: fc.constant<Array<[string, string]>>([['content-type', 'application/json; charset=utf-8']]),
+    },
     {
       weight: 1,
       arbitrary: fc.tuple(lineSafe, lineSafe).map(

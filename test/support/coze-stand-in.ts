@@ -87,7 +87,8 @@ export async function startCozeStandIn(options: StandInOptions) {
       const fault = usersMeFaults.shift();
       if (fault?.kind === 'echo-token') {
         const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-        if (fault.into === 'user') return json(res, 200, { code: 0, msg: '', data: { user_id: token, user_name: `bot ${token}` } });
+        if (fault.into === 'user')
+          return json(res, 200, { code: 0, msg: '', data: { user_id: token, user_name: `bot ${token}` } });
         res.setHeader('x-tt-logid', token);
         // Split by a line break, or so late in a long message that only its start fits in what is shown.
         const said = fault.as === 'split' ? `${token.slice(0, 20)}\n${token.slice(20)}` : token;
@@ -97,11 +98,17 @@ export async function startCozeStandIn(options: StandInOptions) {
       if (fault) return misbehave(fault, res);
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       if (!token || !issued.has(token)) return json(res, 401, { code: 4100, msg: 'authentication is invalid' });
-      if (profileDenied) return json(res, 200, { code: 4101, msg: 'the token does not have permission to access this resource' });
+      if (profileDenied)
+        return json(res, 200, { code: 4101, msg: 'the token does not have permission to access this resource' });
       return json(res, 200, {
         code: 0,
         msg: '',
-        data: { user_id: '7400000000000000001', user_name: 'ci-bot', nick_name: 'CI', avatar_url: 'https://example.invalid/a.png' },
+        data: {
+          user_id: '7400000000000000001',
+          user_name: 'ci-bot',
+          nick_name: 'CI',
+          avatar_url: 'https://example.invalid/a.png',
+        },
       });
     }
 
@@ -114,7 +121,8 @@ export async function startCozeStandIn(options: StandInOptions) {
       record.refusal = message;
       json(res, status, { error, error_code: error, error_message: message });
     };
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(400, 'invalid_request', 'content-type must be application/json');
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+      return refuse(400, 'invalid_request', 'content-type must be application/json');
     const jwt = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!jwt) return refuse(401, 'invalid_client', 'missing bearer JWT');
     record.jwt = jwt;
@@ -125,7 +133,8 @@ export async function startCozeStandIn(options: StandInOptions) {
     } catch {
       return refuse(401, 'invalid_client', 'malformed JWT header');
     }
-    if (header.alg !== 'RS256' || header.typ !== 'JWT') return refuse(401, 'invalid_client', 'alg must be RS256 and typ JWT');
+    if (header.alg !== 'RS256' || header.typ !== 'JWT')
+      return refuse(401, 'invalid_client', 'alg must be RS256 and typ JWT');
     // Coze's own wording, spelling included, for a key id it does not know on this site.
     if (header.kid !== options.kid) return refuse(401, 'invalid_client', 'invalid jwt: kid not been registred');
 
@@ -151,11 +160,14 @@ export async function startCozeStandIn(options: StandInOptions) {
     if (now - iat > 300) return refuse(401, 'invalid_client', 'iat is too old');
     if (exp - iat > 3600) return refuse(401, 'invalid_client', 'exp is too far from iat');
     // Coze's guide asks for a jti longer than 32 characters.
-    if (typeof jti !== 'string' || jti.length <= 32) return refuse(401, 'invalid_client', 'jti must be a random string longer than 32 characters');
+    if (typeof jti !== 'string' || jti.length <= 32)
+      return refuse(401, 'invalid_client', 'jti must be a random string longer than 32 characters');
     if (seenJtis.has(jti)) return refuse(401, 'invalid_client', 'jti was used before (replay)');
     seenJtis.add(jti);
-    if ('session_name' in claims && typeof claims.session_name !== 'string') return refuse(400, 'invalid_request', 'session_name must be a string');
-    if ('session_context' in claims && !isSessionContext(claims.session_context)) return refuse(400, 'invalid_request', 'invalid request: session_context');
+    if ('session_name' in claims && typeof claims.session_name !== 'string')
+      return refuse(400, 'invalid_request', 'session_name must be a string');
+    if ('session_context' in claims && !isSessionContext(claims.session_context))
+      return refuse(400, 'invalid_request', 'invalid request: session_context');
 
     let request: Record<string, unknown>;
     try {
@@ -163,11 +175,15 @@ export async function startCozeStandIn(options: StandInOptions) {
     } catch {
       return refuse(400, 'invalid_request', 'body is not JSON');
     }
-    if (request.grant_type !== JWT_BEARER) return refuse(400, 'unsupported_grant_type', 'grant_type must be jwt-bearer');
+    if (request.grant_type !== JWT_BEARER)
+      return refuse(400, 'unsupported_grant_type', 'grant_type must be jwt-bearer');
     const duration = request.duration_seconds ?? 900;
     if (!Number.isInteger(duration) || (duration as number) < 1 || (duration as number) > 86399)
       return refuse(400, 'invalid_request', 'invalid request: duration_seconds');
-    if ('scope' in request && (typeof request.scope !== 'object' || request.scope === null || Array.isArray(request.scope)))
+    if (
+      'scope' in request &&
+      (typeof request.scope !== 'object' || request.scope === null || Array.isArray(request.scope))
+    )
       return refuse(400, 'invalid_request', 'invalid request: scope');
     if (deactivated) return refuse(403, 'access_deny', `app: ${options.appId} is currently deactivated by the owner`);
 
@@ -249,12 +265,16 @@ export async function startCozeStandIn(options: StandInOptions) {
 
 export type CozeStandIn = Awaited<ReturnType<typeof startCozeStandIn>>;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** session_context as Coze documents it: an object; device_info and connector_info objects of strings when there. */
 function isSessionContext(value: unknown): boolean {
   if (!isObject(value)) return false;
-  const known: Record<string, string[]> = { device_info: ['device_id', 'custom_consumer'], connector_info: ['connector_id'] };
+  const known: Record<string, string[]> = {
+    device_info: ['device_id', 'custom_consumer'],
+    connector_info: ['connector_id'],
+  };
   return Object.entries(known).every(([name, fields]) => {
     if (!(name in value)) return true;
     const part = value[name];

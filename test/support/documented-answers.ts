@@ -6,7 +6,11 @@ export const tokenError = (status: number, error_code: string, error_message?: s
   status,
   body: JSON.stringify({ error: error_code, error_code, ...(error_message && { error_message }) }),
 });
-export const apiError = (status: number, code: number, msg: string): Fault => ({ kind: 'status', status, body: JSON.stringify({ code, msg }) });
+export const apiError = (status: number, code: number, msg: string): Fault => ({
+  kind: 'status',
+  status,
+  body: JSON.stringify({ code, msg }),
+});
 
 export interface DocumentedAnswer {
   name: string;
@@ -25,7 +29,8 @@ export const DOCUMENTED_ANSWERS: DocumentedAnswer[] = [
   {
     name: 'an unknown key id, in Coze’s own words: the site first, then the fingerprint',
     inputs: { 'public-key-id': 'fingerprint-of-a-deleted-key' },
-    error: /^Coze refused the token request: invalid jwt: kid not been registred \(HTTP 401, code invalid_client, log id \w+\)/,
+    error:
+      /^Coze refused the token request: invalid jwt: kid not been registred \(HTTP 401, code invalid_client, log id \w+\)/,
     hint: /does not know this app's key on 127\.0\.0\.1\. Check that base-url is the Coze API of the app's site, https:\/\/api\.coze\.cn or https:\/\/api\.coze\.com\. If the site is right.*public-key-id/,
     transient: false,
   },
@@ -113,10 +118,34 @@ export const DOCUMENTED_ANSWERS: DocumentedAnswer[] = [
     hint: /model service failed \(4013 is a model error, not a rate limit\)/,
     transient: false,
   },
-  { name: '4020 (requests per minute)', fault: apiError(400, 4020, 'rpm exceeded'), error: /code 4020/, hint: /requests per minute/, transient: false },
-  { name: '4008 (daily limit)', fault: apiError(400, 4008, 'quota'), error: /code 4008/, hint: /daily limit/, transient: false },
-  { name: '4000 (bad parameters)', fault: apiError(400, 4000, 'bad param'), error: /code 4000/, hint: /parameters/, transient: false },
-  { name: '4100', fault: apiError(401, 4100, 'token invalid'), error: /code 4100/, hint: /works only on the site that minted it/, transient: false },
+  {
+    name: '4020 (requests per minute)',
+    fault: apiError(400, 4020, 'rpm exceeded'),
+    error: /code 4020/,
+    hint: /requests per minute/,
+    transient: false,
+  },
+  {
+    name: '4008 (daily limit)',
+    fault: apiError(400, 4008, 'quota'),
+    error: /code 4008/,
+    hint: /daily limit/,
+    transient: false,
+  },
+  {
+    name: '4000 (bad parameters)',
+    fault: apiError(400, 4000, 'bad param'),
+    error: /code 4000/,
+    hint: /parameters/,
+    transient: false,
+  },
+  {
+    name: '4100',
+    fault: apiError(401, 4100, 'token invalid'),
+    error: /code 4100/,
+    hint: /works only on the site that minted it/,
+    transient: false,
+  },
   {
     name: '4101',
     fault: apiError(403, 4101, 'no permission'),

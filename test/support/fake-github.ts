@@ -78,7 +78,8 @@ export async function startFakeGitHub(repository = 'octo/coze-app', options: Fak
   let pushAccess = options.pushAccess ?? true;
   /** The repository's label of that name, case aside, in the repository's own spelling. */
   const labelNamed = (name: string) => [...labels].find((label) => label.toLowerCase() === name.toLowerCase());
-  const hasLabel = (issue: FakeIssue, name: string) => issue.labels.some((label) => label.toLowerCase() === name.toLowerCase());
+  const hasLabel = (issue: FakeIssue, name: string) =>
+    issue.labels.some((label) => label.toLowerCase() === name.toLowerCase());
 
   const server = createServer((req, res) => void handle(req, res));
   server.on('connection', (socket) => (sockets.add(socket), socket.on('close', () => sockets.delete(socket))));
@@ -99,7 +100,11 @@ export async function startFakeGitHub(repository = 'octo/coze-app', options: Fak
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       res.end(JSON.stringify(value));
     };
-    if (refusal !== undefined) return send(refusal, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
+    if (refusal !== undefined)
+      return send(refusal, {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest',
+      });
     const base = `/repos/${repository}`;
     const json = () => JSON.parse(body || '{}') as Record<string, unknown>;
     // As GitHub does: an empty body is null, and a pull request carries pull_request.
@@ -127,7 +132,11 @@ export async function startFakeGitHub(repository = 'octo/coze-app', options: Fak
     if (req.method === 'POST' && url.pathname === `${base}/labels`) {
       if (labelCreation === 'refused') return send(403, { message: 'Resource not accessible by integration' });
       const { name } = json() as { name: string };
-      if (labelNamed(name)) return send(422, { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] });
+      if (labelNamed(name))
+        return send(422, {
+          message: 'Validation Failed',
+          errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }],
+        });
       labels.add(name);
       return send(201, { name });
     }
@@ -171,12 +180,19 @@ export async function startFakeGitHub(repository = 'octo/coze-app', options: Fak
       const state = url.searchParams.get('state') ?? 'open';
       const newestFirst = (url.searchParams.get('direction') ?? 'desc') === 'desc';
       const matching = issues.filter(
-        (issue) => (!wanted || hasLabel(issue, wanted)) && (!creator || issue.user.login === creator) && (state === 'all' || issue.state === state),
+        (issue) =>
+          (!wanted || hasLabel(issue, wanted)) &&
+          (!creator || issue.user.login === creator) &&
+          (state === 'all' || issue.state === state),
       );
       const ordered = newestFirst ? [...matching].reverse() : matching;
       const slice = ordered.slice((page - 1) * perPage, page * perPage);
       const more = page * perPage < ordered.length;
-      return send(200, slice.map(view), more ? next(`${origin()}${url.pathname}?page=${page + 1}&per_page=${perPage}`) : {});
+      return send(
+        200,
+        slice.map(view),
+        more ? next(`${origin()}${url.pathname}?page=${page + 1}&per_page=${perPage}`) : {},
+      );
     }
     if (req.method === 'POST' && url.pathname === `${base}/issues`) {
       const { title, body: text, labels: asked } = json() as { title: string; body: string; labels?: string[] };
@@ -239,7 +255,11 @@ export async function startFakeGitHub(repository = 'octo/coze-app', options: Fak
         .join('\n'),
     refuse: (status: number | undefined) => void (refusal = status),
     /** An issue opened by someone else (an outsider unless told), as anyone can in a public repository. */
-    openAs: (user: GitHubUser, issue: { title: string; body: string; labels?: string[] }, association: FakeIssue['author_association'] = 'NONE') => {
+    openAs: (
+      user: GitHubUser,
+      issue: { title: string; body: string; labels?: string[] },
+      association: FakeIssue['author_association'] = 'NONE',
+    ) => {
       const opened: FakeIssue = {
         number: issues.length + 1,
         title: issue.title,

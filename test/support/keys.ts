@@ -45,6 +45,16 @@ export function forgedRsaKey(bits: number): string {
   };
   const [p, q] = [random(bits / 2, true), random(bits / 2, false)];
   const half = (odd = true) => b64(random(bits / 2 - 8, odd));
-  const jwk = { kty: 'RSA', n: b64(p * q), e: 'AQAB', d: b64(random(bits - 8, true)), p: b64(p), q: b64(q), dp: half(), dq: half(), qi: half() };
+  const jwk = {
+    kty: 'RSA',
+    n: b64(p * q),
+    e: 'AQAB',
+    d: b64(random(bits - 8, true)),
+    p: b64(p),
+    q: b64(q),
+    dp: half(),
+    dq: half(),
+    qi: half(),
+  };
   return createPrivateKey({ key: jwk, format: 'jwk' }).export({ type: 'pkcs8', format: 'pem' }).toString();
 }

@@ -7,8 +7,10 @@ import { secretSlices } from './keys.ts';
  */
 export function leaksIn(text: string, secrets: { pems: string[]; standIn: CozeStandIn; extra?: string[] }): string[] {
   const found: string[] = [];
-  for (const pem of secrets.pems) if (secretSlices(pem).some((slice) => text.includes(slice))) found.push('a slice of the private key');
-  for (const request of secrets.standIn.requests) if (request.jwt && text.includes(request.jwt)) found.push(`the JWT sent to ${request.path}`);
+  for (const pem of secrets.pems)
+    if (secretSlices(pem).some((slice) => text.includes(slice))) found.push('a slice of the private key');
+  for (const request of secrets.standIn.requests)
+    if (request.jwt && text.includes(request.jwt)) found.push(`the JWT sent to ${request.path}`);
   for (const token of secrets.standIn.issued) if (text.includes(token)) found.push('an issued token');
   for (const extra of secrets.extra ?? []) if (text.includes(extra)) found.push(`"${extra.slice(0, 8)}…"`);
   if (/^\s+at /m.test(text)) found.push('a stack trace');

@@ -32,12 +32,20 @@ function lines(markdown: string): Line[] {
   return markdown.split(/\r?\n/).map((text, index) => {
     const bare = text.replace(/^(?: {0,3}>)+ ?/, '');
     const marker = /^ {0,3}(`{3,}|~{3,})/.exec(bare)?.[1];
-    if (fence === undefined && marker !== undefined && !(marker[0] === '`' && bare.slice(bare.indexOf(marker) + marker.length).includes('`'))) {
+    if (
+      fence === undefined &&
+      marker !== undefined &&
+      !(marker[0] === '`' && bare.slice(bare.indexOf(marker) + marker.length).includes('`'))
+    ) {
       fence = { char: marker[0] as string, length: marker.length };
       return { number: index + 1, text, code: true };
     }
     if (fence !== undefined) {
-      const closing = marker !== undefined && marker[0] === fence.char && marker.length >= fence.length && /^ {0,3}[`~]+[ \t]*$/.test(bare);
+      const closing =
+        marker !== undefined &&
+        marker[0] === fence.char &&
+        marker.length >= fence.length &&
+        /^ {0,3}[`~]+[ \t]*$/.test(bare);
       if (closing) fence = undefined;
       return { number: index + 1, text, code: true };
     }
@@ -54,7 +62,11 @@ export function codeBlocks(markdown: string, language: string): string[] {
       const fence = /^ {0,3}(`{3,}|~{3,})[ \t]*([^\s`]*)/.exec(text);
       if (fence) {
         const marker = fence[1] as string;
-        open = { fence: new RegExp(`^ {0,3}\\${marker[0]}{${marker.length},}[ \\t]*$`), language: fence[2] as string, body: [] };
+        open = {
+          fence: new RegExp(`^ {0,3}\\${marker[0]}{${marker.length},}[ \\t]*$`),
+          language: fence[2] as string,
+          body: [],
+        };
       }
     } else if (open.fence.test(text)) {
       if (open.language === language) blocks.push(`${open.body.join('\n')}\n`);
@@ -87,7 +99,10 @@ export function headingText(source: string): string {
       .replace(/(?<![\p{L}\p{N}_\\])(\*{1,3}|_{1,3})(?=\S)([\s\S]*?\S)\1(?![\p{L}\p{N}_])/gu, '$2')
       .replace(/\\([!-/:-@[-`{-~])/g, '$1')
       .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-        if (name[0] === '#') return String.fromCodePoint(name[1]?.toLowerCase() === 'x' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1)));
+        if (name[0] === '#')
+          return String.fromCodePoint(
+            name[1]?.toLowerCase() === 'x' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1)),
+          );
         return ENTITIES[name.toLowerCase()] ?? entity;
       });
     if (i + 2 < parts.length) {
@@ -123,9 +138,11 @@ export function anchors(markdown: string): Set<string> {
     } else {
       const next = all[index + 1];
       const paragraph = text.trim() !== '' && !/^ {0,3}([-*+>|]|\d+[.)]|<)/.test(text);
-      if (next && !next.code && paragraph && /^ {0,3}(=+|-+)[ \t]*$/.test(next.text)) add(slug(headingText(text.trim())));
+      if (next && !next.code && paragraph && /^ {0,3}(=+|-+)[ \t]*$/.test(next.text))
+        add(slug(headingText(text.trim())));
     }
-    for (const match of line.text.matchAll(/<[a-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']/gi)) found.add(match[1] as string);
+    for (const match of line.text.matchAll(/<[a-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']/gi))
+      found.add(match[1] as string);
   });
   return found;
 }
@@ -138,7 +155,9 @@ export function linkTargets(markdown: string): Array<{ line: number; target: str
     if (line.code) continue;
     const text = line.text.replace(/(`+)[\s\S]*?[^`]\1(?!`)/g, '');
     const found = [
-      ...[...text.matchAll(/\]\(\s*(<[^>]*>|[^)\s]*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g)].map((match) => match[1] as string),
+      ...[...text.matchAll(/\]\(\s*(<[^>]*>|[^)\s]*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g)].map(
+        (match) => match[1] as string,
+      ),
       ...[...text.matchAll(/^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)/g)].map((match) => match[1] as string),
       ...[...text.matchAll(/\s(?:href|src)\s*=\s*["']([^"']*)["']/gi)].map((match) => match[1] as string),
     ];
@@ -176,14 +195,21 @@ export function brokenLinks(root: string, files = markdownFiles(root)): string[]
       let anchor: string | undefined;
       try {
         path =
-          pathPart === '' ? from : resolve(pathPart.startsWith('/') ? top : dirname(from), `.${sep}${decodeURIComponent(pathPart.split('?')[0] as string)}`);
+          pathPart === ''
+            ? from
+            : resolve(
+                pathPart.startsWith('/') ? top : dirname(from),
+                `.${sep}${decodeURIComponent(pathPart.split('?')[0] as string)}`,
+              );
         anchor = fragment === undefined ? undefined : decodeURIComponent(fragment);
       } catch {
         return [`${file}:${line}: ${target} (not a valid URL)`];
       }
-      if (path !== top && !path.startsWith(`${top}${sep}`)) return [`${file}:${line}: ${target} (outside the repository)`];
+      if (path !== top && !path.startsWith(`${top}${sep}`))
+        return [`${file}:${line}: ${target} (outside the repository)`];
       if (!existsSync(path)) return [`${file}:${line}: ${target} (no such file)`];
-      if (anchor === undefined || anchor === '' || !path.toLowerCase().endsWith('.md') || statSync(path).isDirectory()) return [];
+      if (anchor === undefined || anchor === '' || !path.toLowerCase().endsWith('.md') || statSync(path).isDirectory())
+        return [];
       if (/^L\d+(?:-L\d+)?$/.test(anchor)) return [];
       return anchorsOf(path).has(anchor) ? [] : [`${file}:${line}: ${target} (no heading with that anchor)`];
     });

@@ -6,6 +6,9 @@ import { ROOT } from './paths.ts';
 export function node22(): string {
   const folder = join(ROOT, 'tools/node22/node_modules/node/bin');
   const found = ['node', 'node.exe'].map((name) => join(folder, name)).find((path) => existsSync(path));
-  if (!found) throw new Error(`no Node 22 in ${folder}: run npm ci at the repository root (it installs the tools/node22 workspace)`);
+  if (!found)
+    throw new Error(
+      `no Node 22 in ${folder}: run npm ci at the repository root (it installs the tools/node22 workspace)`,
+    );
   return found;
 }

@@ -6,7 +6,9 @@ import type { SummaryWriter } from '../../src/action/summary.ts';
 import { defaultDeps, type MintDeps } from '../../src/core/mint.ts';
 import { ROOT } from './paths.ts';
 
-const ACTION = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+const ACTION = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { default?: string }>;
+};
 
 /** One call the action made, in order: a core function, or 'send' when a request left for Coze. */
 export interface CoreCall {
@@ -20,7 +22,8 @@ export interface CoreCall {
  */
 export function recordingCore(inputs: Record<string, string>) {
   const values: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(ACTION.inputs)) values[name] = spec.default?.includes('${{') ? '' : (spec.default ?? '');
+  for (const [name, spec] of Object.entries(ACTION.inputs))
+    values[name] = spec.default?.includes('${{') ? '' : (spec.default ?? '');
   Object.assign(values, inputs);
   const calls: CoreCall[] = [];
   const record =
@@ -34,7 +37,8 @@ export function recordingCore(inputs: Record<string, string>) {
   };
   const core: Core = {
     // As @actions/core: trimmed unless asked otherwise; YAML 1.2 core booleans only.
-    getInput: (name, options) => (options?.trimWhitespace === false ? (values[name] ?? '') : (values[name] ?? '').trim()),
+    getInput: (name, options) =>
+      options?.trimWhitespace === false ? (values[name] ?? '') : (values[name] ?? '').trim(),
     getBooleanInput: (name) => {
       const value = (values[name] ?? '').trim();
       if (['true', 'True', 'TRUE'].includes(value)) return true;
@@ -55,14 +59,17 @@ export function recordingCore(inputs: Record<string, string>) {
     core,
     calls,
     named,
-    outputs: (): Record<string, string> => Object.fromEntries(named('setOutput').map((call) => [call.args[0], String(call.args[1])])),
-    exported: (): Record<string, string> => Object.fromEntries(named('exportVariable').map((call) => [call.args[0], String(call.args[1])])),
+    outputs: (): Record<string, string> =>
+      Object.fromEntries(named('setOutput').map((call) => [call.args[0], String(call.args[1])])),
+    exported: (): Record<string, string> =>
+      Object.fromEntries(named('exportVariable').map((call) => [call.args[0], String(call.args[1])])),
     secrets: (): string[] => named('setSecret').map((call) => String(call.args[0])),
     failures: (): string[] => named('setFailed').map((call) => String(call.args[0])),
     /** The summary table as name → cell text, HTML entities decoded. */
     summaryTable: (): Record<string, string> => {
       const rows = (named('summary.addTable')[0]?.args[0] ?? []) as Array<[{ data: string }, string]>;
-      const decode = (html: string) => html.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+      const decode = (html: string) =>
+        html.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
       return Object.fromEntries(rows.map(([name, value]) => [name.data, decode(value)]));
     },
     /** Everything a secret could reach other than the token output: every call but setSecret, token and COZE_API_TOKEN. */
@@ -83,7 +90,10 @@ export type RecordingCore = ReturnType<typeof recordingCore>;
  * same list as the core calls, so that order across the two can be asserted.
  */
 export function recordingDeps(recording: RecordingCore, overrides: Partial<ActionDeps> = {}): ActionDeps {
-  const base: MintDeps = defaultDeps({ sleep: async (ms) => void recording.calls.push({ name: 'sleep', args: [ms] }), random: () => 0 });
+  const base: MintDeps = defaultDeps({
+    sleep: async (ms) => void recording.calls.push({ name: 'sleep', args: [ms] }),
+    random: () => 0,
+  });
   const send: MintDeps['send'] = async (request) => {
     recording.calls.push({ name: 'send', args: [request.method, request.url, request.headers.authorization] });
     return base.send(request);

@@ -56,7 +56,9 @@ export function inputsContext(given: Record<string, Value>): Record<string, Valu
     if (typeof value !== spec.type) throw new Error(`input ${name} is a ${spec.type}, not a ${typeof value}`);
   }
   const defaults = { string: '', number: 0, boolean: false };
-  return Object.fromEntries(Object.entries(call.inputs).map(([name, spec]) => [name, given[name] ?? spec.default ?? defaults[spec.type]]));
+  return Object.fromEntries(
+    Object.entries(call.inputs).map(([name, spec]) => [name, given[name] ?? spec.default ?? defaults[spec.type]]),
+  );
 }
 
 const contextsFor = (given: Record<string, Value>, secrets: Record<string, string>, githubToken: string) => ({
@@ -66,17 +68,34 @@ const contextsFor = (given: Record<string, Value>, secrets: Record<string, strin
 });
 
 /** What the step's action receives: each with: value evaluated and, as GitHub does, turned to text. */
-export function actionInputs(given: Record<string, Value>, secrets: Record<string, string>, githubToken = 'ghs_unused'): Record<string, string> {
+export function actionInputs(
+  given: Record<string, Value>,
+  secrets: Record<string, string>,
+  githubToken = 'ghs_unused',
+): Record<string, string> {
   const contexts = contextsFor(given, secrets, githubToken);
-  return Object.fromEntries(Object.entries(step.with).map(([name, value]) => [name, evaluate(value, contexts).coerceString()]));
+  return Object.fromEntries(
+    Object.entries(step.with).map(([name, value]) => [name, evaluate(value, contexts).coerceString()]),
+  );
 }
 
 /** The job's runs-on for a caller's with:, as JSON-like data. */
-export const runsOn = (given: Record<string, Value>): unknown => plain(evaluate(job['runs-on'], contextsFor(given, {}, '')));
+export const runsOn = (given: Record<string, Value>): unknown =>
+  plain(evaluate(job['runs-on'], contextsFor(given, {}, '')));
 
 /** The job's concurrency group for a caller's with:, evaluated with the contexts GitHub allows there: no secrets. */
 export const concurrencyGroup = (given: Record<string, Value>, github: Record<string, string> = {}): unknown =>
-  plain(evaluate(job.concurrency.group, { github, inputs: inputsContext(given), vars: {}, needs: {}, strategy: {}, matrix: {} }));
+  plain(
+    evaluate(job.concurrency.group, {
+      github,
+      inputs: inputsContext(given),
+      vars: {},
+      needs: {},
+      strategy: {},
+      matrix: {},
+    }),
+  );
 
 /** The job's timeout-minutes for a caller's with:. */
-export const timeoutMinutes = (given: Record<string, Value>): unknown => plain(evaluate(job['timeout-minutes'], contextsFor(given, {}, '')));
+export const timeoutMinutes = (given: Record<string, Value>): unknown =>
+  plain(evaluate(job['timeout-minutes'], contextsFor(given, {}, '')));

@@ -7,7 +7,9 @@ import { ROOT } from './paths.ts';
 
 export { ROOT };
 
-const ACTION = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+const ACTION = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { default?: string }>;
+};
 
 export interface ActionRun {
   code: number | null;
@@ -37,9 +39,17 @@ export function parseFileCommands(text: string): Record<string, string> {
 }
 
 /** Runs dist/index.js as a runner does: INPUT_* with action.yml defaults, the file commands, stdout as workflow commands. */
-export async function runAction(inputs: Record<string, string>, extraEnv: Record<string, string> = {}, script = 'dist/index.js'): Promise<ActionRun> {
+export async function runAction(
+  inputs: Record<string, string>,
+  extraEnv: Record<string, string> = {},
+  script = 'dist/index.js',
+): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'coze-action-'));
-  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_ENV: join(dir, 'env'), GITHUB_STEP_SUMMARY: join(dir, 'summary') };
+  const files = {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+  };
   for (const file of Object.values(files)) writeFileSync(file, '');
   // Windows needs SYSTEMROOT to start Node's crypto; nothing else of this process's environment goes in.
   const env: Record<string, string> = {
@@ -50,11 +60,16 @@ export async function runAction(inputs: Record<string, string>, extraEnv: Record
     ...extraEnv,
   };
   // A runner evaluates ${{ }} defaults; here none runs, so they are empty.
-  for (const [name, spec] of Object.entries(ACTION.inputs)) env[`INPUT_${name.toUpperCase()}`] = spec.default?.includes('${{') ? '' : (spec.default ?? '');
+  for (const [name, spec] of Object.entries(ACTION.inputs))
+    env[`INPUT_${name.toUpperCase()}`] = spec.default?.includes('${{') ? '' : (spec.default ?? '');
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
 
   const started = performance.now();
-  const child = spawn(process.execPath, [isAbsolute(script) ? script : join(ROOT, script)], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [isAbsolute(script) ? script : join(ROOT, script)], {
+    env,
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   let log = '';

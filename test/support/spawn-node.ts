@@ -27,6 +27,12 @@ export function spawnCollecting(command: string, args: string[], options: SpawnO
  * written to it, in `cwd` (this process's by default). Asynchronous, so the servers it talks to, in this process,
  * keep answering.
  */
-export function spawnNode(node: string, args: string[], env: Record<string, string> = {}, stdin = '', cwd?: string): Promise<NodeRun> {
+export function spawnNode(
+  node: string,
+  args: string[],
+  env: Record<string, string> = {},
+  stdin = '',
+  cwd?: string,
+): Promise<NodeRun> {
   return spawnCollecting(node, args, { ...(cwd && { cwd }), env: childEnv(env) }, stdin);
 }

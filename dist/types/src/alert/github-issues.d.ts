@@ -11,5 +11,7 @@ export declare class GitHubAnswerError extends Error {
  * what is left of the time budget.
  */
 export declare function fetchThrough(send: SendRequest, apiOrigin: string, timeLeftMs: () => number): (input: string | URL, init?: RequestInit) => Promise<Response>;
-/** Issues of the current repository through GitHub's REST API at context.apiUrl, under the same rules as the Coze calls. */
+/**
+ * Issues of the current repository through GitHub's REST API at context.apiUrl, under the same rules as the Coze calls.
+ */
 export declare function githubIssues(token: string, context: RunContext, send: SendRequest, timeLeftMs: () => number, userAgent: string): IssuesApi;

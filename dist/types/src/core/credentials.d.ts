@@ -6,7 +6,9 @@ export interface Credentials {
     /** The coze_oauth_config.json, as text or parsed. */
     oauthConfig?: string | Record<string, unknown> | undefined;
 }
-/** The ids and site of a config file, if it can be read; a broken one is refused later, its secrets masked all the same. */
+/**
+ * The ids and site of a config file, if it can be read; a broken one is refused later, its secrets masked all the same.
+ */
 export declare function oauthConfigIds(oauthConfig: Credentials['oauthConfig']): {
     appId?: string;
     publicKeyId?: string;

@@ -24,7 +24,9 @@ export declare class CozeError extends Error {
     name: string;
     constructor(message: string, details?: CozeErrorDetails);
 }
-/** Coze could not be reached, or did not answer in time, after every attempt (or at once, when retrying cannot help). */
+/**
+ * Coze could not be reached, or did not answer in time, after every attempt (or at once, when retrying cannot help).
+ */
 export declare class NetworkError extends Error {
     readonly hint?: string | undefined;
     name: string;

@@ -1,4 +1,6 @@
-/** Names of other tools and of Coze's SDKs for the library's options (keyid, kid, aud, ...), from the settings table. */
+/**
+ * Names of other tools and of Coze's SDKs for the library's options (keyid, kid, aud, ...), from the settings table.
+ */
 export declare const LIBRARY_ALIASES: Record<string, string>;
 /**
  * The known name an unknown one most likely meant: the same but for case, - and _, a name that means it (`aliases`,

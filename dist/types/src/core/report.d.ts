@@ -16,7 +16,10 @@ export interface RunReport {
     userId?: string;
     userName?: string;
     logId?: string;
-    /** Coze's time less the runner's, in seconds, once an answer's Date header showed them more than 30 s apart (clock.ts). */
+    /**
+     * Coze's time less the runner's, in seconds, once an answer's Date header showed them more than 30 s apart
+     * (clock.ts).
+     */
     clockSkewSeconds?: number;
     /** The same in words, for the summary. */
     clockSkew?: string;
@@ -28,7 +31,10 @@ export declare function mintedReport(minted: MintedToken): RunReport;
 export declare function verifiedReport(verification: Verification): RunReport;
 export { formatDuration } from './duration.js';
 export declare function summaryRows(report: RunReport): Array<[string, string]>;
-/** The report with every secret and id the run holds cut out of every value, for anything written outside the masked log. */
+/**
+ * The report with every secret and id the run holds cut out of every value, for anything written outside the masked
+ * log.
+ */
 export declare function redactReport(report: RunReport, redactor: Pick<Redactor, 'redact'>): RunReport;
 /**
  * Eight hex digits that name the app wherever others read: the same in every run, different for two apps, and not

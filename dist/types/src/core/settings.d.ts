@@ -115,7 +115,7 @@ export declare const SETTINGS: {
     };
     readonly scope: {
         readonly kind: 'json';
-        readonly what: 'a JSON object sent as the token request\'s scope, such as {"account_permission":{"permission_list":["Connector.botChat"]}}';
+        readonly what: string;
         readonly help: "a JSON object sent as the request's scope";
         readonly surfaces: readonly ["action", "cli", "library"];
         readonly metavar: 'JSON';

@@ -11,7 +11,9 @@ export interface Redactor {
     add(secret: string): void;
     /** An id, cut out whole wherever it stands, case aside, and shown as the setting's name: [app-id]. */
     addIdentifier(name: Identifier, value: string): void;
-    /** The text without any secret or id; an id becomes a term (terms.ts), so write the text in a surface's words after. */
+    /**
+     * The text without any secret or id; an id becomes a term (terms.ts), so write the text in a surface's words after.
+     */
     redact(text: string): string;
 }
 /**
