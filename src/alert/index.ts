@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { explainError, InputError } from '../core/errors.js';
+import { describeNetworkError } from '../core/network-errors.js';
 import { type RunReport, summaryCell, summaryRows } from '../core/report.js';
-import { describeNetworkError } from '../core/retry.js';
 import { BOUND, firstLine, inert, outsideText, type Redact } from '../safe-text/outside.js';
 
 export const ALERT_LABEL = 'coze-token-check';

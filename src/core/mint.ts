@@ -4,7 +4,7 @@ import type { MintConfig } from './config.js';
 import { type MintedToken, parseTokenResponse } from './coze-response.js';
 import { createHttpClient, type HttpClient, type HttpResponse, type SendRequest } from './http.js';
 import { type NewJwtId, signJwt } from './jwt.js';
-import { BACKOFF, type Deadline, deadlineFrom, type RetryDeps, type RetryPolicy, sendWithRetries } from './retry.js';
+import { type Deadline, deadlineFrom, type RetryDeps, retryPolicy, sendWithRetries } from './retry.js';
 import { USER_AGENT } from './version.js';
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -30,10 +30,6 @@ export function defaultDeps(overrides: Partial<MintDeps> = {}, http: HttpClient 
     log: () => {},
     ...overrides,
   };
-}
-
-export function retryPolicy(config: Pick<MintConfig, 'retries' | 'timeoutMs'>): RetryPolicy {
-  return { retries: config.retries, timeoutMs: config.timeoutMs, ...BACKOFF };
 }
 
 export function tokenUrl(config: Pick<MintConfig, 'baseUrl' | 'accountId' | 'enterpriseId'>): string {

@@ -2,8 +2,7 @@ import { setting } from '../safe-text/terms.js';
 import type { MintConfig } from './config.js';
 import { cozeErrorFrom } from './coze-response.js';
 import type { MintDeps } from './mint.js';
-import { retryPolicy } from './mint.js';
-import { type Deadline, deadlineFrom, sendWithRetries } from './retry.js';
+import { type Deadline, deadlineFrom, retryPolicy, sendWithRetries } from './retry.js';
 
 /** Who the token acts for, as /v1/users/me tells it. Not secret. */
 export interface Verification {

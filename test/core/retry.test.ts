@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isTransient as isTransientAnswer, readAnswer } from '../../src/core/coze-response.ts';
-import { CozeError, describeError, NetworkError } from '../../src/core/errors.ts';
+import { CozeError, NetworkError } from '../../src/core/errors.ts';
 import { type HttpResponse, ResponseTooLargeError } from '../../src/core/http.ts';
-import { BACKOFF, backoffMs, deadlineFrom, describeNetworkError, parseRetryAfter, type RetryDeps, sendWithRetries } from '../../src/core/retry.ts';
+import { BACKOFF, backoffMs, deadlineFrom, parseRetryAfter, type RetryDeps, retryPolicy, sendWithRetries } from '../../src/core/retry.ts';
 
 const NOW = Date.UTC(2026, 10, 25, 8, 0, 0);
 const policy = { retries: 3, timeoutMs: 30_000, ...BACKOFF };
@@ -20,6 +20,10 @@ const isTransient = (response: HttpResponse) => isTransientAnswer(readAnswer(res
 const answer = (status: number, headers: Record<string, string> = {}, body = '{}'): HttpResponse => ({ status, headers, body });
 
 describe('retry policy', () => {
+  it('takes the retries and the limit per attempt from the config, the waits from BACKOFF', () => {
+    expect(retryPolicy({ retries: 2, timeoutMs: 5000 })).toEqual({ retries: 2, timeoutMs: 5000, ...BACKOFF });
+  });
+
   it('retries network-level statuses and Coze’s transient codes, whatever the status', () => {
     expect([408, 429, 500, 502, 503, 504].map((s) => isTransient(answer(s)))).toEqual([true, true, true, true, true, true]);
     expect([200, 301, 400, 401, 403, 404, 409, 422].map((s) => isTransient(answer(s)))).toEqual([false, false, false, false, false, false, false, false]);
@@ -48,46 +52,6 @@ describe('retry policy', () => {
     expect(parseRetryAfter(' ', NOW)).toBeUndefined();
     expect(parseRetryAfter(undefined, NOW)).toBeUndefined();
   });
-});
-
-describe('network failures in words', () => {
-  const known: Record<string, string> = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset',
-    ENOTFOUND: 'host not found (DNS)',
-    EAI_AGAIN: 'DNS lookup failed',
-    ETIMEDOUT: 'connection timed out',
-    UND_ERR_SOCKET: 'the connection closed before the answer was complete',
-    UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-    UND_ERR_HEADERS_TIMEOUT: 'no answer within ⟦timeout-seconds⟧',
-    UND_ERR_BODY_TIMEOUT: 'the answer stalled',
-  };
-  const tls: Record<string, string> = {
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'the server presented a self-signed certificate',
-    SELF_SIGNED_CERT_IN_CHAIN: 'the certificate chain ends in a self-signed certificate that is not trusted',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the certificate was signed by an unknown authority',
-    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the certificate was signed by an unknown authority',
-    UNABLE_TO_GET_ISSUER_CERT: 'the certificate was signed by an unknown authority',
-    CERT_UNTRUSTED: 'the certificate is not trusted',
-    CERT_HAS_EXPIRED: 'the certificate has expired',
-    CERT_NOT_YET_VALID: 'the certificate is not valid yet',
-    CERT_REVOKED: 'the certificate was revoked',
-    ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate is for another host name',
-  };
-  for (const [code, words] of Object.entries(known)) {
-    it(`${code}: ${words}`, () => {
-      expect(describeNetworkError(Object.assign(new Error('x'), { code }))).toMatchObject({ reason: words, final: false });
-    });
-  }
-  for (const [code, words] of Object.entries(tls)) {
-    it(`${code}: ${words}, final`, () => {
-      expect(describeNetworkError(Object.assign(new Error('x'), { code }))).toMatchObject({
-        reason: `TLS certificate verification failed: ${words} (${code})`,
-        final: true,
-        timedOut: false,
-      });
-    });
-  }
 });
 
 describe('sendWithRetries', () => {
@@ -214,42 +178,5 @@ describe('sendWithRetries', () => {
     expect(response.status).toBe(503);
     expect(slept).toEqual([]);
     expect(logs).toEqual(['Token request: HTTP 503; no retry, as ⟦deadline-seconds⟧ (0.5 s) leaves no time for one']);
-  });
-
-  it('names network failures in words, and knows which are final', () => {
-    expect(describeNetworkError(new DOMException('x', 'TimeoutError'))).toEqual({
-      reason: 'no complete answer within ⟦timeout-seconds⟧',
-      final: false,
-      timedOut: true,
-    });
-    expect(describeNetworkError(Object.assign(new Error('x'), { cause: { code: 'ECONNRESET' } }))?.reason).toBe('connection reset');
-    expect(describeNetworkError(Object.assign(new Error('x'), { code: 'UND_ERR_SOCKET' }))?.reason).toBe(
-      'the connection closed before the answer was complete',
-    );
-    expect(describeNetworkError(Object.assign(new Error('x'), { code: 'UND_ERR_HEADERS_TIMEOUT' }))).toMatchObject({ timedOut: true, final: false });
-    expect(describeNetworkError(Object.assign(new Error('x'), { code: 'EWHATEVER' }))?.reason).toBe('the request failed (EWHATEVER)');
-    expect(describeNetworkError(new TypeError('a bug'))).toBeUndefined();
-    expect(describeNetworkError(Object.assign(new Error('Response does not match the HTTP/1.1 protocol'), { name: 'HTTPParserError' }))).toEqual({
-      reason: 'the server did not answer in HTTP (is ⟦base-url⟧ the Coze API?)',
-      final: false,
-      timedOut: false,
-    });
-    expect(describeNetworkError('not an error')).toBeUndefined();
-    expect(describeNetworkError({ code: 'ECONNRESET', message: 'not an Error' })).toBeUndefined();
-    expect(describeNetworkError(Object.assign(new Error('x'), { code: 'UND_ERR_BODY_TIMEOUT' }))).toEqual({
-      reason: 'the answer stalled',
-      final: false,
-      timedOut: true,
-    });
-    const proxy = describeNetworkError(Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), { name: 'AbortError' }));
-    expect(proxy).toMatchObject({ reason: 'the proxy refused the connection to Coze (HTTP 407)', final: true });
-    expect(proxy?.hint).toMatch(/HTTPS_PROXY=http:\/\/user:pass@host:port/);
-    expect(describeNetworkError(Object.assign(new Error('Proxy Authentication Required (407)'), { code: 'UND_ERR_INVALID_ARG' }))).toMatchObject({
-      final: true,
-      reason: 'the proxy refused the request (HTTP 407: it wants credentials)',
-    });
-    const tls = describeNetworkError(Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }));
-    expect(tls).toMatchObject({ reason: 'TLS certificate verification failed: the certificate has expired (CERT_HAS_EXPIRED)', final: true });
-    expect(describeError(new NetworkError('Token request: x', tls?.hint))).toMatch(/^Token request: x\. The runner does not trust the certificate\./);
   });
 });
