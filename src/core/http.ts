@@ -1,6 +1,8 @@
+// The one HTTP client of a run: undici with proxies, bounded answers and name lookups, and nothing left open after.
 import type { Socket } from 'node:net';
 import { Agent, buildConnector, Client, type Dispatcher, EnvHttpProxyAgent, Pool, request } from 'undici';
 import { InputError } from './errors.js';
+import { LookupTimeoutError, type Resolver, systemResolver } from './lookup.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -104,11 +106,17 @@ const DETACHED = {
  * failure the dispatcher is dropped and the next attempt starts afresh, so a proxy stalled in CONNECT cannot hold
  * later attempts. Redirects are never followed, so a JWT stays with its host.
  */
-export function createHttpClient(env: Record<string, string | undefined> = process.env, { holdsProcess = true } = {}): HttpClient {
+export function createHttpClient(
+  env: Record<string, string | undefined> = process.env,
+  { holdsProcess = true, resolver = systemResolver }: { holdsProcess?: boolean; resolver?: Resolver } = {},
+): HttpClient {
   let direct: Dispatcher | undefined;
   let proxied: Dispatcher | undefined;
+  /** The signal of the request being sent: the name lookups its connection needs last no longer than it. */
+  let current: AbortSignal | undefined;
+  const lookup = resolver.boundBy(() => current);
   // Without holding the process, a request nobody waits for (a background refresh) ends with the program.
-  const options = { connections: 1, ...(!holdsProcess && DETACHED) };
+  const options = { connections: 1, connect: { lookup }, proxyTls: { lookup }, ...(!holdsProcess && DETACHED) };
   const dispatcherFor = (url: URL): Dispatcher => {
     if (isLoopback(url.hostname)) {
       direct ??= new Agent(options);
@@ -126,8 +134,10 @@ export function createHttpClient(env: Record<string, string | undefined> = proce
 
   const send: SendRequest = async ({ method, url, headers, body, timeoutMs }) => {
     const dispatcher = dispatcherFor(new URL(url));
+    const signal = AbortSignal.timeout(timeoutMs);
+    current = signal;
     try {
-      const response = await request(url, { method, headers, body: body ?? null, signal: AbortSignal.timeout(timeoutMs), dispatcher });
+      const response = await request(url, { method, headers, body: body ?? null, signal, dispatcher });
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of response.body) {
@@ -141,6 +151,8 @@ export function createHttpClient(env: Record<string, string | undefined> = proce
       return { status: response.statusCode, headers: flat, body: Buffer.concat(chunks).toString('utf8') };
     } catch (error) {
       retire(dispatcher);
+      // The request ended while its connection still waited for a name: that is what to report.
+      if (resolver.gaveUp(signal)) throw new LookupTimeoutError('a host name was not resolved in time', { cause: error });
       throw error;
     }
   };

@@ -1,6 +1,7 @@
 // What went wrong on the way to Coze or to GitHub, in words: the reason, whether trying again can help, the fix.
 import { outsideText } from '../safe-text/outside.js';
 import { term } from '../safe-text/terms.js';
+import { LOOKUP_TIMEOUT } from './lookup.js';
 
 export interface NetworkFailure {
   reason: string;
@@ -22,7 +23,11 @@ const KNOWN_CODES: Record<string, string> = {
   UND_ERR_SOCKET: 'the connection closed before the answer was complete',
   UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
   UND_ERR_BODY_TIMEOUT: 'the answer stalled',
+  [LOOKUP_TIMEOUT]: 'the host name was not resolved in time (no answer from DNS)',
 };
+
+/** Failures of time: trying again may help, but not past the deadline. */
+const STALLED = new Set(['UND_ERR_BODY_TIMEOUT', LOOKUP_TIMEOUT]);
 
 const TLS_CODES: Record<string, string> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: 'the server presented a self-signed certificate',
@@ -80,7 +85,7 @@ export function describeNetworkError(error: unknown, api: Api = 'Coze'): Network
     return { reason, final: true, timedOut: false, hint: TLS_HINT };
   }
   if (code === 'UND_ERR_HEADERS_TIMEOUT') return { reason: `no answer ${inTime(api)}`, final: false, timedOut: true };
-  if (code === 'UND_ERR_BODY_TIMEOUT') return { reason: KNOWN_CODES[code] as string, final: false, timedOut: true };
+  if (STALLED.has(code)) return { reason: KNOWN_CODES[code] as string, final: false, timedOut: true };
   const known = Object.hasOwn(KNOWN_CODES, code) && KNOWN_CODES[code];
   const reason = known || `the request failed (${outsideText(code, 64) ?? 'no code'})`;
   return { reason, final: false, timedOut: false };

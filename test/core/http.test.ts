@@ -1,7 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createHttpClient, MAX_BODY_BYTES, ResponseTooLargeError } from '../../src/core/http.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpClient, type HttpClient, MAX_BODY_BYTES, ResponseTooLargeError } from '../../src/core/http.ts';
+import { createResolver, LOOKUP_TIMEOUT, type LookupAll } from '../../src/core/lookup.ts';
+import { describeNetworkError } from '../../src/core/network-errors.ts';
 import { startProxy } from '../support/proxy.ts';
 
 const connections: Socket[] = [];
@@ -151,4 +153,83 @@ it('a client that leaves the process free still sends, directly and through a pr
     await http.close();
     await proxy.close();
   }
+});
+
+describe('name lookups', () => {
+  /** A resolver that answers 127.0.0.1 for every name, recording the names, as a hosts file would. */
+  function hostsResolver() {
+    const names: string[] = [];
+    const lookup: LookupAll = (hostname, _options, answer) => {
+      names.push(hostname);
+      answer(null, [{ address: '127.0.0.1', family: 4 }]);
+    };
+    return { names, resolver: createResolver(lookup) };
+  }
+
+  it('gives up on a name the resolver never answers when the attempt ends, and asks for it once', async () => {
+    const asked: string[] = [];
+    const resolver = createResolver((hostname) => void asked.push(hostname));
+    const client = createHttpClient({}, { resolver });
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const started = performance.now();
+        const request = { method: 'GET', url: 'https://api.coze.test:8443/x', headers: {}, timeoutMs: 150 } as const;
+        const failure = await client.send(request).catch((error: unknown) => error);
+        expect(performance.now() - started).toBeLessThan(1500);
+        expect(failure).toMatchObject({ name: 'LookupTimeoutError', code: LOOKUP_TIMEOUT });
+        expect((failure as Error).cause).toMatchObject({ name: 'TimeoutError' });
+        const reason = 'the host name was not resolved in time (no answer from DNS)';
+        expect(describeNetworkError(failure)).toEqual({ reason, final: false, timedOut: true });
+      }
+      expect(asked).toEqual(['api.coze.test']);
+      expect(resolver.unfinished()).toBe(1);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("gives up on a proxy's name the same way", async () => {
+    const resolver = createResolver(() => {});
+    const client = createHttpClient({ HTTPS_PROXY: 'http://proxy.test:3128' }, { resolver });
+    try {
+      const request = { method: 'GET', url: 'https://api.coze.test/x', headers: {}, timeoutMs: 150 } as const;
+      await expect(client.send(request)).rejects.toMatchObject({ code: LOOKUP_TIMEOUT });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('a request that fails otherwise keeps its own error', async () => {
+    const { resolver } = hostsResolver();
+    const client = createHttpClient({}, { resolver });
+    try {
+      const hang = `${url.replace('127.0.0.1', 'coze.test')}/hang`;
+      const request = { method: 'GET', url: hang, headers: {}, timeoutMs: 150 } as const;
+      await expect(client.send(request)).rejects.toMatchObject({ name: 'TimeoutError' });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("resolves through the resolver it is given, the target's name directly and the proxy's name", async () => {
+    const proxy = await startProxy();
+    const port = (server.address() as AddressInfo).port;
+    const direct = hostsResolver();
+    const proxied = hostsResolver();
+    const alone = createHttpClient({}, { resolver: direct.resolver });
+    const proxyEnv = { HTTP_PROXY: proxy.url.replace('127.0.0.1', 'proxy.test') };
+    const viaProxy = createHttpClient(proxyEnv, { resolver: proxied.resolver });
+    try {
+      const echo = `http://coze.test:${port}/echo`;
+      const send = (client: HttpClient) => client.send({ method: 'POST', url: echo, headers: {}, body: 'n', timeoutMs: 5000 });
+      expect((await send(alone)).body).toBe('n');
+      expect((await send(viaProxy)).body).toBe('n');
+      expect(direct.names).toEqual(['coze.test']);
+      expect(proxied.names).toEqual(['proxy.test']);
+      expect(proxy.hits).toEqual([`POST http://coze.test:${port}/echo`]);
+    } finally {
+      await Promise.all([alone.close(), viaProxy.close()]);
+      await proxy.close();
+    }
+  });
 });
