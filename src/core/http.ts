@@ -1,8 +1,8 @@
 // The one HTTP client of a run: undici with proxies, bounded answers and name lookups, and nothing left open after.
-import type { Socket } from 'node:net';
-import { Agent, buildConnector, Client, type Dispatcher, EnvHttpProxyAgent, Pool, request } from 'undici';
+import { Agent, type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
 import { InputError } from './errors.js';
 import { LookupTimeoutError, type Resolver, systemResolver } from './lookup.js';
+import { type DispatcherSockets, dispatcherSockets } from './sockets.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -75,65 +75,54 @@ export function proxySettings(env: Record<string, string | undefined>): { httpPr
   };
 }
 
-/** A socket that never keeps the process alive: undici refs a socket while it is busy, so ref is made to do nothing. */
-function detach(socket: Socket): void {
-  socket.unref();
-  socket.ref = () => socket;
+type Route = 'direct' | 'proxied';
+
+/** A dispatcher of a run, and every socket it opened. */
+interface Opened {
+  dispatcher: Dispatcher;
+  sockets: DispatcherSockets;
 }
-
-const detached =
-  (connect: buildConnector.connector): buildConnector.connector =>
-  (options, callback) =>
-    connect(options, (error, socket) => {
-      if (socket) detach(socket as Socket);
-      (callback as (error: Error | null, socket: unknown) => void)(error, socket);
-    });
-
-type ConnectOption = buildConnector.connector | buildConnector.BuildOptions | undefined;
-const connectorOf = (connect: ConnectOption) => (typeof connect === 'function' ? connect : buildConnector({ ...connect }));
-
-/** Options under which no socket, to Coze or to a proxy, keeps the process alive. */
-const DETACHED = {
-  factory: (origin: string | URL, options: { connect?: ConnectOption }) => new Client(origin, { ...options, connect: detached(connectorOf(options.connect)) }),
-  clientFactory: (origin: string | URL, options: { connect?: ConnectOption }) =>
-    new Pool(origin, { ...options, connect: detached(connectorOf(options.connect)) }),
-};
 
 /**
  * undici with one connection per origin, so that mint, verify and retries share one keep-alive connection (one
  * TLS handshake, one CONNECT through a proxy). HTTP(S)_PROXY / NO_PROXY are honoured, in either case, except for
  * loopback, which always goes direct: a JWT meant for 127.0.0.1 never goes to a proxy host. After a network
- * failure the dispatcher is dropped and the next attempt starts afresh, so a proxy stalled in CONNECT cannot hold
- * later attempts. Redirects are never followed, so a JWT stays with its host.
+ * failure the dispatcher and its sockets are ended and the next attempt starts afresh, so a proxy stalled in
+ * CONNECT or a handshake stalled in a tunnel holds nothing. Redirects are never followed, so a JWT stays with
+ * its host.
  */
 export function createHttpClient(
   env: Record<string, string | undefined> = process.env,
   { holdsProcess = true, resolver = systemResolver }: { holdsProcess?: boolean; resolver?: Resolver } = {},
 ): HttpClient {
-  let direct: Dispatcher | undefined;
-  let proxied: Dispatcher | undefined;
+  const open = new Map<Route, Opened>();
   /** The signal of the request being sent: the name lookups its connection needs last no longer than it. */
   let current: AbortSignal | undefined;
-  const lookup = resolver.boundBy(() => current);
-  // Without holding the process, a request nobody waits for (a background refresh) ends with the program.
-  const options = { connections: 1, connect: { lookup }, proxyTls: { lookup }, ...(!holdsProcess && DETACHED) };
-  const dispatcherFor = (url: URL): Dispatcher => {
-    if (isLoopback(url.hostname)) {
-      direct ??= new Agent(options);
-      return direct;
-    }
-    proxied ??= new EnvHttpProxyAgent({ ...options, ...proxySettings(env) });
-    return proxied;
+  const connect = { lookup: resolver.boundBy(() => current) };
+  const dispatcherFor = (url: URL): Opened => {
+    const route: Route = isLoopback(url.hostname) ? 'direct' : 'proxied';
+    const opened = open.get(route);
+    if (opened) return opened;
+    // Without holding the process, a request nobody waits for (a background refresh) ends with the program.
+    const sockets = dispatcherSockets(holdsProcess);
+    const { factory, clientFactory } = sockets;
+    const options = { connections: 1, connect, proxyTls: connect, factory, clientFactory };
+    const proxied = route === 'proxied' && proxySettings(env);
+    const dispatcher = proxied ? new EnvHttpProxyAgent({ ...options, ...proxied }) : new Agent(options);
+    const entry = { dispatcher, sockets };
+    open.set(route, entry);
+    return entry;
   };
-  const retire = (dispatcher: Dispatcher) => {
-    if (dispatcher === direct) direct = undefined;
-    if (dispatcher === proxied) proxied = undefined;
+  const retire = (entry: Opened) => {
+    for (const [route, opened] of open) if (opened === entry) open.delete(route);
+    entry.sockets.destroy();
     // Ending it is best effort: its sockets are of no more use to this run either way.
-    dispatcher.destroy(() => {});
+    entry.dispatcher.destroy(() => {});
   };
 
   const send: SendRequest = async ({ method, url, headers, body, timeoutMs }) => {
-    const dispatcher = dispatcherFor(new URL(url));
+    const entry = dispatcherFor(new URL(url));
+    const { dispatcher } = entry;
     const signal = AbortSignal.timeout(timeoutMs);
     current = signal;
     try {
@@ -150,7 +139,7 @@ export function createHttpClient(
       for (const [name, value] of Object.entries(response.headers)) flat[name] = Array.isArray(value) ? value.join(', ') : value;
       return { status: response.statusCode, headers: flat, body: Buffer.concat(chunks).toString('utf8') };
     } catch (error) {
-      retire(dispatcher);
+      retire(entry);
       // The request ended while its connection still waited for a name: that is what to report.
       if (resolver.gaveUp(signal)) throw new LookupTimeoutError('a host name was not resolved in time', { cause: error });
       throw error;
@@ -160,9 +149,9 @@ export function createHttpClient(
   return {
     send,
     close: async () => {
-      const open = [direct, proxied].filter((dispatcher): dispatcher is Dispatcher => dispatcher !== undefined);
-      direct = proxied = undefined;
-      await Promise.all(open.map((dispatcher) => dispatcher.destroy()));
+      const entries = [...open.values()];
+      open.clear();
+      await Promise.all(entries.map(({ dispatcher }) => dispatcher.destroy()));
     },
   };
 }

@@ -169,6 +169,52 @@ describe('a proxy that never answers', () => {
   });
 });
 
+/** A script for `node -e` that calls dist/lib's mintCozeToken and prints what `print` makes of its error. */
+function libraryMint(options: Record<string, unknown>, print: string): string {
+  const library = JSON.stringify(pathToFileURL(join(ROOT, 'dist/lib/index.js')).href);
+  const call = `lib.mintCozeToken(${JSON.stringify({ appId, publicKeyId: kid, privateKey: keys.pkcs8, ...options })})`;
+  return `const lib = await import(${library}); await ${call}.catch((e) => console.log(${print}));`;
+}
+
+describe('a TLS handshake stalled inside a proxy tunnel', () => {
+  /** Accepts the tunnelled connection, reads the ClientHello and never answers it. */
+  const silent = createServer((socket: Socket) => {
+    socket.on('error', () => socket.destroy());
+    socket.resume();
+  });
+  const stalledUrl = () => `https://api.coze.test:${(silent.address() as { port: number }).port}`;
+  beforeAll(() => new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve)));
+  afterAll(() => new Promise((resolve) => silent.close(resolve)));
+
+  it('holds the step, the CLI and the library to deadline-seconds: 3 (each process ends within 6 s)', async () => {
+    const proxy = await startProxy();
+    try {
+      const env = { HTTPS_PROXY: proxy.url };
+      const limits = { 'deadline-seconds': '3', 'timeout-seconds': '1', retries: '5' };
+      const run = await runAction(inputs({ 'base-url': stalledUrl(), ...limits }), env);
+      expectOneError(run, /no answer within deadline-seconds \(3 s\) after \d+ attempts/);
+      expect(run.durationMs).toBeLessThan(6000);
+      const flags = ['--app-id', appId, '--public-key-id', kid, '--private-key', '-', '--base-url', stalledUrl()];
+      let started = performance.now();
+      const cli = await spawnNode(
+        process.execPath,
+        [join(ROOT, 'dist/cli/index.js'), 'mint', ...flags, '--deadline-seconds', '3', '--timeout-seconds', '1'],
+        env,
+        keys.pkcs8,
+      );
+      expect(cli.code).toBe(3);
+      expect(performance.now() - started).toBeLessThan(6000);
+      const script = libraryMint({ baseUrl: stalledUrl(), deadlineSeconds: 3, timeoutSeconds: 1 }, 'e.name');
+      started = performance.now();
+      const library = await spawnNode(process.execPath, ['--input-type=module', '-e', script], env);
+      expect(library.stdout.trim()).toBe('NetworkError');
+      expect(performance.now() - started).toBeLessThan(6000);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
 describe('a server that does not speak HTTP', () => {
   it('is a network failure: retried, in network words', async () => {
     const before = notHttpConnections;

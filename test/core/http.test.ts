@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { type AddressInfo, createServer as createTcpServer, type Socket, type Server as TcpServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClient, MAX_BODY_BYTES, ResponseTooLargeError } from '../../src/core/http.ts';
 import { createResolver, LOOKUP_TIMEOUT, type LookupAll } from '../../src/core/lookup.ts';
@@ -229,6 +229,70 @@ describe('name lookups', () => {
       expect(proxy.hits).toEqual([`POST http://coze.test:${port}/echo`]);
     } finally {
       await Promise.all([alone.close(), viaProxy.close()]);
+      await proxy.close();
+    }
+  });
+});
+
+/** Names resolve to 127.0.0.1, as a hosts file would say, so that tests can name hosts that are not loopback. */
+const local = createResolver((_hostname, _options, answer) => answer(null, [{ address: '127.0.0.1', family: 4 }]));
+const portOf = (listening: { address: () => AddressInfo | string | null }) => (listening.address() as AddressInfo).port;
+const listen = <T extends TcpServer>(listening: T) =>
+  new Promise<T>((resolve) => {
+    listening.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+/** A request of the kind a mint makes, to `url`. */
+const post = (url: string, timeoutMs = 5000) => ({ method: 'POST', url, headers: {}, body: 'jwt', timeoutMs }) as const;
+const shut = (listening: TcpServer) => new Promise((resolve) => listening.close(resolve));
+
+describe('a TLS handshake stalled inside a proxy tunnel', () => {
+  let silent: TcpServer;
+  /** Connections to the silent server, open until they close. */
+  const held = new Set<Socket>();
+  beforeAll(async () => {
+    silent = await listen(
+      // It reads, so that it sees the tunnel close, and never answers the ClientHello.
+      createTcpServer((socket) => {
+        socket.resume();
+        held.add(socket);
+        socket.on('close', () => held.delete(socket));
+      }),
+    );
+  });
+  afterAll(async () => {
+    for (const socket of held) socket.destroy();
+    await shut(silent);
+  });
+  const until = async (done: () => boolean, withinMs: number) => {
+    const end = performance.now() + withinMs;
+    while (!done() && performance.now() < end) await new Promise((resolve) => setTimeout(resolve, 10));
+    return done();
+  };
+
+  it('is ended with the attempt, its tunnel closed at once, not at the connect timeout', async () => {
+    const proxy = await startProxy();
+    const client = createHttpClient({ HTTPS_PROXY: proxy.url }, { resolver: local });
+    try {
+      const stalled = `https://api.coze.test:${portOf(silent)}/x`;
+      await expect(client.send(post(stalled, 300))).rejects.toMatchObject({ name: 'TimeoutError' });
+      expect(await until(() => held.size === 0 && proxy.openConnections() === 0, 1000)).toBe(true);
+    } finally {
+      await client.close();
+      await proxy.close();
+    }
+  });
+
+  it('is ended by close(), while the attempt still runs', async () => {
+    const proxy = await startProxy();
+    const client = createHttpClient({ HTTPS_PROXY: proxy.url }, { resolver: local });
+    try {
+      const stalled = `https://api.coze.test:${portOf(silent)}/x`;
+      const attempt = client.send(post(stalled, 30_000)).catch((error: unknown) => error);
+      expect(await until(() => held.size === 1, 2000)).toBe(true);
+      await client.close();
+      expect(await until(() => held.size === 0 && proxy.openConnections() === 0, 1000)).toBe(true);
+      expect(await attempt).toBeInstanceOf(Error);
+    } finally {
       await proxy.close();
     }
   });

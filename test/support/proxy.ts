@@ -53,6 +53,7 @@ export async function startProxy(options: ProxyOptions = {}) {
     });
     sockets.add(upstream);
     upstream.on('error', () => upstream.destroy());
+    upstream.on('close', () => sockets.delete(upstream));
   });
   server.on('connection', (socket) => {
     connections++;
