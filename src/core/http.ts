@@ -59,23 +59,29 @@ export function proxyUrl(variable: string, value: string): string {
   return url.href;
 }
 
-/** The proxy settings of the environment, in undici's order of precedence (lower case first), checked. */
-export function proxySettings(env: Record<string, string | undefined>): { httpProxy?: string; httpsProxy?: string; noProxy?: string } {
-  const first = (...names: string[]) => names.find((name) => env[name]);
-  const http = first('http_proxy', 'HTTP_PROXY');
-  const https = first('https_proxy', 'HTTPS_PROXY');
-  const noProxy = env.no_proxy ?? env.NO_PROXY;
+export interface ProxySettings {
+  httpProxy: string;
+  httpsProxy: string;
+  noProxy: string;
+}
+
+/**
+ * The proxy settings of the environment, lower case first (as undici and curl read them), checked. An empty
+ * string says there is no such proxy: undici would read the environment itself for a setting left out.
+ */
+export function proxySettings(env: Record<string, string | undefined>): ProxySettings {
+  const checked = (...names: string[]) => {
+    const name = names.find((each) => env[each]);
+    return name ? proxyUrl(name, env[name] as string) : '';
+  };
   return {
-    ...(http && { httpProxy: proxyUrl(http, env[http] as string) }),
-    ...(https && { httpsProxy: proxyUrl(https, env[https] as string) }),
-    // undici reads the environment for what is not given: '' says there is no such setting.
-    ...(!http && { httpProxy: '' }),
-    ...(!https && { httpsProxy: '' }),
-    noProxy: noProxy ?? '',
+    httpProxy: checked('http_proxy', 'HTTP_PROXY'),
+    httpsProxy: checked('https_proxy', 'HTTPS_PROXY'),
+    noProxy: env.no_proxy ?? env.NO_PROXY ?? '',
   };
 }
 
-type Route = 'direct' | 'proxied';
+type Route = 'direct' | 'http:' | 'https:';
 
 /** A dispatcher of a run, and every socket it opened. */
 interface Opened {
@@ -85,11 +91,11 @@ interface Opened {
 
 /**
  * undici with one connection per origin, so that mint, verify and retries share one keep-alive connection (one
- * TLS handshake, one CONNECT through a proxy). HTTP(S)_PROXY / NO_PROXY are honoured, in either case, except for
- * loopback, which always goes direct: a JWT meant for 127.0.0.1 never goes to a proxy host. After a network
- * failure the dispatcher and its sockets are ended and the next attempt starts afresh, so a proxy stalled in
- * CONNECT or a handshake stalled in a tunnel holds nothing. Redirects are never followed, so a JWT stays with
- * its host.
+ * TLS handshake, one CONNECT through a proxy). Proxies as curl and @actions/http-client take them: https through
+ * HTTPS_PROXY, http through HTTP_PROXY, NO_PROXY honoured, in either case; loopback always goes direct, so a JWT
+ * meant for 127.0.0.1 never goes to a proxy host. After a network failure the dispatcher and its sockets are
+ * ended and the next attempt starts afresh, so a proxy stalled in CONNECT or a handshake stalled in a tunnel
+ * holds nothing. Redirects are never followed, so a JWT stays with its host.
  */
 export function createHttpClient(
   env: Record<string, string | undefined> = process.env,
@@ -100,15 +106,19 @@ export function createHttpClient(
   let current: AbortSignal | undefined;
   const connect = { lookup: resolver.boundBy(() => current) };
   const dispatcherFor = (url: URL): Opened => {
-    const route: Route = isLoopback(url.hostname) ? 'direct' : 'proxied';
+    const route: Route = isLoopback(url.hostname) ? 'direct' : url.protocol === 'http:' ? 'http:' : 'https:';
     const opened = open.get(route);
     if (opened) return opened;
     // Without holding the process, a request nobody waits for (a background refresh) ends with the program.
     const sockets = dispatcherSockets(holdsProcess);
     const { factory, clientFactory } = sockets;
     const options = { connections: 1, connect, proxyTls: connect, factory, clientFactory };
-    const proxied = route === 'proxied' && proxySettings(env);
-    const dispatcher = proxied ? new EnvHttpProxyAgent({ ...options, ...proxied }) : new Agent(options);
+    let dispatcher: Dispatcher = new Agent(options);
+    if (route !== 'direct') {
+      const { httpProxy, httpsProxy, noProxy } = proxySettings(env);
+      const proxy = route === 'https:' ? httpsProxy : httpProxy;
+      dispatcher = new EnvHttpProxyAgent({ ...options, httpProxy: proxy, httpsProxy: proxy, noProxy });
+    }
     const entry = { dispatcher, sockets };
     open.set(route, entry);
     return entry;

@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { type AddressInfo, createServer as createTcpServer, type Socket, type Server as TcpServer } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClient, MAX_BODY_BYTES, ResponseTooLargeError } from '../../src/core/http.ts';
 import { createResolver, LOOKUP_TIMEOUT, type LookupAll } from '../../src/core/lookup.ts';
 import { describeNetworkError } from '../../src/core/network-errors.ts';
+import { ROOT } from '../support/paths.ts';
 import { startProxy } from '../support/proxy.ts';
 
 const connections: Socket[] = [];
@@ -236,6 +240,8 @@ describe('name lookups', () => {
 
 /** Names resolve to 127.0.0.1, as a hosts file would say, so that tests can name hosts that are not loopback. */
 const local = createResolver((_hostname, _options, answer) => answer(null, [{ address: '127.0.0.1', family: 4 }]));
+const fixture = (name: string) => readFileSync(join(ROOT, 'test/fixtures/tls', name), 'utf8');
+const TLS = { key: fixture('server-key.pem'), cert: fixture('server-cert.pem') };
 const portOf = (listening: { address: () => AddressInfo | string | null }) => (listening.address() as AddressInfo).port;
 const listen = <T extends TcpServer>(listening: T) =>
   new Promise<T>((resolve) => {
@@ -244,6 +250,38 @@ const listen = <T extends TcpServer>(listening: T) =>
 /** A request of the kind a mint makes, to `url`. */
 const post = (url: string, timeoutMs = 5000) => ({ method: 'POST', url, headers: {}, body: 'jwt', timeoutMs }) as const;
 const shut = (listening: TcpServer) => new Promise((resolve) => listening.close(resolve));
+
+describe('proxies by scheme, as curl and @actions/http-client take them', () => {
+  it('sends https through HTTPS_PROXY only: HTTP_PROXY alone leaves it direct', async () => {
+    const proxy = await startProxy();
+    const secure = await listen(createTlsServer(TLS, (_req, res) => res.end('direct')));
+    const client = createHttpClient({ HTTP_PROXY: proxy.url }, { resolver: local });
+    try {
+      const request = post(`https://api.coze.test:${portOf(secure)}/x`);
+      // The server's certificate comes from a CA this process does not trust: the refusal shows it was reached.
+      await expect(client.send(request)).rejects.toMatchObject({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+      expect(proxy.hits).toEqual([]);
+      expect(proxy.connections()).toBe(0);
+    } finally {
+      await client.close();
+      secure.closeAllConnections();
+      await Promise.all([shut(secure), proxy.close()]);
+    }
+  });
+
+  it('sends http through HTTP_PROXY only: HTTPS_PROXY alone leaves it direct', async () => {
+    const proxy = await startProxy();
+    const client = createHttpClient({ HTTPS_PROXY: proxy.url, https_proxy: proxy.url }, { resolver: local });
+    try {
+      const echo = `http://coze.test:${portOf(server)}/echo`;
+      expect((await client.send(post(echo))).body).toBe('jwt');
+      expect(proxy.connections()).toBe(0);
+    } finally {
+      await client.close();
+      await proxy.close();
+    }
+  });
+});
 
 describe('a TLS handshake stalled inside a proxy tunnel', () => {
   let silent: TcpServer;
