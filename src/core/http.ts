@@ -93,9 +93,11 @@ interface Opened {
  * undici with one connection per origin, so that mint, verify and retries share one keep-alive connection (one
  * TLS handshake, one CONNECT through a proxy). Proxies as curl and @actions/http-client take them: https through
  * HTTPS_PROXY, http through HTTP_PROXY, NO_PROXY honoured, in either case; loopback always goes direct, so a JWT
- * meant for 127.0.0.1 never goes to a proxy host. After a network failure the dispatcher and its sockets are
- * ended and the next attempt starts afresh, so a proxy stalled in CONNECT or a handshake stalled in a tunnel
- * holds nothing. Redirects are never followed, so a JWT stays with its host.
+ * meant for 127.0.0.1 never goes to a proxy host. Certificates are checked on every connection (to the server,
+ * to an https proxy, inside a tunnel) whatever NODE_TLS_REJECT_UNAUTHORIZED says; a CA of one's own comes in
+ * through NODE_EXTRA_CA_CERTS. After a network failure the dispatcher and its sockets are ended and the next
+ * attempt starts afresh, so a proxy stalled in CONNECT or a handshake stalled in a tunnel holds nothing.
+ * Redirects are never followed, so a JWT stays with its host.
  */
 export function createHttpClient(
   env: Record<string, string | undefined> = process.env,
@@ -104,7 +106,7 @@ export function createHttpClient(
   const open = new Map<Route, Opened>();
   /** The signal of the request being sent: the name lookups its connection needs last no longer than it. */
   let current: AbortSignal | undefined;
-  const connect = { lookup: resolver.boundBy(() => current) };
+  const connect = { rejectUnauthorized: true, lookup: resolver.boundBy(() => current) };
   const dispatcherFor = (url: URL): Opened => {
     const route: Route = isLoopback(url.hostname) ? 'direct' : url.protocol === 'http:' ? 'http:' : 'https:';
     const opened = open.get(route);
@@ -112,7 +114,8 @@ export function createHttpClient(
     // Without holding the process, a request nobody waits for (a background refresh) ends with the program.
     const sockets = dispatcherSockets(holdsProcess);
     const { factory, clientFactory } = sockets;
-    const options = { connections: 1, connect, proxyTls: connect, factory, clientFactory };
+    const tls = { connect, proxyTls: connect, requestTls: { rejectUnauthorized: true } };
+    const options = { connections: 1, ...tls, factory, clientFactory };
     let dispatcher: Dispatcher = new Agent(options);
     if (route !== 'direct') {
       const { httpProxy, httpsProxy, noProxy } = proxySettings(env);

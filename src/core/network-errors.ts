@@ -50,7 +50,7 @@ const TLS_HINT =
   'The runner does not trust the certificate. ' +
   "Behind a corporate proxy or firewall that inspects TLS, give Node its CA: set NODE_EXTRA_CA_CERTS to the CA's PEM " +
   "file in the step's env (or NODE_USE_SYSTEM_CA=1 when the CA is in the system store). " +
-  'Never turn certificate verification off';
+  'Certificates are checked whatever NODE_TLS_REJECT_UNAUTHORIZED says. Never turn certificate verification off';
 
 /** Coze's attempts are limited by timeout-seconds; GitHub's by what deadline-seconds left for them. */
 const inTime = (api: Api) => (api === 'Coze' ? `within ${term('timeout-seconds')}` : 'in the time left');

@@ -215,6 +215,36 @@ describe('a TLS handshake stalled inside a proxy tunnel', () => {
   });
 });
 
+describe('certificates, whatever NODE_TLS_REJECT_UNAUTHORIZED says', () => {
+  const insecure = { NODE_TLS_REJECT_UNAUTHORIZED: '0' };
+  const unknown = 'the certificate was signed by an unknown authority \\(UNABLE_TO_VERIFY_LEAF_SIGNATURE\\)';
+  const refused = new RegExp(`certificate verification failed: ${unknown}\\. .*whatever NODE_TLS_REJECT_UNAUTHORIZED`);
+  const direct = () => ({ 'base-url': remote.url, audience: 'api.coze.test' });
+
+  it('sends no JWT to a certificate nobody vouches for, directly or through a proxy, and says why', async () => {
+    const proxy = await startProxy();
+    try {
+      const before = remote.requests.length;
+      expectOneError(await runAction(inputs(direct()), insecure), refused);
+      const proxied = await runAction(inputs({ 'base-url': remoteUrl }), { ...insecure, HTTPS_PROXY: proxy.url });
+      expectOneError(proxied, refused);
+      const script = libraryMint({ baseUrl: remote.url, audience: 'api.coze.test', retries: 0 }, 'e.name, e.message');
+      const library = await spawnNode(process.execPath, ['--input-type=module', '-e', script], insecure);
+      expect(library.stdout).toMatch(/^NetworkError .*TLS certificate verification failed/);
+      expect(remote.requests.length).toBe(before);
+      expect(proxy.hits).toEqual([`CONNECT ${new URL(remoteUrl).host}`]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('still trusts the CA given in NODE_EXTRA_CA_CERTS', async () => {
+    const run = await runAction(inputs({ ...direct(), verify: 'true' }), { ...insecure, ...CA });
+    expect(run.code).toBe(0);
+    expect(run.outputs.verified).toBe('true');
+  });
+});
+
 describe('a server that does not speak HTTP', () => {
   it('is a network failure: retried, in network words', async () => {
     const before = notHttpConnections;

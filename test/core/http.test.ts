@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createServer as createTlsServer } from 'node:https';
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
 import { type AddressInfo, createServer as createTcpServer, type Socket, type Server as TcpServer } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClient, MAX_BODY_BYTES, ResponseTooLargeError } from '../../src/core/http.ts';
 import { createResolver, LOOKUP_TIMEOUT, type LookupAll } from '../../src/core/lookup.ts';
 import { describeNetworkError } from '../../src/core/network-errors.ts';
@@ -276,6 +276,62 @@ describe('proxies by scheme, as curl and @actions/http-client take them', () => 
       const echo = `http://coze.test:${portOf(server)}/echo`;
       expect((await client.send(post(echo))).body).toBe('jwt');
       expect(proxy.connections()).toBe(0);
+    } finally {
+      await client.close();
+      await proxy.close();
+    }
+  });
+});
+
+describe('certificates, whatever NODE_TLS_REJECT_UNAUTHORIZED says', () => {
+  let secure: TlsServer;
+  const received: string[] = [];
+  beforeEach(() => {
+    received.length = 0;
+  });
+  beforeAll(async () => {
+    secure = await listen(createTlsServer(TLS, (req, res) => res.end(void received.push(`${req.method} ${req.url}`))));
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+  });
+  afterAll(async () => {
+    delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    secure.closeAllConnections();
+    await shut(secure);
+  });
+  const untrusted = { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' };
+
+  it('refuses a certificate nobody vouches for, directly: nothing is sent', async () => {
+    const client = createHttpClient({}, { resolver: local });
+    try {
+      for (const host of ['127.0.0.1', 'api.coze.test']) {
+        await expect(client.send(post(`https://${host}:${portOf(secure)}/token`))).rejects.toMatchObject(untrusted);
+      }
+      expect(received).toEqual([]);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('refuses it inside a proxy tunnel', async () => {
+    const proxy = await startProxy();
+    const client = createHttpClient({ HTTPS_PROXY: proxy.url }, { resolver: local });
+    try {
+      await expect(client.send(post(`https://api.coze.test:${portOf(secure)}/token`))).rejects.toMatchObject(untrusted);
+      expect(proxy.hits).toEqual([`CONNECT api.coze.test:${portOf(secure)}`]);
+      expect(received).toEqual([]);
+    } finally {
+      await client.close();
+      await proxy.close();
+    }
+  });
+
+  it("refuses an https proxy's own certificate: the proxy is told nothing, not even where to", async () => {
+    const proxy = await startProxy({ tls: TLS });
+    const client = createHttpClient({ HTTPS_PROXY: proxy.url.replace('127.0.0.1', 'proxy.test') }, { resolver: local });
+    try {
+      await expect(client.send(post(`https://api.coze.test:${portOf(secure)}/token`))).rejects.toMatchObject(untrusted);
+      expect(proxy.hits).toEqual([]);
+      expect(received).toEqual([]);
     } finally {
       await client.close();
       await proxy.close();

@@ -78,6 +78,7 @@ describe('network failures in words', () => {
     expect(tls).toMatchObject({ reason: expired, final: true });
     const described = describeError(new NetworkError('Token request: x', tls?.hint));
     expect(described).toMatch(/^Token request: x\. The runner does not trust the certificate\./);
+    expect(described).toMatch(/Certificates are checked whatever NODE_TLS_REJECT_UNAUTHORIZED says\. Never turn/);
   });
 
   it("names GitHub, not Coze, when the request was for GitHub, and none of Coze's limits", () => {
