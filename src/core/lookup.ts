@@ -39,11 +39,11 @@ export function createResolver(lookup: LookupAll): Resolver {
     (signalOf: () => AbortSignal | undefined): LookupFunction =>
     (hostname, options, callback) => {
       const signal = signalOf();
-      const giveUp = () => {
-        if (signal) gaveUpOn.add(signal);
+      const giveUp = (ended: AbortSignal) => {
+        gaveUpOn.add(ended);
         callback(new LookupTimeoutError(`no answer from the resolver for ${hostname} in time`), '');
       };
-      if (signal?.aborted) return giveUp();
+      if (signal?.aborted) return giveUp(signal);
       const waiter: Answer = (error, addresses) => {
         signal?.removeEventListener('abort', onAbort);
         if (error) return callback(error, '');
@@ -54,7 +54,7 @@ export function createResolver(lookup: LookupAll): Resolver {
       };
       const onAbort = () => {
         waiters.delete(waiter);
-        giveUp();
+        giveUp(signal as AbortSignal);
       };
       const asked = { family: options.family ?? 0, hints: options.hints ?? 0 };
       const key = `${asked.family}/${asked.hints}/${hostname}`;
