@@ -1,9 +1,13 @@
 // The scheduled check's alert on GitHub: one issue per check, opened on failure, commented on, closed on recovery.
 import { explainError, InputError } from '../core/errors.js';
-import { type RunReport, summaryRows } from '../core/report.js';
-import { describeNetworkError } from '../core/retry.js';
-import { inertCode, summaryCell } from '../safe-text/markdown.js';
-import { BOUND, firstLine, outsideText, type Redact } from '../safe-text/outside.js';
+import { describeNetworkError } from '../core/network-errors.js';
+import type { RunReport } from '../core/report.js';
+import { BOUND, firstLine, type Redact } from '../safe-text/outside.js';
+import { duplicateComment, failureComment, failureIssue, recoveryComment } from './issue-text.js';
+import { type AlertSubject, marker, type RunContext } from './subject.js';
+
+export { duplicateComment, failureComment, failureIssue, recoveryComment } from './issue-text.js';
+export { type AlertSubject, appAndOrg, marker, type RunContext, runContextFrom, runUrl } from './subject.js';
 
 export const ALERT_LABEL = 'coze-token-check';
 
@@ -13,15 +17,11 @@ export interface LabelSpec {
   description: string;
 }
 
-export const ALERT_LABEL_SPEC: LabelSpec = { name: ALERT_LABEL, color: 'd93f0b', description: 'A scheduled Coze credential check is failing' };
-
-/** Where the run happens, from the runner's environment. */
-export interface RunContext {
-  repository: string;
-  serverUrl: string;
-  apiUrl: string;
-  runId: string;
-}
+export const ALERT_LABEL_SPEC: LabelSpec = {
+  name: ALERT_LABEL,
+  color: 'd93f0b',
+  description: 'A scheduled Coze credential check is failing',
+};
 
 export interface AlertIssue {
   number: number;
@@ -49,7 +49,10 @@ export interface IssuesApi {
    * The open issues (not pull requests) opened by `author`, labelled `label` (case aside) if given, that match,
    * oldest first; from a bounded listing. Throws when the listing fails, or ends before it could tell.
    */
-  findOpen(filter: { author: Identity; label?: string }, matches: (issue: AlertIssue) => boolean): Promise<AlertIssue[]>;
+  findOpen(
+    filter: { author: Identity; label?: string },
+    matches: (issue: AlertIssue) => boolean,
+  ): Promise<AlertIssue[]>;
   create(issue: { title: string; body: string; labels: string[] }): Promise<number>;
   comment(number: number, body: string): Promise<void>;
   /** Closes the issue as completed, or as not planned (a duplicate). */
@@ -57,37 +60,9 @@ export interface IssuesApi {
 }
 
 /**
- * One open issue per app and site. Issues are public in a public repository, so the app is named by a digest of
- * its id (the README keeps the id in a secret), and the check by its workflow and job.
+ * An alert issue of this check: its body starts with the marker, where only the action writes it (inert() defuses <!--
+ * in quoted words).
  */
-export interface AlertSubject {
-  app: string;
-  site: string;
-  /** A digest of account-id or enterprise-id, when one is set: one app may mint for several organisations. */
-  org?: string | undefined;
-  workflow?: string | undefined;
-  job?: string | undefined;
-}
-
-export function runContextFrom(env: Record<string, string | undefined>): RunContext | undefined {
-  const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
-  if (!repository || !runId) return undefined;
-  const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
-  return { repository, runId, serverUrl, apiUrl: env.GITHUB_API_URL || 'https://api.github.com' };
-}
-
-export function runUrl(context: RunContext): string {
-  return `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`;
-}
-
-/** The app, and the organisation when one is set: `5f0c2a91` or `5f0c2a91 for 0b7e11d4`. */
-const appAndOrg = (subject: AlertSubject) => `${subject.app}${subject.org ? ` for ${subject.org}` : ''}`;
-
-export function marker(subject: AlertSubject): string {
-  return `<!-- coze-token-check: app ${appAndOrg(subject)} on ${subject.site} -->`;
-}
-
-/** An alert issue of this check: its body starts with the marker, where only the action writes it (inert() defuses <!-- in quoted words). */
 export function isAlertOf(subject: AlertSubject): (issue: Pick<AlertIssue, 'body'>) => boolean {
   const line = marker(subject);
   return (issue) => issue.body.startsWith(line);
@@ -96,53 +71,6 @@ export function isAlertOf(subject: AlertSubject): (issue: Pick<AlertIssue, 'body
 /** GitHub's label names ignore case, and so do we. */
 export function sameLabel(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
-}
-
-/** Rows whose value is the action's own words; every other value came from outside and is shown as code. */
-const OWN_WORDS = new Set(['Result', 'Token expires', 'Verification', 'What to do']);
-/**
- * The rows an issue shows. Not the session name (an end user's id) nor the Coze user: an issue stays public, goes
- * out in notifications and is written through GitHub's API, where the runner masks nothing. The summary keeps them.
- */
-const ISSUE_ROWS = new Set([...OWN_WORDS, 'App', 'Base URL', 'Audience', 'Log id (x-tt-logid)', 'Error']);
-
-function table(report: RunReport): string {
-  const rows = summaryRows(report).filter(([name]) => ISSUE_ROWS.has(name));
-  const cell = (name: string, value: string) => (OWN_WORDS.has(name) ? summaryCell(value) : inertCode(value));
-  const lines = rows.map(([name, value]) => `| **${summaryCell(name)}** | ${cell(name, value)} |`);
-  return ['| | |', '|---|---|', ...lines].join('\n');
-}
-
-/** The workflow and job that run the check, as one line of plain text (their names are the repository's own). */
-function checkName(subject: AlertSubject): string | undefined {
-  const name = [subject.workflow, subject.job].flatMap((part) => outsideText(part, BOUND.name) ?? []);
-  return name.length > 0 ? name.join(' / ').slice(0, 120) : undefined;
-}
-
-export function failureIssue(subject: AlertSubject, report: RunReport, context: RunContext): { title: string; body: string } {
-  const check = checkName(subject);
-  const title = `Coze credential check failing: ${check ? `${check}, ` : ''}app ${appAndOrg(subject)} on ${subject.site}`;
-  const body = [
-    marker(subject),
-    `The Coze credential check${check ? ` ${inertCode(check)}` : ''} of app \`${subject.app}\` (a digest of its app-id)${subject.org ? ` for \`${subject.org}\` (a digest of its account-id or enterprise-id)` : ''} on \`${subject.site}\` failed in [run ${context.runId}](${runUrl(context)}).`,
-    '',
-    table(report),
-    '',
-    `Each failing run comments here; the first passing run closes this issue. Opened by coze-token-action with \`issue-on-failure: true\`.`,
-  ].join('\n');
-  return { title, body };
-}
-
-export function failureComment(report: RunReport, context: RunContext): string {
-  return [`Still failing in [run ${context.runId}](${runUrl(context)}):`, '', table(report)].join('\n');
-}
-
-export function recoveryComment(context: RunContext): string {
-  return `Recovered: the check passed in [run ${context.runId}](${runUrl(context)}). Closing.`;
-}
-
-export function duplicateComment(kept: number, context: RunContext): string {
-  return `Duplicate of #${kept}, which this check keeps (two runs opened one each). Closed in [run ${context.runId}](${runUrl(context)}).`;
 }
 
 /**
@@ -177,10 +105,14 @@ export async function alertOnGitHub(
   if (!open) {
     if (label === undefined && (await api.createLabel(ALERT_LABEL_SPEC)) === 'refused') {
       log(
-        `The github-token may not create the label ${ALERT_LABEL}, so the issue goes without it (alerts work all the same). Create it once: gh label create ${ALERT_LABEL} --color ${ALERT_LABEL_SPEC.color}`,
+        `The github-token may not create the label ${ALERT_LABEL}, so the issue goes without it (alerts work all the ` +
+          `same). Create it once: gh label create ${ALERT_LABEL} --color ${ALERT_LABEL_SPEC.color}`,
       );
     }
-    return `opened issue #${await api.create({ ...failureIssue(subject, report, context), labels: [label ?? ALERT_LABEL] })}`;
+    return (
+      `opened issue ` +
+      `#${await api.create({ ...failureIssue(subject, report, context), labels: [label ?? ALERT_LABEL] })}`
+    );
   }
   await api.comment(open.number, failureComment(report, context));
   if (label !== undefined && !open.labels.some((name) => sameLabel(name, label as string))) {
@@ -188,7 +120,8 @@ export async function alertOnGitHub(
     log(
       added === 'added'
         ? `Issue #${open.number} had lost the label ${label}; it has it back.`
-        : `Issue #${open.number} has no label ${label}, and the github-token may not set it; the issue is found by its author all the same.`,
+        : `Issue #${open.number} has no label ${label}, and the github-token may not set it; the issue is found by ` +
+            `its author all the same.`,
     );
   }
   return `commented on issue #${open.number}${closed}`;
@@ -198,13 +131,20 @@ export async function alertOnGitHub(
  * Two runs at once may each have opened an issue: the oldest stays, the others are closed, each with a comment that
  * points to it. Returns what it closed, for the log.
  */
-async function closeDuplicates(api: IssuesApi, kept: number, duplicates: AlertIssue[], context: RunContext): Promise<string> {
+async function closeDuplicates(
+  api: IssuesApi,
+  kept: number,
+  duplicates: AlertIssue[],
+  context: RunContext,
+): Promise<string> {
   for (const { number } of duplicates) {
     await api.comment(number, duplicateComment(kept, context));
     await api.close(number, 'not_planned');
   }
   const numbers = duplicates.map(({ number }) => `#${number}`).join(', ');
-  return duplicates.length === 0 ? '' : ` (closed ${numbers} as ${duplicates.length === 1 ? 'a duplicate' : 'duplicates'})`;
+  return duplicates.length === 0
+    ? ''
+    : ` (closed ${numbers} as ${duplicates.length === 1 ? 'a duplicate' : 'duplicates'})`;
 }
 
 /** Why the alert could not be written, without anything of the token or of the request. */
@@ -223,7 +163,10 @@ export function describeGitHubError(error: unknown, redact?: Redact): string {
     return `GitHub's API rate limit was reached (HTTP ${status}); a later run will write the alert`;
   }
   if (status === 401 || status === 403 || status === 404) {
-    return `GitHub answered HTTP ${status}${message ? ` (${message})` : ''}: grant the job \`permissions: issues: write\` and pass a github-token that has it`;
+    return (
+      `GitHub answered HTTP ${status}${message ? ` (${message})` : ''}: grant the job \`permissions: issues: ` +
+      `write\` and pass a github-token that has it`
+    );
   }
   return `${typeof status === 'number' ? `HTTP ${status}: ` : ''}${message ?? 'the request failed'}`;
 }

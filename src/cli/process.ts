@@ -3,6 +3,7 @@ import { closeSync, constants, createReadStream, fstat, open } from 'node:fs';
 import { Socket } from 'node:net';
 import { PassThrough, type Readable } from 'node:stream';
 import { isatty, ReadStream as TtyReadStream } from 'node:tty';
+import { endDespiteLookups, processExit } from '../core/exit.js';
 import { createHttpClient } from '../core/http.js';
 import { defaultDeps } from '../core/mint.js';
 import { runCli } from './index.js';
@@ -61,6 +62,7 @@ export async function runCommandLine(): Promise<void> {
     );
   } finally {
     await http.close();
+    await endDespiteLookups(Number(process.exitCode ?? 0), processExit());
     // Standard input from a terminal, or a pipe whose writer never ends, must not keep the command alive.
     setTimeout(() => process.exit(), LINGER_MS).unref();
   }

@@ -1,6 +1,8 @@
-import type { Socket } from 'node:net';
-import { Agent, buildConnector, Client, type Dispatcher, EnvHttpProxyAgent, Pool, request } from 'undici';
+// The one HTTP client of a run: undici with proxies, bounded answers and name lookups, and nothing left open after.
+import { Agent, type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
 import { InputError } from './errors.js';
+import { LookupTimeoutError, type Resolver, systemResolver } from './lookup.js';
+import { type DispatcherSockets, dispatcherSockets } from './sockets.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -47,87 +49,101 @@ export function proxyUrl(variable: string, value: string): string {
   } catch {
     throw new InputError(variable, `${expected}; this is not a URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InputError(variable, `${expected}; only http:// and https:// proxies are supported`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new InputError(variable, `${expected}; only http:// and https:// proxies are supported`);
   try {
     decodeURIComponent(url.username);
     decodeURIComponent(url.password);
   } catch {
-    throw new InputError(variable, `${expected}; its user name or password has a broken percent-escape (write a literal percent sign as %25)`);
+    throw new InputError(
+      variable,
+      `${expected}; its user name or password has a broken percent-escape (write a literal percent sign as %25)`,
+    );
   }
   return url.href;
 }
 
-/** The proxy settings of the environment, in undici's order of precedence (lower case first), checked. */
-export function proxySettings(env: Record<string, string | undefined>): { httpProxy?: string; httpsProxy?: string; noProxy?: string } {
-  const first = (...names: string[]) => names.find((name) => env[name]);
-  const http = first('http_proxy', 'HTTP_PROXY');
-  const https = first('https_proxy', 'HTTPS_PROXY');
-  const noProxy = env.no_proxy ?? env.NO_PROXY;
+export interface ProxySettings {
+  httpProxy: string;
+  httpsProxy: string;
+  noProxy: string;
+}
+
+/**
+ * The proxy settings of the environment, lower case first (as undici and curl read them), checked. An empty
+ * string says there is no such proxy: undici would read the environment itself for a setting left out.
+ */
+export function proxySettings(env: Record<string, string | undefined>): ProxySettings {
+  const checked = (...names: string[]) => {
+    const name = names.find((each) => env[each]);
+    return name ? proxyUrl(name, env[name] as string) : '';
+  };
   return {
-    ...(http && { httpProxy: proxyUrl(http, env[http] as string) }),
-    ...(https && { httpsProxy: proxyUrl(https, env[https] as string) }),
-    // undici reads the environment for what is not given: '' says there is no such setting.
-    ...(!http && { httpProxy: '' }),
-    ...(!https && { httpsProxy: '' }),
-    noProxy: noProxy ?? '',
+    httpProxy: checked('http_proxy', 'HTTP_PROXY'),
+    httpsProxy: checked('https_proxy', 'HTTPS_PROXY'),
+    noProxy: env.no_proxy ?? env.NO_PROXY ?? '',
   };
 }
 
-/** A socket that never keeps the process alive: undici refs a socket while it is busy, so ref is made to do nothing. */
-function detach(socket: Socket): void {
-  socket.unref();
-  socket.ref = () => socket;
+type Route = 'direct' | 'http:' | 'https:';
+
+/** A dispatcher of a run, and every socket it opened. */
+interface Opened {
+  dispatcher: Dispatcher;
+  sockets: DispatcherSockets;
 }
-
-const detached =
-  (connect: buildConnector.connector): buildConnector.connector =>
-  (options, callback) =>
-    connect(options, (error, socket) => {
-      if (socket) detach(socket as Socket);
-      (callback as (error: Error | null, socket: unknown) => void)(error, socket);
-    });
-
-type ConnectOption = buildConnector.connector | buildConnector.BuildOptions | undefined;
-const connectorOf = (connect: ConnectOption) => (typeof connect === 'function' ? connect : buildConnector({ ...connect }));
-
-/** Options under which no socket, to Coze or to a proxy, keeps the process alive. */
-const DETACHED = {
-  factory: (origin: string | URL, options: { connect?: ConnectOption }) => new Client(origin, { ...options, connect: detached(connectorOf(options.connect)) }),
-  clientFactory: (origin: string | URL, options: { connect?: ConnectOption }) =>
-    new Pool(origin, { ...options, connect: detached(connectorOf(options.connect)) }),
-};
 
 /**
  * undici with one connection per origin, so that mint, verify and retries share one keep-alive connection (one
- * TLS handshake, one CONNECT through a proxy). HTTP(S)_PROXY / NO_PROXY are honoured, in either case, except for
- * loopback, which always goes direct: a JWT meant for 127.0.0.1 never goes to a proxy host. After a network
- * failure the dispatcher is dropped and the next attempt starts afresh, so a proxy stalled in CONNECT cannot hold
- * later attempts. Redirects are never followed, so a JWT stays with its host.
+ * TLS handshake, one CONNECT through a proxy). Proxies as curl and @actions/http-client take them: https through
+ * HTTPS_PROXY, http through HTTP_PROXY, NO_PROXY honoured, in either case; loopback always goes direct, so a JWT
+ * meant for 127.0.0.1 never goes to a proxy host. Certificates are checked on every connection (to the server,
+ * to an https proxy, inside a tunnel) whatever NODE_TLS_REJECT_UNAUTHORIZED says; a CA of one's own comes in
+ * through NODE_EXTRA_CA_CERTS. After a network failure the dispatcher and its sockets are ended and the next
+ * attempt starts afresh, so a proxy stalled in CONNECT or a handshake stalled in a tunnel holds nothing.
+ * Redirects are never followed, so a JWT stays with its host.
  */
-export function createHttpClient(env: Record<string, string | undefined> = process.env, { holdsProcess = true } = {}): HttpClient {
-  let direct: Dispatcher | undefined;
-  let proxied: Dispatcher | undefined;
-  // Without holding the process, a request nobody waits for (a background refresh) ends with the program.
-  const options = { connections: 1, ...(!holdsProcess && DETACHED) };
-  const dispatcherFor = (url: URL): Dispatcher => {
-    if (isLoopback(url.hostname)) {
-      direct ??= new Agent(options);
-      return direct;
+export function createHttpClient(
+  env: Record<string, string | undefined> = process.env,
+  { holdsProcess = true, resolver = systemResolver }: { holdsProcess?: boolean; resolver?: Resolver } = {},
+): HttpClient {
+  const open = new Map<Route, Opened>();
+  /** The signal of the request being sent: the name lookups its connection needs last no longer than it. */
+  let current: AbortSignal | undefined;
+  const connect = { rejectUnauthorized: true, lookup: resolver.boundBy(() => current) };
+  const dispatcherFor = (url: URL): Opened => {
+    const route: Route = isLoopback(url.hostname) ? 'direct' : url.protocol === 'http:' ? 'http:' : 'https:';
+    const opened = open.get(route);
+    if (opened) return opened;
+    // Without holding the process, a request nobody waits for (a background refresh) ends with the program.
+    const sockets = dispatcherSockets(holdsProcess);
+    const { factory, clientFactory } = sockets;
+    const tls = { connect, proxyTls: connect, requestTls: { rejectUnauthorized: true } };
+    const options = { connections: 1, ...tls, factory, clientFactory };
+    let dispatcher: Dispatcher = new Agent(options);
+    if (route !== 'direct') {
+      const { httpProxy, httpsProxy, noProxy } = proxySettings(env);
+      const proxy = route === 'https:' ? httpsProxy : httpProxy;
+      dispatcher = new EnvHttpProxyAgent({ ...options, httpProxy: proxy, httpsProxy: proxy, noProxy });
     }
-    proxied ??= new EnvHttpProxyAgent({ ...options, ...proxySettings(env) });
-    return proxied;
+    const entry = { dispatcher, sockets };
+    open.set(route, entry);
+    return entry;
   };
-  const retire = (dispatcher: Dispatcher) => {
-    if (dispatcher === direct) direct = undefined;
-    if (dispatcher === proxied) proxied = undefined;
+  const retire = (entry: Opened) => {
+    for (const [route, opened] of open) if (opened === entry) open.delete(route);
+    entry.sockets.destroy();
     // Ending it is best effort: its sockets are of no more use to this run either way.
-    dispatcher.destroy(() => {});
+    entry.dispatcher.destroy(() => {});
   };
 
   const send: SendRequest = async ({ method, url, headers, body, timeoutMs }) => {
-    const dispatcher = dispatcherFor(new URL(url));
+    const entry = dispatcherFor(new URL(url));
+    const { dispatcher } = entry;
+    const signal = AbortSignal.timeout(timeoutMs);
+    current = signal;
     try {
-      const response = await request(url, { method, headers, body: body ?? null, signal: AbortSignal.timeout(timeoutMs), dispatcher });
+      const response = await request(url, { method, headers, body: body ?? null, signal, dispatcher });
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of response.body) {
@@ -137,10 +153,14 @@ export function createHttpClient(env: Record<string, string | undefined> = proce
         chunks.push(chunk as Buffer);
       }
       const flat: Record<string, string | undefined> = {};
-      for (const [name, value] of Object.entries(response.headers)) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+      for (const [name, value] of Object.entries(response.headers))
+        flat[name] = Array.isArray(value) ? value.join(', ') : value;
       return { status: response.statusCode, headers: flat, body: Buffer.concat(chunks).toString('utf8') };
     } catch (error) {
-      retire(dispatcher);
+      retire(entry);
+      // The request ended while its connection still waited for a name: that is what to report.
+      if (resolver.gaveUp(signal))
+        throw new LookupTimeoutError('a host name was not resolved in time', { cause: error });
       throw error;
     }
   };
@@ -148,9 +168,9 @@ export function createHttpClient(env: Record<string, string | undefined> = proce
   return {
     send,
     close: async () => {
-      const open = [direct, proxied].filter((dispatcher): dispatcher is Dispatcher => dispatcher !== undefined);
-      direct = proxied = undefined;
-      await Promise.all(open.map((dispatcher) => dispatcher.destroy()));
+      const entries = [...open.values()];
+      open.clear();
+      await Promise.all(entries.map(({ dispatcher }) => dispatcher.destroy()));
     },
   };
 }

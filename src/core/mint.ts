@@ -1,3 +1,4 @@
+// The mint: a fresh JWT signed for every attempt and traded at Coze's token endpoint, within one deadline.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type ClockSkew, skewClock } from './clock.js';
 import type { MintConfig } from './config.js';
@@ -6,7 +7,7 @@ import { createHttpClient, type HttpClient, type HttpResponse, type SendRequest 
 import { newJwtId } from './jti.js';
 import { type NewJwtId, signJwt } from './jwt.js';
 import { ownRecord } from './own.js';
-import { BACKOFF, type Deadline, deadlineFrom, type RetryDeps, type RetryPolicy, sendWithRetries } from './retry.js';
+import { type Deadline, deadlineFrom, type RetryDeps, retryPolicy, sendWithRetries } from './retry.js';
 import { USER_AGENT } from './version.js';
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -14,7 +15,10 @@ export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 export interface MintDeps extends RetryDeps {
   send: SendRequest;
   newJwtId: NewJwtId;
-  /** Sees every JWT before it is sent, and the token before it is returned, so each surface can mask and redact them first. */
+  /**
+   * Sees every JWT before it is sent, and the token before it is returned, so each surface can mask and redact them
+   * first.
+   */
   onSecret: (secret: string) => void;
   userAgent: string;
   /** Told when an answer's Date header first shows the runner's clock off Coze's by more than 30 s. */
@@ -36,10 +40,6 @@ export function defaultDeps(overrides: Partial<MintDeps> = {}, http: HttpClient 
   });
 }
 
-export function retryPolicy(config: Pick<MintConfig, 'retries' | 'timeoutMs'>): RetryPolicy {
-  return { retries: config.retries, timeoutMs: config.timeoutMs, ...BACKOFF };
-}
-
 export function tokenUrl(config: Pick<MintConfig, 'baseUrl' | 'accountId' | 'enterpriseId'>): string {
   const scoped =
     config.accountId !== undefined
@@ -51,7 +51,11 @@ export function tokenUrl(config: Pick<MintConfig, 'baseUrl' | 'accountId' | 'ent
 }
 
 /** Signs a fresh JWT for every attempt and trades it for an access token, all before the deadline. */
-export async function mintToken(config: MintConfig, deps: MintDeps, deadline: Deadline = deadlineFrom(config.deadlineMs, deps.now())): Promise<MintedToken> {
+export async function mintToken(
+  config: MintConfig,
+  deps: MintDeps,
+  deadline: Deadline = deadlineFrom(config.deadlineMs, deps.now()),
+): Promise<MintedToken> {
   const url = tokenUrl(config);
   const body = JSON.stringify({
     grant_type: JWT_BEARER_GRANT,
@@ -62,14 +66,20 @@ export async function mintToken(config: MintConfig, deps: MintDeps, deadline: De
   const attempt = async (timeoutMs: number): Promise<HttpResponse> => {
     const jwt = await signJwt(config.privateKey, config, clock.jwtTime(), deps.newJwtId);
     deps.onSecret(jwt);
-    const headers = { authorization: `Bearer ${jwt}`, 'content-type': 'application/json', accept: 'application/json', 'user-agent': deps.userAgent };
+    const headers = {
+      authorization: `Bearer ${jwt}`,
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'user-agent': deps.userAgent,
+    };
     return clock.observe(await deps.send({ method: 'POST', url, headers, body, timeoutMs }));
   };
   const what = `Token request to ${url}`;
   const call = { method: 'POST', url };
   let answer = await sendWithRetries(attempt, what, retryPolicy(config), deps, deadline, call);
   // A runner's clock off Coze's: one more attempt, signed in Coze's time (clock.ts).
-  if (clock.healable(answer, deadline)) answer = await sendWithRetries(attempt, what, { ...retryPolicy(config), retries: 0 }, deps, deadline, call);
+  if (clock.healable(answer, deadline))
+    answer = await sendWithRetries(attempt, what, { ...retryPolicy(config), retries: 0 }, deps, deadline, call);
   let minted: MintedToken;
   try {
     minted = parseTokenResponse(answer, clock.now(), config);

@@ -9,7 +9,8 @@ const MAX_RSA_BITS = 8192;
 /** A PEM of a 4096-bit key is about 3.3 KiB; past this, nothing is a key, and nothing reads further. */
 export const MAX_PRIVATE_KEY_LENGTH = 64 * 1024;
 /** What a source of more than that is told, by the parser and by the CLI's key reading alike. */
-export const KEY_TOO_LONG = `holds more than ${MAX_PRIVATE_KEY_LENGTH / 1024} KiB, which is no private key (a PEM is a few KiB)`;
+const KIB = MAX_PRIVATE_KEY_LENGTH / 1024;
+export const KEY_TOO_LONG = `holds more than ${KIB} KiB, which is no private key (a PEM is a few KiB)`;
 const PEM_LABEL = /^[A-Z0-9 ]{1,64}$/;
 
 /**

@@ -1,8 +1,11 @@
-import { outsideText, type Redact } from '../safe-text/outside.js';
+// Sending until an answer is final: which failures and answers are tried again, how long to wait, the deadline.
+import type { Redact } from '../safe-text/outside.js';
 import { term } from '../safe-text/terms.js';
+import type { MintConfig } from './config.js';
 import { type CozeAnswer, isTransient, readAnswer } from './coze-response.js';
 import { CozeError, NetworkError } from './errors.js';
 import { type HttpResponse, ResponseTooLargeError } from './http.js';
+import { describeNetworkError } from './network-errors.js';
 
 export interface RetryPolicy {
   retries: number;
@@ -15,6 +18,10 @@ export interface RetryPolicy {
 }
 
 export const BACKOFF = { baseDelayMs: 1000, maxDelayMs: 8000, maxRetryAfterMs: 30_000 } as const;
+
+export function retryPolicy(config: Pick<MintConfig, 'retries' | 'timeoutMs'>): RetryPolicy {
+  return { retries: config.retries, timeoutMs: config.timeoutMs, ...BACKOFF };
+}
 
 /** When the whole run (mint and verify, every attempt and every wait) must be over. */
 export interface Deadline {
@@ -44,7 +51,9 @@ export interface Call {
   url: string;
 }
 
-const NETWORK_HINT = `Check ${term('base-url')}, the network and the proxy settings (HTTPS_PROXY, NO_PROXY), and raise ${term('timeout-seconds')} or ${term('retries')} if Coze is slow`;
+const NETWORK_HINT =
+  `Check ${term('base-url')}, the network and the proxy settings (HTTPS_PROXY, NO_PROXY), and ` +
+  `raise ${term('timeout-seconds')} or ${term('retries')} if Coze is slow`;
 
 /** Retry-After as delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
@@ -61,7 +70,12 @@ export function backoffMs(retry: number, policy: RetryPolicy, random: number): n
   return Math.round(ceiling * (0.5 + random / 2));
 }
 
-export function delayBeforeRetry(retry: number, answer: CozeAnswer | undefined, policy: RetryPolicy, deps: RetryDeps): number {
+export function delayBeforeRetry(
+  retry: number,
+  answer: CozeAnswer | undefined,
+  policy: RetryPolicy,
+  deps: RetryDeps,
+): number {
   const backoff = backoffMs(retry, policy, deps.random());
   const retryAfter = answer && parseRetryAfter(answer.retryAfter, deps.now());
   return retryAfter === undefined ? backoff : Math.min(policy.maxRetryAfterMs, Math.max(backoff, retryAfter));
@@ -69,15 +83,23 @@ export function delayBeforeRetry(retry: number, answer: CozeAnswer | undefined, 
 
 /** The status, Coze's code and its log id, for a debug line. */
 function answerFacts({ status, code, logId }: CozeAnswer): string {
-  return [`HTTP ${status}`, code === undefined ? undefined : `code ${code}`, logId === undefined ? undefined : `log id ${logId}`].filter(Boolean).join(', ');
+  return [
+    `HTTP ${status}`,
+    code === undefined ? undefined : `code ${code}`,
+    logId === undefined ? undefined : `log id ${logId}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 const attempts = (count: number) => `${count} attempt${count === 1 ? '' : 's'}`;
 
 function deadlineError(what: string, deadline: Deadline, tries: number, last: string): NetworkError {
   return new NetworkError(
-    `${what}: no answer within ${term('deadline-seconds')} (${deadline.seconds} s) after ${attempts(tries)}; the last: ${last}`,
-    `Raise ${term('deadline-seconds')}, or lower ${term('timeout-seconds')} and ${term('retries')} so that every attempt fits in it, and check ${term('base-url')}, the network and the proxy settings`,
+    `${what}: no answer within ${term('deadline-seconds')} (${deadline.seconds} s) after ${attempts(tries)}; the ` +
+      `last: ${last}`,
+    `Raise ${term('deadline-seconds')}, or lower ${term('timeout-seconds')} and ${term('retries')} so that every ` +
+      `attempt fits in it, and check ${term('base-url')}, the network and the proxy settings`,
   );
 }
 
@@ -103,7 +125,10 @@ export async function sendWithRetries(
     const debug = (outcome: string, next: string) => {
       if (deps.debug && call) {
         const url = new URL(call.url);
-        deps.debug(`${call.method} ${url.origin}${url.pathname}: attempt ${attempt + 1}: ${outcome} after ${Math.round(deps.now() - startedMs)} ms; ${next}`);
+        deps.debug(
+          `${call.method} ${url.origin}${url.pathname}: attempt ${attempt + 1}: ${outcome} after ` +
+            `${Math.round(deps.now() - startedMs)} ms; ${next}`,
+        );
       }
     };
     let response: CozeAnswer | undefined;
@@ -138,7 +163,9 @@ export async function sendWithRetries(
     if (deps.now() + delay >= deadline.atMs) {
       debug(outcome, 'no time left for a retry');
       if (response) {
-        deps.log(`${what}: ${why}; no retry, as ${term('deadline-seconds')} (${deadline.seconds} s) leaves no time for one`);
+        deps.log(
+          `${what}: ${why}; no retry, as ${term('deadline-seconds')} (${deadline.seconds} s) leaves no time for one`,
+        );
         return response;
       }
       throw deadlineError(what, deadline, attempt + 1, last);
@@ -147,72 +174,4 @@ export async function sendWithRetries(
     deps.log(`${what}: ${why}; retrying in ${(delay / 1000).toFixed(1)} s (retry ${attempt + 1} of ${policy.retries})`);
     await deps.sleep(delay);
   }
-}
-
-export interface NetworkFailure {
-  reason: string;
-  /** Trying again cannot help (a proxy or a certificate said no). */
-  final: boolean;
-  timedOut: boolean;
-  hint?: string;
-}
-
-const KNOWN_CODES: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  ENOTFOUND: 'host not found (DNS)',
-  EAI_AGAIN: 'DNS lookup failed',
-  ETIMEDOUT: 'connection timed out',
-  UND_ERR_SOCKET: 'the connection closed before the answer was complete',
-  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-  UND_ERR_HEADERS_TIMEOUT: `no answer within ${term('timeout-seconds')}`,
-  UND_ERR_BODY_TIMEOUT: 'the answer stalled',
-};
-
-const TLS_CODES: Record<string, string> = {
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'the server presented a self-signed certificate',
-  SELF_SIGNED_CERT_IN_CHAIN: 'the certificate chain ends in a self-signed certificate that is not trusted',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the certificate was signed by an unknown authority',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the certificate was signed by an unknown authority',
-  UNABLE_TO_GET_ISSUER_CERT: 'the certificate was signed by an unknown authority',
-  CERT_UNTRUSTED: 'the certificate is not trusted',
-  CERT_HAS_EXPIRED: 'the certificate has expired',
-  CERT_NOT_YET_VALID: 'the certificate is not valid yet',
-  CERT_REVOKED: 'the certificate was revoked',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate is for another host name',
-};
-
-const PROXY_HINT =
-  'The proxy from HTTPS_PROXY / HTTP_PROXY refused to carry the request. If it wants credentials, put them in its URL, HTTPS_PROXY=http://user:pass@host:port (keep that in a secret); otherwise ask its owner to allow the Coze API host, or list the host in NO_PROXY';
-const TLS_HINT =
-  "The runner does not trust the certificate. Behind a corporate proxy or firewall that inspects TLS, give Node its CA: set NODE_EXTRA_CA_CERTS to the CA's PEM file in the step's env (or NODE_USE_SYSTEM_CA=1 when the CA is in the system store). Never turn certificate verification off";
-
-/** What went wrong on the way to Coze, in words; undefined when the error is not a network failure at all. */
-export function describeNetworkError(error: unknown, api: 'Coze' | 'GitHub' = 'Coze'): NetworkFailure | undefined {
-  if (!(error instanceof Error)) return undefined;
-  if (error.name === 'TimeoutError' || error.name === 'AbortError') {
-    const proxy = /Proxy response \((\d{3})\)/.exec(error.message);
-    if (proxy) return { reason: `the proxy refused the connection to Coze (HTTP ${proxy[1]})`, final: true, timedOut: false, hint: PROXY_HINT };
-    return { reason: `no complete answer within ${term('timeout-seconds')}`, final: false, timedOut: true };
-  }
-  const cause = (error as { cause?: { code?: string } }).cause;
-  const code = (error as { code?: string }).code ?? cause?.code;
-  // undici's parser error carries no code: the server answered, but not in HTTP.
-  if (error.name === 'HTTPParserError')
-    return {
-      reason: `the server did not answer in HTTP (is ${api === 'Coze' ? `${term('base-url')} the Coze API` : "GITHUB_API_URL GitHub's API"}?)`,
-      final: false,
-      timedOut: false,
-    };
-  if (!code) return undefined;
-  const proxy = /Proxy Authentication Required \((\d{3})\)/.exec(error.message);
-  if (proxy) return { reason: `the proxy refused the request (HTTP ${proxy[1]}: it wants credentials)`, final: true, timedOut: false, hint: PROXY_HINT };
-  const tls = Object.hasOwn(TLS_CODES, code) ? TLS_CODES[code] : undefined;
-  if (tls) return { reason: `TLS certificate verification failed: ${tls} (${code})`, final: true, timedOut: false, hint: TLS_HINT };
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return { reason: KNOWN_CODES[code] as string, final: false, timedOut: true };
-  return {
-    reason: (Object.hasOwn(KNOWN_CODES, code) && KNOWN_CODES[code]) || `the request failed (${outsideText(code, 64) ?? 'no code'})`,
-    final: false,
-    timedOut: false,
-  };
 }

@@ -3,8 +3,7 @@ import { setting } from '../safe-text/terms.js';
 import type { MintConfig } from './config.js';
 import { cozeErrorFrom } from './coze-response.js';
 import type { MintDeps } from './mint.js';
-import { retryPolicy } from './mint.js';
-import { type Deadline, deadlineFrom, sendWithRetries } from './retry.js';
+import { type Deadline, deadlineFrom, retryPolicy, sendWithRetries } from './retry.js';
 
 /** Who the token acts for, as /v1/users/me tells it. Not secret. */
 export interface Verification {
@@ -14,8 +13,12 @@ export interface Verification {
 }
 
 const HINTS: Record<string, string> = {
-  '4100': 'Coze refused the new token itself: the app may have been disabled or its key revoked; mint again, and check the OAuth app in the Coze console',
-  '4101': `The token works, but the app lacks the permission this check needs: grant the OAuth app the user-profile permission in the Coze console and authorise it again, or do without the check (${setting('verify', 'false')})`,
+  '4100':
+    'Coze refused the new token itself: the app may have been disabled or its key revoked; mint again, and check the ' +
+    'OAuth app in the Coze console',
+  '4101':
+    `The token works, but the app lacks the permission this check needs: grant the OAuth app the user-profile ` +
+    `permission in the Coze console and authorise it again, or do without the check (${setting('verify', 'false')})`,
 };
 
 /** Proves a token works with a cheap authenticated call, GET /v1/users/me. */
@@ -28,9 +31,16 @@ export async function verifyToken(
   const url = `${config.baseUrl}/v1/users/me`;
   const headers = { authorization: `Bearer ${token}`, accept: 'application/json', 'user-agent': deps.userAgent };
   const send = (timeoutMs: number) => deps.send({ method: 'GET', url, headers, timeoutMs });
-  const answer = await sendWithRetries(send, `Verification call to ${url}`, retryPolicy(config), deps, deadline, { method: 'GET', url });
+  const answer = await sendWithRetries(send, `Verification call to ${url}`, retryPolicy(config), deps, deadline, {
+    method: 'GET',
+    url,
+  });
   if (answer.refused || !answer.ok) {
-    throw cozeErrorFrom(answer, { what: 'Coze refused the new token in the check call to /v1/users/me', baseUrl: config.baseUrl, hintsByCode: HINTS });
+    throw cozeErrorFrom(answer, {
+      what: 'Coze refused the new token in the check call to /v1/users/me',
+      baseUrl: config.baseUrl,
+      hintsByCode: HINTS,
+    });
   }
   const { logId, userId, userName } = answer;
   return { ...(logId && { logId }), ...(userId && { userId }), ...(userName && { userName }) };

@@ -1,11 +1,15 @@
 // The GitHub client's own edges, against small local servers: labels in a race, errors it must not swallow,
 // listing entries that are no issues, and requests it must refuse to send.
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchThrough, githubIssues } from '../../src/alert/github-issues.ts';
-import { ALERT_LABEL_SPEC } from '../../src/alert/index.ts';
+import { ALERT_LABEL_SPEC, describeGitHubError } from '../../src/alert/index.ts';
 import { createHttpClient } from '../../src/core/http.ts';
+import { ROOT } from '../support/paths.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let handler: Handler = (_, res) => res.end();
@@ -264,5 +268,37 @@ describe('fetchThrough', () => {
     await expect(fetch('https://api.github.com/x')).rejects.toThrow(
       'GitHub answered with a compressed body although none was asked for',
     );
+  });
+});
+
+describe('certificates', () => {
+  it('sends the github-token to no untrusted certificate, whatever NODE_TLS_REJECT_UNAUTHORIZED says', async () => {
+    const fixture = (name: string) => readFileSync(join(ROOT, 'test/fixtures/tls', name), 'utf8');
+    const authorizations: Array<string | undefined> = [];
+    const secure = createTlsServer({ key: fixture('server-key.pem'), cert: fixture('server-cert.pem') }, (req, res) => {
+      authorizations.push(req.headers.authorization);
+      json(res, 200, { name: 'coze-token-check' });
+    });
+    await new Promise<void>((resolve) => secure.listen(0, '127.0.0.1', resolve));
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+    try {
+      const context = {
+        repository: 'o/r',
+        runId: '1',
+        serverUrl: 'https://github.example',
+        apiUrl: `https://127.0.0.1:${(secure.address() as AddressInfo).port}`,
+      };
+      const failure = await githubIssues('ghs_edge', context, http.send, () => 5000, 'test')
+        .findLabel('coze-token-check')
+        .catch((error: unknown) => error);
+      const unknown = 'the certificate was signed by an unknown authority (UNABLE_TO_VERIFY_LEAF_SIGNATURE)';
+      const refused = "GitHub's API could not be reached: TLS certificate verification failed";
+      expect(describeGitHubError(failure)).toBe(`${refused}: ${unknown}`);
+      expect(authorizations).toEqual([]);
+    } finally {
+      delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+      secure.closeAllConnections();
+      await new Promise((resolve) => secure.close(resolve));
+    }
   });
 });

@@ -183,6 +183,82 @@ describe('a proxy that never answers', () => {
   });
 });
 
+/** A script for `node -e` that calls dist/lib's mintCozeToken and prints what `print` makes of its error. */
+function libraryMint(options: Record<string, unknown>, print: string): string {
+  const library = JSON.stringify(pathToFileURL(join(ROOT, 'dist/lib/index.js')).href);
+  const call = `lib.mintCozeToken(${JSON.stringify({ appId, publicKeyId: kid, privateKey: keys.pkcs8, ...options })})`;
+  return `const lib = await import(${library}); await ${call}.catch((e) => console.log(${print}));`;
+}
+
+describe('a TLS handshake stalled inside a proxy tunnel', () => {
+  /** Accepts the tunnelled connection, reads the ClientHello and never answers it. */
+  const silent = createServer((socket: Socket) => {
+    socket.on('error', () => socket.destroy());
+    socket.resume();
+  });
+  const stalledUrl = () => `https://api.coze.test:${(silent.address() as { port: number }).port}`;
+  beforeAll(() => new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve)));
+  afterAll(() => new Promise((resolve) => silent.close(resolve)));
+
+  it('holds the step, the CLI and the library to deadline-seconds: 3 (each process ends within 6 s)', async () => {
+    const proxy = await startProxy();
+    try {
+      const env = { HTTPS_PROXY: proxy.url };
+      const limits = { 'deadline-seconds': '3', 'timeout-seconds': '1', retries: '5' };
+      const run = await runAction(inputs({ 'base-url': stalledUrl(), ...limits }), env);
+      expectOneError(run, /no answer within deadline-seconds \(3 s\) after \d+ attempts/);
+      expect(run.durationMs).toBeLessThan(6000);
+      const flags = ['--app-id', appId, '--public-key-id', kid, '--private-key', '-', '--base-url', stalledUrl()];
+      let started = performance.now();
+      const cli = await spawnNode(
+        process.execPath,
+        [join(ROOT, 'dist/cli/index.js'), 'mint', ...flags, '--deadline-seconds', '3', '--timeout-seconds', '1'],
+        env,
+        keys.pkcs8,
+      );
+      expect(cli.code).toBe(3);
+      expect(performance.now() - started).toBeLessThan(6000);
+      const script = libraryMint({ baseUrl: stalledUrl(), deadlineSeconds: 3, timeoutSeconds: 1 }, 'e.name');
+      started = performance.now();
+      const library = await spawnNode(process.execPath, ['--input-type=module', '-e', script], env);
+      expect(library.stdout.trim()).toBe('NetworkError');
+      expect(performance.now() - started).toBeLessThan(6000);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe('certificates, whatever NODE_TLS_REJECT_UNAUTHORIZED says', () => {
+  const insecure = { NODE_TLS_REJECT_UNAUTHORIZED: '0' };
+  const unknown = 'the certificate was signed by an unknown authority \\(UNABLE_TO_VERIFY_LEAF_SIGNATURE\\)';
+  const refused = new RegExp(`certificate verification failed: ${unknown}\\. .*whatever NODE_TLS_REJECT_UNAUTHORIZED`);
+  const direct = () => ({ 'base-url': remote.url, audience: 'api.coze.test' });
+
+  it('sends no JWT to a certificate nobody vouches for, directly or through a proxy, and says why', async () => {
+    const proxy = await startProxy();
+    try {
+      const before = remote.requests.length;
+      expectOneError(await runAction(inputs(direct()), insecure), refused);
+      const proxied = await runAction(inputs({ 'base-url': remoteUrl }), { ...insecure, HTTPS_PROXY: proxy.url });
+      expectOneError(proxied, refused);
+      const script = libraryMint({ baseUrl: remote.url, audience: 'api.coze.test', retries: 0 }, 'e.name, e.message');
+      const library = await spawnNode(process.execPath, ['--input-type=module', '-e', script], insecure);
+      expect(library.stdout).toMatch(/^NetworkError .*TLS certificate verification failed/);
+      expect(remote.requests.length).toBe(before);
+      expect(proxy.hits).toEqual([`CONNECT ${new URL(remoteUrl).host}`]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('still trusts the CA given in NODE_EXTRA_CA_CERTS', async () => {
+    const run = await runAction(inputs({ ...direct(), verify: 'true' }), { ...insecure, ...CA });
+    expect(run.code).toBe(0);
+    expect(run.outputs.verified).toBe('true');
+  });
+});
+
 describe('a server that does not speak HTTP', () => {
   it('is a network failure: retried, in network words', async () => {
     const before = notHttpConnections;

@@ -1,7 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createHttpClient, MAX_BODY_BYTES, ResponseTooLargeError } from '../../src/core/http.ts';
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
+import { type AddressInfo, createServer as createTcpServer, type Socket, type Server as TcpServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createHttpClient, type HttpClient, MAX_BODY_BYTES, ResponseTooLargeError } from '../../src/core/http.ts';
+import { createResolver, LOOKUP_TIMEOUT, type LookupAll } from '../../src/core/lookup.ts';
+import { describeNetworkError } from '../../src/core/network-errors.ts';
+import { ROOT } from '../support/paths.ts';
 import { startProxy } from '../support/proxy.ts';
 
 const connections: Socket[] = [];
@@ -37,22 +43,37 @@ afterAll(async () => {
 });
 
 it('sends the request and reads status, headers (repeated ones joined) and body', async () => {
-  const response = await http.send({ method: 'POST', url: `${url}/echo`, headers: { 'content-type': 'text/plain' }, body: 'hello', timeoutMs: 5000 });
-  expect(response).toMatchObject({ status: 201, body: 'hello', headers: { 'x-tt-logid': 'L1', 'set-cookie': 'a=1, b=2' } });
+  const response = await http.send({
+    method: 'POST',
+    url: `${url}/echo`,
+    headers: { 'content-type': 'text/plain' },
+    body: 'hello',
+    timeoutMs: 5000,
+  });
+  expect(response).toMatchObject({
+    status: 201,
+    body: 'hello',
+    headers: { 'x-tt-logid': 'L1', 'set-cookie': 'a=1, b=2' },
+  });
 });
 
 it('reads a body of exactly MAX_BODY_BYTES', async () => {
-  expect((await http.send({ method: 'GET', url: `${url}/limit`, headers: {}, timeoutMs: 5000 })).body).toHaveLength(MAX_BODY_BYTES);
+  expect((await http.send({ method: 'GET', url: `${url}/limit`, headers: {}, timeoutMs: 5000 })).body).toHaveLength(
+    MAX_BODY_BYTES,
+  );
 });
 
 it('stops reading a body over MAX_BODY_BYTES', async () => {
-  await expect(http.send({ method: 'GET', url: `${url}/big`, headers: {}, timeoutMs: 5000 })).rejects.toBeInstanceOf(ResponseTooLargeError);
+  await expect(http.send({ method: 'GET', url: `${url}/big`, headers: {}, timeoutMs: 5000 })).rejects.toBeInstanceOf(
+    ResponseTooLargeError,
+  );
 });
 
 it('sends one request after another, the next in the same tick as the last body, over one connection', async () => {
   const client = createHttpClient();
   const before = connections.length;
-  for (let i = 0; i < 4; i++) await client.send({ method: 'POST', url: `${url}/echo`, headers: {}, body: String(i), timeoutMs: 5000 });
+  for (let i = 0; i < 4; i++)
+    await client.send({ method: 'POST', url: `${url}/echo`, headers: {}, body: String(i), timeoutMs: 5000 });
   expect(connections.length - before).toBe(1);
   await client.close();
 });
@@ -60,7 +81,9 @@ it('sends one request after another, the next in the same tick as the last body,
 it('starts afresh after a failed attempt, and close() ends every connection', async () => {
   const client = createHttpClient();
   const before = connections.length;
-  await expect(client.send({ method: 'GET', url: `${url}/hang`, headers: {}, timeoutMs: 200 })).rejects.toMatchObject({ name: 'TimeoutError' });
+  await expect(client.send({ method: 'GET', url: `${url}/hang`, headers: {}, timeoutMs: 200 })).rejects.toMatchObject({
+    name: 'TimeoutError',
+  });
   await client.send({ method: 'POST', url: `${url}/echo`, headers: {}, body: 'x', timeoutMs: 5000 });
   expect(connections.length - before).toBe(2);
   await client.close();
@@ -75,12 +98,18 @@ it('drops a proxy tunnel that stalled in CONNECT: the next attempt opens a fresh
   const client = createHttpClient();
   try {
     for (let attempt = 0; attempt < 3; attempt++) {
-      await expect(client.send({ method: 'GET', url: 'https://api.coze.test:8443/x', headers: {}, timeoutMs: 150 })).rejects.toMatchObject({
+      await expect(
+        client.send({ method: 'GET', url: 'https://api.coze.test:8443/x', headers: {}, timeoutMs: 150 }),
+      ).rejects.toMatchObject({
         name: 'TimeoutError',
       });
     }
     expect(proxy.connections()).toBe(3);
-    expect(proxy.hits).toEqual(['CONNECT api.coze.test:8443', 'CONNECT api.coze.test:8443', 'CONNECT api.coze.test:8443']);
+    expect(proxy.hits).toEqual([
+      'CONNECT api.coze.test:8443',
+      'CONNECT api.coze.test:8443',
+      'CONNECT api.coze.test:8443',
+    ]);
     // Each dropped tunnel is closed at once, not left open until the process ends.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(proxy.openConnections()).toBe(0);
@@ -99,7 +128,15 @@ it('sends loopback direct even with a proxy set', async () => {
   const client = createHttpClient();
   try {
     expect(
-      (await client.send({ method: 'POST', url: `${url.replace('127.0.0.1', 'localhost')}/echo`, headers: {}, body: 'direct', timeoutMs: 5000 })).body,
+      (
+        await client.send({
+          method: 'POST',
+          url: `${url.replace('127.0.0.1', 'localhost')}/echo`,
+          headers: {},
+          body: 'direct',
+          timeoutMs: 5000,
+        })
+      ).body,
     ).toBe('direct');
     expect(proxy.connections()).toBe(0);
   } finally {
@@ -117,13 +154,26 @@ it('drops only the dispatcher that failed: the other keeps its connection until 
   const client = createHttpClient();
   try {
     const viaProxy = `${url.replace('127.0.0.1', 'api.coze.test')}/echo`;
-    expect((await client.send({ method: 'POST', url: viaProxy, headers: {}, body: 'a', timeoutMs: 5000 })).body).toBe('a');
-    await expect(client.send({ method: 'GET', url: `${url}/hang`, headers: {}, timeoutMs: 100 })).rejects.toMatchObject({ name: 'TimeoutError' });
-    expect((await client.send({ method: 'POST', url: viaProxy, headers: {}, body: 'b', timeoutMs: 5000 })).body).toBe('b');
+    expect((await client.send({ method: 'POST', url: viaProxy, headers: {}, body: 'a', timeoutMs: 5000 })).body).toBe(
+      'a',
+    );
+    await expect(client.send({ method: 'GET', url: `${url}/hang`, headers: {}, timeoutMs: 100 })).rejects.toMatchObject(
+      { name: 'TimeoutError' },
+    );
+    expect((await client.send({ method: 'POST', url: viaProxy, headers: {}, body: 'b', timeoutMs: 5000 })).body).toBe(
+      'b',
+    );
     expect(proxy.connections()).toBe(1);
     // And the other way round: a failure through the proxy leaves the direct connection alone.
     await client.send({ method: 'POST', url: `${url}/echo`, headers: {}, body: 'c', timeoutMs: 5000 });
-    await expect(client.send({ method: 'GET', url: `${url.replace('127.0.0.1', 'api.coze.test')}/hang`, headers: {}, timeoutMs: 100 })).rejects.toMatchObject({
+    await expect(
+      client.send({
+        method: 'GET',
+        url: `${url.replace('127.0.0.1', 'api.coze.test')}/hang`,
+        headers: {},
+        timeoutMs: 100,
+      }),
+    ).rejects.toMatchObject({
       name: 'TimeoutError',
     });
     await client.send({ method: 'POST', url: `${url}/echo`, headers: {}, body: 'd', timeoutMs: 5000 });
@@ -143,7 +193,8 @@ it('a client that leaves the process free still sends, directly and through a pr
   const port = (server.address() as AddressInfo).port;
   const http = createHttpClient({ HTTP_PROXY: proxy.url }, { holdsProcess: false });
   try {
-    const send = (url: string) => http.send({ method: 'POST', url, headers: {}, body: `detached ${url}`, timeoutMs: 5000 });
+    const send = (url: string) =>
+      http.send({ method: 'POST', url, headers: {}, body: `detached ${url}`, timeoutMs: 5000 });
     expect((await send(`http://127.0.0.1:${port}/direct`)).status).toBe(201);
     expect((await send(`http://coze.test:${port}/proxied`)).status).toBe(201);
     expect(proxy.hits).toEqual([`POST http://coze.test:${port}/proxied`]);
@@ -151,4 +202,238 @@ it('a client that leaves the process free still sends, directly and through a pr
     await http.close();
     await proxy.close();
   }
+});
+
+describe('name lookups', () => {
+  /** A resolver that answers 127.0.0.1 for every name, recording the names, as a hosts file would. */
+  function hostsResolver() {
+    const names: string[] = [];
+    const lookup: LookupAll = (hostname, _options, answer) => {
+      names.push(hostname);
+      answer(null, [{ address: '127.0.0.1', family: 4 }]);
+    };
+    return { names, resolver: createResolver(lookup) };
+  }
+
+  it('gives up on a name the resolver never answers when the attempt ends, and asks for it once', async () => {
+    const asked: string[] = [];
+    const resolver = createResolver((hostname) => void asked.push(hostname));
+    const client = createHttpClient({}, { resolver });
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const started = performance.now();
+        const request = { method: 'GET', url: 'https://api.coze.test:8443/x', headers: {}, timeoutMs: 150 } as const;
+        const failure = await client.send(request).catch((error: unknown) => error);
+        expect(performance.now() - started).toBeLessThan(1500);
+        expect(failure).toMatchObject({ name: 'LookupTimeoutError', code: LOOKUP_TIMEOUT });
+        expect((failure as Error).cause).toMatchObject({ name: 'TimeoutError' });
+        const reason = 'the host name was not resolved in time (no answer from DNS)';
+        expect(describeNetworkError(failure)).toEqual({ reason, final: false, timedOut: true });
+      }
+      expect(asked).toEqual(['api.coze.test']);
+      expect(resolver.unfinished()).toBe(1);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("gives up on a proxy's name the same way", async () => {
+    const resolver = createResolver(() => {});
+    const client = createHttpClient({ HTTPS_PROXY: 'http://proxy.test:3128' }, { resolver });
+    try {
+      const request = { method: 'GET', url: 'https://api.coze.test/x', headers: {}, timeoutMs: 150 } as const;
+      await expect(client.send(request)).rejects.toMatchObject({ code: LOOKUP_TIMEOUT });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('a request that fails otherwise keeps its own error', async () => {
+    const { resolver } = hostsResolver();
+    const client = createHttpClient({}, { resolver });
+    try {
+      const hang = `${url.replace('127.0.0.1', 'coze.test')}/hang`;
+      const request = { method: 'GET', url: hang, headers: {}, timeoutMs: 150 } as const;
+      await expect(client.send(request)).rejects.toMatchObject({ name: 'TimeoutError' });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("resolves through the resolver it is given, the target's name directly and the proxy's name", async () => {
+    const proxy = await startProxy();
+    const port = (server.address() as AddressInfo).port;
+    const direct = hostsResolver();
+    const proxied = hostsResolver();
+    const alone = createHttpClient({}, { resolver: direct.resolver });
+    const proxyEnv = { HTTP_PROXY: proxy.url.replace('127.0.0.1', 'proxy.test') };
+    const viaProxy = createHttpClient(proxyEnv, { resolver: proxied.resolver });
+    try {
+      const echo = `http://coze.test:${port}/echo`;
+      const send = (client: HttpClient) =>
+        client.send({ method: 'POST', url: echo, headers: {}, body: 'n', timeoutMs: 5000 });
+      expect((await send(alone)).body).toBe('n');
+      expect((await send(viaProxy)).body).toBe('n');
+      expect(direct.names).toEqual(['coze.test']);
+      expect(proxied.names).toEqual(['proxy.test']);
+      expect(proxy.hits).toEqual([`POST http://coze.test:${port}/echo`]);
+    } finally {
+      await Promise.all([alone.close(), viaProxy.close()]);
+      await proxy.close();
+    }
+  });
+});
+
+/** Names resolve to 127.0.0.1, as a hosts file would say, so that tests can name hosts that are not loopback. */
+const local = createResolver((_hostname, _options, answer) => answer(null, [{ address: '127.0.0.1', family: 4 }]));
+const fixture = (name: string) => readFileSync(join(ROOT, 'test/fixtures/tls', name), 'utf8');
+const TLS = { key: fixture('server-key.pem'), cert: fixture('server-cert.pem') };
+const portOf = (listening: { address: () => AddressInfo | string | null }) => (listening.address() as AddressInfo).port;
+const listen = <T extends TcpServer>(listening: T) =>
+  new Promise<T>((resolve) => {
+    listening.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+/** A request of the kind a mint makes, to `url`. */
+const post = (url: string, timeoutMs = 5000) => ({ method: 'POST', url, headers: {}, body: 'jwt', timeoutMs }) as const;
+const shut = (listening: TcpServer) => new Promise((resolve) => listening.close(resolve));
+
+describe('proxies by scheme, as curl and @actions/http-client take them', () => {
+  it('sends https through HTTPS_PROXY only: HTTP_PROXY alone leaves it direct', async () => {
+    const proxy = await startProxy();
+    const secure = await listen(createTlsServer(TLS, (_req, res) => res.end('direct')));
+    const client = createHttpClient({ HTTP_PROXY: proxy.url }, { resolver: local });
+    try {
+      const request = post(`https://api.coze.test:${portOf(secure)}/x`);
+      // The server's certificate comes from a CA this process does not trust: the refusal shows it was reached.
+      await expect(client.send(request)).rejects.toMatchObject({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+      expect(proxy.hits).toEqual([]);
+      expect(proxy.connections()).toBe(0);
+    } finally {
+      await client.close();
+      secure.closeAllConnections();
+      await Promise.all([shut(secure), proxy.close()]);
+    }
+  });
+
+  it('sends http through HTTP_PROXY only: HTTPS_PROXY alone leaves it direct', async () => {
+    const proxy = await startProxy();
+    const client = createHttpClient({ HTTPS_PROXY: proxy.url, https_proxy: proxy.url }, { resolver: local });
+    try {
+      const echo = `http://coze.test:${portOf(server)}/echo`;
+      expect((await client.send(post(echo))).body).toBe('jwt');
+      expect(proxy.connections()).toBe(0);
+    } finally {
+      await client.close();
+      await proxy.close();
+    }
+  });
+});
+
+describe('certificates, whatever NODE_TLS_REJECT_UNAUTHORIZED says', () => {
+  let secure: TlsServer;
+  const received: string[] = [];
+  beforeEach(() => {
+    received.length = 0;
+  });
+  beforeAll(async () => {
+    secure = await listen(createTlsServer(TLS, (req, res) => res.end(void received.push(`${req.method} ${req.url}`))));
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+  });
+  afterAll(async () => {
+    delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    secure.closeAllConnections();
+    await shut(secure);
+  });
+  const untrusted = { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' };
+
+  it('refuses a certificate nobody vouches for, directly: nothing is sent', async () => {
+    const client = createHttpClient({}, { resolver: local });
+    try {
+      for (const host of ['127.0.0.1', 'api.coze.test']) {
+        await expect(client.send(post(`https://${host}:${portOf(secure)}/token`))).rejects.toMatchObject(untrusted);
+      }
+      expect(received).toEqual([]);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('refuses it inside a proxy tunnel', async () => {
+    const proxy = await startProxy();
+    const client = createHttpClient({ HTTPS_PROXY: proxy.url }, { resolver: local });
+    try {
+      await expect(client.send(post(`https://api.coze.test:${portOf(secure)}/token`))).rejects.toMatchObject(untrusted);
+      expect(proxy.hits).toEqual([`CONNECT api.coze.test:${portOf(secure)}`]);
+      expect(received).toEqual([]);
+    } finally {
+      await client.close();
+      await proxy.close();
+    }
+  });
+
+  it("refuses an https proxy's own certificate: the proxy is told nothing, not even where to", async () => {
+    const proxy = await startProxy({ tls: TLS });
+    const client = createHttpClient({ HTTPS_PROXY: proxy.url.replace('127.0.0.1', 'proxy.test') }, { resolver: local });
+    try {
+      await expect(client.send(post(`https://api.coze.test:${portOf(secure)}/token`))).rejects.toMatchObject(untrusted);
+      expect(proxy.hits).toEqual([]);
+      expect(received).toEqual([]);
+    } finally {
+      await client.close();
+      await proxy.close();
+    }
+  });
+});
+
+describe('a TLS handshake stalled inside a proxy tunnel', () => {
+  let silent: TcpServer;
+  /** Connections to the silent server, open until they close. */
+  const held = new Set<Socket>();
+  beforeAll(async () => {
+    silent = await listen(
+      // It reads, so that it sees the tunnel close, and never answers the ClientHello.
+      createTcpServer((socket) => {
+        socket.resume();
+        held.add(socket);
+        socket.on('close', () => held.delete(socket));
+      }),
+    );
+  });
+  afterAll(async () => {
+    for (const socket of held) socket.destroy();
+    await shut(silent);
+  });
+  const until = async (done: () => boolean, withinMs: number) => {
+    const end = performance.now() + withinMs;
+    while (!done() && performance.now() < end) await new Promise((resolve) => setTimeout(resolve, 10));
+    return done();
+  };
+
+  it('is ended with the attempt, its tunnel closed at once, not at the connect timeout', async () => {
+    const proxy = await startProxy();
+    const client = createHttpClient({ HTTPS_PROXY: proxy.url }, { resolver: local });
+    try {
+      const stalled = `https://api.coze.test:${portOf(silent)}/x`;
+      await expect(client.send(post(stalled, 300))).rejects.toMatchObject({ name: 'TimeoutError' });
+      expect(await until(() => held.size === 0 && proxy.openConnections() === 0, 1000)).toBe(true);
+    } finally {
+      await client.close();
+      await proxy.close();
+    }
+  });
+
+  it('is ended by close(), while the attempt still runs', async () => {
+    const proxy = await startProxy();
+    const client = createHttpClient({ HTTPS_PROXY: proxy.url }, { resolver: local });
+    try {
+      const stalled = `https://api.coze.test:${portOf(silent)}/x`;
+      const attempt = client.send(post(stalled, 30_000)).catch((error: unknown) => error);
+      expect(await until(() => held.size === 1, 2000)).toBe(true);
+      await client.close();
+      expect(await until(() => held.size === 0 && proxy.openConnections() === 0, 1000)).toBe(true);
+      expect(await attempt).toBeInstanceOf(Error);
+    } finally {
+      await proxy.close();
+    }
+  });
 });

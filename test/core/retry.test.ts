@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { isTransient as isTransientAnswer, readAnswer } from '../../src/core/coze-response.ts';
-import { CozeError, describeError, NetworkError } from '../../src/core/errors.ts';
+import { CozeError, NetworkError } from '../../src/core/errors.ts';
 import { type HttpResponse, ResponseTooLargeError } from '../../src/core/http.ts';
-import { BACKOFF, backoffMs, deadlineFrom, describeNetworkError, parseRetryAfter, type RetryDeps, sendWithRetries } from '../../src/core/retry.ts';
+import {
+  BACKOFF,
+  backoffMs,
+  deadlineFrom,
+  parseRetryAfter,
+  type RetryDeps,
+  retryPolicy,
+  sendWithRetries,
+} from '../../src/core/retry.ts';
 
 const NOW = Date.UTC(2026, 10, 25, 8, 0, 0);
 const policy = { retries: 3, timeoutMs: 30_000, ...BACKOFF };
@@ -13,16 +21,45 @@ function fakeDeps(random = 0.5) {
   const slept: number[] = [];
   const logs: string[] = [];
   let clock = NOW;
-  const deps: RetryDeps = { sleep: async (ms) => void (slept.push(ms), (clock += ms)), random: () => random, now: () => clock, log: (m) => void logs.push(m) };
+  const deps: RetryDeps = {
+    sleep: async (ms) => void (slept.push(ms), (clock += ms)),
+    random: () => random,
+    now: () => clock,
+    log: (m) => void logs.push(m),
+  };
   return { deps, slept, logs, advance: (ms: number) => void (clock += ms) };
 }
 const isTransient = (response: HttpResponse) => isTransientAnswer(readAnswer(response));
-const answer = (status: number, headers: Record<string, string> = {}, body = '{}'): HttpResponse => ({ status, headers, body });
+const answer = (status: number, headers: Record<string, string> = {}, body = '{}'): HttpResponse => ({
+  status,
+  headers,
+  body,
+});
 
 describe('retry policy', () => {
+  it('takes the retries and the limit per attempt from the config, the waits from BACKOFF', () => {
+    expect(retryPolicy({ retries: 2, timeoutMs: 5000 })).toEqual({ retries: 2, timeoutMs: 5000, ...BACKOFF });
+  });
+
   it('retries network-level statuses and Coze’s transient codes, whatever the status', () => {
-    expect([408, 429, 500, 502, 503, 504].map((s) => isTransient(answer(s)))).toEqual([true, true, true, true, true, true]);
-    expect([200, 301, 400, 401, 403, 404, 409, 422].map((s) => isTransient(answer(s)))).toEqual([false, false, false, false, false, false, false, false]);
+    expect([408, 429, 500, 502, 503, 504].map((s) => isTransient(answer(s)))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect([200, 301, 400, 401, 403, 404, 409, 422].map((s) => isTransient(answer(s)))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(isTransient(answer(200, {}, '{"error_code":"internal_error"}'))).toBe(true);
     expect(isTransient(answer(400, {}, '{"code":4009,"msg":"cap"}'))).toBe(true);
     expect(isTransient(answer(200, {}, '{"code":4102,"msg":"risk"}'))).toBe(true);
@@ -50,51 +87,17 @@ describe('retry policy', () => {
   });
 });
 
-describe('network failures in words', () => {
-  const known: Record<string, string> = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset',
-    ENOTFOUND: 'host not found (DNS)',
-    EAI_AGAIN: 'DNS lookup failed',
-    ETIMEDOUT: 'connection timed out',
-    UND_ERR_SOCKET: 'the connection closed before the answer was complete',
-    UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-    UND_ERR_HEADERS_TIMEOUT: 'no answer within ⟦timeout-seconds⟧',
-    UND_ERR_BODY_TIMEOUT: 'the answer stalled',
-  };
-  const tls: Record<string, string> = {
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'the server presented a self-signed certificate',
-    SELF_SIGNED_CERT_IN_CHAIN: 'the certificate chain ends in a self-signed certificate that is not trusted',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the certificate was signed by an unknown authority',
-    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the certificate was signed by an unknown authority',
-    UNABLE_TO_GET_ISSUER_CERT: 'the certificate was signed by an unknown authority',
-    CERT_UNTRUSTED: 'the certificate is not trusted',
-    CERT_HAS_EXPIRED: 'the certificate has expired',
-    CERT_NOT_YET_VALID: 'the certificate is not valid yet',
-    CERT_REVOKED: 'the certificate was revoked',
-    ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate is for another host name',
-  };
-  for (const [code, words] of Object.entries(known)) {
-    it(`${code}: ${words}`, () => {
-      expect(describeNetworkError(Object.assign(new Error('x'), { code }))).toMatchObject({ reason: words, final: false });
-    });
-  }
-  for (const [code, words] of Object.entries(tls)) {
-    it(`${code}: ${words}, final`, () => {
-      expect(describeNetworkError(Object.assign(new Error('x'), { code }))).toMatchObject({
-        reason: `TLS certificate verification failed: ${words} (${code})`,
-        final: true,
-        timedOut: false,
-      });
-    });
-  }
-});
-
 describe('sendWithRetries', () => {
   it('returns a final answer at once', async () => {
     const { deps, slept } = fakeDeps();
     let calls = 0;
-    const response = await sendWithRetries(async () => (calls++, answer(401)), 'Token request', policy, deps, farDeadline);
+    const response = await sendWithRetries(
+      async () => (calls++, answer(401)),
+      'Token request',
+      policy,
+      deps,
+      farDeadline,
+    );
     expect(response.status).toBe(401);
     expect(calls).toBe(1);
     expect(slept).toEqual([]);
@@ -103,7 +106,13 @@ describe('sendWithRetries', () => {
   it('retries 5xx with growing delays and returns the last answer when retries run out', async () => {
     const { deps, slept, logs } = fakeDeps(0);
     const timeouts: number[] = [];
-    const response = await sendWithRetries(async (timeoutMs) => (timeouts.push(timeoutMs), answer(503)), 'Token request', policy, deps, farDeadline);
+    const response = await sendWithRetries(
+      async (timeoutMs) => (timeouts.push(timeoutMs), answer(503)),
+      'Token request',
+      policy,
+      deps,
+      farDeadline,
+    );
     expect(response.status).toBe(503);
     expect(timeouts).toEqual([30_000, 30_000, 30_000, 30_000]);
     expect(slept).toEqual([500, 1000, 2000]);
@@ -113,7 +122,13 @@ describe('sendWithRetries', () => {
   it("honours a 429's Retry-After, capped", async () => {
     const { deps, slept } = fakeDeps(0);
     const answers = [answer(429, { 'retry-after': '3' }), answer(429, { 'retry-after': '3600' }), answer(200)];
-    const response = await sendWithRetries(async () => answers.shift() as HttpResponse, 'Token request', policy, deps, farDeadline);
+    const response = await sendWithRetries(
+      async () => answers.shift() as HttpResponse,
+      'Token request',
+      policy,
+      deps,
+      farDeadline,
+    );
     expect(response.status).toBe(200);
     expect(slept).toEqual([3000, BACKOFF.maxRetryAfterMs]);
   });
@@ -121,7 +136,13 @@ describe('sendWithRetries', () => {
   it('turns network errors into one NetworkError after the last attempt', async () => {
     const { deps, slept } = fakeDeps();
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
-    const attempt = sendWithRetries(async () => Promise.reject(refused), 'Token request to http://127.0.0.1:9', { ...policy, retries: 2 }, deps, farDeadline);
+    const attempt = sendWithRetries(
+      async () => Promise.reject(refused),
+      'Token request to http://127.0.0.1:9',
+      { ...policy, retries: 2 },
+      deps,
+      farDeadline,
+    );
     await expect(attempt).rejects.toThrow(NetworkError);
     await expect(attempt).rejects.toThrow('Token request to http://127.0.0.1:9: connection refused (3 attempts)');
     expect(slept).toHaveLength(2);
@@ -130,7 +151,13 @@ describe('sendWithRetries', () => {
   it('does not retry an oversized answer', async () => {
     const { deps } = fakeDeps();
     let calls = 0;
-    const attempt = sendWithRetries(async () => (calls++, Promise.reject(new ResponseTooLargeError('too big'))), 'Token request', policy, deps, farDeadline);
+    const attempt = sendWithRetries(
+      async () => (calls++, Promise.reject(new ResponseTooLargeError('too big'))),
+      'Token request',
+      policy,
+      deps,
+      farDeadline,
+    );
     await expect(attempt).rejects.toThrow(CozeError);
     expect(calls).toBe(1);
   });
@@ -139,7 +166,9 @@ describe('sendWithRetries', () => {
     const { deps } = fakeDeps();
     let calls = 0;
     const bug = new TypeError('x is not a function');
-    await expect(sendWithRetries(async () => (calls++, Promise.reject(bug)), 'Token request', policy, deps, farDeadline)).rejects.toBe(bug);
+    await expect(
+      sendWithRetries(async () => (calls++, Promise.reject(bug)), 'Token request', policy, deps, farDeadline),
+    ).rejects.toBe(bug);
     expect(calls).toBe(1);
   });
 
@@ -149,22 +178,39 @@ describe('sendWithRetries', () => {
         Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), { name: 'AbortError' }),
         /^Token request: the proxy refused the connection to Coze/,
       ],
-      [Object.assign(new Error('Proxy Authentication Required (407)'), { code: 'UND_ERR_INVALID_ARG' }), /^Token request: the proxy refused the request/],
-      [Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }), /^Token request: TLS certificate verification failed/],
+      [
+        Object.assign(new Error('Proxy Authentication Required (407)'), { code: 'UND_ERR_INVALID_ARG' }),
+        /^Token request: the proxy refused the request/,
+      ],
+      [
+        Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }),
+        /^Token request: TLS certificate verification failed/,
+      ],
     ] as const) {
       const { deps } = fakeDeps();
-      await expect(sendWithRetries(async () => Promise.reject(error), 'Token request', policy, deps, deadlineFrom(3000, NOW))).rejects.toThrow(words);
+      await expect(
+        sendWithRetries(async () => Promise.reject(error), 'Token request', policy, deps, deadlineFrom(3000, NOW)),
+      ).rejects.toThrow(words);
     }
   });
 
   it('does not retry a proxy refusal or a certificate failure', async () => {
     for (const error of [
-      Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), { name: 'AbortError', code: 'UND_ERR_ABORTED' }),
+      Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), {
+        name: 'AbortError',
+        code: 'UND_ERR_ABORTED',
+      }),
       Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }),
     ]) {
       const { deps, slept } = fakeDeps();
       let calls = 0;
-      const attempt = sendWithRetries(async () => (calls++, Promise.reject(error)), 'Token request', policy, deps, farDeadline);
+      const attempt = sendWithRetries(
+        async () => (calls++, Promise.reject(error)),
+        'Token request',
+        policy,
+        deps,
+        farDeadline,
+      );
       await expect(attempt).rejects.toThrow(NetworkError);
       expect(calls).toBe(1);
       expect(slept).toEqual([]);
@@ -194,62 +240,39 @@ describe('sendWithRetries', () => {
     const deadline = deadlineFrom(1000, NOW);
     advance(1000);
     let calls = 0;
-    await expect(sendWithRetries(async () => (calls++, answer(200)), 'Token request', policy, deps, deadline)).rejects.toThrow(
-      'no answer within ⟦deadline-seconds⟧ (1 s) after 0 attempts; the last: none was made',
-    );
+    await expect(
+      sendWithRetries(async () => (calls++, answer(200)), 'Token request', policy, deps, deadline),
+    ).rejects.toThrow('no answer within ⟦deadline-seconds⟧ (1 s) after 0 attempts; the last: none was made');
     expect(calls).toBe(0);
   });
 
   it('starts no wait that would end past the deadline: a network failure becomes the deadline error', async () => {
     const { deps, slept } = fakeDeps(0);
     const reset = Object.assign(new Error('x'), { code: 'ECONNRESET' });
-    const attempt = sendWithRetries(async () => Promise.reject(reset), 'Token request', policy, deps, deadlineFrom(2000, NOW));
-    await expect(attempt).rejects.toThrow('Token request: no answer within ⟦deadline-seconds⟧ (2 s) after 3 attempts; the last: connection reset');
+    const attempt = sendWithRetries(
+      async () => Promise.reject(reset),
+      'Token request',
+      policy,
+      deps,
+      deadlineFrom(2000, NOW),
+    );
+    await expect(attempt).rejects.toThrow(
+      'Token request: no answer within ⟦deadline-seconds⟧ (2 s) after 3 attempts; the last: connection reset',
+    );
     expect(slept).toEqual([500, 1000]);
   });
 
   it('starts no wait that would end past the deadline: a transient answer is returned as the last', async () => {
     const { deps, slept, logs } = fakeDeps(0);
-    const response = await sendWithRetries(async () => answer(503), 'Token request', policy, deps, deadlineFrom(500, NOW));
+    const response = await sendWithRetries(
+      async () => answer(503),
+      'Token request',
+      policy,
+      deps,
+      deadlineFrom(500, NOW),
+    );
     expect(response.status).toBe(503);
     expect(slept).toEqual([]);
     expect(logs).toEqual(['Token request: HTTP 503; no retry, as ⟦deadline-seconds⟧ (0.5 s) leaves no time for one']);
-  });
-
-  it('names network failures in words, and knows which are final', () => {
-    expect(describeNetworkError(new DOMException('x', 'TimeoutError'))).toEqual({
-      reason: 'no complete answer within ⟦timeout-seconds⟧',
-      final: false,
-      timedOut: true,
-    });
-    expect(describeNetworkError(Object.assign(new Error('x'), { cause: { code: 'ECONNRESET' } }))?.reason).toBe('connection reset');
-    expect(describeNetworkError(Object.assign(new Error('x'), { code: 'UND_ERR_SOCKET' }))?.reason).toBe(
-      'the connection closed before the answer was complete',
-    );
-    expect(describeNetworkError(Object.assign(new Error('x'), { code: 'UND_ERR_HEADERS_TIMEOUT' }))).toMatchObject({ timedOut: true, final: false });
-    expect(describeNetworkError(Object.assign(new Error('x'), { code: 'EWHATEVER' }))?.reason).toBe('the request failed (EWHATEVER)');
-    expect(describeNetworkError(new TypeError('a bug'))).toBeUndefined();
-    expect(describeNetworkError(Object.assign(new Error('Response does not match the HTTP/1.1 protocol'), { name: 'HTTPParserError' }))).toEqual({
-      reason: 'the server did not answer in HTTP (is ⟦base-url⟧ the Coze API?)',
-      final: false,
-      timedOut: false,
-    });
-    expect(describeNetworkError('not an error')).toBeUndefined();
-    expect(describeNetworkError({ code: 'ECONNRESET', message: 'not an Error' })).toBeUndefined();
-    expect(describeNetworkError(Object.assign(new Error('x'), { code: 'UND_ERR_BODY_TIMEOUT' }))).toEqual({
-      reason: 'the answer stalled',
-      final: false,
-      timedOut: true,
-    });
-    const proxy = describeNetworkError(Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), { name: 'AbortError' }));
-    expect(proxy).toMatchObject({ reason: 'the proxy refused the connection to Coze (HTTP 407)', final: true });
-    expect(proxy?.hint).toMatch(/HTTPS_PROXY=http:\/\/user:pass@host:port/);
-    expect(describeNetworkError(Object.assign(new Error('Proxy Authentication Required (407)'), { code: 'UND_ERR_INVALID_ARG' }))).toMatchObject({
-      final: true,
-      reason: 'the proxy refused the request (HTTP 407: it wants credentials)',
-    });
-    const tls = describeNetworkError(Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }));
-    expect(tls).toMatchObject({ reason: 'TLS certificate verification failed: the certificate has expired (CERT_HAS_EXPIRED)', final: true });
-    expect(describeError(new NetworkError('Token request: x', tls?.hint))).toMatch(/^Token request: x\. The runner does not trust the certificate\./);
   });
 });

@@ -1,4 +1,5 @@
-import { createServer, request } from 'node:http';
+import { createServer, type RequestListener, request } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { type AddressInfo, connect, type Socket } from 'node:net';
 
 export interface ProxyOptions {
@@ -6,6 +7,8 @@ export interface ProxyOptions {
   refuseWith?: number;
   /** Accept connections and never answer anything: a proxy that has stalled. */
   stall?: boolean;
+  /** Speak TLS with this key and certificate: an https:// proxy. */
+  tls?: { key: string; cert: string };
 }
 
 /**
@@ -17,7 +20,7 @@ export async function startProxy(options: ProxyOptions = {}) {
   const hits: string[] = [];
   const sockets = new Set<Socket>();
   let connections = 0;
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     hits.push(`${req.method} ${req.url}`);
     if (options.stall) return;
     if (options.refuseWith) {
@@ -34,7 +37,8 @@ export async function startProxy(options: ProxyOptions = {}) {
     upstream.on('error', () => res.destroy());
     res.on('close', () => upstream.destroy());
     req.pipe(upstream);
-  });
+  };
+  const server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener);
   server.on('connect', (req, client: Socket, head: Buffer) => {
     hits.push(`CONNECT ${req.url}`);
     client.on('error', () => client.destroy());
@@ -42,7 +46,9 @@ export async function startProxy(options: ProxyOptions = {}) {
     client.on('end', () => client.destroy());
     if (options.stall) return;
     if (options.refuseWith) {
-      return void client.end(`HTTP/1.1 ${options.refuseWith} Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\n\r\n`);
+      return void client.end(
+        `HTTP/1.1 ${options.refuseWith} Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\n\r\n`,
+      );
     }
     const port = Number((req.url ?? '').split(':').pop());
     const upstream = connect(port, '127.0.0.1', () => {
@@ -53,8 +59,9 @@ export async function startProxy(options: ProxyOptions = {}) {
     });
     sockets.add(upstream);
     upstream.on('error', () => upstream.destroy());
+    upstream.on('close', () => sockets.delete(upstream));
   });
-  server.on('connection', (socket) => {
+  server.on('connection', (socket: Socket) => {
     connections++;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -62,7 +69,7 @@ export async function startProxy(options: ProxyOptions = {}) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`,
     hits,
     /** TCP connections clients opened to the proxy. */
     connections: () => connections,

@@ -1,5 +1,8 @@
-import { type RunReport } from '../core/report.js';
+import type { RunReport } from '../core/report.js';
 import { type Redact } from '../safe-text/outside.js';
+import { type AlertSubject, type RunContext } from './subject.js';
+export { duplicateComment, failureComment, failureIssue, recoveryComment } from './issue-text.js';
+export { type AlertSubject, appAndOrg, marker, type RunContext, runContextFrom, runUrl } from './subject.js';
 export declare const ALERT_LABEL = "coze-token-check";
 export interface LabelSpec {
     name: string;
@@ -7,13 +10,6 @@ export interface LabelSpec {
     description: string;
 }
 export declare const ALERT_LABEL_SPEC: LabelSpec;
-/** Where the run happens, from the runner's environment. */
-export interface RunContext {
-    repository: string;
-    serverUrl: string;
-    apiUrl: string;
-    runId: string;
-}
 export interface AlertIssue {
     number: number;
     body: string;
@@ -52,31 +48,12 @@ export interface IssuesApi {
     close(number: number, reason?: 'completed' | 'not_planned'): Promise<void>;
 }
 /**
- * One open issue per app and site. Issues are public in a public repository, so the app is named by a digest of
- * its id (the README keeps the id in a secret), and the check by its workflow and job.
+ * An alert issue of this check: its body starts with the marker, where only the action writes it (inert() defuses <!--
+ * in quoted words).
  */
-export interface AlertSubject {
-    app: string;
-    site: string;
-    /** A digest of account-id or enterprise-id, when one is set: one app may mint for several organisations. */
-    org?: string | undefined;
-    workflow?: string | undefined;
-    job?: string | undefined;
-}
-export declare function runContextFrom(env: Record<string, string | undefined>): RunContext | undefined;
-export declare function runUrl(context: RunContext): string;
-export declare function marker(subject: AlertSubject): string;
-/** An alert issue of this check: its body starts with the marker, where only the action writes it (inert() defuses <!-- in quoted words). */
 export declare function isAlertOf(subject: AlertSubject): (issue: Pick<AlertIssue, 'body'>) => boolean;
 /** GitHub's label names ignore case, and so do we. */
 export declare function sameLabel(a: string, b: string): boolean;
-export declare function failureIssue(subject: AlertSubject, report: RunReport, context: RunContext): {
-    title: string;
-    body: string;
-};
-export declare function failureComment(report: RunReport, context: RunContext): string;
-export declare function recoveryComment(context: RunContext): string;
-export declare function duplicateComment(kept: number, context: RunContext): string;
 /**
  * Opens an issue on the first failure, comments while it keeps failing, and closes it on recovery: one issue per
  * check, whatever happens to its label. An issue is the check's only if the github-token's own identity opened it

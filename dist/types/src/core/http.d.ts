@@ -1,3 +1,4 @@
+import { type Resolver } from './lookup.js';
 export declare const MAX_BODY_BYTES: number;
 export interface HttpRequest {
     method: 'GET' | 'POST' | 'PATCH';
@@ -28,19 +29,27 @@ export declare function isLoopback(hostname: string): boolean;
  * that cannot be used is an InputError naming the variable, never its value (it may hold credentials).
  */
 export declare function proxyUrl(variable: string, value: string): string;
-/** The proxy settings of the environment, in undici's order of precedence (lower case first), checked. */
-export declare function proxySettings(env: Record<string, string | undefined>): {
-    httpProxy?: string;
-    httpsProxy?: string;
-    noProxy?: string;
-};
+export interface ProxySettings {
+    httpProxy: string;
+    httpsProxy: string;
+    noProxy: string;
+}
+/**
+ * The proxy settings of the environment, lower case first (as undici and curl read them), checked. An empty
+ * string says there is no such proxy: undici would read the environment itself for a setting left out.
+ */
+export declare function proxySettings(env: Record<string, string | undefined>): ProxySettings;
 /**
  * undici with one connection per origin, so that mint, verify and retries share one keep-alive connection (one
- * TLS handshake, one CONNECT through a proxy). HTTP(S)_PROXY / NO_PROXY are honoured, in either case, except for
- * loopback, which always goes direct: a JWT meant for 127.0.0.1 never goes to a proxy host. After a network
- * failure the dispatcher is dropped and the next attempt starts afresh, so a proxy stalled in CONNECT cannot hold
- * later attempts. Redirects are never followed, so a JWT stays with its host.
+ * TLS handshake, one CONNECT through a proxy). Proxies as curl and @actions/http-client take them: https through
+ * HTTPS_PROXY, http through HTTP_PROXY, NO_PROXY honoured, in either case; loopback always goes direct, so a JWT
+ * meant for 127.0.0.1 never goes to a proxy host. Certificates are checked on every connection (to the server,
+ * to an https proxy, inside a tunnel) whatever NODE_TLS_REJECT_UNAUTHORIZED says; a CA of one's own comes in
+ * through NODE_EXTRA_CA_CERTS. After a network failure the dispatcher and its sockets are ended and the next
+ * attempt starts afresh, so a proxy stalled in CONNECT or a handshake stalled in a tunnel holds nothing.
+ * Redirects are never followed, so a JWT stays with its host.
  */
-export declare function createHttpClient(env?: Record<string, string | undefined>, { holdsProcess }?: {
-    holdsProcess?: boolean | undefined;
+export declare function createHttpClient(env?: Record<string, string | undefined>, { holdsProcess, resolver }?: {
+    holdsProcess?: boolean;
+    resolver?: Resolver;
 }): HttpClient;

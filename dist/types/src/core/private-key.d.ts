@@ -1,7 +1,6 @@
 import { type KeyObject } from 'node:crypto';
 /** A PEM of a 4096-bit key is about 3.3 KiB; past this, nothing is a key, and nothing reads further. */
 export declare const MAX_PRIVATE_KEY_LENGTH: number;
-/** What a source of more than that is told, by the parser and by the CLI's key reading alike. */
 export declare const KEY_TOO_LONG = "holds more than 64 KiB, which is no private key (a PEM is a few KiB)";
 /** Some secret stores mangle newlines, so a PEM may arrive base64-encoded on one line; anything else stays as it is. */
 export declare function decodeBase64Pem(raw: string): string;

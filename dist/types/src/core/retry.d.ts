@@ -1,4 +1,5 @@
-import { type Redact } from '../safe-text/outside.js';
+import type { Redact } from '../safe-text/outside.js';
+import type { MintConfig } from './config.js';
 import { type CozeAnswer } from './coze-response.js';
 import { type HttpResponse } from './http.js';
 export interface RetryPolicy {
@@ -15,6 +16,7 @@ export declare const BACKOFF: {
     readonly maxDelayMs: 8000;
     readonly maxRetryAfterMs: 30000;
 };
+export declare function retryPolicy(config: Pick<MintConfig, 'retries' | 'timeoutMs'>): RetryPolicy;
 /** When the whole run (mint and verify, every attempt and every wait) must be over. */
 export interface Deadline {
     atMs: number;
@@ -48,12 +50,3 @@ export declare function delayBeforeRetry(retry: number, answer: CozeAnswer | und
  * the last is returned read; a network failure becomes a NetworkError, at once when trying again cannot help.
  */
 export declare function sendWithRetries(send: (timeoutMs: number) => Promise<HttpResponse>, what: string, policy: RetryPolicy, deps: RetryDeps, deadline: Deadline, call?: Call): Promise<CozeAnswer>;
-export interface NetworkFailure {
-    reason: string;
-    /** Trying again cannot help (a proxy or a certificate said no). */
-    final: boolean;
-    timedOut: boolean;
-    hint?: string;
-}
-/** What went wrong on the way to Coze, in words; undefined when the error is not a network failure at all. */
-export declare function describeNetworkError(error: unknown, api?: 'Coze' | 'GitHub'): NetworkFailure | undefined;
