@@ -55,6 +55,10 @@ async function foreground(): Promise<void> {
   const keyDir = mkdtempSync(join(tmpdir(), 'coze-stand-in-'));
   const keyFile = join(keyDir, 'private_key.pem');
   writeFileSync(keyFile, keys.pkcs8);
+  // The console's config file for the same app, as one secret would hold it.
+  const oauthConfig = { client_type: 'jwt', client_id: appId, public_key_id: kid, private_key: keys.pkcs8 };
+  const configFile = join(keyDir, 'coze_oauth_config.json');
+  writeFileSync(configFile, JSON.stringify({ ...oauthConfig, coze_api_base: standIn.url }, null, 2));
   // dotenv, which local-action reads .env with, turns \n in a double-quoted value into a line break.
   const pemOnOneLine = keys.pkcs8.trimEnd().replaceAll('\n', '\\n');
   console.log(
@@ -66,6 +70,10 @@ async function foreground(): Promise<void> {
       `INPUT_PUBLIC-KEY-ID=${kid}`,
       `INPUT_PRIVATE-KEY="${pemOnOneLine}"`,
       `INPUT_BASE-URL=${standIn.url}`,
+      'INPUT_VERIFY=true',
+      '',
+      "Or the console's config file as one input (single quotes keep dotenv from reading its \\n as line breaks):",
+      `INPUT_OAUTH-CONFIG='${JSON.stringify({ ...oauthConfig, coze_api_base: standIn.url })}'`,
       'INPUT_VERIFY=true',
       '',
       "For the command line, on the project's Node from any folder (coze-token check … once installed):",
@@ -82,6 +90,9 @@ async function foreground(): Promise<void> {
         '--base-url',
         standIn.url,
       ]
+        .map(shellWord)
+        .join(' '),
+      [pinnedNode(), join(ROOT, 'dist/cli/index.js'), 'check', '--oauth-config-file', configFile]
         .map(shellWord)
         .join(' '),
       '',

@@ -14,6 +14,7 @@ import {
 import { type ActionDeps, type Core, runStep } from './action/index.js';
 import { createHttpClient } from './core/http.js';
 import { defaultDeps } from './core/mint.js';
+import { ownEnvironment } from './core/own.js';
 
 /**
  * The whole step, by default with the runner's @actions/core and this process's environment. Importing this
@@ -36,7 +37,7 @@ export async function run(
 ): Promise<void> {
   const http = createHttpClient();
   try {
-    await runStep(core, deps ?? { ...defaultDeps({}, http), env: process.env });
+    await runStep(core, deps ?? { ...defaultDeps({}, http), env: ownEnvironment() });
   } finally {
     await http.close();
   }

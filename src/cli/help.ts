@@ -16,6 +16,11 @@ const OUTPUT_ROWS: ReadonlyArray<readonly [string, string]> = [
   ['--version', 'the version'],
 ];
 
+/** Columns a terminal gives the text: East Asian wide characters (公钥指纹) take two. */
+const columns = (text: string) =>
+  text.length + (text.match(/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/g) ?? []).length;
+const padded = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - columns(text)));
+
 const FLAG_WIDTH = 26;
 const HELP_WIDTH = 42;
 
@@ -32,7 +37,7 @@ function optionRows(): string[] {
     // A long help line puts its variable on a line of its own, under the others.
     if (help.length >= HELP_WIDTH)
       return `  ${flag.padEnd(FLAG_WIDTH)}${help}\n${' '.repeat(2 + FLAG_WIDTH + HELP_WIDTH)}${env}`;
-    return `  ${flag.padEnd(FLAG_WIDTH)}${help.padEnd(HELP_WIDTH)}${env}`;
+    return `  ${flag.padEnd(FLAG_WIDTH)}${padded(help, HELP_WIDTH)}${env}`;
   };
   return [...rows.map(line), ...OUTPUT_ROWS.map(([flag, help]) => line([flag, help, '']))];
 }
@@ -51,5 +56,6 @@ Exit codes: 0 ok, 1 refused by Coze, 2 bad input, 3 network (Coze not reached or
 
 Examples:
   coze-token check --app-id 1183520381944 --public-key-id "$KID" --private-key-file private_key.pem
+  coze-token check --oauth-config-file coze_oauth_config.json
   export COZE_API_TOKEN="$(coze-token mint --private-key - < private_key.pem)"
 `;

@@ -74,7 +74,7 @@ export async function readOAuthConfig(file: string | undefined, io: KeyIo, timeL
       'each give the oauth config: use one of them (unset the environment variable, or drop the option)',
     );
   }
-  return readFile(io, file, '--oauth-config-file', timeLeftMs);
+  return readFile(io, file, '--oauth-config-file', timeLeftMs, CONFIG_FILE);
 }
 
 /** Why a file could not be read, in words, by the code Node gives. */
@@ -103,7 +103,24 @@ function looksLikeKey(path: string): boolean {
   return /-----(BEGIN|END)|PRIVATE KEY|[\r\n]/.test(path) || base64(path) || path.split(/[/\\]/).some(base64);
 }
 
-async function readFile(io: KeyIo, path: string, source: string, timeLeftMs: number): Promise<string> {
+/** What a file should hold, and where to give it when what was given looks like its content rather than a path. */
+interface FileKind {
+  holding: string;
+  looksLike: string;
+  instead: string;
+}
+const KEY_FILE: FileKind = {
+  holding: 'the PEM private key',
+  looksLike: 'a key',
+  instead: 'give the key through COZE_PRIVATE_KEY or --private-key - instead',
+};
+const CONFIG_FILE: FileKind = {
+  holding: 'the coze_oauth_config.json the Coze console gives',
+  looksLike: "the file's text",
+  instead: 'give its text through COZE_OAUTH_CONFIG instead',
+};
+
+async function readFile(io: KeyIo, path: string, source: string, timeLeftMs: number, kind = KEY_FILE): Promise<string> {
   try {
     return await readBounded(io.openFile(path), source, timeLeftMs);
   } catch (error) {
@@ -112,18 +129,18 @@ async function readFile(io: KeyIo, path: string, source: string, timeLeftMs: num
     const reason = Object.hasOwn(UNREADABLE, code)
       ? (UNREADABLE[code] as string)
       : `it cannot be read${/^E[A-Z]+$/.test(code) ? ` (${code})` : ''}`;
-    if (looksLikeKey(path)) {
+    if (looksLikeKey(path) || (kind === CONFIG_FILE && path.includes('{'))) {
       throw new InputError(
         source,
-        `expected the path of a readable file holding the PEM private key; what it was given is not a file that can ` +
-          `be read (${reason}), and looks like a key rather than a path, so it is not repeated here: give the key ` +
-          `through COZE_PRIVATE_KEY or --private-key - instead`,
+        `expected the path of a readable file holding ${kind.holding}; what it was given is not a file that can ` +
+          `be read (${reason}), and looks like ${kind.looksLike} rather than a path, so it is not repeated here: ` +
+          kind.instead,
       );
     }
     throw new InputError(
       source,
-      `cannot read "${outsideText(path, MAX_SHOWN_PATH) ?? ''}": ${reason}; expected a readable file holding the PEM ` +
-        `private key`,
+      `cannot read "${outsideText(path, MAX_SHOWN_PATH) ?? ''}": ${reason}; expected a readable file holding ` +
+        kind.holding,
     );
   }
 }

@@ -6,6 +6,7 @@ import { isatty, ReadStream as TtyReadStream } from 'node:tty';
 import { endDespiteLookups, processExit } from '../core/exit.js';
 import { createHttpClient } from '../core/http.js';
 import { defaultDeps } from '../core/mint.js';
+import { ownEnvironment } from '../core/own.js';
 import { runCli } from './index.js';
 
 /** After the answer is written, anything still open (a pipe nobody writes to) holds the process this long at most. */
@@ -52,7 +53,7 @@ export async function runCommandLine(): Promise<void> {
     process.exitCode = await runCli(
       process.argv.slice(2),
       {
-        env: process.env,
+        env: ownEnvironment(),
         stdin: () => process.stdin,
         openFile: openKeyFile,
         out: (chunk) => process.stdout.write(chunk),

@@ -34,6 +34,8 @@ export interface MintConfig {
   /** The whole run, mint and verify together, every attempt and every wait. */
   deadlineMs: number;
   retries: number;
+  /** The credentials oauth-config gave (not given beside it): hints name the file's fields for them. */
+  fromOAuthConfig?: readonly Setting[];
 }
 
 /** The settings that make the config: every setting of the mint, not the action's own switches. */
@@ -69,7 +71,9 @@ export type ExplainMissing = () => string | undefined;
  * The credentials and the site: from oauth-config when it is given, with any of them given beside it checked to
  * agree; else as given. Every missing credential is named at once, so one run tells the whole setup what is left.
  */
-function readCredentials(read: ReadInput, explainMissing: ExplainMissing): Record<Credential | 'base-url', string> {
+type Credentials = Record<Credential | 'base-url', string> & { fromFile?: Setting[] };
+
+function readCredentials(read: ReadInput, explainMissing: ExplainMissing): Credentials {
   const given = {
     'app-id': read('app-id').trim(),
     'public-key-id': read('public-key-id').trim(),
@@ -85,7 +89,9 @@ function readCredentials(read: ReadInput, explainMissing: ExplainMissing): Recor
     };
     const merged = mergeOAuthConfig(parseOAuthConfig(file), { ...credentials, baseUrl: given['base-url'] });
     const { appId, publicKeyId, privateKey, baseUrl = '' } = merged;
-    return { 'app-id': appId, 'public-key-id': publicKeyId, 'private-key': privateKey, 'base-url': baseUrl };
+    const taken = { 'app-id': appId, 'public-key-id': publicKeyId, 'private-key': privateKey, 'base-url': baseUrl };
+    const fromFile = (Object.keys(taken) as Array<keyof typeof taken>).filter((name) => !given[name].trim());
+    return { ...taken, fromFile: fromFile.filter((name) => taken[name] !== '') };
   }
   const missing = REQUIRED.filter((name) => given[name].trim() === '');
   if (missing.length === 0) return given;
@@ -138,5 +144,6 @@ export function readMintConfig(
     timeoutMs,
     deadlineMs: deadline.deadlineMs,
     retries: parseInteger('retries', orDefault('retries')),
+    ...(credentials.fromFile && { fromOAuthConfig: credentials.fromFile }),
   });
 }

@@ -1,6 +1,6 @@
 // Coze's HTTP answers, each read once: its words through the gate, its log id, and the token's or the user's fields.
 import { BOUND, bounded, outsideText, type Redact, withoutSecretShapes } from '../safe-text/outside.js';
-import { term } from '../safe-text/terms.js';
+import { inOAuthConfigTerms, term } from '../safe-text/terms.js';
 import { type Answer, type AnswerContext, knownAnswer } from './answers.js';
 import { CozeError } from './errors.js';
 import type { HttpResponse } from './http.js';
@@ -175,6 +175,7 @@ export function parseTokenResponse(answer: CozeAnswer, nowMs: number, context: A
 }
 
 export interface ErrorContext extends AnswerContext {
+  fromOAuthConfig?: readonly string[] | undefined;
   /** What was being done, for the start of the message: "Coze refused the token request". */
   what: string;
   /** Hints by Coze code that know more about this call than the general ones. */
@@ -188,7 +189,9 @@ export function cozeErrorFrom(answer: CozeAnswer, context: ErrorContext): CozeEr
   // Coze's code is outside text: looked up as an own name only, so 'toString' is no hint of ours.
   const own =
     answer.code !== undefined && context.hintsByCode !== undefined && Object.hasOwn(context.hintsByCode, answer.code);
-  const hint = (own && context.hintsByCode?.[answer.code as string]) || knownAnswer(answer)?.hint(answer, context);
+  const general = (own && context.hintsByCode?.[answer.code as string]) || knownAnswer(answer)?.hint(answer, context);
+  // Credentials the console's file gave are named by the file's fields, not by settings nobody set.
+  const hint = general && inOAuthConfigTerms(general, context.fromOAuthConfig ?? []);
   return new CozeError(message, {
     status: answer.status,
     ...(answer.code !== undefined && { code: answer.code }),

@@ -2,6 +2,7 @@
 import { Agent, type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
 import { InputError } from './errors.js';
 import { LookupTimeoutError, type Resolver, systemResolver } from './lookup.js';
+import { ownEnvironment } from './own.js';
 import { type DispatcherSockets, dispatcherSockets } from './sockets.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -104,7 +105,7 @@ interface Opened {
  * Redirects are never followed, so a JWT stays with its host.
  */
 export function createHttpClient(
-  env: Record<string, string | undefined> = process.env,
+  env: Record<string, string | undefined> = ownEnvironment(),
   { holdsProcess = true, resolver = systemResolver }: { holdsProcess?: boolean; resolver?: Resolver } = {},
 ): HttpClient {
   const open = new Map<Route, Opened>();

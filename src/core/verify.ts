@@ -24,7 +24,7 @@ const HINTS: Record<string, string> = {
 /** Proves a token works with a cheap authenticated call, GET /v1/users/me. */
 export async function verifyToken(
   token: string,
-  config: Pick<MintConfig, 'baseUrl' | 'timeoutMs' | 'retries' | 'deadlineMs'>,
+  config: Pick<MintConfig, 'baseUrl' | 'timeoutMs' | 'retries' | 'deadlineMs' | 'fromOAuthConfig'>,
   deps: Pick<MintDeps, 'send' | 'userAgent' | 'sleep' | 'random' | 'now' | 'log' | 'debug' | 'redact'>,
   deadline: Deadline = deadlineFrom(config.deadlineMs, deps.now()),
 ): Promise<Verification> {
@@ -40,6 +40,7 @@ export async function verifyToken(
       what: 'Coze refused the new token in the check call to /v1/users/me',
       baseUrl: config.baseUrl,
       hintsByCode: HINTS,
+      fromOAuthConfig: config.fromOAuthConfig,
     });
   }
   const { logId, userId, userName } = answer;

@@ -1,4 +1,4 @@
-// The package entry, for import and require() alike: the Node check first, then the library. Types come from lib.ts.
+// The package entry, for import and require() alike: the Node check first, then the library (types: lib/index.ts).
 // On an older Node, loading throws an Error a host can catch; it never ends the host process.
 import './node-check.js';
 

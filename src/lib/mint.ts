@@ -7,6 +7,7 @@ import { protectCredentials } from '../core/credentials.js';
 import { checkExpectedUser, parseExpectedUserId } from '../core/expected-user.js';
 import { createHttpClient } from '../core/http.js';
 import { defaultDeps, mintToken } from '../core/mint.js';
+import { ownEnvironment } from '../core/own.js';
 import { deadlineFrom } from '../core/retry.js';
 import { verifyToken } from '../core/verify.js';
 import { createRedactor, publicText, type Redactor } from '../safe-text/redactor.js';
@@ -81,7 +82,7 @@ async function mintAndVerify(
   const own = ownOptions(options, MINT_OPTIONS, 'mintCozeToken');
   protectCredentials(redactor, own);
   const config = readMintConfig(settingsText(own));
-  const http = createHttpClient(process.env, { holdsProcess });
+  const http = createHttpClient(ownEnvironment(), { holdsProcess });
   try {
     const say = own.log && ((message: string) => own.log?.(publicText(redactor, 'library', message)));
     const expectedUserId = parseExpectedUserId(own.expectedUserId ?? '', own.verify === true);

@@ -77,11 +77,24 @@ export function settingsText(own: Readonly<Record<string, unknown>>): (name: Inp
   };
 }
 
-/** An object as JSON text, for the same checks as the action's input; a cycle or a stack-deep nest is refused. */
+/**
+ * An object as JSON text, for the same checks as the action's input. The caller's object is first copied, own
+ * properties only, into objects and arrays without a prototype, so that JSON.stringify asks no toJSON that another
+ * part of the host put on Object.prototype (which would see a config's private_key); a cycle or a nest deeper than
+ * any setting takes is refused.
+ */
 function jsonText(name: InputName, value: unknown): string {
-  try {
-    return JSON.stringify(value);
-  } catch {
-    throw new InputError(name, `expected a JSON object nested at most ${MAX_SCOPE_DEPTH} levels deep, without cycles`);
-  }
+  const refused = () =>
+    new InputError(name, `expected a JSON object nested at most ${MAX_SCOPE_DEPTH} levels deep, without cycles`);
+  const copy = (item: unknown, depth: number): unknown => {
+    if (typeof item !== 'object' || item === null) return item;
+    if (depth > MAX_SCOPE_DEPTH) throw refused();
+    const out: unknown = Array.isArray(item)
+      ? item.map((element) => copy(element, depth + 1))
+      : Object.fromEntries(
+          Object.keys(item).map((key) => [key, copy((item as Record<string, unknown>)[key], depth + 1)]),
+        );
+    return Object.setPrototypeOf(out as object, null);
+  };
+  return JSON.stringify(copy(value, 0));
 }

@@ -46,6 +46,23 @@ const SETTINGS_IN_WORDS: Record<Surface, (name: string, value: string) => string
   },
 };
 
+/** The field of the console's coze_oauth_config.json that gives each credential. */
+const CONFIG_FIELDS: Readonly<Record<string, string>> = {
+  'app-id': 'client_id',
+  'public-key-id': 'public_key_id',
+  'private-key': 'private_key',
+  'base-url': 'coze_api_base',
+};
+
+/** The text with the terms of credentials that oauth-config gave written as the file's fields: "the client_id of …". */
+export function inOAuthConfigTerms(text: string, fromFile: readonly string[]): string {
+  return text.replace(/⟦([a-z-]+)⟧/g, (whole, name: string) =>
+    fromFile.includes(name) && Object.hasOwn(CONFIG_FIELDS, name)
+      ? `the ${CONFIG_FIELDS[name]} of ⟦oauth-config⟧`
+      : whole,
+  );
+}
+
 /** How a surface names a setting. */
 export function nameOf(name: string, surface: Surface): string {
   return NAMES[surface](name);

@@ -183,3 +183,19 @@ describe('secrets that are not there', () => {
     expect(expectFailure(plain, /are required/)).not.toMatch(/fork|Dependabot/);
   });
 });
+
+describe("Coze's refusal of credentials the file gave", () => {
+  it("names the file's fields in its hint, not settings nobody set", async () => {
+    const result = await act(
+      standIn,
+      { 'oauth-config': oauthConfig({ public_key_id: 'a-deleted-fingerprint' }) },
+      { extra: [kid] },
+    );
+    const failure = expectFailure(result, /kid not been registred/);
+    expect(failure).toMatch(
+      /copy the fingerprint \(公钥指纹\) of a key pair still on the app into the public_key_id of oauth-config/,
+    );
+    expect(failure).toMatch(/Check that base-url is|the coze_api_base of oauth-config/);
+    expect(failure).not.toMatch(/into public-key-id/);
+  });
+});

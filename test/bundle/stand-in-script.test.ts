@@ -65,17 +65,32 @@ describe('npm run stand-in', () => {
     expect(scripts['stand-in']).toBe('node scripts/stand-in.ts');
   });
 
-  it('prints .env lines that npm run local-action mints with', async () => {
-    const lines = stdout.split('\n').filter((line) => line.startsWith('INPUT_'));
-    expect(lines.map((line) => line.split('=')[0])).toEqual([
+  /** The blocks of INPUT_ lines the stand-in prints, each a whole .env. */
+  const envBlocks = () =>
+    stdout
+      .split('\n\n')
+      .map((block) => block.split('\n').filter((line) => line.startsWith('INPUT_')))
+      .filter((lines) => lines.length > 0);
+
+  it('prints two .env blocks: the three credentials, or the console config file alone', () => {
+    const [separate, file] = envBlocks();
+    expect(separate?.map((line) => line.split('=')[0])).toEqual([
       'INPUT_APP-ID',
       'INPUT_PUBLIC-KEY-ID',
       'INPUT_PRIVATE-KEY',
       'INPUT_BASE-URL',
       'INPUT_VERIFY',
     ]);
-    expect(lines[2]).toMatch(/^INPUT_PRIVATE-KEY="-----BEGIN PRIVATE KEY-----\\n[^"\s]+\\n-----END PRIVATE KEY-----"$/);
-    const envFile = join(dir, '.env');
+    expect(separate?.[2]).toMatch(
+      /^INPUT_PRIVATE-KEY="-----BEGIN PRIVATE KEY-----\\n[^"\s]+\\n-----END PRIVATE KEY-----"$/,
+    );
+    expect(file?.map((line) => line.split('=')[0])).toEqual(['INPUT_OAUTH-CONFIG', 'INPUT_VERIFY']);
+    expect(file?.[0]).toMatch(/^INPUT_OAUTH-CONFIG='\{"client_type":"jwt",.*\}'$/);
+  });
+
+  it.each([0, 1])('prints .env lines that npm run local-action mints with (block %i)', async (block) => {
+    const lines = envBlocks()[block] as string[];
+    const envFile = join(dir, `.env.${block}`);
     writeFileSync(envFile, `${lines.join('\n')}\n`);
     const bin = join(ROOT, 'node_modules/@github/local-action/bin/local-action.js');
     const path = [dirname(process.execPath), join(ROOT, 'node_modules/.bin'), process.env.PATH ?? ''].join(delimiter);

@@ -341,3 +341,16 @@ describe('--verbose', () => {
     expect(quiet.stderr).toBe('');
   });
 });
+
+describe("the console's config file, read as the key is", () => {
+  it('names the file it expected, and takes JSON given as a path for the secret it is', async () => {
+    const missing = await cli(['mint', '--oauth-config-file', 'coze_oauth_config.json']);
+    expect(missing.stderr).toBe(
+      'coze-token mint: --oauth-config-file: cannot read "coze_oauth_config.json": there is no such file; expected a ' +
+        'readable file holding the coze_oauth_config.json the Coze console gives\n',
+    );
+    const pasted = await cli(['mint', '--oauth-config-file', `{"client_type":"jwt","client_id":"${appId}"}`]);
+    expect(pasted.stderr).toMatch(/looks like the file's text rather than a path, .*through COZE_OAUTH_CONFIG instead\n$/);
+    expect(pasted.stderr).not.toContain(appId);
+  });
+});

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainError } from '../../src/core/errors.ts';
 import { nearestName } from '../../src/core/option-names.ts';
+import { ownEnvironment } from '../../src/core/own.ts';
 import { CozeError, cozeTokenSource, InputError, mintCozeToken } from '../../src/lib/index.ts';
 import { MINT_OPTIONS, ownOptions, settingsText } from '../../src/lib/options.ts';
 import { useCozeStandIn } from '../support/stand-in-fixture.ts';
@@ -206,6 +207,34 @@ describe('a host process whose Object.prototype was polluted', () => {
     ]);
     expect(Object.getPrototypeOf(own)).toBeNull();
     expect(Object.keys(own)).toEqual(['appId', 'publicKeyId', 'privateKey']);
+  });
+});
+
+describe('a polluted toJSON or environment', () => {
+  it("never hands a config's private_key to a toJSON on Object.prototype, nor reads a variable nobody set", () => {
+    const seen: unknown[] = [];
+    const config = { client_type: 'jwt', client_id: appId, public_key_id: kid, private_key: keys.pkcs8, nested: [{}] };
+    Object.defineProperty(Object.prototype, 'toJSON', {
+      value(this: unknown) {
+        seen.push(this);
+        return this;
+      },
+      configurable: true,
+      writable: true,
+    });
+    Object.defineProperty(Object.prototype, 'COZE_API_BASE', { value: 'https://evil.invalid', configurable: true });
+    let text: string;
+    let environment: Record<string, string | undefined>;
+    try {
+      text = settingsText(ownOptions({ oauthConfig: config }, MINT_OPTIONS, 'mintCozeToken'))('oauth-config');
+      environment = ownEnvironment({});
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).toJSON;
+      delete (Object.prototype as Record<string, unknown>).COZE_API_BASE;
+    }
+    expect(seen).toEqual([]);
+    expect(JSON.parse(text)).toEqual(config);
+    expect(environment.COZE_API_BASE).toBeUndefined();
   });
 });
 

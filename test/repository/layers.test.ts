@@ -78,3 +78,15 @@ describe('files a reader can hold', () => {
     }
   });
 });
+
+describe("CONTRIBUTING's picture of the layers", () => {
+  it('names every folder and every file of core/ and safe-text/', () => {
+    const contributing = readFileSync(join(ROOT, 'CONTRIBUTING.md'), 'utf8');
+    const picture = /## Source layout[\s\S]*?```text\n([\s\S]*?)```/.exec(contributing)?.[1] ?? '';
+    for (const file of files.filter((name) => ['core', 'safe-text'].includes(folderOf(name)))) {
+      const name = file.slice(file.indexOf('/') + 1, -'.ts'.length);
+      expect([file, new RegExp(`(^|[ ·(])${name}([ ·)]|$)`, 'm').test(picture)]).toEqual([file, true]);
+    }
+    for (const folder of [...SURFACES, 'core', 'safe-text']) expect(picture).toContain(`${folder}/`);
+  });
+});

@@ -28,6 +28,8 @@ export interface MintConfig {
     /** The whole run, mint and verify together, every attempt and every wait. */
     deadlineMs: number;
     retries: number;
+    /** The credentials oauth-config gave (not given beside it): hints name the file's fields for them. */
+    fromOAuthConfig?: readonly Setting[];
 }
 /** The settings that make the config: every setting of the mint, not the action's own switches. */
 export type InputName = Exclude<Setting, 'verify' | 'export-env' | 'summary' | 'issue-on-failure' | 'github-token' | 'expected-user-id'>;

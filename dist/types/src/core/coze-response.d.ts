@@ -53,6 +53,7 @@ export declare function isTransient(answer: CozeAnswer): boolean;
  */
 export declare function parseTokenResponse(answer: CozeAnswer, nowMs: number, context: AnswerContext): MintedToken;
 export interface ErrorContext extends AnswerContext {
+    fromOAuthConfig?: readonly string[] | undefined;
     /** What was being done, for the start of the message: "Coze refused the token request". */
     what: string;
     /** Hints by Coze code that know more about this call than the general ones. */

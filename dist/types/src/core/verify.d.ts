@@ -8,4 +8,4 @@ export interface Verification {
     userName?: string;
 }
 /** Proves a token works with a cheap authenticated call, GET /v1/users/me. */
-export declare function verifyToken(token: string, config: Pick<MintConfig, 'baseUrl' | 'timeoutMs' | 'retries' | 'deadlineMs'>, deps: Pick<MintDeps, 'send' | 'userAgent' | 'sleep' | 'random' | 'now' | 'log' | 'debug' | 'redact'>, deadline?: Deadline): Promise<Verification>;
+export declare function verifyToken(token: string, config: Pick<MintConfig, 'baseUrl' | 'timeoutMs' | 'retries' | 'deadlineMs' | 'fromOAuthConfig'>, deps: Pick<MintDeps, 'send' | 'userAgent' | 'sleep' | 'random' | 'now' | 'log' | 'debug' | 'redact'>, deadline?: Deadline): Promise<Verification>;

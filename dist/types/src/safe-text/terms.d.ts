@@ -11,6 +11,8 @@ export declare const isEnvironmentVariable: (name: string) => boolean;
 export declare const CLI_KEY_SOURCES = "--private-key-file (or --private-key -, COZE_PRIVATE_KEY_FILE, COZE_PRIVATE_KEY)";
 /** Settings the command line takes from a file (a secret on the command line would land in shell history). */
 export declare const CLI_FILE_SETTINGS: Readonly<Record<string, string>>;
+/** The text with the terms of credentials that oauth-config gave written as the file's fields: "the client_id of …". */
+export declare function inOAuthConfigTerms(text: string, fromFile: readonly string[]): string;
 /** How a surface names a setting. */
 export declare function nameOf(name: string, surface: Surface): string;
 /** The text with every term and setting in the surface's words. */
