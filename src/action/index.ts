@@ -53,16 +53,15 @@ function guarded(core: Core, redactor: Redactor): Core {
   };
 }
 
-/** The whole step: it never throws; a failure is the step's error, its summary and (if asked) its alert issue. */
-export async function runStep(runnerCore: Core, runDeps: ActionDeps): Promise<void> {
-  const redactor = createRedactor();
-  const core = guarded(runnerCore, redactor);
-  const keep = (secret: string) => {
-    core.setSecret(secret);
-    redactor.add(secret);
-  };
-  const report: RunReport = {};
-  const deps: ActionDeps = ownRecord({
+/** The step's dependencies: its log (already guarded), its secrets kept as they appear, a clock skew reported. */
+function stepDeps(
+  runDeps: ActionDeps,
+  core: Core,
+  keep: (secret: string) => void,
+  redactor: Redactor,
+  report: RunReport,
+) {
+  return ownRecord<ActionDeps>({
     ...runDeps,
     log: core.info,
     debug: core.debug,
@@ -73,6 +72,18 @@ export async function runStep(runnerCore: Core, runDeps: ActionDeps): Promise<vo
       Object.assign(report, clockSkewReport(skew));
     },
   });
+}
+
+/** The whole step: it never throws; a failure is the step's error, its summary and (if asked) its alert issue. */
+export async function runStep(runnerCore: Core, runDeps: ActionDeps): Promise<void> {
+  const redactor = createRedactor();
+  const core = guarded(runnerCore, redactor);
+  const keep = (secret: string) => {
+    core.setSecret(secret);
+    redactor.add(secret);
+  };
+  const report: RunReport = {};
+  const deps = stepDeps(runDeps, core, keep, redactor, report);
   let wantSummary = true;
   let alertToken: string | undefined;
   // Everything, the alert included, ends by deadline-seconds, read before any other input can fail.
@@ -105,14 +116,29 @@ export async function runStep(runnerCore: Core, runDeps: ActionDeps): Promise<vo
     if (error instanceof CozeError && error.details.logId) report.logId = error.details.logId;
     core.setFailed(describeError(error));
   }
-  const published = redactReport(report, redactor);
-  if (wantSummary)
+  await writeAfterwards(core, deps, redactReport(report, redactor), redactor, { wantSummary, alertToken, endMs });
+}
+
+/** The summary, and the alert issue when asked: both written whatever happened, neither able to fail the step. */
+async function writeAfterwards(
+  core: Core,
+  deps: ActionDeps,
+  published: RunReport,
+  redactor: Redactor,
+  { wantSummary, alertToken, endMs }: { wantSummary: boolean; alertToken: string | undefined; endMs: number },
+): Promise<void> {
+  if (wantSummary) {
     await writeSummary(core.summary, published).catch((error: unknown) =>
       core.debug(`No job summary written: ${String(error)}`),
     );
+  }
   if (alertToken === undefined) return;
   const timeLeftMs = () => Math.min(GITHUB_MAX_MS, endMs - deps.now());
-  await raiseAlert(core, deps, alertToken, alertSubject(core, deps.env), published, timeLeftMs, redactor);
+  // The issue is public: the end user's session name is cut out of it too, wherever Coze's words repeat it.
+  const forIssue = createRedactor();
+  forIssue.addIdentifier('session-name', core.getInput('session-name'));
+  const issueReport = redactReport(published, forIssue);
+  await raiseAlert(core, deps, alertToken, alertSubject(core, deps.env), issueReport, timeLeftMs, redactor);
 }
 
 /** The mint, the verification if asked, and the outputs; the report gathers what each step learned. */

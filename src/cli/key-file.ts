@@ -74,7 +74,10 @@ export async function readOAuthConfig(file: string | undefined, io: KeyIo, timeL
       'each give the oauth config: use one of them (unset the environment variable, or drop the option)',
     );
   }
-  return readFile(io, file, '--oauth-config-file', timeLeftMs, CONFIG_FILE);
+  const text = await readFile(io, file, '--oauth-config-file', timeLeftMs, CONFIG_FILE);
+  if (text.trim() === '')
+    throw new InputError('--oauth-config-file', `gave an empty file: expected ${CONFIG_FILE.holding}`);
+  return text;
 }
 
 /** Why a file could not be read, in words, by the code Node gives. */
@@ -106,23 +109,30 @@ function looksLikeKey(path: string): boolean {
 /** What a file should hold, and where to give it when what was given looks like its content rather than a path. */
 interface FileKind {
   holding: string;
+  /** The thing itself, in "gave no end of …". */
+  noun: string;
+  tooLong: string;
   looksLike: string;
   instead: string;
 }
 const KEY_FILE: FileKind = {
   holding: 'the PEM private key',
+  noun: 'the key',
+  tooLong: KEY_TOO_LONG,
   looksLike: 'a key',
   instead: 'give the key through COZE_PRIVATE_KEY or --private-key - instead',
 };
 const CONFIG_FILE: FileKind = {
   holding: 'the coze_oauth_config.json the Coze console gives',
+  noun: 'the file',
+  tooLong: `holds more than ${MAX_PRIVATE_KEY_LENGTH / 1024} KiB, which no coze_oauth_config.json does`,
   looksLike: "the file's text",
   instead: 'give its text through COZE_OAUTH_CONFIG instead',
 };
 
 async function readFile(io: KeyIo, path: string, source: string, timeLeftMs: number, kind = KEY_FILE): Promise<string> {
   try {
-    return await readBounded(io.openFile(path), source, timeLeftMs);
+    return await readBounded(io.openFile(path), source, timeLeftMs, kind);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = String((error as { code?: unknown }).code);
@@ -149,7 +159,7 @@ async function readFile(io: KeyIo, path: string, source: string, timeLeftMs: num
  * At most MAX_PRIVATE_KEY_LENGTH bytes, and only while the deadline lasts: /dev/zero, a FIFO without a writer or a
  * terminal end here.
  */
-async function readBounded(stream: ByteSource, source: string, timeLeftMs: number): Promise<string> {
+async function readBounded(stream: ByteSource, source: string, timeLeftMs: number, kind = KEY_FILE): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   const iterator = stream[Symbol.asyncIterator]();
@@ -163,12 +173,12 @@ async function readBounded(stream: ByteSource, source: string, timeLeftMs: numbe
       if (next === 'timeout')
         throw new InputError(
           source,
-          `gave no end of the key within ${term('deadline-seconds')}: expected a file or input that ends`,
+          `gave no end of ${kind.noun} within ${term('deadline-seconds')}: expected a file or input that ends`,
         );
       if (next.done) break;
       const chunk = Buffer.from(next.value);
       size += chunk.length;
-      if (size > MAX_PRIVATE_KEY_LENGTH) throw new InputError(source, KEY_TOO_LONG);
+      if (size > MAX_PRIVATE_KEY_LENGTH) throw new InputError(source, kind.tooLong);
       chunks.push(chunk);
     }
   } finally {

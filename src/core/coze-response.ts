@@ -4,6 +4,7 @@ import { inOAuthConfigTerms, term } from '../safe-text/terms.js';
 import { type Answer, type AnswerContext, knownAnswer } from './answers.js';
 import { CozeError } from './errors.js';
 import type { HttpResponse } from './http.js';
+import { ownRecord } from './own.js';
 
 const MAX_TOKEN_LIFETIME_SECONDS = 366 * 24 * 3600;
 /**
@@ -45,6 +46,8 @@ export interface CozeAnswer extends Answer {
   /** /v1/users/me: code 0, and who the token acts for. */
   ok: boolean;
   userId?: string;
+  /** user_id as Coze sent it, when it is a string of at most 256 characters: never written, only compared. */
+  exactUserId?: string;
   userName?: string;
 }
 
@@ -56,8 +59,9 @@ function parseJson(body: string): unknown {
   }
 }
 
+/** A JSON object of the answer, own fields only: a field Coze did not send reads as undefined, prototype aside. */
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value instanceof Object && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value instanceof Object && !Array.isArray(value) ? ownRecord(value as Record<string, unknown>) : undefined;
 }
 
 function bodyKind(body: string, json: unknown, contentType: string | undefined): BodyKind {
@@ -101,6 +105,8 @@ export function readAnswer(response: HttpResponse, redact?: Redact): CozeAnswer 
   ];
   const user = asRecord(record.data) ?? {};
   const [userId, userName] = [words(user.user_id), words(user.user_name)];
+  // The id exactly as sent, for expected-user-id: a cleaned-up id must not match one it only looks like.
+  const exactUserId = typeof user.user_id === 'string' && user.user_id.length <= 256 ? user.user_id : undefined;
   return {
     status: response.status,
     refused: response.status < 200 || response.status > 299 || code !== undefined,
@@ -115,6 +121,7 @@ export function readAnswer(response: HttpResponse, redact?: Redact): CozeAnswer 
     ...('access_token' in record && { accessToken: record.access_token }),
     ...('expires_in' in record && { expiresIn: record.expires_in }),
     ...(userId !== undefined && { userId }),
+    ...(exactUserId !== undefined && { exactUserId }),
     ...(userName !== undefined && { userName }),
   };
 }

@@ -25,9 +25,9 @@ export function parseExpectedUserId(text: string, verify: boolean): string | und
  * settings disagree with each other (the credentials are another identity's), while Coze did what it was asked.
  * Quotes neither the token nor Coze's user id, which the report shows, redacted.
  */
-export function checkExpectedUser(verification: Pick<Verification, 'userId'>, expected: string | undefined): void {
-  if (expected === undefined || verification.userId === expected) return;
-  if (verification.userId === undefined) {
+export function checkExpectedUser(verification: Pick<Verification, 'exactUserId'>, expected: string | undefined): void {
+  if (expected === undefined || verification.exactUserId === expected) return;
+  if (verification.exactUserId === undefined) {
     throw new InputError(SETTING, "cannot be checked: Coze's /v1/users/me gave no user_id for the token");
   }
   const problem = 'does not match: the token acts for another Coze user';

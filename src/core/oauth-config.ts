@@ -25,7 +25,9 @@ const fail = (problem: string): never => {
 };
 
 /** The file's text (or the object it parses to) as JSON: bounded, then checked for its shape; never quoted. */
-function configObject(input: string | Record<string, unknown>): Record<string, unknown> {
+function configObject(given: string | Record<string, unknown>): Record<string, unknown> {
+  // Editors on Windows may save the file with a byte order mark, which JSON does not take.
+  const input = typeof given === 'string' ? given.replace(/^\uFEFF/, '') : given;
   if (typeof input !== 'string') return isJsonObject(input) ? input : fail(`is ${jsonKind(input)}; ${EXPECTED}`);
   const kib = MAX_PRIVATE_KEY_LENGTH / 1024;
   if (input.length > MAX_PRIVATE_KEY_LENGTH) fail(`holds more than ${kib} KiB, which no coze_oauth_config.json does`);
@@ -132,7 +134,8 @@ export function oauthConfigSecrets(input: string | Record<string, unknown>): str
   const text = (name: string) => (typeof config[name] === 'string' ? (config[name] as string) : '');
   // A file that cannot be read field by field is masked line by line; a good one by its key and ids alone, so that
   // its site and its field names stay readable wherever they are written.
-  const fileLines = typeof input === 'string' && !isJsonObject(parsed) ? privateKeySecrets(input) : [];
+  const readable = isJsonObject(parsed) && typeof parsed.private_key === 'string';
+  const fileLines = typeof input === 'string' && !readable ? privateKeySecrets(input) : [];
   const ids = [text('client_id').trim(), text('public_key_id').trim()];
   const lines = [...fileLines, ...privateKeySecrets(text('private_key')), ...ids];
   return [...new Set(lines)].filter((line) => line.length >= MIN_SECRET_LENGTH);

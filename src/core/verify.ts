@@ -9,6 +9,8 @@ import { type Deadline, deadlineFrom, retryPolicy, sendWithRetries } from './ret
 export interface Verification {
   logId?: string;
   userId?: string;
+  /** The user id exactly as Coze sent it, for expected-user-id only (userId is cleaned up to be written). */
+  exactUserId?: string;
   userName?: string;
 }
 
@@ -43,6 +45,7 @@ export async function verifyToken(
       fromOAuthConfig: config.fromOAuthConfig,
     });
   }
-  const { logId, userId, userName } = answer;
-  return { ...(logId && { logId }), ...(userId && { userId }), ...(userName && { userName }) };
+  const { logId, userId, userName, exactUserId } = answer;
+  const exact = exactUserId === undefined ? {} : { exactUserId };
+  return { ...(logId && { logId }), ...(userId && { userId }), ...(userName && { userName }), ...exact };
 }

@@ -14,6 +14,8 @@ export interface CozeTokenSourceOptions extends Omit<MintCozeTokenOptions, 'veri
 export const REFRESH_RETRY_MS = 5000;
 /** A token this close to its expiry is as good as expired: a request made with it might arrive too late. */
 export const EXPIRY_MARGIN_MS = 10_000;
+/** expiresIn is whole seconds, so the two clocks' ideas of the expiry differ by up to one even when they agree. */
+const CLOCKS_AGREE_MS = 2000;
 
 /**
  * A token getter for long jobs, and for `@coze/api`'s `token` option, that refreshes ahead of expiry as Azure
@@ -51,7 +53,11 @@ export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => numb
     // Every mint leaves the process free to end; a caller that waits for one holds it (waitFor) until it is over.
     minting ??= mintInTerms(mintOptions as MintCozeTokenOptions, false)
       .then(({ token, expiresAt, expiresIn }) => {
-        const expiresAtMs = expiresAt.getTime();
+        // On this process's clock, which the source compares with. expiresAt is on Coze's; where the two disagree
+        // (the mint healed a clock skew), the whole seconds left, counted from now, are what this clock can use.
+        const byCoze = expiresAt.getTime();
+        const byHere = now() + expiresIn * 1000;
+        const expiresAtMs = Math.abs(byCoze - byHere) <= CLOCKS_AGREE_MS ? byCoze : byHere;
         const usableUntilMs = expiresAtMs - EXPIRY_MARGIN_MS;
         cached = {
           token,

@@ -1,7 +1,10 @@
 // Text folded for matching secrets and ids: every spelling a reader sees as the same characters becomes one string.
 
-/** What a reader does not see between characters: whitespace, format characters (Cf), other default ignorables. */
-const UNSEEN = /^[\s\p{Cf}\p{Default_Ignorable_Code_Point}]$/u;
+/**
+ * What does not change which characters a reader takes an id for: whitespace, format characters (Cf), other default
+ * ignorables, the Braille blank (U+2800, which shows as a space), and combining marks (an underline over a digit).
+ */
+const UNSEEN = /^[\s\p{Cf}\p{Default_Ignorable_Code_Point}\u2800\p{M}]$/u;
 const WHITESPACE = /^\s$/u;
 
 /**

@@ -11,8 +11,11 @@ const SECRET_CHARACTER = /[A-Za-z0-9+/=_.~-]/;
 /** Shorter ids are not cut out: they would blank ordinary words and numbers (Coze's app ids have 13 digits). */
 export const MIN_IDENTIFIER_LENGTH = 6;
 
-/** Identifiers the README keeps in secrets: public text names the app by a digest, never by these. */
-export type Identifier = Extract<Setting, 'app-id' | 'public-key-id'>;
+/**
+ * Identifiers the README keeps in secrets (public text names the app by a digest, never by these), and the end
+ * user's session-name, which the public alert issue leaves out even where Coze repeats it.
+ */
+export type Identifier = Extract<Setting, 'app-id' | 'public-key-id' | 'session-name'>;
 
 /**
  * What one run keeps out of outside text, by value: its secrets (the key, every JWT, the token, the github-token)

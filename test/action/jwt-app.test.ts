@@ -199,3 +199,24 @@ describe("Coze's refusal of credentials the file gave", () => {
     expect(failure).not.toMatch(/into public-key-id/);
   });
 });
+
+describe('expected-user-id against a hostile /v1/users/me', () => {
+  it('compares the id exactly as Coze sent it: a look-alike with invisible characters or a number does not match', async () => {
+    for (const userId of ['7400000000000000001\u0000', '\u200e7400000000000000001\u200b', ' 7400000000000000001']) {
+      standIn.failUsersMe({ kind: 'ok-body', body: JSON.stringify({ code: 0, msg: '', data: { user_id: userId } }) });
+      const result = await act(
+        standIn,
+        { 'oauth-config': oauthConfig(), verify: 'true', 'expected-user-id': '7400000000000000001' },
+        { extra: [kid] },
+      );
+      expectFailure(result, /^Input 'expected-user-id': does not match/);
+    }
+    standIn.failUsersMe({ kind: 'ok-body', body: '{"code":0,"msg":"","data":{"user_id":7400000000000000001}}' });
+    const numeric = await act(
+      standIn,
+      { 'oauth-config': oauthConfig(), verify: 'true', 'expected-user-id': '7400000000000000001' },
+      { extra: [kid] },
+    );
+    expectFailure(numeric, /^Input 'expected-user-id': cannot be checked/);
+  });
+});

@@ -338,6 +338,18 @@ describe('alert helpers', () => {
     expect(run.summaryTable()['Session name']).toBe('end-user-4711');
   });
 
+  it("cuts the session name out of Coze's words in the issue, where a refusal repeats it", async () => {
+    standIn.failUsersMe({
+      kind: 'status',
+      status: 401,
+      body: JSON.stringify({ code: 4100, msg: 'authentication is invalid for session end-user-4711' }),
+      headers: { 'x-tt-logid': 'log-end-user-4711' },
+    });
+    await check({ 'session-name': 'end-user-4711' });
+    expect(github.written()).toContain('[session-name]');
+    expect(github.written()).not.toMatch(/end-user-4711/i);
+  });
+
   it('names the permission for 401, 403 and 404 alike', () => {
     for (const status of [401, 403, 404])
       expect(describeGitHubError(Object.assign(new Error('Not Found'), { status }))).toMatch(

@@ -350,7 +350,29 @@ describe("the console's config file, read as the key is", () => {
         'readable file holding the coze_oauth_config.json the Coze console gives\n',
     );
     const pasted = await cli(['mint', '--oauth-config-file', `{"client_type":"jwt","client_id":"${appId}"}`]);
-    expect(pasted.stderr).toMatch(/looks like the file's text rather than a path, .*through COZE_OAUTH_CONFIG instead\n$/);
+    expect(pasted.stderr).toMatch(
+      /looks like the file's text rather than a path, .*through COZE_OAUTH_CONFIG instead\n$/,
+    );
     expect(pasted.stderr).not.toContain(appId);
+  });
+});
+
+describe("the console's config file's own words", () => {
+  it('says an empty or endless file is no config file, and takes one saved with a byte order mark', async () => {
+    files['empty.json'] = '  \n';
+    const empty = await cli(['mint', '--oauth-config-file', 'empty.json']);
+    expect(empty.stderr).toBe(
+      'coze-token mint: --oauth-config-file: gave an empty file: expected the coze_oauth_config.json the Coze console ' +
+        'gives\n',
+    );
+    files['huge.json'] = `{"x":"${'A'.repeat(70 * 1024)}"}`;
+    const huge = await cli(['mint', '--oauth-config-file', 'huge.json']);
+    expect(huge.stderr).toBe(
+      'coze-token mint: --oauth-config-file: holds more than 64 KiB, which no coze_oauth_config.json does\n',
+    );
+    const config = { client_type: 'jwt', client_id: appId, public_key_id: kid, private_key: keys.pkcs8 };
+    files['bom.json'] = `\uFEFF${JSON.stringify({ ...config, coze_api_base: standIn.url })}`;
+    const bom = await cli(['mint', '--oauth-config-file', 'bom.json']);
+    expect([bom.code, standIn.issued.has(bom.stdout.trim())]).toEqual([0, true]);
   });
 });

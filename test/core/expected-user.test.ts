@@ -40,14 +40,14 @@ describe('parseExpectedUserId', () => {
 
 describe('checkExpectedUser', () => {
   it('lets the expected user, or no expectation, through', () => {
-    expect(() => checkExpectedUser({ userId: '7400000000000000001' }, '7400000000000000001')).not.toThrow();
-    expect(() => checkExpectedUser({ userId: '7400000000000000001' }, undefined)).not.toThrow();
+    expect(() => checkExpectedUser({ exactUserId: '7400000000000000001' }, '7400000000000000001')).not.toThrow();
+    expect(() => checkExpectedUser({ exactUserId: '7400000000000000001' }, undefined)).not.toThrow();
     expect(() => checkExpectedUser({}, undefined)).not.toThrow();
   });
 
   it('fails a token for another user, naming expected-user-id and quoting neither user', () => {
     const error = refusal(() =>
-      checkExpectedUser({ userId: 'czs_echoedTokenAsUserId0123456789' }, '7400000000000000001'),
+      checkExpectedUser({ exactUserId: 'czs_echoedTokenAsUserId0123456789' }, '7400000000000000001'),
     );
     expect(error.message).toBe(
       "Input 'expected-user-id': does not match: the token acts for another Coze user. Check that the credentials (app-id, public-key-id and private-key, or oauth-config) and base-url are the app and site meant, and the id itself",

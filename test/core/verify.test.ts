@@ -37,7 +37,7 @@ describe('verifyToken', () => {
     const { outcome } = await verify(
       json(200, { code: 0, msg: '', data: { user_id: '7', user_name: 'bot', nick_name: 'B' } }, { 'x-tt-logid': 'V1' }),
     );
-    expect(outcome).toStrictEqual({ logId: 'V1', userId: '7', userName: 'bot' });
+    expect(outcome).toStrictEqual({ logId: 'V1', userId: '7', userName: 'bot', exactUserId: '7' });
     expect((await verify(json(200, { code: 0, data: null }))).outcome).toStrictEqual({});
     expect(verifiedReport({ logId: 'V1', userId: '7', userName: 'bot' })).toStrictEqual({
       verification: 'accepted',

@@ -58,6 +58,24 @@ describe('cozeTokenSource', () => {
     expect(standIn.issued.has(await source())).toBe(true);
   });
 
+  it("counts a token's life on its own clock, not Coze's: a runner an hour behind still refreshes on time", async () => {
+    standIn.setClock(3600 * 1000);
+    try {
+      const time = clock();
+      const source = cozeTokenSource(options({ durationSeconds: 120, refreshSeconds: 30 }), time.now);
+      const first = await source();
+      const before = tokenRequests();
+      // In the refresh window by this clock (Coze's is an hour on): the token is handed out, and renewed behind.
+      time.advance(95);
+      expect(await source()).toBe(first);
+      // A refresh: each mint of the source heals the skew anew, in a second attempt.
+      await vi.waitFor(async () => expect(await source()).not.toBe(first));
+      expect(tokenRequests()).toBe(before + 2);
+    } finally {
+      standIn.setClock(0);
+    }
+  });
+
   it('never waits longer than half the lifetime of a short token', async () => {
     const time = clock();
     const source = cozeTokenSource(options({ durationSeconds: 60, refreshSeconds: 600 }), time.now);

@@ -2,9 +2,11 @@
 import { expect, it } from 'vitest';
 import { fold, replaceRanges } from '../../src/safe-text/fold.ts';
 
-it('writes each character in NFKC, lower-cased if asked, leaving out whitespace and invisible characters', () => {
-  expect(fold('Ａb\u200b c\u00ad①\u{1d7cf}\u2060İ\ufe0f', true).text).toBe('abc11i̇');
-  expect(fold('Ａb ¨', false).text).toBe('Ab\u0308');
+it('writes each character in NFKC, lower-cased if asked, leaving out whitespace, invisible characters and marks', () => {
+  expect(fold('Ａb\u200b c\u00ad①\u{1d7cf}\u2060İ\ufe0f', true).text).toBe('abc11i');
+  expect(fold('Ａb ¨', false).text).toBe('Ab');
+  // A Braille blank looks like a space, and a combining mark only decorates the digit under it.
+  expect(fold('74\u28000\u0332001', false).text).toBe('740001');
 });
 
 it('maps every unit of the folded text back to the character it came from', () => {

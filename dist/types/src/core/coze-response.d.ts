@@ -37,6 +37,8 @@ export interface CozeAnswer extends Answer {
     /** /v1/users/me: code 0, and who the token acts for. */
     ok: boolean;
     userId?: string;
+    /** user_id as Coze sent it, when it is a string of at most 256 characters: never written, only compared. */
+    exactUserId?: string;
     userName?: string;
 }
 /**

@@ -6,4 +6,4 @@ export declare function parseExpectedUserId(text: string, verify: boolean): stri
  * settings disagree with each other (the credentials are another identity's), while Coze did what it was asked.
  * Quotes neither the token nor Coze's user id, which the report shows, redacted.
  */
-export declare function checkExpectedUser(verification: Pick<Verification, 'userId'>, expected: string | undefined): void;
+export declare function checkExpectedUser(verification: Pick<Verification, 'exactUserId'>, expected: string | undefined): void;

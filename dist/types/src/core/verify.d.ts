@@ -5,6 +5,8 @@ import { type Deadline } from './retry.js';
 export interface Verification {
     logId?: string;
     userId?: string;
+    /** The user id exactly as Coze sent it, for expected-user-id only (userId is cleaned up to be written). */
+    exactUserId?: string;
     userName?: string;
 }
 /** Proves a token works with a cheap authenticated call, GET /v1/users/me. */
