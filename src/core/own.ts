@@ -4,7 +4,9 @@ export function ownRecord<T extends object>(value: T): T {
   return Object.assign(Object.create(null) as T, value);
 }
 
-/** This process's environment, own variables only: a name nobody set reads as undefined, whatever the prototype holds. */
+/**
+ * This process's environment, own variables only: a name nobody set reads as undefined, whatever the prototype holds.
+ */
 export function ownEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
   return ownRecord({ ...env });
 }
