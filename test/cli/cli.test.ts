@@ -582,3 +582,17 @@ describe('mintCozeToken (the library)', () => {
     expect(mint.stdout).toBe('');
   });
 });
+
+describe("a runner clock that is off Coze's", () => {
+  it('warns on stderr, heals, and says by how much in check --json', async () => {
+    standIn.setClock(-10 * 60 * 1000);
+    try {
+      const run = await cli(['check', '--json', ...flags()]);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toMatch(/^warning: The runner's clock is 10 min ahead of Coze's.*NTP/m);
+      expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, clockSkewSeconds: -600 });
+    } finally {
+      standIn.setClock(0);
+    }
+  });
+});

@@ -295,3 +295,17 @@ describe("Coze's JWT app features, as options", () => {
     );
   });
 });
+
+describe("a runner clock that is off Coze's, in the library", () => {
+  it('tells log by how much, and mints all the same', async () => {
+    standIn.setClock(10 * 60 * 1000);
+    const said: string[] = [];
+    try {
+      const minted = await mintCozeToken({ ...credentials(), baseUrl: standIn.url, log: (line) => said.push(line) });
+      expect(standIn.issued.has(minted.token)).toBe(true);
+    } finally {
+      standIn.setClock(0);
+    }
+    expect(said).toContainEqual(expect.stringMatching(/^The runner's clock is 10 min behind Coze's.*NTP/));
+  });
+});
