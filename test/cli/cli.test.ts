@@ -596,3 +596,11 @@ describe("a runner clock that is off Coze's", () => {
     }
   });
 });
+
+describe('secrets that are not there', () => {
+  it('says GitHub gives a Dependabot run no Actions secrets', async () => {
+    const run = await cli(['mint'], { GITHUB_ACTOR: 'dependabot[bot]' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/are required: .*Dependabot started this run/);
+  });
+});

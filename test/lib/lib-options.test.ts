@@ -309,3 +309,17 @@ describe("a runner clock that is off Coze's, in the library", () => {
     expect(said).toContainEqual(expect.stringMatching(/^The runner's clock is 10 min behind Coze's.*NTP/));
   });
 });
+
+describe("what the library's errors never show", () => {
+  it('names the app id Coze repeats back as [appId], and no slice of the key', async () => {
+    standIn.deactivate();
+    let error: unknown;
+    try {
+      ({ error } = await refusal({ ...credentials(), baseUrl: standIn.url, retries: 0 }));
+    } finally {
+      standIn.deactivate(false);
+    }
+    expect((error as CozeError).message).toContain('app: [appId] is currently deactivated by the owner');
+    expect(JSON.stringify([(error as Error).message, (error as CozeError).details])).not.toContain(appId);
+  });
+});
