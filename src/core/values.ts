@@ -2,6 +2,7 @@
 import { oneLine } from '../safe-text/outside.js';
 import { InputError } from './errors.js';
 import { isLoopback } from './http.js';
+import { jsonShape } from './json-text.js';
 import { SETTINGS, type Setting } from './settings.js';
 
 type Ranged = {
@@ -36,28 +37,10 @@ export function parseInteger(input: Ranged, text: string): number {
 export const MAX_SCOPE_CHARACTERS = 16 * 1024;
 export const MAX_SCOPE_DEPTH = 10;
 
-/** How deeply arrays and objects nest in JSON text, read without parsing it (so no depth can overflow the stack). */
-function jsonDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  let escaped = false;
-  for (const c of text) {
-    if (escaped) escaped = false;
-    else if (inString) {
-      if (c === '\\') escaped = true;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') deepest = Math.max(deepest, ++depth);
-    else if (c === '}' || c === ']') depth--;
-  }
-  return deepest;
-}
-
 export function parseScope(text: string): Record<string, unknown> {
   if (text.length > MAX_SCOPE_CHARACTERS)
     throw new InputError('scope', `expected a JSON object of at most ${MAX_SCOPE_CHARACTERS} characters`);
-  if (jsonDepth(text) > MAX_SCOPE_DEPTH)
+  if (jsonShape(text).depth > MAX_SCOPE_DEPTH)
     throw new InputError('scope', `expected a JSON object nested at most ${MAX_SCOPE_DEPTH} levels deep`);
   let scope: unknown;
   try {
