@@ -18,19 +18,22 @@ const OPTIONS = {
   version: { type: 'boolean' },
 } as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
-/** Names from other tools that mean one of ours: --key-id is --public-key-id, --key-file is --private-key-file. */
-const ALIASES: Record<string, string> = {
-  ...Object.fromEntries(
-    settingsOf('cli').flatMap((name) => (specOf(name).aliases ?? []).map((alias) => [alias, name])),
-  ),
-  key: 'private-key-file',
-  pem: 'private-key-file',
-  'key-file': 'private-key-file',
-  'private-key-path': 'private-key-file',
+/** The settings the command line reads from a file, by the flag that names the file. */
+const FILE_FLAGS: Partial<Record<string, string>> = {
+  'private-key': 'private-key-file',
   'oauth-config': 'oauth-config-file',
-  config: 'oauth-config-file',
-  'config-file': 'oauth-config-file',
 };
+
+/**
+ * Names from other tools that mean one of ours, from the settings table: --key-id is --public-key-id, and a name for
+ * the key or the config file (--key, --config, --oauth-config) is the flag of its file.
+ */
+const ALIASES: Record<string, string> = Object.fromEntries(
+  settingsOf('cli').flatMap((name) => {
+    const flag = FILE_FLAGS[name] ?? name;
+    return [...(specOf(name).aliases ?? []), ...(flag === name ? [] : [name])].map((alias) => [alias, flag]);
+  }),
+);
 
 export interface CommandLine {
   values: Record<string, string | boolean | undefined>;

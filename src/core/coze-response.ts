@@ -4,6 +4,7 @@ import { inOAuthConfigTerms, term } from '../safe-text/terms.js';
 import { type Answer, type AnswerContext, knownAnswer } from './answers.js';
 import { CozeError } from './errors.js';
 import type { HttpResponse } from './http.js';
+import { parseJson } from './json-text.js';
 import { ownRecord } from './own.js';
 
 const MAX_TOKEN_LIFETIME_SECONDS = 366 * 24 * 3600;
@@ -51,14 +52,6 @@ export interface CozeAnswer extends Answer {
   userName?: string;
 }
 
-function parseJson(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
-
 /** A JSON object of the answer, own fields only: a field Coze did not send reads as undefined, prototype aside. */
 function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value instanceof Object && !Array.isArray(value) ? ownRecord(value as Record<string, unknown>) : undefined;
@@ -91,7 +84,7 @@ function logIdOf(response: HttpResponse): string | undefined {
  * the run holds.
  */
 export function readAnswer(response: HttpResponse, redact?: Redact): CozeAnswer {
-  const json = parseJson(response.body);
+  const json = parseJson(response.body)?.value;
   const record = asRecord(json) ?? {};
   const words = (value: unknown) => outsideText(value, BOUND.words, redact);
   const apiCode = record.code === 0 || record.code === '0' ? undefined : words(record.code);

@@ -1,8 +1,9 @@
 // A run's credentials protected in one call: the key's every line, the app id and the fingerprint, as given
 // separately or in the console's config file, by every surface, before anything can fail or be written.
 import type { Redactor } from '../safe-text/redactor.js';
-import { oauthConfigSecrets, parseOAuthConfig } from './oauth-config.js';
+import { oauthConfigObject, oauthConfigSecrets } from './oauth-config.js';
 import { privateKeySecrets } from './private-key.js';
+import { parseBaseUrl } from './values.js';
 
 export interface Credentials {
   appId?: string | undefined;
@@ -21,11 +22,20 @@ export function oauthConfigIds(oauthConfig: Credentials['oauthConfig']): {
   baseUrl?: string;
 } {
   if (oauthConfig === undefined || oauthConfig === '') return {};
+  // Only names, read as the file writes them: the config itself (its key included) is checked once, by the config.
+  const file = (typeof oauthConfig === 'string' ? oauthConfigObject(oauthConfig) : oauthConfig) ?? {};
+  const text = (name: string) => {
+    const value = Object.hasOwn(file, name) ? file[name] : undefined;
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  };
+  const [appId, publicKeyId, site] = [text('client_id'), text('public_key_id'), text('coze_api_base')];
+  let baseUrl: string | undefined;
   try {
-    return parseOAuthConfig(oauthConfig);
+    baseUrl = site && parseBaseUrl(site).origin;
   } catch {
-    return {};
+    // a site that is no base URL is refused by the config, in its words
   }
+  return { ...(appId && { appId }), ...(publicKeyId && { publicKeyId }), ...(baseUrl && { baseUrl }) };
 }
 
 /**

@@ -123,15 +123,25 @@ export function mergeOAuthConfig(config: OAuthConfig, given: GivenCredentials): 
 const MIN_SECRET_LENGTH = 8;
 
 /**
+ * The file's text as a JSON object, for reading its names before the config is checked: bounded, without a byte order
+ * mark, no deeper than any config file; undefined when it is none of that.
+ */
+export function oauthConfigObject(text: string): Record<string, unknown> | undefined {
+  if (text.length > MAX_PRIVATE_KEY_LENGTH || jsonShape(text).depth > MAX_DEPTH) return undefined;
+  const parsed = parseJson(text.replace(/^\uFEFF/, ''))?.value;
+  return isJsonObject(parsed) ? parsed : undefined;
+}
+
+/**
  * What to mask and redact of a config, valid or not: every line of the key (however it is wrapped in the file), the
  * app id and the fingerprint, and every line of a file that is not a JSON object. Nothing for text too long to be a
  * config, which is refused before it is used.
  */
 export function oauthConfigSecrets(input: string | Record<string, unknown>): string[] {
   if (typeof input === 'string' && input.length > MAX_PRIVATE_KEY_LENGTH) return [];
-  const parsed = typeof input === 'string' ? parseJson(input)?.value : input;
+  const parsed = typeof input === 'string' ? oauthConfigObject(input) : input;
   const config = isJsonObject(parsed) ? parsed : {};
-  const text = (name: string) => (typeof config[name] === 'string' ? (config[name] as string) : '');
+  const text = (name: string) => (Object.hasOwn(config, name) && typeof config[name] === 'string' ? config[name] : '');
   // A file that cannot be read field by field is masked line by line; a good one by its key and ids alone, so that
   // its site and its field names stay readable wherever they are written.
   const readable = isJsonObject(parsed) && typeof parsed.private_key === 'string';

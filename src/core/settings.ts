@@ -50,7 +50,7 @@ export const SETTINGS = {
     required: true,
     surfaces: ALL,
     env: 'COZE_PRIVATE_KEY',
-    aliases: ['key', 'pem', 'private-key-pem', 'secret-key'],
+    aliases: ['key', 'pem', 'private-key-pem', 'secret-key', 'key-file', 'private-key-path'],
     workflow: 'secret',
   },
   'base-url': {

@@ -220,3 +220,20 @@ describe('expected-user-id against a hostile /v1/users/me', () => {
     expectFailure(numeric, /^Input 'expected-user-id': cannot be checked/);
   });
 });
+
+describe("the config file's ids, where Coze repeats them", () => {
+  it('names the app id by its setting, [app-id], though only the file gave it', async () => {
+    standIn.deactivate();
+    try {
+      const result = await act(standIn, { 'oauth-config': oauthConfig() }, { extra: [kid] });
+      const failure = expectFailure(
+        result,
+        /^Coze refused the token request: app: \[app-id\] is currently deactivated/,
+      );
+      expect(failure).not.toContain(appId);
+      expect(result.summaryTable().App).toMatch(/^[0-9a-f]{8} \(a digest of app-id\)$/);
+    } finally {
+      standIn.deactivate(false);
+    }
+  });
+});

@@ -26,6 +26,11 @@ export interface GivenCredentials {
  */
 export declare function mergeOAuthConfig(config: OAuthConfig, given: GivenCredentials): OAuthConfig;
 /**
+ * The file's text as a JSON object, for reading its names before the config is checked: bounded, without a byte order
+ * mark, no deeper than any config file; undefined when it is none of that.
+ */
+export declare function oauthConfigObject(text: string): Record<string, unknown> | undefined;
+/**
  * What to mask and redact of a config, valid or not: every line of the key (however it is wrapped in the file), the
  * app id and the fingerprint, and every line of a file that is not a JSON object. Nothing for text too long to be a
  * config, which is refused before it is used.

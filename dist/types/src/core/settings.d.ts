@@ -43,7 +43,7 @@ export declare const SETTINGS: {
         readonly required: true;
         readonly surfaces: readonly ["action", "cli", "library"];
         readonly env: 'COZE_PRIVATE_KEY';
-        readonly aliases: readonly ["key", "pem", "private-key-pem", "secret-key"];
+        readonly aliases: readonly ["key", "pem", "private-key-pem", "secret-key", "key-file", "private-key-path"];
         readonly workflow: 'secret';
     };
     readonly 'base-url': {
