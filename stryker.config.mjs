@@ -12,7 +12,7 @@ export default {
     '!src/lib/entry.ts',
     '!src/lib/node-check.ts',
   ],
-  ignorePatterns: ['dist', 'build', 'reports', 'coverage'],
+  ignorePatterns: ['dist/*', '!dist/types', 'build', 'reports', 'coverage'],
   // Not under build/: npm run build empties that, and would pull the sandbox from under a running mutation test.
   tempDirName: '.stryker-tmp',
   // TypeScript 7 has no compiler API for Stryker's tsconfig rewriting (nor for its type checker); the sandbox
