@@ -238,6 +238,28 @@ describe('dist/lib/index.js', () => {
     }
   });
 
+  it('reads only the variables its environment holds: a polluted Object.prototype steers no coze-token command', async () => {
+    const evil = await startCozeStandIn({ publicKey: keys.publicKey, appId, kid });
+    try {
+      const config = { client_type: 'jwt', client_id: appId, public_key_id: kid, coze_api_base: evil.url };
+      const pollution = {
+        COZE_OAUTH_CONFIG: JSON.stringify({ ...config, private_key: keys.pkcs8 }),
+        HTTP_PROXY: evil.url,
+        http_proxy: evil.url,
+      };
+      const preload = join(dir, 'pollute.mjs');
+      writeFileSync(preload, `Object.assign(Object.prototype, ${JSON.stringify(pollution)});\n`);
+      const command = ['--import', pathToFileURL(preload).href, join(ROOT, 'dist/cli/index.js'), 'mint', '--json'];
+      const run = await spawnNode(process.execPath, [...command, ...flags()]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(standIn.issued.has((JSON.parse(run.stdout) as { token: string }).token)).toBe(true);
+      expect(evil.requests).toEqual([]);
+    } finally {
+      await evil.close();
+    }
+  });
+
   const importScript = (then: string) =>
     `import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/lib/index.js')).href)}).then(${then}, (e) => console.log('caught', e instanceof Error, e.message)).then(() => console.log('host alive'))`;
 
