@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.js';
 import { nearestName } from '../core/option-names.js';
-import { settingsOf, specOf } from '../core/settings.js';
+import { SETTINGS, settingsOf, specOf } from '../core/settings.js';
 
 const OPTIONS = {
   ...Object.fromEntries(
@@ -35,6 +35,26 @@ const ALIASES: Record<string, string> = Object.fromEntries(
   }),
 );
 
+/** What the command line does instead, for a setting of another surface that someone types as a flag. */
+const INSTEAD: Partial<Record<string, string>> = { verify: 'coze-token check mints a token and verifies it' };
+
+/**
+ * Whether npm took the command's flags for its own config (npm run coze-token mint --app-id …, without the --):
+ * npm then hands them to no one, and sets npm_config_app_id and the like instead. Only names npm has no config of:
+ * scope is one of npm's, and may come from an .npmrc.
+ */
+export function npmTookFlags(env: Record<string, string | undefined>): boolean {
+  const ours = new Set([...Object.keys(SETTINGS), ...Object.keys(ALIASES), ...Object.values(FILE_FLAGS)]);
+  ours.delete('scope');
+  return Object.keys(env).some(
+    (name) => name.startsWith('npm_config_') && ours.has(name.slice(11).replaceAll('_', '-')),
+  );
+}
+
+export const NPM_HINT =
+  "npm kept the options for itself, as it does with those before a --: put -- after the script's name, as in " +
+  'npm run coze-token -- check --app-id …';
+
 export interface CommandLine {
   values: Record<string, string | boolean | undefined>;
   positionals: string[];
@@ -59,15 +79,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
     const spec = Object.hasOwn(OPTIONS, token.name)
       ? (OPTIONS as Record<string, { type: string }>)[token.name]
       : undefined;
-    if (!spec) {
-      // The nearest known name only: what was typed is not repeated, in case it is a key.
-      const meant = nearestName(token.name, Object.keys(OPTIONS), ALIASES);
-      throw new InputError(
-        'arguments',
-        `${where} is not an option coze-token knows${meant === undefined ? '' : `; did you mean --${meant}?`} ` +
-          '(coze-token --help lists them); it is not repeated here, in case it is a key',
-      );
-    }
+    if (!spec) throw unknownOption(token.name, where);
     const flag = `--${token.name}`;
     if (spec.type === 'boolean' && token.value !== undefined) throw new InputError(flag, `takes no value (${where})`);
     // --private-key takes only -, and says so below whatever it was given.
@@ -90,4 +102,21 @@ export function parseCommandLine(argv: string[]): CommandLine {
   const positionalIndexes = tokens.flatMap((token) => (token.kind === 'positional' ? [token.index] : []));
   // Own properties only, in an object without a prototype, so that nothing inherited is ever taken for a flag.
   return { values: Object.assign(Object.create(null), values), positionals, positionalIndexes };
+}
+
+function unknownOption(name: string, where: string): InputError {
+  if (Object.hasOwn(SETTINGS, name) && !(settingsOf('cli') as string[]).includes(name)) {
+    const instead = INSTEAD[name];
+    return new InputError(
+      `--${name}`,
+      `is an input of the action, not an option of coze-token${instead ? `: ${instead}` : ''} (${where})`,
+    );
+  }
+  // The nearest known name only: what was typed is not repeated, in case it is a key.
+  const meant = nearestName(name, Object.keys(OPTIONS), ALIASES);
+  return new InputError(
+    'arguments',
+    `${where} is not an option coze-token knows${meant === undefined ? '' : `; did you mean --${meant}?`} ` +
+      '(coze-token --help lists them); it is not repeated here, in case it is a key',
+  );
 }

@@ -122,6 +122,33 @@ describe('arguments are never repeated', () => {
     }
   });
 
+  it("names an input of the action typed as an option, and says what the command line does instead", async () => {
+    expect((await cli(['mint', ...ids(), '--verify'])).stderr).toBe(
+      'coze-token: --verify: is an input of the action, not an option of coze-token: coze-token check mints a token ' +
+        'and verifies it (argument 8)\n',
+    );
+    const run = await cli(['mint', '--export-env=true', ...ids()]);
+    expect([run.code, run.stderr]).toEqual([
+      2,
+      'coze-token: --export-env: is an input of the action, not an option of coze-token (argument 2)\n',
+    ]);
+    expect((await cli(['mint', '--oauth-config=x.json'])).stderr).toContain('did you mean --oauth-config-file?');
+  });
+
+  it('says to put -- after the script when npm kept the options for itself, whatever else went wrong', async () => {
+    const npmRun = await cli(['mint', appId], { npm_config_app_id: '', npm_config_private_key_file: 'k.pem' });
+    expect(npmRun.code).toBe(2);
+    expect(npmRun.stderr).toMatch(/^coze-token mint: arguments: argument 2 is unexpected/);
+    expect(npmRun.stderr).toContain(
+      "\nhint: npm kept the options for itself, as it does with those before a --: put -- after the script's name, " +
+        'as in npm run coze-token -- check --app-id …\n',
+    );
+    expect((await cli(['check'], { npm_config_verify: 'true' })).stderr).toContain('hint: npm kept the options');
+    for (const env of [{ npm_config_scope: '@org' }, { npm_config_json: 'true' }, { npm_package_json: 'p' }]) {
+      expect((await cli(['check'], env)).stderr).not.toContain('npm kept');
+    }
+  });
+
   it('says which option lacks its value, or has one it does not take', async () => {
     expect((await cli(['mint', '--app-id'])).stderr).toBe(
       'coze-token: --app-id: needs a value (argument 2); for a value that starts with a dash, write --app-id=VALUE\n',
