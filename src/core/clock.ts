@@ -14,15 +14,16 @@ export const MAX_CORRECTION_MS = 24 * 3600 * 1000;
 /** How answers.ts names Coze's refusal of a JWT's iat or exp. */
 export const TIME_REFUSAL = '`exp`, `iat`, expired, clock';
 
-/** RFC 7231's IMF-fixdate, the one form a server may send a Date in: "Sun, 06 Nov 1994 08:49:37 GMT". */
-const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT$/;
+/** The length of RFC 7231's IMF-fixdate, the one form a server may send a Date in: "Sun, 06 Nov 1994 08:49:37 GMT". */
 const IMF_FIXDATE_LENGTH = 29;
 
 /** The time a Date header gives, or undefined for anything but one IMF-fixdate of a real day and time. */
 export function parseHttpDate(value: string | undefined): number | undefined {
-  if (value === undefined || value.length !== IMF_FIXDATE_LENGTH || !IMF_FIXDATE.test(value)) return undefined;
+  // Bounded before Date.parse reads it, which takes many forms.
+  if (value?.length !== IMF_FIXDATE_LENGTH) return undefined;
   const ms = Date.parse(value);
-  // Written back, a real date is the same text; 31 Feb, hour 24, second 60 or a wrong weekday are not.
+  // toUTCString writes an IMF-fixdate: a value that is its own round trip is one, of a real day and time (not 31 Feb,
+  // hour 24, second 60 or a wrong weekday).
   return new Date(ms).toUTCString() === value ? ms : undefined;
 }
 

@@ -124,6 +124,48 @@ describe('skewClock', () => {
     expect([edge.skewed.now(), edge.skews]).toEqual([NOW + 30_500, [{ seconds: 31, corrected: true }]]);
   });
 
+  it('counts a Date exactly 30 s off as agreeing, and one exactly 24 h off as correctable', () => {
+    // The runner half a second into its second, so that the Date's middle is whole seconds away.
+    const runner = NOW + 500;
+    const agreeing = clock(runner);
+    agreeing.skewed.observe(answer(200, {}, imf(NOW + SKEW_THRESHOLD_MS)));
+    expect([agreeing.skewed.now(), agreeing.skews]).toEqual([runner, []]);
+    const day = clock(runner);
+    day.skewed.observe(answer(200, {}, imf(NOW + MAX_CORRECTION_MS)));
+    expect([day.skewed.now(), day.skews]).toEqual([runner + MAX_CORRECTION_MS, [{ seconds: 86_400, corrected: true }]]);
+  });
+
+  it('keeps its correction through an answer without a Date', () => {
+    const { skewed } = clock();
+    skewed.observe(answer(503, {}, imf(NOW + 600_000)));
+    skewed.observe(answer(200, {}));
+    skewed.observe(answer(200, {}, 'Wed, 25 Nov 2026 08:00:00 UTC'));
+    expect(skewed.now()).toBe(NOW + 600_500);
+  });
+
+  it('heals once a run, even when a later Date moves the clock again', () => {
+    const { skewed } = clock();
+    skewed.jwtTime();
+    skewed.observe(timeRefusal(imf(NOW + 600_000)));
+    const refused = readAnswer(timeRefusal());
+    expect(skewed.healable(refused, deadline)).toBe(true);
+    skewed.observe(timeRefusal(imf(NOW + 1_200_000)));
+    expect(skewed.healable(refused, deadline)).toBe(false);
+  });
+
+  it('takes a JWT signed with a correction exactly 30 s from the latest for one signed in Coze time', () => {
+    const error = new CozeError('Coze refused the token request: iat is in the future', { status: 401 });
+    const refused = readAnswer(timeRefusal());
+    const c = clock(NOW + 500);
+    c.skewed.observe(answer(401, {}, imf(NOW + 40_000)));
+    c.skewed.jwtTime();
+    c.skewed.observe(answer(401, {}, imf(NOW + 70_000)));
+    expect(c.skewed.healable(refused, deadline)).toBe(false);
+    expect((c.skewed.explain(error, refused) as CozeError).details.hint).toContain(
+      'Coze refused a JWT signed in its own time as well',
+    );
+  });
+
   it('heals once: a refused JWT signed in the runner time, while Coze time differs by more than 30 s', () => {
     const { skewed, debug } = clock();
     skewed.jwtTime();

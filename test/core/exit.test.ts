@@ -1,6 +1,6 @@
 // Ending a program while a lookup is unanswered: only then, only once its output is taken, with its exit code.
 import { EventEmitter } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type ExitDeps, endDespiteLookups, FLUSH_MS, processExit } from '../../src/core/exit.ts';
 
 /** A stream holding `pending` bytes nobody has taken yet. */
@@ -33,6 +33,14 @@ describe('endDespiteLookups', () => {
     expect(calls).toEqual([['/opt/node', ['/opt/node', '-e', 'process.exit(3)'], {}]]);
   });
 
+  it('keeps every exit code from 0 to 255', async () => {
+    for (const code of [0, 255]) {
+      const { calls, deps } = fakeExit(1);
+      await endDespiteLookups(code, deps);
+      expect(calls[0]?.[1]).toEqual(['/opt/node', '-e', `process.exit(${code})`]);
+    }
+  });
+
   it('exits 1 for a code that is no exit code', async () => {
     for (const code of [Number.NaN, -1, 256, 1.5]) {
       const { calls, deps } = fakeExit(1);
@@ -54,6 +62,25 @@ describe('endDespiteLookups', () => {
     err.emit('close');
     await ending;
     expect(calls).toHaveLength(1);
+  });
+
+  it('goes on as soon as each stream is taken, its wait cleared, and at once for a stream with nothing pending', async () => {
+    vi.useFakeTimers();
+    try {
+      for (const event of ['drain', 'close', 'error'] as const) {
+        const pending = stream(10);
+        const { calls, deps } = fakeExit(1, [stream(0), pending]);
+        const ending = endDespiteLookups(0, deps);
+        await vi.advanceTimersByTimeAsync(0);
+        expect(calls).toEqual([]);
+        pending.emit(event);
+        await vi.advanceTimersByTimeAsync(0);
+        expect([event, calls.length, vi.getTimerCount()]).toEqual([event, 1, 0]);
+        await ending;
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('waits for a reader that takes nothing no longer than FLUSH_MS', async () => {
@@ -80,5 +107,16 @@ describe('endDespiteLookups', () => {
     expect(deps.execPath).toBe(process.execPath);
     expect(deps.unfinishedLookups()).toBe(0);
     expect(typeof deps.execve).toBe(typeof process.execve);
+  });
+
+  it('has no execve where this Node has none (Windows, or before 22.15)', () => {
+    const own = Object.getOwnPropertyDescriptor(process, 'execve');
+    Object.defineProperty(process, 'execve', { value: undefined, configurable: true, writable: true });
+    try {
+      expect(processExit().execve).toBeUndefined();
+    } finally {
+      if (own) Object.defineProperty(process, 'execve', own);
+      else delete (process as { execve?: unknown }).execve;
+    }
   });
 });

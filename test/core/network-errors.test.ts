@@ -53,6 +53,7 @@ describe('network failures in words', () => {
     expect(describeNetworkError(failed({ code: 'UND_ERR_SOCKET' }))?.reason).toBe(closed);
     expect(describeNetworkError(failed({ code: 'UND_ERR_HEADERS_TIMEOUT' }))).toMatchObject(timedOut);
     expect(describeNetworkError(failed({ code: 'EWHATEVER' }))?.reason).toBe('the request failed (EWHATEVER)');
+    expect(describeNetworkError(failed({ code: '\u200b\u0007' }))?.reason).toBe('the request failed (no code)');
     expect(describeNetworkError(new TypeError('a bug'))).toBeUndefined();
     const parser = failed({ name: 'HTTPParserError' }, 'Response does not match the HTTP/1.1 protocol');
     expect(describeNetworkError(parser)).toEqual({
@@ -67,7 +68,11 @@ describe('network failures in words', () => {
     const tunnel = 'Proxy response (407) !== 200 when HTTP Tunneling';
     const proxy = describeNetworkError(failed({ name: 'AbortError' }, tunnel));
     expect(proxy).toMatchObject({ reason: 'the proxy refused the connection to Coze (HTTP 407)', final: true });
-    expect(proxy?.hint).toMatch(/HTTPS_PROXY=http:\/\/user:pass@host:port/);
+    expect(proxy?.hint).toBe(
+      'The proxy from HTTPS_PROXY / HTTP_PROXY refused to carry the request. If it wants credentials, put them in its ' +
+        'URL, HTTPS_PROXY=http://user:pass@host:port (keep that in a secret); otherwise ask its owner to allow the Coze ' +
+        'API host, or list the host in NO_PROXY',
+    );
     const credentials = failed({ code: 'UND_ERR_INVALID_ARG' }, 'Proxy Authentication Required (407)');
     expect(describeNetworkError(credentials)).toMatchObject({
       final: true,
@@ -78,7 +83,12 @@ describe('network failures in words', () => {
     expect(tls).toMatchObject({ reason: expired, final: true });
     const described = describeError(new NetworkError('Token request: x', tls?.hint));
     expect(described).toMatch(/^Token request: x\. The runner does not trust the certificate\./);
-    expect(described).toMatch(/Certificates are checked whatever NODE_TLS_REJECT_UNAUTHORIZED says\. Never turn/);
+    expect(tls?.hint).toBe(
+      'The runner does not trust the certificate. Behind a corporate proxy or firewall that inspects TLS, give Node ' +
+        "its CA: set NODE_EXTRA_CA_CERTS to the CA's PEM file in the step's env (or NODE_USE_SYSTEM_CA=1 when the CA " +
+        'is in the system store). Certificates are checked whatever NODE_TLS_REJECT_UNAUTHORIZED says. Never turn ' +
+        'certificate verification off',
+    );
   });
 
   it("names GitHub, not Coze, when the request was for GitHub, and none of Coze's limits", () => {

@@ -275,4 +275,62 @@ describe('sendWithRetries', () => {
     expect(slept).toEqual([]);
     expect(logs).toEqual(['Token request: HTTP 503; no retry, as ⟦deadline-seconds⟧ (0.5 s) leaves no time for one']);
   });
+
+  it('writes a debug line per attempt: method, origin and path, outcome, time taken, and what comes next', async () => {
+    const call = { method: 'POST', url: 'https://api.coze.cn/api/permission/oauth2/token?x=1' };
+    const run = async (
+      answers: Array<HttpResponse | Error>,
+      deadline = farDeadline,
+      timeouts = policy,
+    ): Promise<string[]> => {
+      const { deps, advance } = fakeDeps(0);
+      const lines: string[] = [];
+      const send = async () => {
+        advance(120);
+        const next = answers.shift() as HttpResponse | Error;
+        if (next instanceof Error) throw next;
+        return next;
+      };
+      await sendWithRetries(
+        send,
+        'Token request',
+        timeouts,
+        { ...deps, debug: (line) => void lines.push(line) },
+        deadline,
+        call,
+      ).catch(() => undefined);
+      return lines;
+    };
+    const at = (n: number) => `POST https://api.coze.cn/api/permission/oauth2/token: attempt ${n}:`;
+    expect(await run([answer(503), answer(200, {}, '{"code":4100,"msg":"x"}')])).toEqual([
+      `${at(1)} HTTP 503 after 120 ms; waiting 500 ms before attempt 2`,
+      `${at(2)} HTTP 200, code 4100 after 120 ms; final`,
+    ]);
+    expect(await run([new ResponseTooLargeError('too big')])).toEqual([
+      `${at(1)} an answer over 1 MiB after 120 ms; no retry`,
+    ]);
+    const timedOut = new DOMException('x', 'TimeoutError');
+    expect(await run([timedOut], deadlineFrom(10_000, NOW), { ...policy, timeoutMs: 30_000 })).toEqual([
+      `${at(1)} no answer (no complete answer within ⟦timeout-seconds⟧) after 120 ms; the deadline is reached`,
+    ]);
+    expect(await run([answer(503)], deadlineFrom(500, NOW))).toEqual([
+      `${at(1)} HTTP 503 after 120 ms; no time left for a retry`,
+    ]);
+  });
+
+  it('says how to fit the attempts in the deadline', async () => {
+    const { deps, advance } = fakeDeps();
+    advance(1000);
+    const error = await sendWithRetries(
+      async () => answer(200),
+      'Token request',
+      policy,
+      deps,
+      deadlineFrom(1000, NOW),
+    ).catch((caught: unknown) => caught);
+    expect((error as NetworkError).hint).toBe(
+      'Raise ⟦deadline-seconds⟧, or lower ⟦timeout-seconds⟧ and ⟦retries⟧ so that every attempt fits in it, and check ' +
+        '⟦base-url⟧, the network and the proxy settings',
+    );
+  });
 });

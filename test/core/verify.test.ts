@@ -62,4 +62,21 @@ describe('verifyToken', () => {
       );
     }
   });
+
+  it("hints by Coze's code: a token refused as such, or an app without the user-profile permission", async () => {
+    const hint = async (code: number) =>
+      ((await verify(json(200, { code, msg: 'no' }))).outcome as CozeError).details.hint;
+    expect(await hint(4100)).toBe(
+      'Coze refused the new token itself: the app may have been disabled or its key revoked; mint again, and check the ' +
+        'OAuth app in the Coze console',
+    );
+    expect(await hint(4101)).toMatch(/^The token works, but the app lacks the permission this check needs: grant/);
+  });
+
+  it('names the call in its debug lines as GET', async () => {
+    const lines: string[] = [];
+    const deps = defaultDeps({ send: async () => json(200, { code: 0 }), debug: (line) => void lines.push(line) });
+    await verifyToken('czs_theToken', config, deps);
+    expect(lines).toEqual(['GET https://api.coze.cn/v1/users/me: attempt 1: HTTP 200 after 0 ms; final']);
+  });
 });
