@@ -124,7 +124,7 @@ export function createHttpClient(
     let dispatcher: Dispatcher = new Agent(options);
     if (route !== 'direct') {
       const { httpProxy, httpsProxy, noProxy } = proxySettings(env);
-      const proxy = route === 'https:' ? httpsProxy : httpProxy;
+      const proxy = { 'http:': httpProxy, 'https:': httpsProxy }[route];
       dispatcher = new EnvHttpProxyAgent({ ...options, httpProxy: proxy, httpsProxy: proxy, noProxy });
     }
     const entry = { dispatcher, sockets };

@@ -39,18 +39,20 @@ export function createResolver(lookup: LookupAll): Resolver {
     (signalOf: () => AbortSignal | undefined): LookupFunction =>
     (hostname, options, callback) => {
       const signal = signalOf();
+      // net reads no address from a failed lookup: the '' only fills its place.
+      const fail = (error: Error) => callback(error, '');
       const giveUp = (ended: AbortSignal) => {
         gaveUpOn.add(ended);
-        callback(new LookupTimeoutError(`no answer from the resolver for ${hostname} in time`), '');
+        fail(new LookupTimeoutError(`no answer from the resolver for ${hostname} in time`));
       };
       if (signal?.aborted) return giveUp(signal);
       const waiter: Answer = (error, addresses) => {
         signal?.removeEventListener('abort', onAbort);
-        if (error) return callback(error, '');
+        if (error) return fail(error);
         const first = addresses[0];
         if (options.all) callback(null, addresses);
         else if (first) callback(null, first.address, first.family);
-        else callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '');
+        else fail(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }));
       };
       const onAbort = () => {
         waiters.delete(waiter);

@@ -12,6 +12,8 @@ export interface DispatcherSockets {
   clientFactory: Factory<Pool>;
   /** Ends every socket still open, connecting or not. */
   destroy: () => void;
+  /** The sockets kept and not yet closed or destroyed: a view to read, for tests. */
+  open: ReadonlySet<Socket>;
 }
 
 /** A socket that never keeps the process alive: undici refs a socket while it is busy, so ref is made to do nothing. */
@@ -57,5 +59,6 @@ export function dispatcherSockets(holdsProcess: boolean): DispatcherSockets {
       for (const socket of open) socket.destroy();
       open.clear();
     },
+    open,
   };
 }

@@ -4,7 +4,15 @@ import { createServer as createTlsServer, type Server as TlsServer } from 'node:
 import { type AddressInfo, createServer as createTcpServer, type Socket, type Server as TcpServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHttpClient, type HttpClient, MAX_BODY_BYTES, ResponseTooLargeError } from '../../src/core/http.ts';
+import { InputError } from '../../src/core/errors.ts';
+import {
+  createHttpClient,
+  type HttpClient,
+  MAX_BODY_BYTES,
+  proxySettings,
+  proxyUrl,
+  ResponseTooLargeError,
+} from '../../src/core/http.ts';
 import { createResolver, LOOKUP_TIMEOUT, type LookupAll } from '../../src/core/lookup.ts';
 import { describeNetworkError } from '../../src/core/network-errors.ts';
 import { ROOT } from '../support/paths.ts';
@@ -89,6 +97,30 @@ it('starts afresh after a failed attempt, and close() ends every connection', as
   await client.close();
   await new Promise((resolve) => setTimeout(resolve, 50));
   expect(connections.slice(before).every((socket) => socket.destroyed)).toBe(true);
+});
+
+it('ends a request queued behind a failed one with their dispatcher: no connection outlives close()', async () => {
+  const client = createHttpClient();
+  const before = connections.length;
+  const failed = client.send({ method: 'GET', url: `${url}/hang`, headers: {}, timeoutMs: 150 });
+  // One connection per origin: this one waits for the first, and is never sent on a connection of its own.
+  const queued = client.send({ method: 'POST', url: `${url}/echo`, headers: {}, body: 'queued', timeoutMs: 5000 });
+  await expect(failed).rejects.toMatchObject({ name: 'TimeoutError' });
+  await expect(queued).rejects.toMatchObject({ code: 'UND_ERR_DESTROYED' });
+  await client.close();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(connections.slice(before).every((socket) => socket.destroyed)).toBe(true);
+});
+
+it('sends again after close(), over a connection of its own', async () => {
+  const client = createHttpClient();
+  const before = connections.length;
+  const echo = (body: string) => ({ method: 'POST', url: `${url}/echo`, headers: {}, body, timeoutMs: 5000 }) as const;
+  expect((await client.send(echo('before'))).body).toBe('before');
+  await client.close();
+  expect((await client.send(echo('after'))).body).toBe('after');
+  expect(connections.length - before).toBe(2);
+  await client.close();
 });
 
 it('drops a proxy tunnel that stalled in CONNECT: the next attempt opens a fresh one', async () => {
@@ -225,7 +257,8 @@ describe('name lookups', () => {
         const request = { method: 'GET', url: 'https://api.coze.test:8443/x', headers: {}, timeoutMs: 150 } as const;
         const failure = await client.send(request).catch((error: unknown) => error);
         expect(performance.now() - started).toBeLessThan(1500);
-        expect(failure).toMatchObject({ name: 'LookupTimeoutError', code: LOOKUP_TIMEOUT });
+        const message = 'a host name was not resolved in time';
+        expect(failure).toMatchObject({ name: 'LookupTimeoutError', code: LOOKUP_TIMEOUT, message });
         expect((failure as Error).cause).toMatchObject({ name: 'TimeoutError' });
         const reason = 'the host name was not resolved in time (no answer from DNS)';
         expect(describeNetworkError(failure)).toEqual({ reason, final: false, timedOut: true });
@@ -297,7 +330,57 @@ const listen = <T extends TcpServer>(listening: T) =>
 const post = (url: string, timeoutMs = 5000) => ({ method: 'POST', url, headers: {}, body: 'jwt', timeoutMs }) as const;
 const shut = (listening: TcpServer) => new Promise((resolve) => listening.close(resolve));
 
+describe('proxy variables', () => {
+  it('takes host:port as http://host:port, even with a scheme further on', () => {
+    expect(proxyUrl('HTTP_PROXY', 'proxy.internal:3128')).toBe('http://proxy.internal:3128/');
+    const later = 'proxy.internal:3128/?next=ftp://x';
+    expect(proxyUrl('HTTP_PROXY', later)).toBe(`http://${later}`);
+  });
+
+  it('refuses a broken percent-escape in the user name alone, naming the variable, never the value', () => {
+    let refusal: unknown;
+    try {
+      proxyUrl('HTTPS_PROXY', 'http://us%zzer:secret@proxy.internal:3128');
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(InputError);
+    expect(refusal).toMatchObject({ inputs: ['HTTPS_PROXY'], message: expect.stringContaining('percent-escape') });
+    expect((refusal as Error).message).not.toMatch(/us%zzer|secret/);
+  });
+
+  it('reads each variable in lower case first, then in upper case, and none as empty', () => {
+    const lower = { http_proxy: 'lower:1', https_proxy: 'lower:2', no_proxy: 'lower.test' };
+    const upper = { HTTP_PROXY: 'upper:1', HTTPS_PROXY: 'upper:2', NO_PROXY: 'upper.test' };
+    const read = (prefix: string, noProxy: string) => ({
+      httpProxy: `http://${prefix}:1/`,
+      httpsProxy: `http://${prefix}:2/`,
+      noProxy,
+    });
+    expect(proxySettings({})).toEqual({ httpProxy: '', httpsProxy: '', noProxy: '' });
+    expect(proxySettings(lower)).toEqual(read('lower', 'lower.test'));
+    expect(proxySettings(upper)).toEqual(read('upper', 'upper.test'));
+    expect(proxySettings({ ...upper, ...lower })).toEqual(read('lower', 'lower.test'));
+  });
+});
+
 describe('proxies by scheme, as curl and @actions/http-client take them', () => {
+  it('sends http through HTTP_PROXY and https through HTTPS_PROXY, each to its own', async () => {
+    const plain = await startProxy();
+    const secure = await startProxy({ refuseWith: 407 });
+    const client = createHttpClient({ HTTP_PROXY: plain.url, HTTPS_PROXY: secure.url }, { resolver: local });
+    try {
+      const port = portOf(server);
+      expect((await client.send(post(`http://coze.example:${port}/echo`))).body).toBe('jwt');
+      await expect(client.send(post(`https://coze.example:${port}/x`))).rejects.toBeInstanceOf(Error);
+      expect(plain.hits).toEqual([`POST http://coze.example:${port}/echo`]);
+      expect(secure.hits).toEqual([`CONNECT coze.example:${port}`]);
+    } finally {
+      await client.close();
+      await Promise.all([plain.close(), secure.close()]);
+    }
+  });
+
   it('sends https through HTTPS_PROXY only: HTTP_PROXY alone leaves it direct', async () => {
     const proxy = await startProxy();
     const secure = await listen(createTlsServer(TLS, (_req, res) => res.end('direct')));
@@ -435,5 +518,36 @@ describe('a TLS handshake stalled inside a proxy tunnel', () => {
     } finally {
       await proxy.close();
     }
+  });
+});
+
+describe('holding the process', () => {
+  /** How many more client sockets keep the process alive while a request of `client` is in flight. */
+  async function heldInFlight(client: HttpClient): Promise<number> {
+    const arrived = Promise.withResolvers<void>();
+    const accepted: Socket[] = [];
+    const silent = await listen(
+      createTcpServer((socket) => {
+        // The server's side of the connection is not counted.
+        socket.unref();
+        accepted.push(socket);
+        socket.once('data', () => arrived.resolve());
+      }),
+    );
+    const sockets = () => process.getActiveResourcesInfo().filter((kind) => kind === 'TCPSocketWrap').length;
+    const before = sockets();
+    const attempt = client.send(post(`http://127.0.0.1:${portOf(silent)}/x`)).catch((error: unknown) => error);
+    await arrived.promise;
+    const held = sockets() - before;
+    await client.close();
+    await attempt;
+    for (const socket of accepted) socket.destroy();
+    await shut(silent);
+    return held;
+  }
+
+  it('by default, a socket with a request in flight keeps the process alive; with holdsProcess false, none', async () => {
+    expect(await heldInFlight(createHttpClient({}))).toBe(1);
+    expect(await heldInFlight(createHttpClient({}, { holdsProcess: false }))).toBe(0);
   });
 });

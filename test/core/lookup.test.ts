@@ -84,6 +84,22 @@ describe('a resolver that never answers', () => {
     expect(resolver.gaveUp(first.signal) && resolver.gaveUp(second.signal)).toBe(true);
   });
 
+  it('calls a request it gave up on back once: the late answer goes only to those still waiting', async () => {
+    const { asked, lookup } = heldLookup();
+    const resolver = createResolver(lookup);
+    const ended = new AbortController();
+    const called: Array<string | undefined> = [];
+    resolver.boundBy(() => ended.signal)('api.coze.test', {}, (error) => void called.push(error?.code));
+    const waiting = ask(
+      resolver.boundBy(() => undefined),
+      'api.coze.test',
+    );
+    ended.abort();
+    asked[0]?.answer(null, ADDRESSES);
+    expect(await waiting).toEqual({ error: null, address: '192.0.2.7', family: 4 });
+    expect(called).toEqual([LOOKUP_TIMEOUT]);
+  });
+
   it('does not start a lookup for a request that has already ended', async () => {
     const { asked, lookup } = heldLookup();
     const resolver = createResolver(lookup);

@@ -75,7 +75,8 @@ describe('verifyToken', () => {
 
   it('names the call in its debug lines as GET', async () => {
     const lines: string[] = [];
-    const deps = defaultDeps({ send: async () => json(200, { code: 0 }), debug: (line) => void lines.push(line) });
+    const send = async () => json(200, { code: 0 });
+    const deps = defaultDeps({ send, now: () => 0, debug: (line) => void lines.push(line) });
     await verifyToken('czs_theToken', config, deps);
     expect(lines).toEqual(['GET https://api.coze.cn/v1/users/me: attempt 1: HTTP 200 after 0 ms; final']);
   });

@@ -1,3 +1,4 @@
+import { Socket } from 'node:net';
 import { buildConnector, Client, Pool } from 'undici';
 type Connector = buildConnector.connector;
 type ConnectOption = Connector | buildConnector.BuildOptions | undefined;
@@ -10,6 +11,8 @@ export interface DispatcherSockets {
     clientFactory: Factory<Pool>;
     /** Ends every socket still open, connecting or not. */
     destroy: () => void;
+    /** The sockets kept and not yet closed or destroyed: a view to read, for tests. */
+    open: ReadonlySet<Socket>;
 }
 /**
  * undici cannot cancel a connection it makes through a proxy: a TLS handshake stalled inside a tunnel lasts until

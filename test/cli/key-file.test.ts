@@ -1,0 +1,166 @@
+// The CLI's key and config files read directly: one source at a time, what looks like a key, and the read's bounds.
+import { describe, expect, it } from 'vitest';
+import { type ByteSource, inKeySource, type KeyIo, readOAuthConfig, readPrivateKey } from '../../src/cli/key-file.ts';
+import { InputError } from '../../src/core/errors.ts';
+import { MAX_PRIVATE_KEY_LENGTH } from '../../src/core/private-key.ts';
+
+const missing = (code = 'ENOENT'): ByteSource => ({
+  [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(Object.assign(new Error(code), { code })) }),
+});
+const bytes = (...chunks: string[]): ByteSource => ({
+  async *[Symbol.asyncIterator]() {
+    for (const chunk of chunks) yield chunk;
+  },
+});
+
+function keyIo(env: Record<string, string> = {}, open: (path: string) => ByteSource = () => missing()): KeyIo {
+  return { env, stdin: () => bytes('stdin key'), openFile: open };
+}
+/** What readPrivateKey from a file at `path` refuses with: its expected text, or 'read' when it read the file. */
+async function refusal(path: string, code = 'ENOENT'): Promise<string> {
+  const read = readPrivateKey(
+    undefined,
+    path,
+    keyIo({}, () => missing(code)),
+    5000,
+  );
+  return read.then(
+    () => 'read',
+    (error: InputError) => error.expected,
+  );
+}
+const LOOKS_LIKE_A_KEY = /looks like a key rather than a path, so it is not repeated here/;
+
+describe('readPrivateKey', () => {
+  it('names the remedy for each mix of sources, in the singular or the plural', async () => {
+    const io = keyIo({ COZE_PRIVATE_KEY: 'k', COZE_PRIVATE_KEY_FILE: 'k.pem' });
+    await expect(readPrivateKey(undefined, 'f.pem', io, 5000)).rejects.toMatchObject({
+      inputs: ['--private-key-file', 'COZE_PRIVATE_KEY_FILE', 'COZE_PRIVATE_KEY'],
+      expected: 'each give the private key: use one of them (unset the environment variables, or drop the option)',
+    });
+    await expect(readPrivateKey('-', 'f.pem', keyIo({ COZE_PRIVATE_KEY: 'k' }), 5000)).rejects.toMatchObject({
+      expected: 'each give the private key: use one of them (unset the environment variable, or drop the options)',
+    });
+  });
+
+  it('takes a key of blanks for an empty one', async () => {
+    const io = { ...keyIo(), stdin: () => bytes(' \n\t ') };
+    await expect(readPrivateKey('-', undefined, io, 5000)).rejects.toMatchObject({
+      expected: 'gave an empty private key: expected the PEM private key the Coze console let you download',
+    });
+  });
+
+  it('takes text longer than any path for a key, and a path of 4,096 characters for a path', async () => {
+    expect(await refusal('a/'.repeat(2048))).toMatch(/^cannot read "/);
+    expect(await refusal(`${'a/'.repeat(2048)}b`)).toMatch(LOOKS_LIKE_A_KEY);
+  });
+
+  it('takes 40 or more base64 characters with a digit, an upper and a lower case letter for a key, alone or between slashes', async () => {
+    const run = 'Ab1'.repeat(13);
+    expect(await refusal(`${run}A`)).toMatch(LOOKS_LIKE_A_KEY);
+    expect(await refusal(`keys/${run}A/x.pem`)).toMatch(LOOKS_LIKE_A_KEY);
+    for (const path of [
+      run,
+      'ab1'.repeat(14),
+      'AB1'.repeat(14),
+      'Abc'.repeat(14),
+      `!${run}A`,
+      `${run}A!`,
+      `keys/${run}A.pem`,
+    ]) {
+      expect([path, await refusal(path)]).toEqual([path, expect.stringMatching(/^cannot read "/)]);
+    }
+    for (const armour of ['-----BEGIN', '-----END', 'a PRIVATE KEY', 'key\r', 'key\n.pem']) {
+      expect(await refusal(armour)).toMatch(LOOKS_LIKE_A_KEY);
+    }
+  });
+
+  it("shows a code Node gives only when it looks like one of Node's", async () => {
+    expect(await refusal('x.pem', 'EIO')).toBe(
+      'cannot read "x.pem": it cannot be read (EIO); expected a readable file holding the PEM private key',
+    );
+    for (const code of ['XEIO', 'EIO1', 'eIO']) {
+      expect(await refusal('x.pem', code)).toMatch(/^cannot read "x\.pem": it cannot be read; expected/);
+    }
+  });
+
+  it(`reads ${MAX_PRIVATE_KEY_LENGTH} bytes, and stops at the first byte past them, even of a source that never ends`, async () => {
+    const exactly = { ...keyIo(), stdin: () => bytes('A'.repeat(MAX_PRIVATE_KEY_LENGTH - 1), 'B') };
+    expect((await readPrivateKey('-', undefined, exactly, 5000)).text).toHaveLength(MAX_PRIVATE_KEY_LENGTH);
+    const endless: ByteSource = {
+      async *[Symbol.asyncIterator]() {
+        for (;;) yield 'A'.repeat(16 * 1024);
+      },
+    };
+    await expect(readPrivateKey('-', undefined, { ...keyIo(), stdin: () => endless }, 2000)).rejects.toMatchObject({
+      expected: 'holds more than 64 KiB, which is no private key (a PEM is a few KiB)',
+    });
+  });
+
+  it('waits for a slow source while time is left, and ends it whether it was read or given up on', async () => {
+    let returned = 0;
+    const slow = (chunks: string[], endless = false): ByteSource => ({
+      [Symbol.asyncIterator]: () => ({
+        next: () =>
+          new Promise((resolve) =>
+            setTimeout(() => {
+              const value = chunks.shift();
+              resolve(value === undefined && !endless ? { done: true, value: undefined } : { done: false, value: 'x' });
+            }, 20),
+          ),
+        return: async () => (returned++, { done: true, value: undefined }),
+      }),
+    });
+    const io = { ...keyIo(), stdin: () => slow(['a', 'b']) };
+    expect((await readPrivateKey('-', undefined, io, 5000)).text).toBe('xx');
+    await expect(
+      readPrivateKey('-', undefined, { ...keyIo(), stdin: () => slow([], true) }, 100),
+    ).rejects.toMatchObject({ expected: expect.stringMatching(/^gave no end of the key within/) });
+    expect(returned).toBe(2);
+    // A source without return() is read all the same.
+    const plain: ByteSource = {
+      [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true, value: undefined }) }),
+    };
+    await expect(readPrivateKey('-', undefined, { ...keyIo(), stdin: () => plain }, 5000)).rejects.toMatchObject({
+      expected: expect.stringMatching(/^gave an empty private key/),
+    });
+  });
+});
+
+describe('readOAuthConfig', () => {
+  it('takes a file of blanks for an empty one', async () => {
+    const io = keyIo({}, () => bytes('  \n'));
+    await expect(readOAuthConfig('c.json', io, 5000)).rejects.toMatchObject({
+      inputs: ['--oauth-config-file'],
+      expected: 'gave an empty file: expected the coze_oauth_config.json the Coze console gives',
+    });
+  });
+});
+
+describe('inKeySource', () => {
+  it("names a problem of the key by the key's source, and leaves every other error as it is", () => {
+    const fail = (error: Error) => () => {
+      throw error;
+    };
+    expect(() => inKeySource('COZE_PRIVATE_KEY', fail(new InputError('private-key', 'expected a key')))).toThrow(
+      expect.objectContaining({ inputs: ['COZE_PRIVATE_KEY'], expected: 'expected a key' }),
+    );
+    const untouched: Array<[string | undefined, Error]> = [
+      [undefined, new InputError('private-key', 'expected a key')],
+      ['COZE_PRIVATE_KEY', new InputError(['private-key', 'oauth-config'], 'disagree')],
+      ['COZE_PRIVATE_KEY', new InputError('app-id', 'expected digits')],
+      ['COZE_PRIVATE_KEY', new TypeError('a bug')],
+    ];
+    for (const [source, error] of untouched) expect(() => inKeySource(source, fail(error))).toThrow(error);
+    for (const [source, error] of untouched) {
+      let caught: unknown;
+      try {
+        inKeySource(source, fail(error));
+      } catch (thrown) {
+        caught = thrown;
+      }
+      expect(caught).toBe(error);
+    }
+    expect(inKeySource('COZE_PRIVATE_KEY', () => 'read')).toBe('read');
+  });
+});
