@@ -11,14 +11,21 @@ const core = (names: string[]) => names.map((name) => `src/core/${name}.ts`);
 /** core/ is a third of src/'s mutants, so it is run in three parts of a kind each: settings, the exchange, answers. */
 export const PARTS: Record<string, string[]> = {
   'core-settings': core(
-    ['settings', 'setting-spec', 'config', 'values', 'oauth-config', 'session-context', 'credentials'].concat(
-      ['private-key', 'missing-secrets', 'option-names', 'own', 'json-text', 'duration', 'node-version', 'version'],
-    ),
+    ['settings', 'setting-spec', 'config', 'values', 'oauth-config', 'session-context', 'credentials'].concat([
+      'private-key',
+      'missing-secrets',
+      'option-names',
+      'own',
+      'json-text',
+      'duration',
+      'node-version',
+      'version',
+    ]),
   ),
   'core-exchange': core(
-    ['jwt', 'jti', 'clock', 'mint', 'verify', 'expected-user', 'http', 'sockets', 'lookup', 'exit', 'retry'].concat(
-      ['network-errors'],
-    ),
+    ['jwt', 'jti', 'clock', 'mint', 'verify', 'expected-user', 'http', 'sockets', 'lookup', 'exit', 'retry'].concat([
+      'network-errors',
+    ]),
   ),
   'core-answers': core(['coze-response', 'answers', 'answer-parts', 'errors', 'report']),
   'safe-text': folder('safe-text'),

@@ -122,7 +122,7 @@ describe('arguments are never repeated', () => {
     }
   });
 
-  it("names an input of the action typed as an option, and says what the command line does instead", async () => {
+  it('names an input of the action typed as an option, and says what the command line does instead', async () => {
     expect((await cli(['mint', ...ids(), '--verify'])).stderr).toBe(
       'coze-token: --verify: is an input of the action, not an option of coze-token: coze-token check mints a token ' +
         'and verifies it (argument 8)\n',
