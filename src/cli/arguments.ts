@@ -40,20 +40,20 @@ const INSTEAD: Partial<Record<string, string>> = { verify: 'coze-token check min
 
 /**
  * Whether npm took the command's flags for its own config (npm run coze-token mint --app-id …, without the --):
- * npm then hands them to no one, and sets npm_config_app_id and the like instead. Only names npm has no config of:
- * scope is one of npm's, and may come from an .npmrc.
+ * npm then hands them to no one, and sets npm_config_app_id and the like instead. Only the flags' own names, none
+ * that npm has a config of (scope; the aliases timeout and scopes), which an .npmrc may set.
  */
 export function npmTookFlags(env: Record<string, string | undefined>): boolean {
-  const ours = new Set([...Object.keys(SETTINGS), ...Object.keys(ALIASES), ...Object.values(FILE_FLAGS)]);
+  const ours = new Set([...Object.keys(SETTINGS), ...Object.values(FILE_FLAGS)]);
   ours.delete('scope');
   return Object.keys(env).some(
     (name) => name.startsWith('npm_config_') && ours.has(name.slice(11).replaceAll('_', '-')),
   );
 }
 
-export const NPM_HINT =
+export const npmHint = (command = 'mint') =>
   "npm kept the options for itself, as it does with those before a --: put -- after the script's name, as in " +
-  'npm run coze-token -- check --app-id …';
+  `npm run coze-token -- ${command} --app-id …`;
 
 export interface CommandLine {
   values: Record<string, string | boolean | undefined>;

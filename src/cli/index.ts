@@ -14,7 +14,7 @@ import { verifyToken } from '../core/verify.js';
 import { VERSION } from '../core/version.js';
 import { createRedactor, type Redactor } from '../safe-text/redactor.js';
 import { cliEnvironmentVariable, inTermsOf, nameOf } from '../safe-text/terms.js';
-import { type CommandLine, NPM_HINT, npmTookFlags, parseCommandLine } from './arguments.js';
+import { type CommandLine, npmHint, npmTookFlags, parseCommandLine } from './arguments.js';
 import { EXIT, HELP } from './help.js';
 import { inKeySource, type KeyIo, readOAuthConfig, readPrivateKey } from './key-file.js';
 
@@ -76,7 +76,7 @@ export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Prom
     return await runCommand(command, line, io, deps, voice, redactor, startedMs);
   } catch (error) {
     const { problem, ...explained } = explainError(error, 'cli');
-    const hint = npmTookFlags(io.env) ? NPM_HINT : explained.hint;
+    const hint = error instanceof InputError && npmTookFlags(io.env) ? npmHint(command) : explained.hint;
     voice.err(`coze-token${command ? ` ${command}` : ''}: ${problem}\n${hint ? `hint: ${hint}\n` : ''}`);
     if (json && command === 'check')
       voice.out(`${JSON.stringify({ ok: false, error: problem, ...(hint && { hint }) })}\n`);

@@ -141,12 +141,28 @@ describe('arguments are never repeated', () => {
     expect(npmRun.stderr).toMatch(/^coze-token mint: arguments: argument 2 is unexpected/);
     expect(npmRun.stderr).toContain(
       "\nhint: npm kept the options for itself, as it does with those before a --: put -- after the script's name, " +
-        'as in npm run coze-token -- check --app-id …\n',
+        'as in npm run coze-token -- mint --app-id …\n',
     );
-    expect((await cli(['check'], { npm_config_verify: 'true' })).stderr).toContain('hint: npm kept the options');
-    for (const env of [{ npm_config_scope: '@org' }, { npm_config_json: 'true' }, { npm_package_json: 'p' }]) {
+    expect((await cli(['check'], { npm_config_verify: 'true' })).stderr).toContain(
+      "hint: npm kept the options for itself, as it does with those before a --: put -- after the script's name, as in " +
+        'npm run coze-token -- check --app-id …\n',
+    );
+    for (const env of [
+      { npm_config_scope: '@org' },
+      { npm_config_scopes: '@org' },
+      { npm_config_timeout: '5' },
+      { npm_config_json: 'true' },
+      { npm_package_json: 'p' },
+    ]) {
       expect((await cli(['check'], env)).stderr).not.toContain('npm kept');
     }
+    // Only a refusal of the input: a failure after the flags arrived keeps its own hint.
+    const unreachable = ['--app-id', appId, '--public-key-id', kid, '--base-url', 'http://127.0.0.1:9'];
+    const refused = await cli(['mint', ...unreachable, '--private-key-file', 'key.pem', '--retries', '0'], {
+      npm_config_app_id: '1',
+    });
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).not.toContain('npm kept');
   });
 
   it('says which option lacks its value, or has one it does not take', async () => {

@@ -1,10 +1,10 @@
 /**
  * Whether npm took the command's flags for its own config (npm run coze-token mint --app-id …, without the --):
- * npm then hands them to no one, and sets npm_config_app_id and the like instead. Only names npm has no config of:
- * scope is one of npm's, and may come from an .npmrc.
+ * npm then hands them to no one, and sets npm_config_app_id and the like instead. Only the flags' own names, none
+ * that npm has a config of (scope; the aliases timeout and scopes), which an .npmrc may set.
  */
 export declare function npmTookFlags(env: Record<string, string | undefined>): boolean;
-export declare const NPM_HINT: string;
+export declare const npmHint: (command?: string) => string;
 export interface CommandLine {
     values: Record<string, string | boolean | undefined>;
     positionals: string[];
