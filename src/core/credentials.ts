@@ -1,7 +1,7 @@
 // A run's credentials protected in one call: the key's every line, the app id and the fingerprint, as given
 // separately or in the console's config file, by every surface, before anything can fail or be written.
 import type { Redactor } from '../safe-text/redactor.js';
-import { oauthConfigObject, oauthConfigSecrets } from './oauth-config.js';
+import { configText, oauthConfigObject, oauthConfigSecrets } from './oauth-config.js';
 import { privateKeySecrets } from './private-key.js';
 import { parseBaseUrl } from './values.js';
 
@@ -24,10 +24,7 @@ export function oauthConfigIds(oauthConfig: Credentials['oauthConfig']): {
   if (oauthConfig === undefined || oauthConfig === '') return {};
   // Only names, read as the file writes them: the config itself (its key included) is checked once, by the config.
   const file = (typeof oauthConfig === 'string' ? oauthConfigObject(oauthConfig) : oauthConfig) ?? {};
-  const text = (name: string) => {
-    const value = Object.hasOwn(file, name) ? file[name] : undefined;
-    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-  };
+  const text = (name: string) => configText(file, name).trim() || undefined;
   const [appId, publicKeyId, site] = [text('client_id'), text('public_key_id'), text('coze_api_base')];
   let baseUrl: string | undefined;
   try {

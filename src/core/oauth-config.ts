@@ -132,6 +132,12 @@ export function oauthConfigObject(text: string): Record<string, unknown> | undef
   return isJsonObject(parsed) ? parsed : undefined;
 }
 
+/** A field of the file that holds text, read as an own field only; '' for any other. */
+export function configText(config: Record<string, unknown>, name: string): string {
+  const value = Object.hasOwn(config, name) ? config[name] : undefined;
+  return typeof value === 'string' ? value : '';
+}
+
 /**
  * What to mask and redact of a config, valid or not: every line of the key (however it is wrapped in the file), the
  * app id and the fingerprint, and every line of a file that is not a JSON object. Nothing for text too long to be a
@@ -141,7 +147,7 @@ export function oauthConfigSecrets(input: string | Record<string, unknown>): str
   if (typeof input === 'string' && input.length > MAX_PRIVATE_KEY_LENGTH) return [];
   const parsed = typeof input === 'string' ? oauthConfigObject(input) : input;
   const config = isJsonObject(parsed) ? parsed : {};
-  const text = (name: string) => (Object.hasOwn(config, name) && typeof config[name] === 'string' ? config[name] : '');
+  const text = (name: string) => configText(config, name);
   // A file that cannot be read field by field is masked line by line; a good one by its key and ids alone, so that
   // its site and its field names stay readable wherever they are written.
   const readable = isJsonObject(parsed) && typeof parsed.private_key === 'string';

@@ -1,5 +1,6 @@
 // coze_oauth_config.json: parsed field by field, merged with the settings beside it, and its secrets listed.
 import { describe, expect, it } from 'vitest';
+import { oauthConfigIds } from '../../src/core/credentials.ts';
 import { InputError } from '../../src/core/errors.ts';
 import { mergeOAuthConfig, oauthConfigSecrets, parseOAuthConfig } from '../../src/core/oauth-config.ts';
 import { MAX_PRIVATE_KEY_LENGTH } from '../../src/core/private-key.ts';
@@ -226,5 +227,26 @@ describe('oauthConfigSecrets', () => {
     expect(secrets).not.toContain(APP_ID);
     expect(oauthConfigSecrets(`${text()}${' '.repeat(MAX_PRIVATE_KEY_LENGTH)}`)).toEqual([]);
     expect(oauthConfigSecrets({ client_id: 7, public_key_id: 'short', private_key: null })).toEqual([]);
+  });
+});
+
+describe('oauthConfigIds', () => {
+  it("reads the file's ids and site by name, own fields only, before the config is checked", () => {
+    expect(oauthConfigIds(text())).toEqual({ appId: APP_ID, publicKeyId: KID, baseUrl: 'https://api.coze.cn' });
+    const { client_id: _, public_key_id: __, ...withoutIds } = file;
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.client_id = '7400000000001';
+    prototype.public_key_id = 'pollutedFingerprint0123456789';
+    let read: ReturnType<typeof oauthConfigIds>;
+    try {
+      read = oauthConfigIds(text(withoutIds));
+    } finally {
+      delete prototype.client_id;
+      delete prototype.public_key_id;
+    }
+    expect(read).toEqual({ baseUrl: 'https://api.coze.cn' });
+    expect(oauthConfigIds(text({ ...file, client_id: '  ', coze_api_base: 'not a url' }))).toEqual({
+      publicKeyId: KID,
+    });
   });
 });

@@ -30,6 +30,8 @@ export declare function mergeOAuthConfig(config: OAuthConfig, given: GivenCreden
  * mark, no deeper than any config file; undefined when it is none of that.
  */
 export declare function oauthConfigObject(text: string): Record<string, unknown> | undefined;
+/** A field of the file that holds text, read as an own field only; '' for any other. */
+export declare function configText(config: Record<string, unknown>, name: string): string;
 /**
  * What to mask and redact of a config, valid or not: every line of the key (however it is wrapped in the file), the
  * app id and the fingerprint, and every line of a file that is not a JSON object. Nothing for text too long to be a
