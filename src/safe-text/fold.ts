@@ -4,8 +4,8 @@
  * What does not change which characters a reader takes an id for: whitespace, format characters (Cf), other default
  * ignorables, the Braille blank (U+2800, which shows as a space), and combining marks (an underline over a digit).
  */
-const UNSEEN = /^[\s\p{Cf}\p{Default_Ignorable_Code_Point}\u2800\p{M}]$/u;
-const WHITESPACE = /^\s$/u;
+const UNSEEN = /[\s\p{Cf}\p{Default_Ignorable_Code_Point}\u2800\p{M}]/u;
+const WHITESPACE = /\s/u;
 
 /**
  * The folded text, and for each of its code units where the character it came from stands in the original text
@@ -29,10 +29,10 @@ export function fold(text: string, lowerCase: boolean): Folded {
   const to: number[] = [];
   const spaced: number[] = [];
   let space = 0;
-  for (let at = 0; at < text.length; ) {
-    const code = text.codePointAt(at) as number;
-    const width = code > 0xffff ? 2 : 1;
-    const character = text.slice(at, at + width);
+  let at = 0;
+  // Code point by code point (a lone surrogate is one of its own); UNSEEN and WHITESPACE test one at a time.
+  for (const character of text) {
+    const code = character.codePointAt(0) as number;
     if (code > 0x20 && code < 0x7f) {
       // Printable ASCII, most of any text, is its own NFKC.
       folded += lowerCase ? character.toLowerCase() : character;
@@ -41,21 +41,22 @@ export function fold(text: string, lowerCase: boolean): Folded {
       spaced.push(space);
       space = 0;
     } else if (WHITESPACE.test(character)) space = 1;
-    else if (!UNSEEN.test(character)) {
+    else {
       const normal = character.normalize('NFKC');
       for (const part of lowerCase ? normal.toLowerCase() : normal) {
-        // NFKC writes some characters with a space or a mark (¨ is a space and a combining diaeresis).
+        // Unseen characters stay unseen in NFKC; and NFKC writes some characters with a space or a mark (¨ is a
+        // space and a combining diaeresis).
         if (UNSEEN.test(part)) continue;
         for (let unit = 0; unit < part.length; unit++) {
           folded += part[unit];
           from.push(at);
-          to.push(at + width);
+          to.push(at + character.length);
           spaced.push(space);
           space = 0;
         }
       }
     }
-    at += width;
+    at += character.length;
   }
   return { text: folded, from, to, spaced: Uint8Array.from(spaced) };
 }

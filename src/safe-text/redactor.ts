@@ -61,7 +61,6 @@ export function publicText(redactor: Pick<Redactor, 'redact'>, surface: Surface,
 
 /** Every id, wherever its folded form stands in the text's, as its setting's term: [⟦app-id⟧]. */
 function withoutIdentifiers(text: string, identifiers: ReadonlyMap<string, Identifier>): string {
-  if (identifiers.size === 0) return text;
   const folded = fold(text, true);
   const ranges: FoldedRange[] = [];
   for (const [id, name] of identifiers) {
@@ -77,7 +76,6 @@ function withoutIdentifiers(text: string, identifiers: ReadonlyMap<string, Ident
 }
 
 function withoutSecrets(text: string, slices: ReadonlySet<string>): string {
-  if (slices.size === 0) return text;
   const folded = fold(text, false);
   const { text: compact, spaced } = folded;
   const hidden = new Uint8Array(compact.length);

@@ -2,7 +2,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readAnswer } from '../../src/core/coze-response.ts';
-import { BOUND, bounded, firstLine, inert, outsideText, withoutSecretShapes } from '../../src/safe-text/outside.ts';
+import {
+  BOUND,
+  bounded,
+  firstLine,
+  inert,
+  outsideText,
+  withoutCommands,
+  withoutSecretShapes,
+} from '../../src/safe-text/outside.ts';
 import { createRedactor } from '../../src/safe-text/redactor.ts';
 
 /** The pattern the gate replaced: right in what it finds, quadratic on long runs of token-like text. */
@@ -80,6 +88,11 @@ describe('the gate', () => {
     expect(answer.location?.length).toBe(BOUND.url);
   });
 
+  it('leaves :: inside a line, where it opens no runner command (C++ names, IPv6 addresses)', () => {
+    expect(withoutCommands('no std::string at ::1')).toBe('no std::string at ::1');
+    expect(withoutCommands('line\n \t::error::x')).toBe('line\n \t: :error::x');
+  });
+
   it('makes quoted words inert: one line, none of our terms, no runner command, no HTML comment', () => {
     expect(inert('a\nb\u0085c\u202ed ⟦base-url⟧ ##[error] <!-- x -->')).toBe(
       'a b c d [base-url] ## [error] <! -- x -->',
@@ -101,6 +114,8 @@ describe('the gate', () => {
     expect(bounded('ab😀', 3)).toBe('ab');
     expect(bounded('ab😀', 4)).toBe('ab😀');
     expect(bounded('😀abc', 4)).toBe('😀ab');
+    // Within its bound a text is kept as it is, even one that ends in half a pair: nothing was cut.
+    expect(bounded('ab\ud83d', 3)).toBe('ab\ud83d');
     expect(outsideText('##['.repeat(200), 300)).toHaveLength(301);
   });
 
@@ -129,6 +144,12 @@ describe('the gate', () => {
         expect(text.length).toBeLessThanOrEqual(BOUND.words + 1);
       }
     }
+  });
+
+  it('marks a text cut at its window with …, even where redaction left it within its bound', () => {
+    const shrink = (text: string) => text.replace(/x+/g, 'x');
+    expect(outsideText('x'.repeat(BOUND.words * 3), BOUND.words, shrink)).toBe('x…');
+    expect(outsideText('x'.repeat(BOUND.words), BOUND.words)).toBe('x'.repeat(BOUND.words));
   });
 
   it('takes the first line only, however long the text after it', () => {

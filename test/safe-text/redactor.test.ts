@@ -19,6 +19,8 @@ describe('createRedactor', () => {
     expect(redactor.redact(`bad token ${token.slice(0, 15)} ${token.slice(15)}`)).toBe('bad token [redacted]');
     expect(redactor.redact(`cut here ${token.slice(0, 14)}…`)).toBe('cut here [redacted]…');
     expect(redactor.redact(`tail ${token.slice(-13)} and more`)).toBe('tail [redacted] and more');
+    expect(redactor.redact(`last ${token.slice(-12)} and more`)).toBe('last [redacted] and more');
+    expect(redactor.redact(`ends in ${token.slice(0, 12)}`)).toBe('ends in [redacted]');
     expect(redactor.redact('authentication is invalid (HTTP 401, log id 20261125000001STANDIN)')).toBe(
       'authentication is invalid (HTTP 401, log id 20261125000001STANDIN)',
     );
@@ -28,6 +30,8 @@ describe('createRedactor', () => {
   it("takes the rest of a secret's run along on both sides, and stops where the run does", () => {
     expect(redactor.redact(`(abc${token.slice(5, 18)}xyz) end`)).toBe('([redacted]) end');
     expect(redactor.redact(`a-${token.slice(0, 12)}=b c`)).toBe('[redacted] c');
+    // An ellipsis folds to three dots, characters of a secret's kind, but is a character of its own: it stays.
+    expect(redactor.redact(`…${token.slice(0, 14)}… end`)).toBe('…[redacted]… end');
   });
 
   it('cuts a secret split by zero-width spaces or written in fullwidth letters, and keeps what folds to dots', () => {
@@ -86,6 +90,14 @@ describe('ids the README keeps in secrets', () => {
 
   it('leaves ids under six characters, which would blank ordinary words and numbers', () => {
     expect(withIds.redact('code 12345')).toBe('code 12345');
+    const six = createRedactor();
+    six.addIdentifier('public-key-id', 'abc123');
+    expect(six.redact('kid ABC123')).toBe('kid [⟦public-key-id⟧]');
+  });
+
+  it('names each id where it stands, whichever was added first, and two ids side by side as two', () => {
+    expect(withIds.redact('kid Ab12Cd34Ef56 of app 1183520381944')).toBe('kid [⟦public-key-id⟧] of app [⟦app-id⟧]');
+    expect(withIds.redact('1183520381944Ab12Cd34Ef56')).toBe('[⟦app-id⟧][⟦public-key-id⟧]');
   });
 
   it('matches an id case aside even where lower-casing would change the length of the text', () => {

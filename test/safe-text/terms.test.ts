@@ -6,7 +6,14 @@ import { deadlineFrom, sendWithRetries } from '../../src/core/retry.ts';
 import { verifyToken } from '../../src/core/verify.ts';
 import { libraryError } from '../../src/lib/errors.ts';
 import { mintCozeToken } from '../../src/lib/index.ts';
-import { inTermsOf, type Surface, setting, term } from '../../src/safe-text/terms.ts';
+import {
+  inOAuthConfigTerms,
+  inTermsOf,
+  isEnvironmentVariable,
+  type Surface,
+  setting,
+  term,
+} from '../../src/safe-text/terms.ts';
 
 describe('terms', () => {
   const text = `Raise ${term('deadline-seconds')}, check ${term('private-key')}, use ${setting('base-url', 'https://api.coze.com')} or ${setting('verify', 'false')}`;
@@ -120,5 +127,28 @@ describe('terms', () => {
     expect(describeError(error, 'cli')).toBe(
       'Token request: connection refused (1 attempt). Check --base-url, the network and the proxy settings (HTTPS_PROXY, NO_PROXY), and raise --timeout-seconds or --retries if Coze is slow',
     );
+  });
+
+  it('names a credential the console config file gave by its field in that file', () => {
+    const credentials = ['app-id', 'public-key-id', 'private-key', 'base-url'] as const;
+    const text = credentials.map((name) => term(name)).join(', ');
+    expect(inTermsOf('action', inOAuthConfigTerms(text, credentials))).toBe(
+      'the client_id of oauth-config, the public_key_id of oauth-config, the private_key of oauth-config, ' +
+        'the coze_api_base of oauth-config',
+    );
+    expect(inTermsOf('action', inOAuthConfigTerms(text, ['private-key']))).toBe(
+      'app-id, public-key-id, the private_key of oauth-config, base-url',
+    );
+  });
+
+  it('takes a whole name in capitals and underscores for an environment variable, nothing around it', () => {
+    expect(['HTTPS_PROXY', 'COZE_PRIVATE_KEY', 'no_proxy'].map(isEnvironmentVariable)).toEqual([true, true, true]);
+    expect(['HTTPS', '--HTTPS_PROXY', 'HTTPS_PROXY.', '_PROXY', 'HTTPS_'].map(isEnvironmentVariable)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
