@@ -31,10 +31,14 @@ export function libraryError(error: unknown, redactor: Redactor = createRedactor
 }
 
 /**
- * The folder that holds all of the library's code: src/ (this file is in src/lib/), or dist/ in the bundle (it is
- * dist/lib/index.js), read from a stack frame of this module's own and taken one folder up.
+ * The folder two up from the file of a stack's first frame: for a stack of this module's own, the folder that holds
+ * all of the library's code, src/ (this file is in src/lib/) or dist/ in the bundle (it is dist/lib/index.js).
  */
-const OWN_FOLDER = /\(?(\S*[\\/])[^\\/\s]+[\\/][^\\/\s]+:\d+:\d+\)?$/m.exec(new Error().stack ?? '')?.[1] ?? '';
+export function ownFolder(stack: string): string {
+  return /\(?(\S*[\\/])[^\\/\s]+[\\/][^\\/\s]+:\d+:\d+/.exec(stack)?.[1] ?? '';
+}
+
+export const LIBRARY_FOLDER = ownFolder(String(new Error().stack));
 
 /**
  * The stack as the library's user should see it, printed or uncaught: the problem with Coze's status, code and log
@@ -43,10 +47,12 @@ const OWN_FOLDER = /\(?(\S*[\\/])[^\\/\s]+[\\/][^\\/\s]+:\d+:\d+\)?$/m.exec(new 
  * error thrown, and Node then prints its own internal source line above an uncaught error.)
  */
 function userStack(error: Error): string {
-  const here: { stack?: string } = {};
+  const here = {} as { stack: string };
   Error.captureStackTrace(here);
-  const frames = (here.stack ?? '')
+  // Its first line is "Error", the rest its frames.
+  const frames = here.stack
     .split('\n')
-    .filter((line) => /^\s+at /.test(line) && !line.includes(OWN_FOLDER) && !/[( ]node:/.test(line));
+    .slice(1)
+    .filter((line) => !line.includes(LIBRARY_FOLDER) && !/[( ]node:/.test(line));
   return [`${error.name}: ${explainError(error, 'library').problem}`, ...frames].join('\n');
 }

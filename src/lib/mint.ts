@@ -84,7 +84,8 @@ async function mintAndVerify(
   const config = readMintConfig(settingsText(own));
   const http = createHttpClient(ownEnvironment(), { holdsProcess });
   try {
-    const say = own.log && ((message: string) => own.log?.(publicText(redactor, 'library', message)));
+    const { log } = own;
+    const say = log && ((message: string) => log(publicText(redactor, 'library', message)));
     const expectedUserId = parseExpectedUserId(own.expectedUserId ?? '', own.verify === true);
     const deps = defaultDeps(
       {

@@ -63,7 +63,7 @@ export function ownOptions<T extends object>(
         `expected ${A_TYPE[type]}, not ${article} ${actual}`,
       );
     }
-    if (value !== undefined) own[name] = value;
+    own[name] = value;
   }
   return own as Partial<T>;
 }

@@ -1,5 +1,6 @@
 // cozeTokenSource: a token getter for long jobs that refreshes ahead of expiry and never holds a finished program.
 import { MAX_DURATION_SECONDS } from '../core/config.js';
+import type { MintedToken } from '../core/coze-response.js';
 import { InputError } from '../core/errors.js';
 import { libraryError } from './errors.js';
 import { type MintCozeTokenOptions, mintInTerms } from './mint.js';
@@ -37,7 +38,8 @@ export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => numb
     throw libraryError(new InputError('refresh-seconds', `expected a whole number from 0 to ${MAX_DURATION_SECONDS}`));
   }
   // A token that lives no longer than the margin counts as expired when it arrives: every call would mint anew.
-  if (own.durationSeconds !== undefined && own.durationSeconds <= EXPIRY_MARGIN_MS / 1000) {
+  // (Number(undefined) is NaN, which is no number of seconds, and never too few.)
+  if (Number(own.durationSeconds) <= EXPIRY_MARGIN_MS / 1000) {
     throw libraryError(
       new InputError(
         'duration-seconds',
@@ -46,12 +48,29 @@ export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => numb
       ),
     );
   }
+  return renewingSource(() => mintInTerms(mintOptions as MintCozeTokenOptions, false), {
+    refreshSeconds,
+    now,
+    log: own.log,
+  });
+}
+
+/** When and how a token source renews: the options it was made with, its clock, and where a failed refresh goes. */
+export interface Renewal {
+  refreshSeconds: number;
+  now: () => number;
+  log?: ((message: string) => void) | undefined;
+}
+
+/** The source's cache and renewal around `mint`, which must leave the process free to end. */
+export function renewingSource(mint: () => Promise<MintedToken>, renewal: Renewal): () => Promise<string> {
+  const { refreshSeconds, now, log } = renewal;
   let cached: { token: string; renewAtMs: number; usableUntilMs: number } | undefined;
   let minting: Promise<string> | undefined;
   let retryAtMs = 0;
-  const mint = (): Promise<string> => {
-    // Every mint leaves the process free to end; a caller that waits for one holds it (waitFor) until it is over.
-    minting ??= mintInTerms(mintOptions as MintCozeTokenOptions, false)
+  const mintOnce = (): Promise<string> => {
+    // A caller that waits for a mint holds the process (waitFor) until it is over.
+    minting ??= mint()
       .then(({ token, expiresAt, expiresIn }) => {
         // On this process's clock, which the source compares with. expiresAt is on Coze's; where the two disagree
         // (the mint healed a clock skew), the whole seconds left, counted from now, are what this clock can use.
@@ -77,10 +96,10 @@ export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => numb
     if (cached && at < cached.usableUntilMs) {
       // Ahead of expiry: one refresh in the background; the caller keeps the token that still works.
       if (!minting && at >= retryAtMs) {
-        mint().catch((error: unknown) => {
+        mintOnce().catch((error: unknown) => {
           retryAtMs = now() + REFRESH_RETRY_MS;
           try {
-            own.log?.(
+            log?.(
               `Refreshing the Coze token failed; the current one still works, and a later call tries again: ` +
                 `${(error as Error).message}`,
             );
@@ -91,7 +110,7 @@ export function cozeTokenSource(options: CozeTokenSourceOptions, now: () => numb
       }
       return cached.token;
     }
-    return waitFor(mint());
+    return waitFor(mintOnce());
   };
 }
 

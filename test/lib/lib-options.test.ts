@@ -1,5 +1,6 @@
 // The library refuses option names it does not know, before anything is signed or sent, and says which it meant.
 import { describe, expect, it } from 'vitest';
+import { MAX_SCOPE_DEPTH } from '../../src/core/config.ts';
 import { explainError } from '../../src/core/errors.ts';
 import { nearestName } from '../../src/core/option-names.ts';
 import { ownEnvironment } from '../../src/core/own.ts';
@@ -146,6 +147,7 @@ describe('option types and sizes, checked before any work', () => {
       [{ appId: 7477777777777 }, "Option 'appId': expected a string, not a number"],
       [{ scope: ['Connector.botChat'] }, "Option 'scope': expected an object, not an array"],
       [{ scope: null }, "Option 'scope': expected an object, not a null"],
+      [{ appId: {} }, "Option 'appId': expected a string, not an object"],
       [{ log: 'console' }, "Option 'log': expected a function, not a string"],
       [{ retries: true }, "Option 'retries': expected a number, not a boolean"],
     ];
@@ -158,6 +160,27 @@ describe('option types and sizes, checked before any work', () => {
     expect(() => cozeTokenSource({ ...credentials(), refreshSeconds: '30' } as never)).toThrow(
       "Option 'refreshSeconds': expected a number, not a string",
     );
+  });
+
+  it('takes an option given as undefined for one not given', async () => {
+    // As a JavaScript caller may write it (the types leave such options out).
+    const options = { ...credentials(), baseUrl: standIn.url, retries: undefined, log: undefined };
+    const minted = await mintCozeToken(options as unknown as Parameters<typeof mintCozeToken>[0]);
+    expect(standIn.issued.has(minted.token)).toBe(true);
+  });
+
+  it('copies an object option as JSON whole, null included, as deep as a setting takes and no deeper', () => {
+    const nested = (levels: number, make: (inner: unknown) => unknown): unknown =>
+      levels === 1 ? make(1) : make(nested(levels - 1, make));
+    const inObject = (inner: unknown) => ({ a: inner });
+    const inArray = (inner: unknown) => [inner];
+    const text = (scope: unknown) => settingsText({ scope })('scope');
+    expect(text({ a: null, b: [null, 'x'] })).toBe('{"a":null,"b":[null,"x"]}');
+    expect(text(nested(MAX_SCOPE_DEPTH + 1, inObject))).toBe(JSON.stringify(nested(MAX_SCOPE_DEPTH + 1, inObject)));
+    expect(text({ a: nested(MAX_SCOPE_DEPTH, inArray) })).toBe(JSON.stringify({ a: nested(MAX_SCOPE_DEPTH, inArray) }));
+    const refused = `Input 'scope': expected a JSON object nested at most ${MAX_SCOPE_DEPTH} levels deep, without cycles`;
+    expect(() => text(nested(MAX_SCOPE_DEPTH + 2, inObject))).toThrow(refused);
+    expect(() => text({ a: nested(MAX_SCOPE_DEPTH + 1, inArray) })).toThrow(refused);
   });
 
   it('refuses a privateKey over 64 KiB at once, as the CLI does, however large', async () => {

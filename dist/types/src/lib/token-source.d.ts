@@ -1,3 +1,4 @@
+import type { MintedToken } from '../core/coze-response.js';
 import { type MintCozeTokenOptions } from './mint.js';
 export interface CozeTokenSourceOptions extends Omit<MintCozeTokenOptions, 'verify' | 'expectedUserId'> {
     /** Mint anew this long before the token expires (default 60); never more than half of the token's lifetime. */
@@ -14,3 +15,11 @@ export declare const EXPIRY_MARGIN_MS = 10000;
  * (at most every 5 s). Only a caller whose token has expired waits for a mint, and gets its error.
  */
 export declare function cozeTokenSource(options: CozeTokenSourceOptions, now?: () => number): () => Promise<string>;
+/** When and how a token source renews: the options it was made with, its clock, and where a failed refresh goes. */
+export interface Renewal {
+    refreshSeconds: number;
+    now: () => number;
+    log?: ((message: string) => void) | undefined;
+}
+/** The source's cache and renewal around `mint`, which must leave the process free to end. */
+export declare function renewingSource(mint: () => Promise<MintedToken>, renewal: Renewal): () => Promise<string>;
