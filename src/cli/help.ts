@@ -1,5 +1,5 @@
 // The CLI's --help, written from the settings table, and its exit codes.
-import { SETTINGS, type Setting, settingsOf } from '../core/settings.js';
+import { SETTINGS, type Setting, type SettingSpec, settingsOf } from '../core/settings.js';
 import { VERSION } from '../core/version.js';
 
 export const EXIT = { ok: 0, refused: 1, badInput: 2, network: 3 } as const;
@@ -24,22 +24,27 @@ const padded = (text: string, width: number) => text + ' '.repeat(Math.max(0, wi
 const FLAG_WIDTH = 26;
 const HELP_WIDTH = 42;
 
+/**
+ * One row of the options: the flag, its help, and its variable in a column of their own; a help line too long to
+ * leave room for the variable puts it on a line of its own, under the others.
+ */
+export function helpLine([flag, help, env]: readonly [string, string, string]): string {
+  if (!env) return `  ${flag.padEnd(FLAG_WIDTH)}${help}`;
+  if (columns(help) >= HELP_WIDTH)
+    return `  ${flag.padEnd(FLAG_WIDTH)}${help}\n${' '.repeat(2 + FLAG_WIDTH + HELP_WIDTH)}${env}`;
+  return `  ${flag.padEnd(FLAG_WIDTH)}${padded(help, HELP_WIDTH)}${env}`;
+}
+
 function optionRows(): string[] {
   const rows = settingsOf('cli').flatMap((name: Setting): ReadonlyArray<readonly [string, string, string]> => {
-    const spec = SETTINGS[name];
+    // Every setting of the command line has a placeholder (the settings table's tests hold it to that).
+    const spec: SettingSpec = SETTINGS[name];
     if (name === 'private-key') return KEY_ROWS;
     if (name === 'oauth-config')
       return [['--oauth-config-file PATH', "the console's coze_oauth_config.json", 'COZE_OAUTH_CONFIG (the JSON)']];
-    return [[`--${name}${'metavar' in spec ? ` ${spec.metavar}` : ''}`, spec.help, 'env' in spec ? spec.env : '']];
+    return [[`--${name} ${spec.metavar}`, spec.help, spec.env ?? '']];
   });
-  const line = ([flag, help, env]: readonly [string, string, string]) => {
-    if (!env) return `  ${flag.padEnd(FLAG_WIDTH)}${help}`;
-    // A long help line puts its variable on a line of its own, under the others.
-    if (help.length >= HELP_WIDTH)
-      return `  ${flag.padEnd(FLAG_WIDTH)}${help}\n${' '.repeat(2 + FLAG_WIDTH + HELP_WIDTH)}${env}`;
-    return `  ${flag.padEnd(FLAG_WIDTH)}${padded(help, HELP_WIDTH)}${env}`;
-  };
-  return [...rows.map(line), ...OUTPUT_ROWS.map(([flag, help]) => line([flag, help, '']))];
+  return [...rows, ...OUTPUT_ROWS.map(([flag, help]) => [flag, help, ''] as const)].map(helpLine);
 }
 
 export const HELP = `coze-token ${VERSION}: mint a short-lived Coze access token from a JWT OAuth app.

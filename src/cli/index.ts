@@ -39,14 +39,13 @@ interface Voice {
 export async function runCli(argv: string[], io: CliIo, runDeps: MintDeps): Promise<number> {
   const startedMs = runDeps.now();
   const redactor = createRedactor();
-  const voice: Voice = { out: () => {}, err: () => {} };
   const inOwnWords = (text: string) => {
     const words = inTermsOf('cli', text);
     return voice.keySource === undefined ? words : words.replaceAll(nameOf('private-key', 'cli'), voice.keySource);
   };
   // Redacted first: an id it cuts out becomes a term, written in the command line's words with the rest.
   const say = (write: (text: string) => void) => (text: string) => write(inOwnWords(redactor.redact(text)));
-  Object.assign(voice, { out: say(io.out), err: say(io.err) });
+  const voice: Voice = { out: say(io.out), err: say(io.err) };
   const deps: MintDeps = ownRecord({
     ...runDeps,
     log: (message: string) => voice.err(`${message}\n`),
@@ -113,10 +112,10 @@ async function runCommand(
     typeof values[name] === 'string' ? values[name] : io.env[cliEnvironmentVariable(name) ?? ''];
   // Parsed once, first: until the config names a bad one, the default bounds reading the key.
   const deadlineRead = readDeadline(text('deadline-seconds'));
-  const keyFlag = typeof values['private-key'] === 'string' ? values['private-key'] : undefined;
-  const keyFile = typeof values['private-key-file'] === 'string' ? values['private-key-file'] : undefined;
+  const keyFlag = values['private-key'] as string | undefined;
+  const keyFile = values['private-key-file'] as string | undefined;
   const timeLeftMs = () => startedMs + deadlineRead.deadlineMs - deps.now();
-  const configFile = typeof values['oauth-config-file'] === 'string' ? values['oauth-config-file'] : undefined;
+  const configFile = values['oauth-config-file'] as string | undefined;
   const oauthConfig = await readOAuthConfig(configFile, io, timeLeftMs());
   const key = await readPrivateKey(keyFlag, keyFile, io, timeLeftMs());
   protectCredentials(redactor, {

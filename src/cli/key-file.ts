@@ -184,7 +184,7 @@ async function readBounded(stream: ByteSource, source: string, timeLeftMs: numbe
   } finally {
     clearTimeout(timer);
     // Ends the stream (and its file) whether it was read to the end or given up on.
-    void iterator.return?.()?.catch(() => {});
+    void iterator.return?.().catch(() => {});
   }
   return Buffer.concat(chunks).toString('utf8');
 }

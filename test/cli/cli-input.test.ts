@@ -133,6 +133,8 @@ describe('arguments are never repeated', () => {
       'coze-token: --export-env: is an input of the action, not an option of coze-token (argument 2)\n',
     ]);
     expect((await cli(['mint', '--oauth-config=x.json'])).stderr).toContain('did you mean --oauth-config-file?');
+    expect((await cli(['mint', '--config', 'x.json'])).stderr).toContain('did you mean --oauth-config-file?');
+    expect((await cli(['mint', '--key-file', 'k.pem'])).stderr).toContain('did you mean --private-key-file?');
   });
 
   it('says to put -- after the script when npm kept the options for itself, whatever else went wrong', async () => {
@@ -142,6 +144,9 @@ describe('arguments are never repeated', () => {
     expect(npmRun.stderr).toContain(
       "\nhint: npm kept the options for itself, as it does with those before a --: put -- after the script's name, " +
         'as in npm run coze-token -- mint --app-id …\n',
+    );
+    expect((await cli(['--bogus'], { npm_config_public_key_id: 'kid' })).stderr).toContain(
+      'as in npm run coze-token -- mint --app-id …\n',
     );
     expect((await cli(['check'], { npm_config_verify: 'true' })).stderr).toContain(
       "hint: npm kept the options for itself, as it does with those before a --: put -- after the script's name, as in " +
@@ -153,6 +158,8 @@ describe('arguments are never repeated', () => {
       { npm_config_timeout: '5' },
       { npm_config_json: 'true' },
       { npm_package_json: 'p' },
+      // npm's own variables are lower-case; one a user set in capitals is config npm reads, not flags it took.
+      { NPM_CONFIG_app_id: '1' },
     ]) {
       expect((await cli(['check'], env)).stderr).not.toContain('npm kept');
     }
@@ -173,7 +180,10 @@ describe('arguments are never repeated', () => {
       /^coze-token: --app-id: needs a value \(argument 2\)/,
     );
     expect((await cli(['mint', '--json=yes'])).stderr).toBe('coze-token: --json: takes no value (argument 2)\n');
-    expect((await cli(['mint', `--private-key=${pem()}`])).stderr).toMatch(/^coze-token: --private-key: takes only -/);
+    expect((await cli(['mint', `--private-key=${pem()}`])).stderr).toBe(
+      'coze-token: --private-key: takes only - (read the key from standard input); a key on the command line would ' +
+        'land in shell history and process lists. Use --private-key-file or COZE_PRIVATE_KEY\n',
+    );
   });
 });
 

@@ -482,6 +482,50 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
   return error;
 }
 
+describe('reading the key within --deadline-seconds', () => {
+  /** coze-token mint with --deadline-seconds 1, its key file given by `source`, on a clock that says `clock()`. */
+  async function mintReading(source: () => AsyncIterable<Buffer>, clock: () => number): Promise<CliRun> {
+    let stdout = '';
+    let stderr = '';
+    const io = {
+      env: {},
+      stdin: () => Readable.from([]),
+      openFile: source,
+      out: (text: string) => void (stdout += text),
+      err: (text: string) => void (stderr += text),
+    };
+    const args = ['mint', ...flags(), '--deadline-seconds', '1'];
+    const code = await runCli(args, io, defaultDeps({ sleep: async () => {}, now: clock }));
+    return { code, stdout, stderr };
+  }
+  const start = Date.now();
+
+  it('waits for a slow key file while the second lasts, counted on its clock from the start', async () => {
+    const slow = async function* () {
+      await new Promise((later) => setTimeout(later, 100));
+      yield Buffer.from(keys.pkcs1);
+    };
+    const run = await mintReading(slow, () => start);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(standIn.issued.has(run.stdout.trim())).toBe(true);
+  });
+
+  it('gives up on a key file that never ends once the second is over by its clock', async () => {
+    const endless = async function* () {
+      await new Promise(() => {});
+      yield Buffer.from('');
+    };
+    // The first reading starts the command; by the next, 990 of its 1,000 ms are gone.
+    let readings = 0;
+    const run = await mintReading(endless, () => start + (readings++ === 0 ? 0 : 990));
+    expect([run.code, run.stderr]).toEqual([
+      2,
+      'coze-token mint: --private-key-file: gave no end of the key within --deadline-seconds: expected a file or ' +
+        'input that ends\n',
+    ]);
+  });
+});
+
 describe('mintCozeToken (the library)', () => {
   it('mints, and with verify proves the token with /v1/users/me, against one deadline', async () => {
     const before = standIn.requests.length;

@@ -1,6 +1,6 @@
 // The CLI's --help as a user reads it: every option, its placeholder, its words and its variable, in one place.
 import { expect, it } from 'vitest';
-import { HELP } from '../../src/cli/help.ts';
+import { HELP, helpLine } from '../../src/cli/help.ts';
 
 it("lists the options in the table's order, each with its placeholder, help and variable, aligned", () => {
   const options = HELP.slice(HELP.indexOf('Options, and'), HELP.indexOf('\nExit codes')).trimEnd().split('\n');
@@ -30,4 +30,12 @@ it("lists the options in the table's order, each with its placeholder, help and 
     '  --version                 the version',
   ]);
   expect(HELP).toContain('  coze-token check --oauth-config-file coze_oauth_config.json\n');
+});
+
+it('puts the variable under a help text that fills its column, counting a wide character as two', () => {
+  const full = 'h'.repeat(42);
+  expect(helpLine(['--x N', full, 'COZE_X'])).toBe(`  --x N${' '.repeat(21)}${full}\n${' '.repeat(70)}COZE_X`);
+  expect(helpLine(['--x N', full.slice(1), 'COZE_X'])).toBe(`  --x N${' '.repeat(21)}${full.slice(1)} COZE_X`);
+  expect(helpLine(['--x N', `${'h'.repeat(38)}公钥`, 'COZE_X'])).toContain('\n');
+  expect(helpLine(['--x', 'help', ''])).toBe(`  --x${' '.repeat(23)}help`);
 });

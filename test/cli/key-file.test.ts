@@ -84,6 +84,33 @@ describe('readPrivateKey', () => {
     }
   });
 
+  it('says in words why a file could not be read, for each code Node gives', async () => {
+    const reasons: Array<[string, string]> = [
+      ['ENOENT', 'there is no such file'],
+      ['ENOTDIR', 'a part of the path is not a folder'],
+      ['EISDIR', 'it is a folder, not a file'],
+      ['EACCES', 'permission denied'],
+      ['EPERM', 'permission denied'],
+      ['ELOOP', 'the path has a loop of symbolic links'],
+      ['ENAMETOOLONG', 'the path is too long'],
+    ];
+    for (const [code, reason] of reasons) {
+      expect(await refusal('x.pem', code)).toBe(
+        `cannot read "x.pem": ${reason}; expected a readable file holding the PEM private key`,
+      );
+    }
+    // A path of blanks shows as nothing: the gate leaves no blank text.
+    expect(await refusal('   ')).toBe(
+      'cannot read "": there is no such file; expected a readable file holding the PEM private key',
+    );
+  });
+
+  it('shows a key path with a brace in it, which only a config file of JSON text would have', async () => {
+    expect(await refusal('keys/{app}.pem')).toBe(
+      'cannot read "keys/{app}.pem": there is no such file; expected a readable file holding the PEM private key',
+    );
+  });
+
   it(`reads ${MAX_PRIVATE_KEY_LENGTH} bytes, and stops at the first byte past them, even of a source that never ends`, async () => {
     const exactly = { ...keyIo(), stdin: () => bytes('A'.repeat(MAX_PRIVATE_KEY_LENGTH - 1), 'B') };
     expect((await readPrivateKey('-', undefined, exactly, 5000)).text).toHaveLength(MAX_PRIVATE_KEY_LENGTH);
@@ -117,6 +144,11 @@ describe('readPrivateKey', () => {
       readPrivateKey('-', undefined, { ...keyIo(), stdin: () => slow([], true) }, 100),
     ).rejects.toMatchObject({ expected: expect.stringMatching(/^gave no end of the key within/) });
     expect(returned).toBe(2);
+    // Nothing of the read is left to keep the process alive, its timer least of all.
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    expect((await readPrivateKey('-', undefined, keyIo(), 60_000)).text).toBe('stdin key');
+    expect(timers()).toBe(before);
     // A source without return() is read all the same.
     const plain: ByteSource = {
       [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true, value: undefined }) }),
@@ -128,6 +160,19 @@ describe('readPrivateKey', () => {
 });
 
 describe('readOAuthConfig', () => {
+  it('names the file, not the key, when it gives no end in time', async () => {
+    const endless: ByteSource = { [Symbol.asyncIterator]: () => ({ next: () => new Promise(() => {}) }) };
+    await expect(
+      readOAuthConfig(
+        'c.json',
+        keyIo({}, () => endless),
+        50,
+      ),
+    ).rejects.toMatchObject({
+      expected: 'gave no end of the file within ⟦deadline-seconds⟧: expected a file or input that ends',
+    });
+  });
+
   it('takes a file of blanks for an empty one', async () => {
     const io = keyIo({}, () => bytes('  \n'));
     await expect(readOAuthConfig('c.json', io, 5000)).rejects.toMatchObject({

@@ -48,6 +48,8 @@ describe('the settings table', () => {
   it("lists every CLI setting in --help with its variable, and the key's sources", () => {
     for (const name of settingsOf('cli')) {
       if (name === 'private-key' || name === 'oauth-config') continue;
+      // Its placeholder in --help: every setting of the command line but the two read from files has one.
+      expect([name, table[name].metavar]).toEqual([name, expect.stringMatching(/^[A-Z]+$/)]);
       const line = HELP.split('\n').findIndex((text) => text.startsWith(`  --${name} `));
       expect([name, line]).not.toEqual([name, -1]);
       const env = table[name].env;
