@@ -35,7 +35,8 @@ export function libraryError(error: unknown, redactor: Redactor = createRedactor
  * all of the library's code, src/ (this file is in src/lib/) or dist/ in the bundle (it is dist/lib/index.js).
  */
 export function ownFolder(stack: string): string {
-  return /\(?(\S*[\\/])[^\\/\s]+[\\/][^\\/\s]+:\d+:\d+/.exec(stack)?.[1] ?? '';
+  // A frame ends in file:line:column; the column's first digit is enough to know one.
+  return /\(?(\S*[\\/])[^\\/\s]+[\\/][^\\/\s]+:\d+:\d/.exec(stack)?.[1] ?? '';
 }
 
 export const LIBRARY_FOLDER = ownFolder(String(new Error().stack));
