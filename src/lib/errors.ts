@@ -48,10 +48,12 @@ export const LIBRARY_FOLDER = ownFolder(String(new Error().stack));
  * error thrown, and Node then prints its own internal source line above an uncaught error.)
  */
 function userStack(error: Error): string {
-  const here = {} as { stack: string };
+  // Without a prototype, so that its first line is "Error" whatever another part of the host put on Object.prototype
+  // (a message with line breaks would pass for frames); the rest are its frames. No stack at all where the host set
+  // Error.stackTraceLimit to something other than a number.
+  const here: { stack?: string } = Object.create(null);
   Error.captureStackTrace(here);
-  // Its first line is "Error", the rest its frames.
-  const frames = here.stack
+  const frames = (here.stack ?? '')
     .split('\n')
     .slice(1)
     .filter((line) => !line.includes(LIBRARY_FOLDER) && !/[( ]node:/.test(line));

@@ -396,6 +396,15 @@ describe('--verbose', () => {
 });
 
 describe("the console's config file, read as the key is", () => {
+  it('says so when COZE_OAUTH_CONFIG names the file instead of holding its text, in words left whole', async () => {
+    const run = await cli(['mint'], { COZE_OAUTH_CONFIG: '/home/runner/work/_temp/coze_oauth_config.json' });
+    expect([run.code, run.stderr]).toEqual([
+      2,
+      'coze-token mint: --oauth-config-file (or COZE_OAUTH_CONFIG): is the name of a .json file, not its text; ' +
+        'expected the coze_oauth_config.json the Coze console gives a JWT (service) app, as JSON text\n',
+    ]);
+  });
+
   it('names the file it expected, and takes JSON given as a path for the secret it is', async () => {
     const missing = await cli(['mint', '--oauth-config-file', 'coze_oauth_config.json']);
     expect(missing.stderr).toBe(

@@ -149,6 +149,17 @@ describe('readPrivateKey', () => {
     const before = timers();
     expect((await readPrivateKey('-', undefined, keyIo(), 60_000)).text).toBe('stdin key');
     expect(timers()).toBe(before);
+    // A hand-made source whose return() gives no promise is read all the same.
+    const syncReturn: ByteSource = {
+      [Symbol.asyncIterator]: () => {
+        let given = false;
+        return {
+          next: async () => (given ? { done: true, value: undefined } : ((given = true), { done: false, value: 'k' })),
+          return: (() => undefined) as never,
+        };
+      },
+    };
+    expect((await readPrivateKey('-', undefined, { ...keyIo(), stdin: () => syncReturn }, 5000)).text).toBe('k');
     // A source without return() is read all the same.
     const plain: ByteSource = {
       [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true, value: undefined }) }),

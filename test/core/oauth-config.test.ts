@@ -70,6 +70,11 @@ describe('parseOAuthConfig', () => {
     );
     refused(whole.slice(0, -1), /looks truncated/);
     refused(whole.replace(`"${APP_ID}"`, APP_ID.replace('1', 'x')), /^is not valid JSON; expected .* as JSON text$/);
+    for (const path of ['/tmp/ci/coze_oauth_config.json', ' C:\\keys\\coze.JSON\n', 'coze_oauth_config.json']) {
+      refused(path, /^is the name of a \.json file, not its text; expected .* as JSON text$/);
+    }
+    refused('{"a": "b.json"', /^is not valid JSON/);
+    refused('/tmp/a\nb.json', /^is not valid JSON/);
     refused(`[${whole}]`, /^is JSON but an array, not an object/);
     refused('"jwt"', /^is JSON but a string, not an object/);
     refused('null', /^is JSON but null/);
@@ -218,6 +223,11 @@ describe('oauthConfigSecrets', () => {
     // A good file's other lines (its site, its field names) are no secret, and stay readable where they are written.
     expect(oauthConfigSecrets(text()).filter((secret) => secret.includes('coze_api_base'))).toEqual([]);
     expect(oauthConfigSecrets(text().slice(0, -40))).toContain(text().slice(0, -40).trim());
+  });
+
+  it('lists nothing of the name of a .json file, which names the file rather than holding it', () => {
+    expect(oauthConfigSecrets('/home/runner/work/_temp/coze_oauth_config.json')).toEqual([]);
+    expect(oauthConfigSecrets(`${'a'.repeat(4097)}.json`)).not.toEqual([]);
   });
 
   it('lists the key lines of a file that does not parse, and nothing of one too long to be read', () => {

@@ -53,4 +53,32 @@ describe('an error the library rewrote', () => {
     expect(frames.filter((frame) => /node:|[\\/]src[\\/]/.test(frame))).toEqual([]);
     expect(frames.every((frame) => frame.startsWith('    at '))).toBe(true);
   });
+
+  it('keeps its own words and no stack when the host gives none, and no line a polluted prototype wrote', async () => {
+    const refused = () =>
+      mintCozeToken({ appId: 'x', publicKeyId: 'y', privateKey: 'z', durationSeconds: -1 }).then(
+        () => undefined,
+        (error: unknown) => error as InputError,
+      ) as Promise<InputError>;
+    const limit = Error.stackTraceLimit;
+    try {
+      (Error as { stackTraceLimit?: number | undefined }).stackTraceLimit = undefined;
+      const error = await refused();
+      expect(error).toBeInstanceOf(InputError);
+      expect(error.stack).toBe(`InputError: ${error.message}`);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+    Object.defineProperty(Object.prototype, 'message', {
+      value: 'x\n    at planted (\u001b[31m)',
+      configurable: true,
+      writable: true,
+    });
+    try {
+      const error = await refused();
+      expect(error.stack).not.toMatch(/planted|\u001b/);
+    } finally {
+      delete (Object.prototype as { message?: string }).message;
+    }
+  });
 });
