@@ -35,6 +35,9 @@ const ALIASES: Record<string, string> = Object.fromEntries(
   }),
 );
 
+/** Where a key belongs, for a key given to a flag that takes something else (a path, an id). */
+const PEM_INSTEAD = 'give the key through COZE_PRIVATE_KEY or --private-key - (standard input) instead';
+
 /** What the command line does instead, for a setting of another surface that someone types as a flag. */
 const INSTEAD: Partial<Record<string, string>> = { verify: 'coze-token check mints a token and verifies it' };
 
@@ -82,6 +85,18 @@ export function parseCommandLine(argv: string[]): CommandLine {
     if (!spec) throw unknownOption(token.name, where);
     const flag = `--${token.name}`;
     if (spec.type === 'boolean' && token.value !== undefined) throw new InputError(flag, `takes no value (${where})`);
+    // A key pasted after a flag that takes something else: parseArgs took it for the value, as no = joined them.
+    if (
+      spec.type === 'string' &&
+      token.name !== 'private-key' &&
+      !token.inlineValue &&
+      token.value?.startsWith('-----')
+    ) {
+      throw new InputError(
+        flag,
+        `was given what looks like a PEM key (${where}), which is not repeated here: ${PEM_INSTEAD}`,
+      );
+    }
     // --private-key takes only -, and says so below whatever it was given.
     if (
       spec.type === 'string' &&

@@ -94,6 +94,12 @@ const EXPECTED =
   'expected an RSA private key in PEM form (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----), or that ' +
   'PEM base64-encoded on one line';
 
+/** A file's name where the key's text goes: one line of a path's length ending in .pem or .key, which no key does. */
+function namesKeyFile(raw: string): boolean {
+  const line = raw.trim();
+  return line.length <= 4096 && !/[\r\n]/.test(line) && /\.(?:pem|key)$/i.test(line);
+}
+
 /** Parse the private-key input into an RSA KeyObject, or throw one InputError that never quotes the key. */
 export function parsePrivateKey(raw: string): KeyObject {
   if (raw.length > MAX_PRIVATE_KEY_LENGTH) {
@@ -102,6 +108,7 @@ export function parsePrivateKey(raw: string): KeyObject {
   if (raw.trim() === '') throw new InputError(INPUT, `is empty; ${EXPECTED}`);
   const normalized = normalizePem(raw);
   if (!normalized) {
+    if (namesKeyFile(raw)) throw new InputError(INPUT, `is the name of a key file, not the key; ${EXPECTED}`);
     const hint = decodeBase64Pem(raw).includes('-----BEGIN')
       ? ' The END line is missing: the key looks truncated.'
       : '';

@@ -180,6 +180,12 @@ describe('arguments are never repeated', () => {
       /^coze-token: --app-id: needs a value \(argument 2\)/,
     );
     expect((await cli(['mint', '--json=yes'])).stderr).toBe('coze-token: --json: takes no value (argument 2)\n');
+    for (const flag of ['--private-key-file', '--app-id']) {
+      expect((await cli(['mint', flag, pem()])).stderr).toBe(
+        `coze-token: ${flag}: was given what looks like a PEM key (argument 2), which is not repeated here: give the ` +
+          'key through COZE_PRIVATE_KEY or --private-key - (standard input) instead\n',
+      );
+    }
     expect((await cli(['mint', `--private-key=${pem()}`])).stderr).toBe(
       'coze-token: --private-key: takes only - (read the key from standard input); a key on the command line would ' +
         'land in shell history and process lists. Use --private-key-file or COZE_PRIVATE_KEY\n',

@@ -143,6 +143,13 @@ describe('parsePrivateKey', () => {
     ],
     ['a base64 PEM cut off before its END line', Buffer.from(keys.pkcs8.slice(0, 900)).toString('base64'), /truncated/],
     [
+      'the name of a key file',
+      ' /home/runner/keys/private_key.pem\n',
+      /^Input 'private-key': is the name of a key file, not the key; expected an RSA/,
+    ],
+    ['the name of a .key file', 'C:\\keys\\app.KEY', /is the name of a key file/],
+    ['a name on two lines', 'keys/\nprivate_key.pem', /^Input 'private-key': expected an RSA private key in PEM form/],
+    [
       'base64 of something that is not a PEM',
       Buffer.from('just some words, not a key at all').toString('base64'),
       /expected an RSA private key in PEM form/,
