@@ -76,7 +76,8 @@ describe('an error the library rewrote', () => {
     });
     try {
       const error = await refused();
-      expect(error.stack).not.toMatch(/planted|\u001b/);
+      expect(error.stack).not.toContain('planted');
+      expect(error.stack).not.toContain('\u001b');
     } finally {
       delete (Object.prototype as { message?: string }).message;
     }
