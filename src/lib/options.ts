@@ -57,10 +57,10 @@ export function ownOptions<T extends object>(
       actual !== type &&
       !(type === 'string or object' && (actual === 'string' || actual === 'object'))
     ) {
-      const article = actual === 'array' || actual === 'object' ? 'an' : 'a';
+      const article = actual === 'null' ? '' : actual === 'array' || actual === 'object' ? 'an ' : 'a ';
       throw new InputError(
         name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`),
-        `expected ${A_TYPE[type]}, not ${article} ${actual}`,
+        `expected ${A_TYPE[type]}, not ${article}${actual}`,
       );
     }
     own[name] = value;
