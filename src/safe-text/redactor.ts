@@ -41,7 +41,7 @@ export function createRedactor(): Redactor {
   const identifiers = new Map<string, Identifier>();
   const remember = (secret: string) => {
     const compact = fold(secret, false).text;
-    for (let i = 0; i + SLICE <= compact.length; i++) slices.add(compact.slice(i, i + SLICE));
+    for (let end = SLICE; end <= compact.length; end++) slices.add(compact.slice(end - SLICE, end));
   };
   return {
     add: remember,
@@ -81,10 +81,10 @@ function withoutSecrets(text: string, slices: ReadonlySet<string>): string {
   const hidden = new Uint8Array(compact.length);
   // Whitespace inside a piece found goes with it; whitespace between two pieces stays.
   const bridged = new Uint8Array(compact.length);
-  for (let i = 0; i + SLICE <= compact.length; i++) {
-    if (!slices.has(compact.slice(i, i + SLICE))) continue;
-    hidden.fill(1, i, i + SLICE);
-    bridged.fill(1, i + 1, i + SLICE);
+  for (let end = SLICE; end <= compact.length; end++) {
+    if (!slices.has(compact.slice(end - SLICE, end))) continue;
+    hidden.fill(1, end - SLICE, end);
+    bridged.fill(1, end - SLICE + 1, end);
   }
   // A piece found takes the rest of its run along: the characters of the secret's kind right before and after it,
   // each a character of its own in the text (… folds to three dots, and is no run of a secret).

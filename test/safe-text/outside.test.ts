@@ -91,6 +91,8 @@ describe('the gate', () => {
   it('leaves :: inside a line, where it opens no runner command (C++ names, IPv6 addresses)', () => {
     expect(withoutCommands('no std::string at ::1')).toBe('no std::string at ::1');
     expect(withoutCommands('line\n \t::error::x')).toBe('line\n \t: :error::x');
+    // What .NET's TrimStart takes off before the runner looks for ::, a vertical tab and a form feed included.
+    expect(withoutCommands('\v::error::x\n\f::warning::y')).toBe('\v: :error::x\n\f: :warning::y');
   });
 
   it('makes quoted words inert: one line, none of our terms, no runner command, no HTML comment', () => {

@@ -30,6 +30,8 @@ describe('createRedactor', () => {
   it("takes the rest of a secret's run along on both sides, and stops where the run does", () => {
     expect(redactor.redact(`(abc${token.slice(5, 18)}xyz) end`)).toBe('([redacted]) end');
     expect(redactor.redact(`a-${token.slice(0, 12)}=b c`)).toBe('[redacted] c');
+    // Two pieces apart, with no whitespace between them, stay two.
+    expect(redactor.redact(`${token.slice(0, 12)}@${token.slice(20, 32)}`)).toBe('[redacted]@[redacted]');
     // An ellipsis folds to three dots, characters of a secret's kind, but is a character of its own: it stays.
     expect(redactor.redact(`…${token.slice(0, 14)}… end`)).toBe('…[redacted]… end');
   });
