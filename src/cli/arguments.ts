@@ -26,12 +26,13 @@ const FILE_FLAGS: Partial<Record<string, string>> = {
 
 /**
  * Names from other tools that mean one of ours, from the settings table: --key-id is --public-key-id, and a name for
- * the key or the config file (--key, --config, --oauth-config) is the flag of its file.
+ * the key or the config file (--key, --config) is the flag of its file. A setting's own name is near enough to its
+ * file's flag (--oauth-config, --oauth-config-file) for nearestName.
  */
 const ALIASES: Record<string, string> = Object.fromEntries(
   settingsOf('cli').flatMap((name) => {
     const flag = FILE_FLAGS[name] ?? name;
-    return [...(specOf(name).aliases ?? []), ...(flag === name ? [] : [name])].map((alias) => [alias, flag]);
+    return (specOf(name).aliases ?? []).map((alias) => [alias, flag]);
   }),
 );
 
@@ -86,12 +87,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
     const flag = `--${token.name}`;
     if (spec.type === 'boolean' && token.value !== undefined) throw new InputError(flag, `takes no value (${where})`);
     // A key pasted after a flag that takes something else: parseArgs took it for the value, as no = joined them.
-    if (
-      spec.type === 'string' &&
-      token.name !== 'private-key' &&
-      !token.inlineValue &&
-      token.value?.startsWith('-----')
-    ) {
+    if (token.name !== 'private-key' && !token.inlineValue && token.value?.startsWith('-----')) {
       throw new InputError(
         flag,
         `was given what looks like a PEM key (${where}), which is not repeated here: ${PEM_INSTEAD}`,

@@ -92,6 +92,17 @@ describe('coze-token', () => {
     expect(printed.logId).toBe('log-[--app-id]-[--public-key-id]');
   });
 
+  it('mint --json leaves logId out where Coze gave none it could read', async () => {
+    const body = JSON.stringify({
+      access_token: 'czs_no-log-id-token-0123456789',
+      expires_in: Date.now() / 1000 + 600,
+    });
+    standIn.fail({ kind: 'ok-body', body, headers: { 'x-tt-logid': 'not a log id' } });
+    const run = await cli(['mint', '--json', ...flags()]);
+    expect(run.code).toBe(0);
+    expect(Object.keys(JSON.parse(run.stdout) as object)).toEqual(['token', 'expiresAt', 'expiresIn']);
+  });
+
   it("reads the console's config file from --oauth-config-file or COZE_OAUTH_CONFIG, one of them, with check's options", async () => {
     const config = JSON.stringify({
       client_type: 'jwt',
