@@ -21,9 +21,9 @@ function table(report: RunReport): string {
 }
 
 /** The workflow and job that run the check, as one line of plain text (their names are the repository's own). */
-function checkName(subject: AlertSubject): string | undefined {
+function checkName(subject: AlertSubject): string {
   const name = [subject.workflow, subject.job].flatMap((part) => outsideText(part, BOUND.name) ?? []);
-  return name.length > 0 ? name.join(' / ').slice(0, 120) : undefined;
+  return name.join(' / ').slice(0, 120);
 }
 
 export function failureIssue(

@@ -2,7 +2,14 @@
 // through the real @actions/github client.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ActionDeps } from '../../src/action/index.ts';
-import { describeGitHubError, failureComment, failureIssue, marker, runContextFrom } from '../../src/alert/index.ts';
+import {
+  describeGitHubError,
+  duplicateComment,
+  failureComment,
+  failureIssue,
+  marker,
+  runContextFrom,
+} from '../../src/alert/index.ts';
 import { appTag } from '../../src/core/report.ts';
 import { act } from '../support/act.ts';
 import { ACTIONS_BOT, type FakeGitHub, startFakeGitHub } from '../support/fake-github.ts';
@@ -279,6 +286,35 @@ describe('alert helpers', () => {
         '| **Result** | ❌ failed |',
         '| **Error** | `x` |',
       ].join('\n'),
+    );
+  });
+
+  it('names the organisation by its digest, and no check where the run gave no workflow or job', () => {
+    const issue = failureIssue({ app: '0a1b2c3d', site: 'api.coze.com', org: '9f8e7d6c' }, { problem: 'no' }, context);
+    expect(issue.title).toBe('Coze credential check failing: app 0a1b2c3d for 9f8e7d6c on api.coze.com');
+    expect(issue.body.split('\n').slice(0, 2)).toEqual([
+      '<!-- coze-token-check: app 0a1b2c3d for 9f8e7d6c on api.coze.com -->',
+      'The Coze credential check of app `0a1b2c3d` (a digest of its app-id) for `9f8e7d6c` (a digest of its ' +
+        'account-id or enterprise-id) on `api.coze.com` failed in [run 42](https://github.example/octo/coze-app/actions/runs/42).',
+    ]);
+  });
+
+  it('cuts a long workflow and job name to 120 characters in the title', () => {
+    const subject = { app: 'a', site: 's', workflow: 'w'.repeat(120), job: 'j'.repeat(120) };
+    expect(failureIssue(subject, { problem: 'no' }, context).title).toBe(
+      `Coze credential check failing: ${'w'.repeat(120)}, app a on s`,
+    );
+  });
+
+  it('shows the site and the audience of the run in the issue, as code', () => {
+    const body = failureComment({ problem: 'p', baseUrl: 'https://api.coze.com', audience: 'api.coze.com' }, context);
+    expect(body).toContain('| **Base URL** | `https://api.coze.com` |');
+    expect(body).toContain('| **Audience** | `api.coze.com` |');
+  });
+
+  it('closes a duplicate with a comment that points to the issue kept', () => {
+    expect(duplicateComment(7, context)).toBe(
+      'Duplicate of #7, which this check keeps (two runs opened one each). Closed in [run 42](https://github.example/octo/coze-app/actions/runs/42).',
     );
   });
 
