@@ -329,6 +329,15 @@ describe('alert helpers', () => {
       "GitHub's API could not be reached: connection refused",
     );
     expect(describeGitHubError(wrapped(new TypeError('a bug')))).toBe('HTTP 500: wrapped');
+    const refusedByProxy = Object.assign(new Error('Proxy response (403) !== 200 when HTTP Tunneling'), {
+      name: 'AbortError',
+    });
+    expect(describeGitHubError(wrapped(refusedByProxy))).toBe(
+      "GitHub's API could not be reached: the proxy refused the connection to GitHub (HTTP 403)",
+    );
+    expect(describeGitHubError(wrapped(Object.assign(new Error('t'), { name: 'TimeoutError' })))).toBe(
+      "GitHub's API could not be reached: no complete answer in the time left",
+    );
     // An error with an answer is GitHub's answer, whatever its cause says.
     expect(
       describeGitHubError(

@@ -117,6 +117,21 @@ describe('findOpen', () => {
     expect(pages).toEqual(['1', '2', '3']);
   });
 
+  it('gives what it found when every page it may read has a match: duplicates to converge, not an error', async () => {
+    // 1,000 issues, newest first; one of ours on each of the ten pages.
+    handler = (req, res) => {
+      const page = Number(new URL(req.url ?? '/', apiUrl).searchParams.get('page'));
+      const numbers = Array.from({ length: 100 }, (_, i) => 1000 - (page - 1) * 100 - i);
+      json(
+        res,
+        200,
+        numbers.map((number) => mine({ number, body: number % 100 === 50 ? 'mark' : 'other' })),
+      );
+    };
+    const found = await find((issue) => issue.body === 'mark');
+    expect(found.map((issue) => issue.number)).toEqual(Array.from({ length: 10 }, (_, i) => 50 + i * 100));
+  });
+
   it('refuses a listing entry that is not an issue', async () => {
     for (const entry of [null, 'x', 7, { number: 1, body: 7 }]) {
       handler = (_, res) => json(res, 200, [entry]);
