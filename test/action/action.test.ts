@@ -190,6 +190,32 @@ describe('verify', () => {
     );
   });
 
+  it("writes Coze's user id in the action's words, the app's id named, and no user-name where Coze gave none", async () => {
+    standIn.failUsersMe({
+      kind: 'ok-body',
+      body: JSON.stringify({ code: 0, msg: '', data: { user_id: `u${appId}` } }),
+    });
+    const result = await act(standIn, inputs({ verify: 'true' }));
+    expect(result.failures()).toEqual([]);
+    const outputs = result.outputs();
+    expect([outputs.verified, outputs['user-id'], Object.hasOwn(outputs, 'user-name')]).toEqual([
+      'true',
+      'u[app-id]',
+      false,
+    ]);
+    const named = JSON.stringify({ code: 0, msg: '', data: { user_id: '7', user_name: `bot ${appId}` } });
+    standIn.failUsersMe({ kind: 'ok-body', body: named });
+    expect((await act(standIn, inputs({ verify: 'true' }))).outputs()['user-name']).toBe('bot [app-id]');
+  });
+
+  it("names the fingerprint Coze repeats back as the setting, as the app's id", async () => {
+    const body = JSON.stringify({ access_token: 'czs_kid-echo-token-0123456789', expires_in: Date.now() / 1000 + 600 });
+    standIn.fail({ kind: 'ok-body', body, headers: { 'x-tt-logid': `log-${appId}-${kid}` } });
+    const result = await act(standIn, inputs());
+    expect(result.failures()).toEqual([]);
+    expect(result.summaryTable()['Log id (x-tt-logid)']).toBe('log-[app-id]-[public-key-id]');
+  });
+
   it('sets verified=false when Coze refuses the token (4100), with the hint of the check', async () => {
     standIn.failUsersMe({
       kind: 'status',

@@ -216,6 +216,21 @@ describe('issue-on-failure', () => {
     ]);
   });
 
+  it('sends the github-token only over https or to loopback', async () => {
+    for (const apiUrl of ['http://api.github.example', 'ftp://127.0.0.1']) {
+      failing();
+      const result = await act(standIn, inputs(), {
+        deps: { env: { ...env(), GITHUB_API_URL: apiUrl } },
+        extra: [githubToken],
+      });
+      expect(result.named('warning').map((c) => c.args[0])).toEqual([
+        'Could not write the alert issue to GitHub: GITHUB_API_URL is not an https:// URL, and the github-token is ' +
+          'sent only over https (or to localhost); nothing was sent',
+      ]);
+    }
+    expect(github.requests).toEqual([]);
+  });
+
   it('warns when it is not on a runner or has no token', async () => {
     const noRunner = await act(standIn, inputs(), { deps: { env: {} }, extra: [githubToken] });
     expect(noRunner.named('warning').map((c) => c.args[0])).toEqual([
