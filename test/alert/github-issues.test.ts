@@ -77,6 +77,10 @@ describe('viewer', () => {
   it("asks GraphQL who the token is, and checks the answer's shape", async () => {
     handler = (_, res) => json(res, 200, { data: { viewer: { login: 'github-actions[bot]', databaseId: 41898282 } } });
     expect(await api().viewer()).toEqual(me);
+    handler = (_, res) => json(res, 200, { data: null });
+    await expect(api().viewer()).rejects.toThrow(
+      "GitHub did not say whose the github-token is (no login in the viewer's answer)",
+    );
     for (const viewer of [
       null,
       {},
