@@ -108,6 +108,25 @@ describe('readAnswer', () => {
     });
   });
 
+  it('holds a field only for what the answer gave', () => {
+    const bare = readAnswer({ status: 200, headers: {}, body: '{"code":0}' });
+    expect(Object.keys(bare)).toEqual(['status', 'refused', 'body', 'ok']);
+    const user = (id: string) =>
+      readAnswer({ status: 200, headers: {}, body: JSON.stringify({ code: 0, data: { user_id: id } }) });
+    expect(user('7'.repeat(256)).exactUserId).toBe('7'.repeat(256));
+    expect(user('7'.repeat(257))).not.toHaveProperty('exactUserId');
+    const typed = (type: string) =>
+      readAnswer({ status: 200, headers: { 'content-type': type }, body: '{}' }).contentType;
+    const html = readAnswer({ status: 502, headers: { 'content-type': 'text/html' }, body: 'Bad gateway' });
+    expect(html.body).toBe('html');
+    expect(['application/json; charset=utf-8', ' text/html ', 'bad text/html', 'text/html x'].map(typed)).toEqual([
+      'application/json',
+      'text/html',
+      undefined,
+      undefined,
+    ]);
+  });
+
   it('refuses every status outside 200 to 299', () => {
     expect([199, 200, 299, 300].map((status) => read(status, {}).refused)).toEqual([true, false, false, true]);
   });
