@@ -1,6 +1,7 @@
 // knownAnswer, readAnswer and cleanText on their own: which label each answer gets, and exactly what of
 // Coze's words is kept.
 import { describe, expect, it } from 'vitest';
+import { otherSite } from '../../src/core/answer-parts.ts';
 import { type Answer, knownAnswer } from '../../src/core/answers.ts';
 import { readAnswer } from '../../src/core/coze-response.ts';
 import { outsideText as cleanText } from '../../src/safe-text/outside.ts';
@@ -58,6 +59,13 @@ describe('knownAnswer', () => {
       expect(label(answer)).toBe(expected);
     });
   }
+});
+
+describe('otherSite', () => {
+  it('names the other Coze site of one, and none of a host that is not one', () => {
+    expect(otherSite('https://api.coze.cn')).toStrictEqual({ here: 'api.coze.cn', other: 'https://api.coze.com' });
+    expect(otherSite('http://127.0.0.1:8080')).toStrictEqual({ here: '127.0.0.1' });
+  });
 });
 
 describe('readAnswer', () => {

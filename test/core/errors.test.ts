@@ -41,6 +41,17 @@ describe('errors', () => {
     expect(explainError(new InputError('a', 'b'))).toStrictEqual({ problem: "Input 'a': b" });
     expect(describeError(new NetworkError('unreachable', 'check the proxy'))).toBe('unreachable. check the proxy');
     expect(describeError(new Error('boom'))).toBe('Unexpected error: boom');
+    expect(describeError(new Error(' '))).toBe('Unexpected error: no message');
+    // Environment variables are named as such only when every one named is one.
+    expect(
+      [['HTTPS_PROXY', 'NO_PROXY'], ['HTTPS_PROXY'], ['HTTPS_PROXY', 'base-url']].map(
+        (inputs) => explainError(new InputError(inputs, 'disagree')).problem,
+      ),
+    ).toEqual([
+      'Environment variables HTTPS_PROXY and NO_PROXY: disagree',
+      'Environment variable HTTPS_PROXY: disagree',
+      "Inputs 'HTTPS_PROXY' and 'base-url': disagree",
+    ]);
   });
 
   it("hand the library's user a stack of the problem with its facts and the caller's frames, none of the library's", () => {

@@ -63,6 +63,11 @@ describe('the digests that name the app and the organisation in public', () => {
     expect(appTag('7455555555555', repository)).not.toBe(unkeyed('7455555555555'));
     expect(checkTags('', repository, '7000001')).toEqual({ app: 'unknown', org: 'unknown' });
     expect(checkTags('7455555555555', repository, '')).toEqual({ app: appTag('7455555555555', repository) });
+    // Blanks around an id, as a pasted secret has them, change neither digest; blanks alone are no app.
+    expect(checkTags(' 7455555555555\n', repository, ' 7000001 ')).toEqual(
+      checkTags('7455555555555', repository, '7000001'),
+    );
+    expect(checkTags('  ', repository, '7000001')).toEqual({ app: 'unknown', org: 'unknown' });
   });
 
   it('costs a scrypt run for every app id tried', () => {
