@@ -15,7 +15,8 @@ const core = (...names: string[]) => names.map((name) => `src/core/${name}.ts`);
 export const PARTS: Record<string, string[]> = {
   'core-settings': core(
     ...['settings', 'setting-spec', 'config', 'values', 'oauth-config', 'session-context', 'credentials'],
-    ...['private-key', 'missing-secrets', 'option-names', 'own', 'json-text', 'duration', 'node-version', 'version'],
+    ...['private-key', 'file-name', 'missing-secrets', 'option-names', 'own', 'json-text', 'duration', 'node-version'],
+    'version',
   ),
   'core-exchange': core(
     ...['jwt', 'jti', 'clock', 'mint', 'verify', 'expected-user', 'http', 'sockets', 'lookup', 'exit', 'retry'],

@@ -1,6 +1,7 @@
 // The CLI's secret files: the private key from one of its four sources, and the console's config file, each read
 // within the key parser's size bound and the deadline.
 import { InputError } from '../core/errors.js';
+import { MAX_PATH_LENGTH } from '../core/file-name.js';
 import { KEY_TOO_LONG, MAX_PRIVATE_KEY_LENGTH } from '../core/private-key.js';
 import { outsideText } from '../safe-text/outside.js';
 import { term } from '../safe-text/terms.js';
@@ -99,8 +100,8 @@ const MAX_SHOWN_PATH = 160;
  * have), or a long run of base64 between slashes. Such text is never shown.
  */
 function looksLikeKey(path: string): boolean {
-  // No path is this long (PATH_MAX is 4096): such text is taken for a key, before any pattern looks at it.
-  if (path.length > 4096) return true;
+  // No path is this long: such text is taken for a key, before any pattern looks at it.
+  if (path.length > MAX_PATH_LENGTH) return true;
   const base64 = (text: string) =>
     text.length >= 40 && /^[A-Za-z0-9+/=]+$/.test(text) && /\d/.test(text) && /[A-Z]/.test(text) && /[a-z]/.test(text);
   return /-----(BEGIN|END)|PRIVATE KEY|[\r\n]/.test(path) || base64(path) || path.split(/[/\\]/).some(base64);

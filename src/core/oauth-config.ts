@@ -2,6 +2,7 @@
 // field; merged with settings given beside it, and its secrets listed for masking. It holds the key: never quoted.
 import { term } from '../safe-text/terms.js';
 import { InputError } from './errors.js';
+import { namesFile } from './file-name.js';
 import { isJsonObject, jsonKind, jsonShape, parseJson } from './json-text.js';
 import { MAX_PRIVATE_KEY_LENGTH, parsePrivateKey, privateKeySecrets } from './private-key.js';
 import { IDENTIFIER, parseBaseUrl } from './values.js';
@@ -20,15 +21,6 @@ const SETTING = 'oauth-config';
 const MAX_DEPTH = 4;
 const EXPECTED = 'expected the coze_oauth_config.json the Coze console gives a JWT (service) app, as JSON text';
 
-/**
- * A value that names the file instead of holding it (a CI system's "file" variable, a path pasted in): one line of a
- * path's length, no brace, ending in .json. No key's text ends so, so it is no secret either.
- */
-export function namesConfigFile(text: string): boolean {
-  const line = text.trim();
-  return line.length <= 4096 && !/[{}\r\n]/.test(line) && /\.json$/i.test(line);
-}
-
 const fail = (problem: string): never => {
   throw new InputError(SETTING, problem);
 };
@@ -41,7 +33,7 @@ function configObject(given: string | Record<string, unknown>): Record<string, u
   const kib = MAX_PRIVATE_KEY_LENGTH / 1024;
   if (input.length > MAX_PRIVATE_KEY_LENGTH) fail(`holds more than ${kib} KiB, which no coze_oauth_config.json does`);
   if (input.trim() === '') fail(`is empty; ${EXPECTED}`);
-  if (namesConfigFile(input)) fail(`is the name of a .json file, not its text; ${EXPECTED}`);
+  if (namesFile(input, ['.json'])) fail(`is the name of a .json file, not its text; ${EXPECTED}`);
   const shape = jsonShape(input);
   if (shape.depth > MAX_DEPTH) fail(`nests deeper than coze_oauth_config.json ever does; ${EXPECTED}`);
   const parsed = parseJson(input);
@@ -154,7 +146,7 @@ export function configText(config: Record<string, unknown>, name: string): strin
  * config, which is refused before it is used.
  */
 export function oauthConfigSecrets(input: string | Record<string, unknown>): string[] {
-  if (typeof input === 'string' && (input.length > MAX_PRIVATE_KEY_LENGTH || namesConfigFile(input))) return [];
+  if (typeof input === 'string' && (input.length > MAX_PRIVATE_KEY_LENGTH || namesFile(input, ['.json']))) return [];
   const parsed = typeof input === 'string' ? oauthConfigObject(input) : input;
   const config = isJsonObject(parsed) ? parsed : {};
   const text = (name: string) => configText(config, name);

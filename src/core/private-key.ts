@@ -1,6 +1,7 @@
 // The private key: its PEM found and repaired from what secret stores do to it, parsed, and its lines to mask.
 import { createPrivateKey, type KeyObject, sign } from 'node:crypto';
 import { InputError } from './errors.js';
+import { namesFile } from './file-name.js';
 
 const INPUT = 'private-key';
 const MIN_RSA_BITS = 2048;
@@ -94,12 +95,6 @@ const EXPECTED =
   'expected an RSA private key in PEM form (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----), or that ' +
   'PEM base64-encoded on one line';
 
-/** A file's name where the key's text goes: one line of a path's length ending in .pem or .key, which no key does. */
-function namesKeyFile(raw: string): boolean {
-  const line = raw.trim();
-  return line.length <= 4096 && !/[\r\n]/.test(line) && /\.(?:pem|key)$/i.test(line);
-}
-
 /** Parse the private-key input into an RSA KeyObject, or throw one InputError that never quotes the key. */
 export function parsePrivateKey(raw: string): KeyObject {
   if (raw.length > MAX_PRIVATE_KEY_LENGTH) {
@@ -108,7 +103,8 @@ export function parsePrivateKey(raw: string): KeyObject {
   if (raw.trim() === '') throw new InputError(INPUT, `is empty; ${EXPECTED}`);
   const normalized = normalizePem(raw);
   if (!normalized) {
-    if (namesKeyFile(raw)) throw new InputError(INPUT, `is the name of a key file, not the key; ${EXPECTED}`);
+    if (namesFile(raw, ['.pem', '.key']))
+      throw new InputError(INPUT, `is the name of a key file, not the key; ${EXPECTED}`);
     const hint = decodeBase64Pem(raw).includes('-----BEGIN')
       ? ' The END line is missing: the key looks truncated.'
       : '';

@@ -7,11 +7,6 @@ export interface OAuthConfig {
     baseUrl?: string;
 }
 /**
- * A value that names the file instead of holding it (a CI system's "file" variable, a path pasted in): one line of a
- * path's length, no brace, ending in .json. No key's text ends so, so it is no secret either.
- */
-export declare function namesConfigFile(text: string): boolean;
-/**
  * Parses coze_oauth_config.json, as text or as the object it parses to. Each break (not JSON, cut short, a field
  * missing or of another type, an app of another kind, a key that is no RSA PEM) is one InputError naming oauth-config
  * and the field.

@@ -1,0 +1,7 @@
+/** No path is longer (Linux's PATH_MAX): longer text is never taken for one, and no pattern looks at it as one. */
+export declare const MAX_PATH_LENGTH = 4096;
+/**
+ * Whether `text` is one line of a path's length, without the braces of JSON, ending in one of `extensions` (case
+ * aside): a name of such a file rather than its text. Neither a key nor a config file's text ends so.
+ */
+export declare function namesFile(text: string, extensions: readonly string[]): boolean;
