@@ -2,7 +2,7 @@
 // Coze's words is kept.
 import { describe, expect, it } from 'vitest';
 import { otherSite } from '../../src/core/answer-parts.ts';
-import { type Answer, knownAnswer } from '../../src/core/answers.ts';
+import { type Answer, KNOWN_ANSWERS, knownAnswer } from '../../src/core/answers.ts';
 import { readAnswer } from '../../src/core/coze-response.ts';
 import { outsideText as cleanText } from '../../src/safe-text/outside.ts';
 
@@ -65,6 +65,22 @@ describe('otherSite', () => {
   it('names the other Coze site of one, and none of a host that is not one', () => {
     expect(otherSite('https://api.coze.cn')).toStrictEqual({ here: 'api.coze.cn', other: 'https://api.coze.com' });
     expect(otherSite('http://127.0.0.1:8080')).toStrictEqual({ here: '127.0.0.1' });
+  });
+});
+
+describe('the hints, word for word', () => {
+  // Each hint as the table writes it (terms still as ⟦name⟧), for an app on either Coze site and for a host that is
+  // neither; the snapshot is the reviewed text, so a word lost from any branch of a hint fails here.
+  const sites = ['https://api.coze.cn', 'https://api.coze.com', 'http://127.0.0.1:8080'];
+  const redirect: Answer = { status: 302, location: 'https://www.coze.com/login' };
+  it('reads as reviewed on each site', () => {
+    const hints = Object.fromEntries(
+      KNOWN_ANSWERS.map((known) => [
+        known.label,
+        Object.fromEntries(sites.map((baseUrl) => [baseUrl, known.hint(redirect, { baseUrl })])),
+      ]),
+    );
+    expect(hints).toMatchSnapshot();
   });
 });
 
