@@ -17,6 +17,8 @@ const { keys, appId, kid, standIn } = useCozeStandIn('7499999999999', 'cli-bundl
 const dir = mkdtempSync(join(tmpdir(), 'coze-cli-bundle-'));
 const keyFile = join(dir, 'private key.pem');
 writeFileSync(keyFile, keys.pkcs1);
+/** How the refusal of an old Node ends: the next step. */
+const INSTALL_NEWER_NODE = 'Install a newer Node.js (in a workflow: actions/setup-node with node-version: 24).';
 /** Makes this Node report an old version, as a Node 20 machine would. */
 const pretendOld = join(dir, 'pretend-node-20.mjs');
 writeFileSync(
@@ -166,7 +168,7 @@ describe('dist/cli/index.js', () => {
     expect(run).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'coze-token needs Node.js 22.19 or later; this is Node.js 20.20.2.\n',
+      stderr: `coze-token needs Node.js 22.19 or later; this is Node.js 20.20.2. ${INSTALL_NEWER_NODE}\n`,
     });
     expect(standIn.issued.size).toBe(before);
   });
@@ -175,7 +177,10 @@ describe('dist/cli/index.js', () => {
     const run = await spawnNode(old as string, [join(ROOT, 'dist/cli/index.js'), '--help']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^coze-token needs Node\.js 22\.19 or later; this is Node\.js v?[12]\d\.\d+\.\d+\.\n$/);
+    expect(run.stderr).toMatch(
+      /^coze-token needs Node\.js 22\.19 or later; this is Node\.js v?[12]\d\.\d+\.\d+\. Install /,
+    );
+    expect(run.stderr.endsWith(`${INSTALL_NEWER_NODE}\n`)).toBe(true);
   });
 });
 
@@ -286,7 +291,9 @@ describe('dist/lib/index.js', () => {
     ]);
     expect(run).toEqual({
       code: 0,
-      stdout: 'caught true coze-token-action needs Node.js 22.19 or later; this is Node.js 20.20.2.\nhost alive\n',
+      stdout:
+        'caught true coze-token-action needs Node.js 22.19 or later; this is Node.js 20.20.2. ' +
+        `${INSTALL_NEWER_NODE}\nhost alive\n`,
       stderr: '',
     });
   });
@@ -299,7 +306,8 @@ describe('dist/lib/index.js', () => {
     ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /^caught true coze-token-action needs Node\.js 22\.19 or later; this is Node\.js v?[12]\d\.\d+\.\d+\.\nhost alive\n$/,
+      /^caught true coze-token-action needs Node\.js 22\.19 or later; this is Node\.js v?[12]\d\.\d+\.\d+\. /,
     );
+    expect(run.stdout.endsWith(`${INSTALL_NEWER_NODE}\nhost alive\n`)).toBe(true);
   });
 });
