@@ -174,7 +174,8 @@ async function readBounded(stream: ByteSource, source: string, timeLeftMs: numbe
       if (next === 'timeout')
         throw new InputError(
           source,
-          `gave no end of ${kind.noun} within ${term('deadline-seconds')}: expected a file or input that ends`,
+          `gave no end of ${kind.noun} within ${Math.ceil(timeLeftMs / 1000)} s (${term('deadline-seconds')}): ` +
+            'expected a file or input that ends',
         );
       if (next.done) break;
       const chunk = Buffer.from(next.value);

@@ -373,7 +373,7 @@ describe('the key is read within bounds', () => {
     expect(performance.now() - started).toBeLessThan(1500);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      'coze-token mint: --private-key -: gave no end of the key within --deadline-seconds: expected a file or input that ends\n',
+      'coze-token mint: --private-key -: gave no end of the key within 1 s (--deadline-seconds): expected a file or input that ends\n',
     );
   });
 

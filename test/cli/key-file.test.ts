@@ -180,7 +180,7 @@ describe('readOAuthConfig', () => {
         50,
       ),
     ).rejects.toMatchObject({
-      expected: 'gave no end of the file within ⟦deadline-seconds⟧: expected a file or input that ends',
+      expected: 'gave no end of the file within 1 s (⟦deadline-seconds⟧): expected a file or input that ends',
     });
   });
 
