@@ -64,7 +64,10 @@ export function parseBaseUrl(text: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new InputError('base-url', `${expected}; this is not a URL`);
+    throw new InputError(
+      'base-url',
+      `${expected}; this is not a URL${text.includes('://') ? '' : ' (no https:// in front)'}`,
+    );
   }
   if (url.username || url.password) throw new InputError('base-url', `${expected}, without credentials in it`);
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
