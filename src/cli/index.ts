@@ -110,14 +110,19 @@ async function runCommand(
   // A flag, else its environment variable: the settings table names both.
   const text = (name: string) =>
     typeof values[name] === 'string' ? values[name] : io.env[cliEnvironmentVariable(name) ?? ''];
-  // Parsed once, first: until the config names a bad one, the default bounds reading the key.
+  // Parsed once, first.
   const deadlineRead = readDeadline(text('deadline-seconds'));
   const keyFlag = values['private-key'] as string | undefined;
   const keyFile = values['private-key-file'] as string | undefined;
-  const timeLeftMs = () => startedMs + deadlineRead.deadlineMs - deps.now();
+  // A bad deadline is told before any file is read: the default would bound a file that never ends instead.
+  if (deadlineRead.problem) throw deadlineRead.problem;
+  const within = () => ({
+    leftMs: startedMs + deadlineRead.deadlineMs - deps.now(),
+    seconds: deadlineRead.deadlineMs / 1000,
+  });
   const configFile = values['oauth-config-file'] as string | undefined;
-  const oauthConfig = await readOAuthConfig(configFile, io, timeLeftMs());
-  const key = await readPrivateKey(keyFlag, keyFile, io, timeLeftMs());
+  const oauthConfig = await readOAuthConfig(configFile, io, within());
+  const key = await readPrivateKey(keyFlag, keyFile, io, within());
   protectCredentials(redactor, {
     appId: text('app-id'),
     publicKeyId: text('public-key-id'),

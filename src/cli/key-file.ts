@@ -4,7 +4,7 @@ import { InputError } from '../core/errors.js';
 import { MAX_PATH_LENGTH } from '../core/file-name.js';
 import { KEY_TOO_LONG, MAX_PRIVATE_KEY_LENGTH } from '../core/private-key.js';
 import { outsideText } from '../safe-text/outside.js';
-import { term } from '../safe-text/terms.js';
+import { setting } from '../safe-text/terms.js';
 
 /** Where the key comes from: a stream of its bytes, which the command reads within bounds. */
 export type ByteSource = AsyncIterable<Uint8Array | string>;
@@ -13,6 +13,12 @@ export interface KeyIo {
   env: Record<string, string | undefined>;
   stdin: () => ByteSource;
   openFile: (path: string) => ByteSource;
+}
+
+/** How long a source may take: the time left of the deadline, and the deadline as the user set it, for messages. */
+export interface ReadWithin {
+  leftMs: number;
+  seconds: number;
 }
 
 export interface KeyText {
@@ -26,18 +32,18 @@ export async function readPrivateKey(
   flag: string | undefined,
   file: string | undefined,
   io: KeyIo,
-  timeLeftMs: number,
+  within: ReadWithin,
 ): Promise<KeyText> {
   const { COZE_PRIVATE_KEY_FILE: envFile, COZE_PRIVATE_KEY: envKey } = io.env;
   const given = [
-    flag === '-' && { source: '--private-key -', read: () => readBounded(io.stdin(), '--private-key -', timeLeftMs) },
+    flag === '-' && { source: '--private-key -', read: () => readBounded(io.stdin(), '--private-key -', within) },
     file !== undefined && {
       source: '--private-key-file',
-      read: () => readFile(io, file, '--private-key-file', timeLeftMs),
+      read: () => readFile(io, file, '--private-key-file', within),
     },
     envFile && {
       source: 'COZE_PRIVATE_KEY_FILE',
-      read: () => readFile(io, envFile, 'COZE_PRIVATE_KEY_FILE', timeLeftMs),
+      read: () => readFile(io, envFile, 'COZE_PRIVATE_KEY_FILE', within),
     },
     envKey && { source: 'COZE_PRIVATE_KEY', read: async () => envKey },
   ].filter((source) => source !== false && source !== undefined && source !== '');
@@ -65,7 +71,7 @@ export async function readPrivateKey(
 }
 
 /** The console's coze_oauth_config.json: from --oauth-config-file, or its JSON in COZE_OAUTH_CONFIG; one of them. */
-export async function readOAuthConfig(file: string | undefined, io: KeyIo, timeLeftMs: number): Promise<string> {
+export async function readOAuthConfig(file: string | undefined, io: KeyIo, within: ReadWithin): Promise<string> {
   const fromEnvironment = io.env.COZE_OAUTH_CONFIG ?? '';
   if (file === undefined) return fromEnvironment;
   if (fromEnvironment !== '') {
@@ -75,7 +81,7 @@ export async function readOAuthConfig(file: string | undefined, io: KeyIo, timeL
       'each give the oauth config: use one of them (unset the environment variable, or drop the option)',
     );
   }
-  const text = await readFile(io, file, '--oauth-config-file', timeLeftMs, CONFIG_FILE);
+  const text = await readFile(io, file, '--oauth-config-file', within, CONFIG_FILE);
   if (text.trim() === '')
     throw new InputError('--oauth-config-file', `gave an empty file: expected ${CONFIG_FILE.holding}`);
   return text;
@@ -131,9 +137,9 @@ const CONFIG_FILE: FileKind = {
   instead: 'give its text through COZE_OAUTH_CONFIG instead',
 };
 
-async function readFile(io: KeyIo, path: string, source: string, timeLeftMs: number, kind = KEY_FILE): Promise<string> {
+async function readFile(io: KeyIo, path: string, source: string, within: ReadWithin, kind = KEY_FILE): Promise<string> {
   try {
-    return await readBounded(io.openFile(path), source, timeLeftMs, kind);
+    return await readBounded(io.openFile(path), source, within, kind);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = String((error as { code?: unknown }).code);
@@ -160,13 +166,13 @@ async function readFile(io: KeyIo, path: string, source: string, timeLeftMs: num
  * At most MAX_PRIVATE_KEY_LENGTH bytes, and only while the deadline lasts: /dev/zero, a FIFO without a writer or a
  * terminal end here.
  */
-async function readBounded(stream: ByteSource, source: string, timeLeftMs: number, kind = KEY_FILE): Promise<string> {
+async function readBounded(stream: ByteSource, source: string, within: ReadWithin, kind = KEY_FILE): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   const iterator = stream[Symbol.asyncIterator]();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timedOut = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), Math.max(0, timeLeftMs));
+    timer = setTimeout(() => resolve('timeout'), Math.max(0, within.leftMs));
   });
   try {
     for (;;) {
@@ -174,8 +180,8 @@ async function readBounded(stream: ByteSource, source: string, timeLeftMs: numbe
       if (next === 'timeout')
         throw new InputError(
           source,
-          `gave no end of ${kind.noun} within ${Math.ceil(timeLeftMs / 1000)} s (${term('deadline-seconds')}): ` +
-            'expected a file or input that ends',
+          `gave no end of ${kind.noun} within ${setting('deadline-seconds', String(within.seconds))}: expected a ` +
+            'file or input that ends',
         );
       if (next.done) break;
       const chunk = Buffer.from(next.value);

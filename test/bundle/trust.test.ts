@@ -233,7 +233,7 @@ describe('the coze-token command in a shell', () => {
     expect(performance.now() - started).toBeLessThan(4000);
     expect([run.code, run.stderr]).toEqual([
       2,
-      'coze-token mint: --private-key-file: gave no end of the key within 1 s (--deadline-seconds): expected a file or input that ends\n',
+      'coze-token mint: --private-key-file: gave no end of the key within --deadline-seconds 1: expected a file or input that ends\n',
     ]);
   });
 

@@ -373,8 +373,18 @@ describe('the key is read within bounds', () => {
     expect(performance.now() - started).toBeLessThan(1500);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      'coze-token mint: --private-key -: gave no end of the key within 1 s (--deadline-seconds): expected a file or input that ends\n',
+      'coze-token mint: --private-key -: gave no end of the key within --deadline-seconds 1: expected a file or input that ends\n',
     );
+  });
+
+  it('tells a bad --deadline-seconds at once, before reading a key that never ends', async () => {
+    const started = performance.now();
+    const run = await cli(['mint', ...ids(), '--deadline-seconds', '1.5', '--private-key', '-'], {}, endless);
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect([run.code, run.stderr]).toEqual([
+      2,
+      'coze-token mint: --deadline-seconds: expected a whole number from 1 to 3600\n',
+    ]);
   });
 
   it('takes a key that comes in pieces', async () => {

@@ -531,7 +531,7 @@ describe('reading the key within --deadline-seconds', () => {
     const run = await mintReading(endless, () => start + (readings++ === 0 ? 0 : 990));
     expect([run.code, run.stderr]).toEqual([
       2,
-      'coze-token mint: --private-key-file: gave no end of the key within 1 s (--deadline-seconds): expected a file or ' +
+      'coze-token mint: --private-key-file: gave no end of the key within --deadline-seconds 1: expected a file or ' +
         'input that ends\n',
     ]);
   });

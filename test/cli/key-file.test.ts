@@ -1,6 +1,13 @@
 // The CLI's key and config files read directly: one source at a time, what looks like a key, and the read's bounds.
 import { describe, expect, it } from 'vitest';
-import { type ByteSource, inKeySource, type KeyIo, readOAuthConfig, readPrivateKey } from '../../src/cli/key-file.ts';
+import {
+  type ByteSource,
+  inKeySource,
+  type KeyIo,
+  type ReadWithin,
+  readOAuthConfig,
+  readPrivateKey,
+} from '../../src/cli/key-file.ts';
 import { InputError } from '../../src/core/errors.ts';
 import { MAX_PRIVATE_KEY_LENGTH } from '../../src/core/private-key.ts';
 
@@ -13,6 +20,9 @@ const bytes = (...chunks: string[]): ByteSource => ({
   },
 });
 
+/** A deadline of whole seconds with all of them left. */
+const within = (ms: number): ReadWithin => ({ leftMs: ms, seconds: Math.ceil(ms / 1000) });
+
 function keyIo(env: Record<string, string> = {}, open: (path: string) => ByteSource = () => missing()): KeyIo {
   return { env, stdin: () => bytes('stdin key'), openFile: open };
 }
@@ -22,7 +32,7 @@ async function refusal(path: string, code = 'ENOENT'): Promise<string> {
     undefined,
     path,
     keyIo({}, () => missing(code)),
-    5000,
+    within(5000),
   );
   return read.then(
     () => 'read',
@@ -34,18 +44,18 @@ const LOOKS_LIKE_A_KEY = /looks like a key rather than a path, so it is not repe
 describe('readPrivateKey', () => {
   it('names the remedy for each mix of sources, in the singular or the plural', async () => {
     const io = keyIo({ COZE_PRIVATE_KEY: 'k', COZE_PRIVATE_KEY_FILE: 'k.pem' });
-    await expect(readPrivateKey(undefined, 'f.pem', io, 5000)).rejects.toMatchObject({
+    await expect(readPrivateKey(undefined, 'f.pem', io, within(5000))).rejects.toMatchObject({
       inputs: ['--private-key-file', 'COZE_PRIVATE_KEY_FILE', 'COZE_PRIVATE_KEY'],
       expected: 'each give the private key: use one of them (unset the environment variables, or drop the option)',
     });
-    await expect(readPrivateKey('-', 'f.pem', keyIo({ COZE_PRIVATE_KEY: 'k' }), 5000)).rejects.toMatchObject({
+    await expect(readPrivateKey('-', 'f.pem', keyIo({ COZE_PRIVATE_KEY: 'k' }), within(5000))).rejects.toMatchObject({
       expected: 'each give the private key: use one of them (unset the environment variable, or drop the options)',
     });
   });
 
   it('takes a key of blanks for an empty one', async () => {
     const io = { ...keyIo(), stdin: () => bytes(' \n\t ') };
-    await expect(readPrivateKey('-', undefined, io, 5000)).rejects.toMatchObject({
+    await expect(readPrivateKey('-', undefined, io, within(5000))).rejects.toMatchObject({
       expected: 'gave an empty private key: expected the PEM private key the Coze console let you download',
     });
   });
@@ -113,13 +123,15 @@ describe('readPrivateKey', () => {
 
   it(`reads ${MAX_PRIVATE_KEY_LENGTH} bytes, and stops at the first byte past them, even of a source that never ends`, async () => {
     const exactly = { ...keyIo(), stdin: () => bytes('A'.repeat(MAX_PRIVATE_KEY_LENGTH - 1), 'B') };
-    expect((await readPrivateKey('-', undefined, exactly, 5000)).text).toHaveLength(MAX_PRIVATE_KEY_LENGTH);
+    expect((await readPrivateKey('-', undefined, exactly, within(5000))).text).toHaveLength(MAX_PRIVATE_KEY_LENGTH);
     const endless: ByteSource = {
       async *[Symbol.asyncIterator]() {
         for (;;) yield 'A'.repeat(16 * 1024);
       },
     };
-    await expect(readPrivateKey('-', undefined, { ...keyIo(), stdin: () => endless }, 2000)).rejects.toMatchObject({
+    await expect(
+      readPrivateKey('-', undefined, { ...keyIo(), stdin: () => endless }, within(2000)),
+    ).rejects.toMatchObject({
       expected: 'holds more than 64 KiB, which is no private key (a PEM is a few KiB)',
     });
   });
@@ -139,15 +151,15 @@ describe('readPrivateKey', () => {
       }),
     });
     const io = { ...keyIo(), stdin: () => slow(['a', 'b']) };
-    expect((await readPrivateKey('-', undefined, io, 5000)).text).toBe('xx');
+    expect((await readPrivateKey('-', undefined, io, within(5000))).text).toBe('xx');
     await expect(
-      readPrivateKey('-', undefined, { ...keyIo(), stdin: () => slow([], true) }, 100),
+      readPrivateKey('-', undefined, { ...keyIo(), stdin: () => slow([], true) }, within(100)),
     ).rejects.toMatchObject({ expected: expect.stringMatching(/^gave no end of the key within/) });
     expect(returned).toBe(2);
     // Nothing of the read is left to keep the process alive, its timer least of all.
     const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
     const before = timers();
-    expect((await readPrivateKey('-', undefined, keyIo(), 60_000)).text).toBe('stdin key');
+    expect((await readPrivateKey('-', undefined, keyIo(), within(60_000))).text).toBe('stdin key');
     expect(timers()).toBe(before);
     // A hand-made source whose return() gives no promise is read all the same.
     const syncReturn: ByteSource = {
@@ -159,12 +171,16 @@ describe('readPrivateKey', () => {
         };
       },
     };
-    expect((await readPrivateKey('-', undefined, { ...keyIo(), stdin: () => syncReturn }, 5000)).text).toBe('k');
+    expect((await readPrivateKey('-', undefined, { ...keyIo(), stdin: () => syncReturn }, within(5000))).text).toBe(
+      'k',
+    );
     // A source without return() is read all the same.
     const plain: ByteSource = {
       [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true, value: undefined }) }),
     };
-    await expect(readPrivateKey('-', undefined, { ...keyIo(), stdin: () => plain }, 5000)).rejects.toMatchObject({
+    await expect(
+      readPrivateKey('-', undefined, { ...keyIo(), stdin: () => plain }, within(5000)),
+    ).rejects.toMatchObject({
       expected: expect.stringMatching(/^gave an empty private key/),
     });
   });
@@ -177,16 +193,17 @@ describe('readOAuthConfig', () => {
       readOAuthConfig(
         'c.json',
         keyIo({}, () => endless),
-        50,
+        { leftMs: 50, seconds: 3 },
       ),
     ).rejects.toMatchObject({
-      expected: 'gave no end of the file within 1 s (⟦deadline-seconds⟧): expected a file or input that ends',
+      // The deadline as the user set it, not the time left of it.
+      expected: 'gave no end of the file within ⟦deadline-seconds=3⟧: expected a file or input that ends',
     });
   });
 
   it('takes a file of blanks for an empty one', async () => {
     const io = keyIo({}, () => bytes('  \n'));
-    await expect(readOAuthConfig('c.json', io, 5000)).rejects.toMatchObject({
+    await expect(readOAuthConfig('c.json', io, within(5000))).rejects.toMatchObject({
       inputs: ['--oauth-config-file'],
       expected: 'gave an empty file: expected the coze_oauth_config.json the Coze console gives',
     });
