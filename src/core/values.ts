@@ -60,14 +60,13 @@ export function parseScope(text: string): Record<string, unknown> {
 /** Only an origin: https anywhere, http only to loopback, so a JWT never crosses a network in clear. */
 export function parseBaseUrl(text: string): URL {
   const expected = 'expected the origin of the Coze API, https://api.coze.cn or https://api.coze.com';
+  // api.coze.cn:443 would parse, as a URL of the scheme "api.coze.cn:".
+  if (!text.includes('://')) throw new InputError('base-url', `${expected}; this has no https:// in front`);
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new InputError(
-      'base-url',
-      `${expected}; this is not a URL${text.includes('://') ? '' : ' (no https:// in front)'}`,
-    );
+    throw new InputError('base-url', `${expected}; this is not a URL`);
   }
   if (url.username || url.password) throw new InputError('base-url', `${expected}, without credentials in it`);
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
@@ -78,7 +77,7 @@ export function parseBaseUrl(text: string): URL {
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new InputError('base-url', `${expected}; only https:// URLs are supported`);
+    throw new InputError('base-url', `${expected}; only https:// URLs are supported (http:// to localhost)`);
   if (url.search || url.hash) throw new InputError('base-url', `${expected}, without a query or fragment`);
   if (url.pathname !== '/') {
     throw new InputError('base-url', `${expected}, without a path (/api/permission/oauth2/token is added to it)`);

@@ -108,9 +108,11 @@ describe('readMintConfig', () => {
     ['base-url', 'http://localhost.evil.example', /plain http:\/\/ is allowed only for localhost/],
     ['base-url', 'http://127.0.0.1.nip.io', /plain http:\/\/ is allowed only for localhost/],
     ['base-url', 'http://[::2]:80', /plain http:\/\/ is allowed only for localhost/],
-    ['base-url', 'api.coze.cn', /this is not a URL \(no https:\/\/ in front\)$/],
+    ['base-url', 'api.coze.cn', /; this has no https:\/\/ in front$/],
+    ['base-url', 'api.coze.cn:443', /; this has no https:\/\/ in front$/],
+    ['base-url', 'localhost:8080', /; this has no https:\/\/ in front$/],
     ['base-url', 'https://api.coze cn', /this is not a URL$/],
-    ['base-url', 'not a url', /this is not a URL/],
+    ['base-url', 'not a url', /; this has no https:\/\/ in front$/],
     ['base-url', 'https://api.coze.cn/api/permission/oauth2/token', /without a path/],
     ['base-url', 'https://api.coze.cn/v1', /without a path/],
     ['base-url', 'https://api.coze.cn/?region=cn', /without a query/],
@@ -124,7 +126,7 @@ describe('readMintConfig', () => {
     ['base-url', 'https://:password-only@api.coze.cn', /without credentials/],
     ['base-url', 'http://api.coze.cn', /plain http:\/\/ is allowed only for localhost/],
     ['base-url', 'http://10.0.0.5:8080', /plain http:\/\/ is allowed only for localhost/],
-    ['base-url', 'ftp://api.coze.cn', /only https:\/\//],
+    ['base-url', 'ftp://api.coze.cn', /; only https:\/\/ URLs are supported \(http:\/\/ to localhost\)$/],
     ['base-url', 'file:///etc/passwd', /only https:\/\//],
   ];
   for (const [input, value, expected] of mistakes) {
