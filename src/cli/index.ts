@@ -16,7 +16,7 @@ import { createRedactor, type Redactor } from '../safe-text/redactor.js';
 import { cliEnvironmentVariable, inTermsOf, nameOf } from '../safe-text/terms.js';
 import { type CommandLine, npmHint, npmTookFlags, parseCommandLine } from './arguments.js';
 import { EXIT, HELP } from './help.js';
-import { inKeySource, type KeyIo, readOAuthConfig, readPrivateKey } from './key-file.js';
+import { inSecretSources, type KeyIo, readOAuthConfig, readPrivateKey } from './key-file.js';
 
 export { EXIT, HELP } from './help.js';
 export type { ByteSource } from './key-file.js';
@@ -112,27 +112,30 @@ async function runCommand(
     typeof values[name] === 'string' ? values[name] : io.env[cliEnvironmentVariable(name) ?? ''];
   // Parsed once, first.
   const deadlineRead = readDeadline(text('deadline-seconds'));
-  const keyFlag = values['private-key'] as string | undefined;
-  const keyFile = values['private-key-file'] as string | undefined;
   // A bad deadline is told before any file is read: the default would bound a file that never ends instead.
   if (deadlineRead.problem) throw deadlineRead.problem;
   const within = () => ({
     leftMs: startedMs + deadlineRead.deadlineMs - deps.now(),
     seconds: deadlineRead.deadlineMs / 1000,
   });
-  const configFile = values['oauth-config-file'] as string | undefined;
-  const oauthConfig = await readOAuthConfig(configFile, io, within());
-  const key = await readPrivateKey(keyFlag, keyFile, io, within());
+  const oauthConfig = await readOAuthConfig(values['oauth-config-file'] as string | undefined, io, within());
+  const key = await readPrivateKey(
+    values['private-key'] as string | undefined,
+    values['private-key-file'] as string | undefined,
+    io,
+    within(),
+  );
   protectCredentials(redactor, {
     appId: text('app-id'),
     publicKeyId: text('public-key-id'),
     privateKey: key.text,
-    oauthConfig,
+    oauthConfig: oauthConfig.text,
   });
   voice.keySource = key.source;
+  const secrets = { 'private-key': key, 'oauth-config': oauthConfig };
   const given = (name: InputName) =>
-    name === 'private-key' ? key.text : name === 'oauth-config' ? oauthConfig : (text(name) ?? '');
-  const config = inKeySource(key.source, () => readMintConfig(given, deadlineRead, () => missingSecretsHint(io.env)));
+    name in secrets ? secrets[name as keyof typeof secrets].text : (text(name) ?? '');
+  const config = inSecretSources(secrets, () => readMintConfig(given, deadlineRead, () => missingSecretsHint(io.env)));
   const expectedUserId = parseExpectedUserId(text('expected-user-id') ?? '', command === 'check');
   const deadline = deadlineFrom(config.deadlineMs, startedMs);
   const minted = await mintToken(config, deps, deadline);

@@ -1,7 +1,7 @@
 // The CLI's secret files: the private key from one of its four sources, and the console's config file, each read
 // within the key parser's size bound and the deadline.
 import { InputError } from '../core/errors.js';
-import { MAX_PATH_LENGTH } from '../core/file-name.js';
+import { MAX_PATH_LENGTH, NAMES_A_FILE } from '../core/file-name.js';
 import { KEY_TOO_LONG, MAX_PRIVATE_KEY_LENGTH } from '../core/private-key.js';
 import { outsideText } from '../safe-text/outside.js';
 import { setting } from '../safe-text/terms.js';
@@ -21,8 +21,8 @@ export interface ReadWithin {
   seconds: number;
 }
 
-export interface KeyText {
-  /** How the user gave the key, as messages name it: --private-key-file, COZE_PRIVATE_KEY, ... */
+export interface SecretText {
+  /** How the user gave the secret, as messages name it: --private-key-file, COZE_PRIVATE_KEY, ... */
   source: string | undefined;
   text: string;
 }
@@ -33,7 +33,7 @@ export async function readPrivateKey(
   file: string | undefined,
   io: KeyIo,
   within: ReadWithin,
-): Promise<KeyText> {
+): Promise<SecretText> {
   const { COZE_PRIVATE_KEY_FILE: envFile, COZE_PRIVATE_KEY: envKey } = io.env;
   const given = [
     flag === '-' && { source: '--private-key -', read: () => readBounded(io.stdin(), '--private-key -', within) },
@@ -71,9 +71,11 @@ export async function readPrivateKey(
 }
 
 /** The console's coze_oauth_config.json: from --oauth-config-file, or its JSON in COZE_OAUTH_CONFIG; one of them. */
-export async function readOAuthConfig(file: string | undefined, io: KeyIo, within: ReadWithin): Promise<string> {
+export async function readOAuthConfig(file: string | undefined, io: KeyIo, within: ReadWithin): Promise<SecretText> {
   const fromEnvironment = io.env.COZE_OAUTH_CONFIG ?? '';
-  if (file === undefined) return fromEnvironment;
+  if (file === undefined) {
+    return { source: fromEnvironment === '' ? undefined : 'COZE_OAUTH_CONFIG', text: fromEnvironment };
+  }
   if (fromEnvironment !== '') {
     const both = ['--oauth-config-file', 'COZE_OAUTH_CONFIG'];
     throw new InputError(
@@ -84,7 +86,7 @@ export async function readOAuthConfig(file: string | undefined, io: KeyIo, withi
   const text = await readFile(io, file, '--oauth-config-file', within, CONFIG_FILE);
   if (text.trim() === '')
     throw new InputError('--oauth-config-file', `gave an empty file: expected ${CONFIG_FILE.holding}`);
-  return text;
+  return { source: '--oauth-config-file', text };
 }
 
 /** Why a file could not be read, in words, by the code Node gives. */
@@ -198,13 +200,30 @@ async function readBounded(stream: ByteSource, source: string, within: ReadWithi
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** A problem with the key, named by the source it came from rather than by the setting. */
-export function inKeySource<T>(source: string | undefined, read: () => T): T {
+/** The secrets the command reads from a source of their own, each with where it came from. */
+export type SecretSources = Partial<Record<'private-key' | 'oauth-config', SecretText>>;
+
+/** Where a file's name goes, for a variable that takes the text. */
+const FILE_GOES_TO: Readonly<Record<string, string>> = {
+  COZE_PRIVATE_KEY: '--private-key-file (or COZE_PRIVATE_KEY_FILE)',
+  COZE_OAUTH_CONFIG: '--oauth-config-file',
+};
+
+/**
+ * A problem with the key or the config file, named by the source it came from rather than by the setting; a file's
+ * name given where its text goes is told where a name goes.
+ */
+export function inSecretSources<T>(sources: SecretSources, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (source && error instanceof InputError && error.inputs.length === 1 && error.input === 'private-key')
-      throw new InputError(source, error.expected);
-    throw error;
+    if (!(error instanceof InputError) || error.inputs.length !== 1) throw error;
+    const source = Object.hasOwn(sources, error.input)
+      ? sources[error.input as keyof SecretSources]?.source
+      : undefined;
+    if (!source) throw error;
+    const fileGoesTo = Object.hasOwn(FILE_GOES_TO, source) ? FILE_GOES_TO[source] : undefined;
+    const where = fileGoesTo && error.expected.startsWith(NAMES_A_FILE) ? `; a file's name goes to ${fileGoesTo}` : '';
+    throw new InputError(source, `${error.expected}${where}`);
   }
 }

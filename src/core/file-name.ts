@@ -1,6 +1,9 @@
 // A file's name given where the file's text goes (a CI system's "file" variable, a path pasted in), told apart from
 // the text itself before anything parses it.
 
+/** How the message for such a name begins, on every setting it is checked for. */
+export const NAMES_A_FILE = 'is the name of';
+
 /** No path is longer (Linux's PATH_MAX): longer text is never taken for one, and no pattern looks at it as one. */
 export const MAX_PATH_LENGTH = 4096;
 

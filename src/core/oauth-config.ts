@@ -2,7 +2,7 @@
 // field; merged with settings given beside it, and its secrets listed for masking. It holds the key: never quoted.
 import { term } from '../safe-text/terms.js';
 import { InputError } from './errors.js';
-import { namesFile } from './file-name.js';
+import { NAMES_A_FILE, namesFile } from './file-name.js';
 import { isJsonObject, jsonKind, jsonShape, parseJson } from './json-text.js';
 import { MAX_PRIVATE_KEY_LENGTH, parsePrivateKey, privateKeySecrets } from './private-key.js';
 import { IDENTIFIER, parseBaseUrl } from './values.js';
@@ -33,7 +33,7 @@ function configObject(given: string | Record<string, unknown>): Record<string, u
   const kib = MAX_PRIVATE_KEY_LENGTH / 1024;
   if (input.length > MAX_PRIVATE_KEY_LENGTH) fail(`holds more than ${kib} KiB, which no coze_oauth_config.json does`);
   if (input.trim() === '') fail(`is empty; ${EXPECTED}`);
-  if (namesFile(input, ['.json'])) fail(`is the name of a .json file, not its text; ${EXPECTED}`);
+  if (namesFile(input, ['.json'])) fail(`${NAMES_A_FILE} a .json file, not its text; ${EXPECTED}`);
   const shape = jsonShape(input);
   if (shape.depth > MAX_DEPTH) fail(`nests deeper than coze_oauth_config.json ever does; ${EXPECTED}`);
   const parsed = parseJson(input);

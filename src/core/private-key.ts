@@ -1,7 +1,7 @@
 // The private key: its PEM found and repaired from what secret stores do to it, parsed, and its lines to mask.
 import { createPrivateKey, type KeyObject, sign } from 'node:crypto';
 import { InputError } from './errors.js';
-import { namesFile } from './file-name.js';
+import { NAMES_A_FILE, namesFile } from './file-name.js';
 
 const INPUT = 'private-key';
 const MIN_RSA_BITS = 2048;
@@ -104,7 +104,7 @@ export function parsePrivateKey(raw: string): KeyObject {
   const normalized = normalizePem(raw);
   if (!normalized) {
     if (namesFile(raw, ['.pem', '.key']))
-      throw new InputError(INPUT, `is the name of a key file, not the key; ${EXPECTED}`);
+      throw new InputError(INPUT, `${NAMES_A_FILE} a key file, not the key; ${EXPECTED}`);
     const hint = decodeBase64Pem(raw).includes('-----BEGIN')
       ? ' The END line is missing: the key looks truncated.'
       : '';

@@ -416,9 +416,17 @@ describe("the console's config file, read as the key is", () => {
     const run = await cli(['mint'], { COZE_OAUTH_CONFIG: '/home/runner/work/_temp/coze_oauth_config.json' });
     expect([run.code, run.stderr]).toEqual([
       2,
-      'coze-token mint: --oauth-config-file (or COZE_OAUTH_CONFIG): is the name of a .json file, not its text; ' +
-        'expected the coze_oauth_config.json the Coze console gives a JWT (service) app, as JSON text\n',
+      'coze-token mint: COZE_OAUTH_CONFIG: is the name of a .json file, not its text; expected the ' +
+        "coze_oauth_config.json the Coze console gives a JWT (service) app, as JSON text; a file's name goes to " +
+        '--oauth-config-file\n',
     ]);
+  });
+
+  it("says where a key file's name goes when COZE_PRIVATE_KEY holds one", async () => {
+    const run = await cli(['mint', ...ids()], { COZE_PRIVATE_KEY: 'keys/private_key.pem' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^coze-token mint: COZE_PRIVATE_KEY: is the name of a key file, not the key; expected /);
+    expect(run.stderr).toMatch(/; a file's name goes to --private-key-file \(or COZE_PRIVATE_KEY_FILE\)\n$/);
   });
 
   it('names the file it expected, and takes JSON given as a path for the secret it is', async () => {

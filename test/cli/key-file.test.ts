@@ -2,11 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   type ByteSource,
-  inKeySource,
+  inSecretSources,
   type KeyIo,
   type ReadWithin,
   readOAuthConfig,
   readPrivateKey,
+  type SecretSources,
 } from '../../src/cli/key-file.ts';
 import { InputError } from '../../src/core/errors.ts';
 import { MAX_PRIVATE_KEY_LENGTH } from '../../src/core/private-key.ts';
@@ -201,6 +202,19 @@ describe('readOAuthConfig', () => {
     });
   });
 
+  it('gives the text with where it came from, and no source when there is none', async () => {
+    const time = within(5000);
+    expect(await readOAuthConfig(undefined, keyIo(), time)).toStrictEqual({ source: undefined, text: '' });
+    const fromVariable = await readOAuthConfig(undefined, keyIo({ COZE_OAUTH_CONFIG: '{}' }), time);
+    expect(fromVariable).toStrictEqual({ source: 'COZE_OAUTH_CONFIG', text: '{}' });
+    const fromFile = await readOAuthConfig(
+      'c.json',
+      keyIo({}, () => bytes('{"a":1}')),
+      time,
+    );
+    expect(fromFile).toStrictEqual({ source: '--oauth-config-file', text: '{"a":1}' });
+  });
+
   it('takes a file of blanks for an empty one', async () => {
     const io = keyIo({}, () => bytes('  \n'));
     await expect(readOAuthConfig('c.json', io, within(5000))).rejects.toMatchObject({
@@ -210,30 +224,62 @@ describe('readOAuthConfig', () => {
   });
 });
 
-describe('inKeySource', () => {
-  it("names a problem of the key by the key's source, and leaves every other error as it is", () => {
-    const fail = (error: Error) => () => {
-      throw error;
-    };
-    expect(() => inKeySource('COZE_PRIVATE_KEY', fail(new InputError('private-key', 'expected a key')))).toThrow(
+describe('inSecretSources', () => {
+  const fail = (error: Error) => () => {
+    throw error;
+  };
+  /** A secret read from `source`; what it holds does not matter here. */
+  const from = (source: string) => ({ source, text: '' });
+  const key = { 'private-key': from('COZE_PRIVATE_KEY') };
+
+  it('names a problem of the key or the config file by its source, and leaves every other error as it is', () => {
+    expect(() => inSecretSources(key, fail(new InputError('private-key', 'expected a key')))).toThrow(
       expect.objectContaining({ inputs: ['COZE_PRIVATE_KEY'], expected: 'expected a key' }),
     );
-    const untouched: Array<[string | undefined, Error]> = [
-      [undefined, new InputError('private-key', 'expected a key')],
-      ['COZE_PRIVATE_KEY', new InputError(['private-key', 'oauth-config'], 'disagree')],
-      ['COZE_PRIVATE_KEY', new InputError('app-id', 'expected digits')],
-      ['COZE_PRIVATE_KEY', new TypeError('a bug')],
+    const config = { 'oauth-config': from('--oauth-config-file') };
+    expect(() => inSecretSources(config, fail(new InputError('oauth-config', 'bad field')))).toThrow(
+      expect.objectContaining({ inputs: ['--oauth-config-file'], expected: 'bad field' }),
+    );
+    const untouched: Array<[SecretSources, Error]> = [
+      [{}, new InputError('private-key', 'expected a key')],
+      [config, new InputError('private-key', 'expected a key')],
+      [key, new InputError(['private-key', 'oauth-config'], 'disagree')],
+      [key, new InputError('app-id', 'expected digits')],
+      [key, new InputError('hasOwnProperty', 'expected digits')],
+      [key, new TypeError('a bug')],
     ];
-    for (const [source, error] of untouched) expect(() => inKeySource(source, fail(error))).toThrow(error);
-    for (const [source, error] of untouched) {
+    for (const [sources, error] of untouched) {
       let caught: unknown;
       try {
-        inKeySource(source, fail(error));
+        inSecretSources(sources, fail(error));
       } catch (thrown) {
         caught = thrown;
       }
       expect(caught).toBe(error);
     }
-    expect(inKeySource('COZE_PRIVATE_KEY', () => 'read')).toBe('read');
+    expect(inSecretSources(key, () => 'read')).toBe('read');
+  });
+
+  it("tells a file's name in a variable that takes the text where a name goes, and only there", () => {
+    const named = (sources: SecretSources, input: 'private-key' | 'oauth-config', expected: string) => {
+      try {
+        inSecretSources(sources, fail(new InputError(input, expected)));
+      } catch (error) {
+        return (error as InputError).expected;
+      }
+    };
+    expect(named(key, 'private-key', 'is the name of a key file, not the key; expected a PEM')).toBe(
+      "is the name of a key file, not the key; expected a PEM; a file's name goes to --private-key-file (or " +
+        'COZE_PRIVATE_KEY_FILE)',
+    );
+    expect(named({ 'oauth-config': from('COZE_OAUTH_CONFIG') }, 'oauth-config', 'is the name of a .json file')).toBe(
+      "is the name of a .json file; a file's name goes to --oauth-config-file",
+    );
+    expect(named(key, 'private-key', 'expected a PEM, not the name of a file')).toBe(
+      'expected a PEM, not the name of a file',
+    );
+    expect(named({ 'private-key': from('--private-key -') }, 'private-key', 'is the name of a key file')).toBe(
+      'is the name of a key file',
+    );
   });
 });

@@ -1,3 +1,5 @@
+/** How the message for such a name begins, on every setting it is checked for. */
+export declare const NAMES_A_FILE = "is the name of";
 /** No path is longer (Linux's PATH_MAX): longer text is never taken for one, and no pattern looks at it as one. */
 export declare const MAX_PATH_LENGTH = 4096;
 /**
