@@ -57,11 +57,17 @@ export function parseScope(text: string): Record<string, unknown> {
   return scope as Record<string, unknown>;
 }
 
+const MAX_BASE_URL_LENGTH = 1024;
+
 /** Only an origin: https anywhere, http only to loopback, so a JWT never crosses a network in clear. */
 export function parseBaseUrl(text: string): URL {
   const expected = 'expected the origin of the Coze API, https://api.coze.cn or https://api.coze.com';
+  // An origin is short (a host name is at most 253 characters); no pattern or parser reads a longer text.
+  if (text.length > MAX_BASE_URL_LENGTH)
+    throw new InputError('base-url', `${expected}, of ${MAX_BASE_URL_LENGTH} characters at most`);
   // api.coze.cn:443 would parse, as a URL of the scheme "api.coze.cn:".
-  if (!text.includes('://')) throw new InputError('base-url', `${expected}; this has no https:// in front`);
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text))
+    throw new InputError('base-url', `${expected}; this has no https:// in front`);
   let url: URL;
   try {
     url = new URL(text);

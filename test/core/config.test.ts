@@ -111,6 +111,9 @@ describe('readMintConfig', () => {
     ['base-url', 'api.coze.cn', /; this has no https:\/\/ in front$/],
     ['base-url', 'api.coze.cn:443', /; this has no https:\/\/ in front$/],
     ['base-url', 'localhost:8080', /; this has no https:\/\/ in front$/],
+    ['base-url', 'api.coze.cn/#https://x', /; this has no https:\/\/ in front$/],
+    ['base-url', 'https:api.coze.cn', /; this has no https:\/\/ in front$/],
+    ['base-url', `https://${'a'.repeat(1017)}`, /, of 1024 characters at most$/],
     ['base-url', 'https://api.coze cn', /this is not a URL$/],
     ['base-url', 'not a url', /; this has no https:\/\/ in front$/],
     ['base-url', 'https://api.coze.cn/api/permission/oauth2/token', /without a path/],
@@ -146,6 +149,11 @@ describe('readMintConfig', () => {
         expect(message).not.toContain(value.trim());
     });
   }
+
+  it('takes a base-url of up to 1024 characters, with its scheme in any case', () => {
+    expect(parseBaseUrl(`https://${'a'.repeat(1016)}`).hostname).toHaveLength(1016);
+    expect(parseBaseUrl('HTTPS://api.coze.cn').origin).toBe('https://api.coze.cn');
+  });
 
   it('allows http:// only to loopback hosts', () => {
     for (const url of [
