@@ -19,16 +19,18 @@ const MAX_NAME_LENGTH = 64;
 const folded = (name: string) => name.toLowerCase().replace(/[-_]/g, '');
 
 /** Edits (insert, delete, replace, swap two neighbours) from a to b. */
-function distance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
+  // The first row counts insertions, the first column deletions; the rest is filled in below.
   const rows = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : i)),
   );
   const at = (i: number, j: number) => rows[i]?.[j] as number;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+      // Before the second character, a[-1] or b[-1] is undefined and equals none: no swap to count there.
+      if (a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
       (rows[i] as number[])[j] = best;
     }
   }
@@ -52,7 +54,7 @@ export function nearestName(
   if (meant !== undefined && known.includes(meant)) return meant;
   const starts = known.filter((candidate) => folded(candidate).startsWith(wanted));
   if (wanted.length >= 4 && starts.length === 1) return starts[0];
-  const scored = known.map((candidate) => ({ candidate, edits: distance(wanted, folded(candidate)) }));
+  const scored = known.map((candidate) => ({ candidate, edits: editDistance(wanted, folded(candidate)) }));
   const best = scored.reduce((a, b) => (b.edits < a.edits ? b : a));
   return best.edits <= Math.min(2, Math.floor(wanted.length / 3)) ? best.candidate : undefined;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_SCOPE_DEPTH } from '../../src/core/config.ts';
 import { explainError } from '../../src/core/errors.ts';
-import { nearestName } from '../../src/core/option-names.ts';
+import { checkOptionNames, editDistance, LIBRARY_ALIASES, nearestName } from '../../src/core/option-names.ts';
 import { ownEnvironment } from '../../src/core/own.ts';
 import { CozeError, cozeTokenSource, InputError, mintCozeToken } from '../../src/lib/index.ts';
 import { MINT_OPTIONS, ownOptions, settingsText } from '../../src/lib/options.ts';
@@ -109,6 +109,48 @@ describe('unknown option names', () => {
     });
     expect(nearestName('kid', ['appId'])).toBeUndefined();
     expect(nearestName('time', ['timeoutSeconds', 'timeoutMs'])).toBeUndefined();
+  });
+
+  it('counts edits as inserts, deletes, replacements and swaps of neighbours', () => {
+    const pairs: Array<[string, string, number]> = [
+      ['', '', 0],
+      ['', 'abc', 3],
+      ['abc', '', 3],
+      ['abc', 'abc', 0],
+      ['a', 'b', 1],
+      ['ab', 'ba', 1],
+      ['abc', 'acb', 1],
+      ['abcd', 'badc', 2],
+      ['ca', 'abc', 3],
+      ['kitten', 'sitting', 3],
+      ['xyzab', 'ab', 3],
+      ['ab', 'xyzab', 3],
+      ['abcdef', 'abcfed', 2],
+      ['aab', 'aba', 1],
+      ['baseurl', 'baseulr', 1],
+      ['retries', 'retires', 1],
+    ];
+    expect(pairs.map(([a, b]) => editDistance(a, b))).toEqual(pairs.map(([, , edits]) => edits));
+  });
+
+  it('takes the first of two names equally near, and reads no name longer than 64 characters', () => {
+    expect(nearestName('abx', ['abc', 'abd'])).toBe('abc');
+    expect(nearestName('abx', ['abd', 'abc'])).toBe('abd');
+    // - and _ fold away, so these are baseUrl but for their length.
+    expect(nearestName(`${'_'.repeat(57)}baseUrl`, ['baseUrl'])).toBe('baseUrl');
+    expect(nearestName(`${'_'.repeat(58)}baseUrl`, ['baseUrl'])).toBeUndefined();
+  });
+
+  it("maps every other tool's name to the option it means, and nothing else", () => {
+    expect(Object.keys(LIBRARY_ALIASES)).toHaveLength(51);
+    expect(LIBRARY_ALIASES).toMatchObject({ kid: 'publicKeyId', aud: 'audience', 'config-file': 'oauthConfig' });
+    expect(Object.values(LIBRARY_ALIASES).every((name) => /^[a-z][A-Za-z]+$/.test(name))).toBe(true);
+  });
+
+  it('names a blank option name as it is', () => {
+    expect(() => checkOptionNames({ ' ': 1 }, ['appId'], 'mintCozeToken')).toThrow(
+      expect.objectContaining({ inputs: [''] }),
+    );
   });
 
   it('never shows a value, and shows a strange name on one line, cut short', async () => {
