@@ -16,9 +16,12 @@ export const readBounded: ReadBounded = (path, maxBytes) => {
     // One byte more than allowed tells a file that is too long.
     const buffer = Buffer.alloc(maxBytes + 1);
     let size = 0;
-    for (let read = -1; read !== 0 && size <= maxBytes; size += read) {
+    // Until the file ends, or the buffer is full (a read of no bytes then ends it too).
+    let read: number;
+    do {
       read = readSync(fd, buffer, size, buffer.length - size, null);
-    }
+      size += read;
+    } while (read !== 0);
     return size > maxBytes ? undefined : buffer.toString('utf8', 0, size);
   } catch {
     return undefined;

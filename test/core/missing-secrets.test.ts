@@ -1,5 +1,5 @@
 // missingSecretsHint: empty secrets on a fork's pull request or a Dependabot run, explained from the event payload.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,19 @@ describe('missingSecretsHint', () => {
     );
   });
 
+  it('gives each hint in full', () => {
+    expect(missingSecretsHint({ GITHUB_ACTOR: 'dependabot[bot]' })).toBe(
+      "Dependabot started this run, and GitHub gives such runs no Actions secrets, only Dependabot's own: add the " +
+        "same secrets under the repository's (or organisation's) Settings → Secrets and variables → Dependabot, or " +
+        'skip the step when github.actor is dependabot[bot]',
+    );
+    expect(missingSecretsHint(env(pullRequest(null)))).toBe(
+      'This run is for a pull request from a fork, and GitHub gives such runs no secrets: skip the step for forks ' +
+        '(if: github.event.pull_request.head.repo.full_name == github.repository), or mint once it is merged; ' +
+        "pull_request_target would run the fork's code with the secrets, so do not switch to it",
+    );
+  });
+
   it('takes the reader it is given, with the bound', () => {
     const asked: Array<[string, number]> = [];
     const read = (path: string, max: number) => (asked.push([path, max]), JSON.stringify(pullRequest(null)));
@@ -111,5 +124,21 @@ describe('readBounded', () => {
     expect(readBounded(path, 19)).toBeUndefined();
     expect(readBounded(eventFile(''), 0)).toBe('');
     expect(readBounded(join(dir, 'none'), 10)).toBeUndefined();
+  });
+
+  it('reads a file of many 64 KiB blocks whole', () => {
+    const text = 'x'.repeat(3 * 65536 + 7);
+    expect(readBounded(eventFile(text), text.length)).toBe(text);
+  });
+
+  it('closes each file it opens, read or refused', { skip: process.platform !== 'linux' }, () => {
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    const path = eventFile('{}');
+    for (let i = 0; i < 20; i++) {
+      readBounded(path, 10);
+      readBounded(path, 1);
+    }
+    expect(open()).toBe(before);
   });
 });
