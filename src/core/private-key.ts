@@ -30,7 +30,7 @@ function pemBlock(text: string): { label: string; body: string } | undefined {
     const label = labelEnd < 0 ? '' : text.slice(begin + 11, labelEnd);
     if (!PEM_LABEL.test(label)) continue;
     const end = text.indexOf(`-----END ${label}-----`, labelEnd + 5);
-    if (end >= 0) return { label, body: text.slice(labelEnd + 5, end) };
+    if (end !== -1) return { label, body: text.slice(labelEnd + 5, end) };
   }
   return undefined;
 }

@@ -172,6 +172,14 @@ describe('keys that parse but must not be used', () => {
     );
   });
 
+  it('takes 8192 bits, and says in full why a key that cannot sign is refused', () => {
+    expect(() => parsePrivateKey(forgedRsaKey(8192))).toThrow(
+      "Input 'private-key': expected an RSA private key in PEM form (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA " +
+        'PRIVATE KEY-----), or that PEM base64-encoded on one line; this key parses but cannot sign (damaged when it ' +
+        'was pasted?). Add a new key pair in the Coze console',
+    );
+  });
+
   it('refuses a key of more than 8192 bits before signing anything with it', () => {
     const started = performance.now();
     expect(() => parsePrivateKey(forgedRsaKey(16384))).toThrow(
@@ -223,6 +231,45 @@ describe('base64-encoded PEM (secret stores that mangle newlines)', () => {
     expect(secrets).toContain(oneLine);
     for (const line of keys.pkcs8.split('\n').filter((l) => l && !l.startsWith('-----')))
       expect(secrets).toContain(line);
+  });
+});
+
+describe('finding the PEM block', () => {
+  const pem = keys.pkcs8;
+  it('passes over BEGIN lines whose label is no PEM label, whole', () => {
+    for (const label of ['KEY x-y', 'x-KEY', ''])
+      expect(normalizePem(`-----BEGIN ${label}-----\nAAAA\n-----END ${label}-----\n${pem}`)?.label).toBe('PRIVATE KEY');
+  });
+
+  it('looks at 8 BEGIN lines at most', () => {
+    const before = (count: number) => '-----BEGIN no-----\n'.repeat(count);
+    expect(normalizePem(`${before(7)}${pem}`)?.label).toBe('PRIVATE KEY');
+    expect(normalizePem(`${before(8)}${pem}`)).toBeUndefined();
+  });
+
+  it('reads a key of up to 64 KiB, padded, and nothing longer', () => {
+    const padded = (length: number) => `${pem}${' '.repeat(length - pem.length)}`;
+    expect(normalizePem(padded(64 * 1024))?.label).toBe('PRIVATE KEY');
+    expect(parsePrivateKey(padded(64 * 1024)).asymmetricKeyType).toBe('rsa');
+    expect(privateKeySecrets(padded(64 * 1024))).not.toEqual([]);
+    expect(normalizePem(padded(64 * 1024 + 1))).toBeUndefined();
+    expect(privateKeySecrets(padded(64 * 1024 + 1))).toEqual([]);
+  });
+
+  it('says in full how to decrypt an encrypted key, and what to do with a small one', () => {
+    expect(() =>
+      parsePrivateKey('-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----'),
+    ).toThrow(
+      /; this key is encrypted with a passphrase; decrypt it first \(openssl pkcs8 -in key\.pem -out plain\.pem\) and store the unencrypted PEM as a secret$/,
+    );
+    const small = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({
+      type: 'pkcs8',
+      format: 'pem',
+    });
+    expect(() => parsePrivateKey(small as string)).toThrow(
+      "Input 'private-key': this RSA key has 1024 bits; at least 2048 are required, as smaller RSA keys can be " +
+        'factored. Add a new key pair in the Coze console',
+    );
   });
 });
 
