@@ -241,10 +241,15 @@ describe('finding the PEM block', () => {
       expect(normalizePem(`-----BEGIN ${label}-----\nAAAA\n-----END ${label}-----\n${pem}`)?.label).toBe('PRIVATE KEY');
   });
 
+  it('says a key without its END line looks truncated', () => {
+    const truncated = pem.slice(0, pem.indexOf('-----END'));
+    expect(() => parsePrivateKey(truncated)).toThrow(/\. The END line is missing: the key looks truncated\.$/);
+  });
+
   it('looks at 8 BEGIN lines at most', () => {
-    const before = (count: number) => '-----BEGIN no-----\n'.repeat(count);
-    expect(normalizePem(`${before(7)}${pem}`)?.label).toBe('PRIVATE KEY');
-    expect(normalizePem(`${before(8)}${pem}`)).toBeUndefined();
+    const notKeys = (count: number) => '-----BEGIN no-----\n'.repeat(count);
+    expect(normalizePem(`${notKeys(7)}${pem}`)?.label).toBe('PRIVATE KEY');
+    expect(normalizePem(`${notKeys(8)}${pem}`)).toBeUndefined();
   });
 
   it('reads a key of up to 64 KiB, padded, and nothing longer', () => {
