@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { oauthConfigIds } from '../../src/core/credentials.ts';
 import { InputError } from '../../src/core/errors.ts';
-import { mergeOAuthConfig, oauthConfigSecrets, parseOAuthConfig } from '../../src/core/oauth-config.ts';
+import {
+  mergeOAuthConfig,
+  oauthConfigObject,
+  oauthConfigSecrets,
+  parseOAuthConfig,
+} from '../../src/core/oauth-config.ts';
 import { MAX_PRIVATE_KEY_LENGTH } from '../../src/core/private-key.ts';
 import { makeRsaKeys, pemBody, secretSlices } from '../support/keys.ts';
 
@@ -237,6 +242,58 @@ describe('oauthConfigSecrets', () => {
     expect(secrets).not.toContain(APP_ID);
     expect(oauthConfigSecrets(`${text()}${' '.repeat(MAX_PRIVATE_KEY_LENGTH)}`)).toEqual([]);
     expect(oauthConfigSecrets({ client_id: 7, public_key_id: 'short', private_key: null })).toEqual([]);
+  });
+});
+
+describe('the edges of reading the file', () => {
+  const padded = (config: string, length: number) => `${config}${' '.repeat(length - config.length)}`;
+  const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+
+  it('names each field it misses or cannot read with what the field holds', () => {
+    const without = (name: string) => Object.fromEntries(Object.entries(file).filter(([key]) => key !== name));
+    refused(without('client_type'), /^has no client_type \(the kind of OAuth app, "jwt"\);/);
+    refused(
+      { ...file, private_key: 7 },
+      /^has a private_key that is a number, not a string \(the app's private key \(PEM\)\)$/,
+    );
+    refused(
+      { ...file, coze_www_base: [] },
+      /^has a coze_www_base that is an array, not a string \(the Coze web origin\)$/,
+    );
+    refused(
+      { ...file, coze_api_base: null },
+      /^has a coze_api_base that is null, not a string \(the Coze API origin\)$/,
+    );
+  });
+
+  it('takes the site with blanks around it, and a byte order mark only in front', () => {
+    expect(parseOAuthConfig({ ...file, coze_api_base: ' https://api.coze.com ' }).baseUrl).toBe('https://api.coze.com');
+    expect(parseOAuthConfig(`\uFEFF${text()}`).appId).toBe(APP_ID);
+    refused(
+      text({ ...file, client_id: `${APP_ID.slice(0, 5)}\uFEFF${APP_ID.slice(5)}` }),
+      /^has a client_id that is no id/,
+    );
+  });
+
+  it('reads an object of up to 64 KiB and 4 levels for its names, and nothing beyond', () => {
+    expect(oauthConfigObject(padded('{"a":1}', MAX_PRIVATE_KEY_LENGTH))).toEqual({ a: 1 });
+    expect(oauthConfigObject(padded('{"a":1}', MAX_PRIVATE_KEY_LENGTH + 1))).toBeUndefined();
+    expect(oauthConfigObject(nested(4))).toEqual({ a: { a: { a: { a: 1 } } } });
+    expect(oauthConfigObject(nested(5))).toBeUndefined();
+    expect(oauthConfigObject('\uFEFF{"a":"x"}')).toEqual({ a: 'x' });
+    expect(oauthConfigObject('{"a":"x\uFEFF"}')).toEqual({ a: 'x\uFEFF' });
+  });
+
+  it('masks a text of up to 64 KiB, and each line of one that is no config', () => {
+    expect(oauthConfigSecrets(padded(text(), MAX_PRIVATE_KEY_LENGTH))).toContain(APP_ID);
+    expect(oauthConfigSecrets('a secret line, not JSON')).toEqual(['a secret line, not JSON']);
+    expect(oauthConfigSecrets('{"private_key": 1234567890}')).toEqual(['{"private_key": 1234567890}']);
+  });
+
+  it('masks the ids trimmed, from 8 characters', () => {
+    const secrets = oauthConfigSecrets({ client_id: ` ${APP_ID} `, public_key_id: ' 12345678 ' });
+    expect(secrets).toEqual([APP_ID, '12345678']);
+    expect(oauthConfigSecrets({ client_id: '1234567' })).toEqual([]);
   });
 });
 
