@@ -21,7 +21,6 @@ export function oauthConfigIds(oauthConfig: Credentials['oauthConfig']): {
   publicKeyId?: string;
   baseUrl?: string;
 } {
-  if (oauthConfig === undefined || oauthConfig === '') return {};
   // Only names, read as the file writes them: the config itself (its key included) is checked once, by the config.
   const file = (typeof oauthConfig === 'string' ? oauthConfigObject(oauthConfig) : oauthConfig) ?? {};
   const text = (name: string) => configText(file, name).trim() || undefined;
@@ -46,13 +45,12 @@ export function protectCredentials(
   mask: (secret: string) => void = () => {},
 ): void {
   const fromFile = oauthConfigIds(credentials.oauthConfig);
-  const ids = [credentials.appId, credentials.publicKeyId, fromFile.appId, fromFile.publicKeyId].map((id) =>
-    id?.trim(),
-  );
+  // The file's ids are among its secrets: the redactor names them ([app-id]) rather than blanking them.
+  const fileIds = [fromFile.appId, fromFile.publicKeyId];
   const fileSecrets = credentials.oauthConfig ? oauthConfigSecrets(credentials.oauthConfig) : [];
   for (const secret of [...privateKeySecrets(credentials.privateKey ?? ''), ...fileSecrets]) {
     mask(secret);
-    if (!ids.includes(secret)) redactor.add(secret);
+    if (!fileIds.includes(secret)) redactor.add(secret);
   }
   for (const [name, id] of [
     ['app-id', credentials.appId],
@@ -60,6 +58,6 @@ export function protectCredentials(
     ['app-id', fromFile.appId],
     ['public-key-id', fromFile.publicKeyId],
   ] as const) {
-    redactor.addIdentifier(name, id ?? '');
+    if (id !== undefined) redactor.addIdentifier(name, id);
   }
 }

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { protectCredentials } from '../../src/core/credentials.ts';
+import { privateKeySecrets } from '../../src/core/private-key.ts';
 import { createRedactor, publicText } from '../../src/safe-text/redactor.ts';
 import type { Surface } from '../../src/safe-text/terms.ts';
 import { makeRsaKeys, pemBody } from '../support/keys.ts';
@@ -70,6 +71,18 @@ describe('createRedactor', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('protectCredentials', () => {
+  it('masks what the credentials hold and nothing else', () => {
+    const masked: string[] = [];
+    protectCredentials(createRedactor(), {}, (secret) => masked.push(secret));
+    expect(masked).toEqual([]);
+    protectCredentials(createRedactor(), { privateKey: keys.pkcs8, appId: '7300000000001' }, (secret) =>
+      masked.push(secret),
+    );
+    expect(masked).toEqual(privateKeySecrets(keys.pkcs8));
   });
 });
 
