@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type InputName, parseBaseUrl, readMintConfig } from '../../src/core/config.ts';
+import { type InputName, parseBaseUrl, readDeadline, readMintConfig } from '../../src/core/config.ts';
 import { InputError } from '../../src/core/errors.ts';
 import { isLoopback } from '../../src/core/http.ts';
 import { makeRsaKeys } from '../support/keys.ts';
@@ -280,5 +280,54 @@ describe('readMintConfig', () => {
         else expect(attempt).toThrow(InputError);
       }),
     );
+  });
+});
+
+describe('reading the credentials and the deadline', () => {
+  const config = (fields: Record<string, string> = {}) =>
+    JSON.stringify({
+      client_type: 'jwt',
+      client_id: '1183520381944',
+      public_key_id: 'kid-fingerprint',
+      private_key: keys.pkcs8,
+      ...fields,
+    });
+  const fromFile = { 'app-id': '', 'public-key-id': '', 'private-key': '' };
+
+  it('reads a blank deadline as the default, and keeps the default beside a bad one', () => {
+    expect(readDeadline(' ')).toStrictEqual({ deadlineMs: 120_000 });
+    const bad = readDeadline('0');
+    expect(bad.deadlineMs).toBe(120_000);
+    expect(bad.problem).toBeInstanceOf(InputError);
+  });
+
+  it('takes blank credentials for missing ones, and a blank oauth-config for none', () => {
+    expect(() => read({ 'app-id': '  ' })).toThrow(/^Input 'app-id': is required/);
+    expect(() => read({ 'private-key': ' \n' })).toThrow(/^Input 'private-key': is required/);
+    const blanks = { 'app-id': ' ', 'public-key-id': ' ', 'private-key': '', 'oauth-config': config() };
+    expect(read(blanks).fromOAuthConfig).toEqual(['app-id', 'public-key-id', 'private-key']);
+    expect(read({ 'oauth-config': ' \n' })).not.toHaveProperty('fromOAuthConfig');
+  });
+
+  it('names what the file gave, and neither a setting given beside it nor a site it does not have', () => {
+    expect(read({ ...fromFile, 'oauth-config': config() })).toMatchObject({
+      baseUrl: 'https://api.coze.cn',
+      fromOAuthConfig: ['app-id', 'public-key-id', 'private-key'],
+    });
+    const beside = read({ ...fromFile, 'oauth-config': config(), 'app-id': ' 1183520381944 ' });
+    expect(beside.fromOAuthConfig).toEqual(['public-key-id', 'private-key']);
+    const site = read({ ...fromFile, 'oauth-config': config({ coze_api_base: 'https://api.coze.com' }) });
+    expect(site).toMatchObject({
+      baseUrl: 'https://api.coze.com',
+      fromOAuthConfig: ['app-id', 'public-key-id', 'private-key', 'base-url'],
+    });
+  });
+
+  it('reads every other setting trimmed', () => {
+    expect(read({ 'session-name': ' build-42 ', 'account-id': ' 7 ', audience: ' api.coze.cn ' })).toMatchObject({
+      sessionName: 'build-42',
+      accountId: '7',
+      audience: 'api.coze.cn',
+    });
   });
 });
