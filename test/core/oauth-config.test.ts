@@ -232,6 +232,7 @@ describe('oauthConfigSecrets', () => {
 
   it('lists nothing of the name of a .json file, which names the file rather than holding it', () => {
     expect(oauthConfigSecrets('/home/runner/work/_temp/coze_oauth_config.json')).toEqual([]);
+    expect(oauthConfigSecrets(`${'a'.repeat(4091)}.json`)).toEqual([]);
     expect(oauthConfigSecrets(`${'a'.repeat(4097)}.json`)).not.toEqual([]);
   });
 
