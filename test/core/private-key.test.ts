@@ -249,6 +249,7 @@ describe('finding the PEM block', () => {
   it('looks at 8 BEGIN lines at most', () => {
     const notKeys = (count: number) => '-----BEGIN no-----\n'.repeat(count);
     expect(normalizePem(`${notKeys(7)}${pem}`)?.label).toBe('PRIVATE KEY');
+    expect(normalizePem(`a note\n${notKeys(7)}${pem}`)?.label).toBe('PRIVATE KEY');
     expect(normalizePem(`${notKeys(8)}${pem}`)).toBeUndefined();
   });
 
