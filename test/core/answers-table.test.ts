@@ -151,6 +151,18 @@ describe('readAnswer', () => {
     ]);
   });
 
+  it('names the kind of body it got', () => {
+    const kind = (body: string) => readAnswer({ status: 502, headers: {}, body }).body;
+    expect(['', ' <p>down</p>', '{"a":1}', '[1]', '"text"', 'Bad gateway'].map(kind)).toEqual([
+      'empty',
+      'html',
+      'json-object',
+      'json-other',
+      'json-other',
+      'other',
+    ]);
+  });
+
   it('refuses every status outside 200 to 299', () => {
     expect([199, 200, 299, 300].map((status) => read(status, {}).refused)).toEqual([true, false, false, true]);
   });
