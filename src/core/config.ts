@@ -90,7 +90,7 @@ function readCredentials(read: ReadInput, explainMissing: ExplainMissing): Crede
     const merged = mergeOAuthConfig(parseOAuthConfig(file), { ...credentials, baseUrl: given['base-url'] });
     const { appId, publicKeyId, privateKey, baseUrl = '' } = merged;
     const taken = { 'app-id': appId, 'public-key-id': publicKeyId, 'private-key': privateKey, 'base-url': baseUrl };
-    const fromFile = (Object.keys(taken) as Array<keyof typeof taken>).filter((name) => given[name] === '');
+    const fromFile = (Object.keys(taken) as Array<keyof typeof taken>).filter((name) => given[name].trim() === '');
     return { ...taken, fromFile: fromFile.filter((name) => taken[name] !== '') };
   }
   const missing = REQUIRED.filter((name) => given[name].trim() === '');

@@ -308,7 +308,7 @@ describe('reading the credentials and the deadline', () => {
   it('takes blank credentials for missing ones, and a blank oauth-config for none', () => {
     expect(() => read({ 'app-id': '  ' })).toThrow(/^Input 'app-id': is required/);
     expect(() => read({ 'private-key': ' \n' })).toThrow(/^Input 'private-key': is required/);
-    const blanks = { 'app-id': ' ', 'public-key-id': ' ', 'private-key': '', 'oauth-config': config() };
+    const blanks = { 'app-id': ' ', 'public-key-id': ' ', 'private-key': ' \n', 'oauth-config': config() };
     expect(read(blanks).fromOAuthConfig).toEqual(['app-id', 'public-key-id', 'private-key']);
     expect(read({ 'oauth-config': ' \n' })).not.toHaveProperty('fromOAuthConfig');
   });
@@ -327,7 +327,9 @@ describe('reading the credentials and the deadline', () => {
     });
   });
 
-  it('reads every other setting trimmed', () => {
+  it('reads every setting but the key trimmed', () => {
+    const ids = read({ 'app-id': ' 1183520381944\n', 'public-key-id': ' kid-fingerprint ' });
+    expect([ids.appId, ids.publicKeyId]).toEqual(['1183520381944', 'kid-fingerprint']);
     expect(read({ 'session-name': ' build-42 ', 'account-id': ' 7 ', audience: ' api.coze.cn ' })).toMatchObject({
       sessionName: 'build-42',
       accountId: '7',
