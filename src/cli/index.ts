@@ -134,7 +134,7 @@ async function runCommand(
   voice.keySource = key.source;
   const secrets = { 'private-key': key, 'oauth-config': oauthConfig };
   const given = (name: InputName) =>
-    name in secrets ? secrets[name as keyof typeof secrets].text : (text(name) ?? '');
+    Object.hasOwn(secrets, name) ? secrets[name as keyof typeof secrets].text : (text(name) ?? '');
   const config = inSecretSources(secrets, () => readMintConfig(given, deadlineRead, () => missingSecretsHint(io.env)));
   const expectedUserId = parseExpectedUserId(text('expected-user-id') ?? '', command === 'check');
   const deadline = deadlineFrom(config.deadlineMs, startedMs);
