@@ -146,7 +146,7 @@ export function configText(config: Record<string, unknown>, name: string): strin
  * config, which is refused before it is used.
  */
 export function oauthConfigSecrets(input: string | Record<string, unknown>): string[] {
-  if (typeof input === 'string' && (input.length > MAX_PRIVATE_KEY_LENGTH || namesFile(input, ['.json']))) return [];
+  if (typeof input === 'string' && namesFile(input, ['.json'])) return [];
   const parsed = typeof input === 'string' ? oauthConfigObject(input) : input;
   const config = isJsonObject(parsed) ? parsed : {};
   const text = (name: string) => configText(config, name);

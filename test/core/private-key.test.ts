@@ -246,6 +246,10 @@ describe('finding the PEM block', () => {
     expect(() => parsePrivateKey(truncated)).toThrow(/\. The END line is missing: the key looks truncated\.$/);
   });
 
+  it('finds no block without a BEGIN line, whatever END line there is', () => {
+    expect(normalizePem('0123456789AB-----\n-----END AB-----')).toBeUndefined();
+  });
+
   it('looks at 8 BEGIN lines at most', () => {
     const notKeys = (count: number) => '-----BEGIN no-----\n'.repeat(count);
     expect(normalizePem(`${notKeys(7)}${pem}`)?.label).toBe('PRIVATE KEY');
