@@ -1,40 +1,28 @@
 // Coze's documented answers in-process, through run(core, deps): one failure with Coze's words and the hint, each.
 // (test/bundle/answers.test.ts runs the same table through dist/; this one is what mutation runs reach.)
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { act } from '../support/act.ts';
-import { DOCUMENTED_ANSWERS } from '../support/documented-answers.ts';
+import { eachDocumentedAnswer } from '../support/documented-answers.ts';
 import { useCozeStandIn } from '../support/stand-in-fixture.ts';
 
 const { keys, appId, kid, standIn } = useCozeStandIn('7300000000002', 'answers-in-process-kid');
 
 describe("Coze's documented answers, in-process", () => {
-  for (const answer of DOCUMENTED_ANSWERS) {
-    it(answer.name, async () => {
-      answer.before?.(standIn);
-      if (answer.fault) standIn.fail(...Array.from({ length: answer.transient ? 2 : 1 }, () => answer.fault!));
-      const before = standIn.requests.length;
-      try {
-        const inputs = { 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': standIn.url };
-        const result = await act(
-          standIn,
-          { ...inputs, retries: '1', ...answer.inputs },
-          {
-            deps: { sleep: async () => {} },
-            pems: [answer.inputs?.['private-key'] ?? keys.pkcs8],
-          },
-        );
-        const failures = result.failures();
-        expect(failures).toEqual([expect.stringMatching(answer.error)]);
-        expect(failures[0]).toMatch(answer.hint);
-        // The whole message, word for word (the stand-in's address and log ids vary from run to run).
-        const words = (failures[0] as string)
-          .replaceAll(standIn.url, '<stand-in>')
-          .replace(/\d{14}STANDIN/g, '<log id>');
-        expect(words).toMatchSnapshot();
-        expect(standIn.requests.length - before).toBe(answer.transient ? 2 : 1);
-      } finally {
-        standIn.deactivate(false);
-      }
-    });
-  }
+  eachDocumentedAnswer(standIn, async (answer) => {
+    const inputs = { 'app-id': appId, 'public-key-id': kid, 'private-key': keys.pkcs8, 'base-url': standIn.url };
+    const result = await act(
+      standIn,
+      { ...inputs, retries: '1', ...answer.inputs },
+      {
+        deps: { sleep: async () => {} },
+        pems: [answer.inputs?.['private-key'] ?? keys.pkcs8],
+      },
+    );
+    const failures = result.failures();
+    expect(failures).toEqual([expect.stringMatching(answer.error)]);
+    expect(failures[0]).toMatch(answer.hint);
+    // The whole message, word for word (the stand-in's address and log ids vary from run to run).
+    const words = (failures[0] as string).replaceAll(standIn.url, '<stand-in>').replace(/\d{14}STANDIN/g, '<log id>');
+    expect(words).toMatchSnapshot();
+  });
 });

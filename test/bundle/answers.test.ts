@@ -2,7 +2,7 @@
 // dist/index.js as a runner runs it: exit code, one ::error:: with Coze's words and the hint, the attempts Coze
 // saw, no output, nothing secret in the log.
 import { describe, expect, it } from 'vitest';
-import { DOCUMENTED_ANSWERS } from '../support/documented-answers.ts';
+import { eachDocumentedAnswer } from '../support/documented-answers.ts';
 import { leaksIn } from '../support/leaks.ts';
 import { type ActionRun, commands, leakSurface, runAction } from '../support/run-action.ts';
 import { useCozeStandIn } from '../support/stand-in-fixture.ts';
@@ -28,21 +28,11 @@ function expectOneError(run: ActionRun, pattern: RegExp, pems = [keys.pkcs8]): s
 }
 
 describe("Coze's documented answers, through dist/", () => {
-  for (const answer of DOCUMENTED_ANSWERS) {
-    it(answer.name, async () => {
-      answer.before?.(standIn);
-      if (answer.fault) standIn.fail(...Array.from({ length: answer.transient ? 2 : 1 }, () => answer.fault!));
-      const before = standIn.requests.length;
-      try {
-        const run = await runAction(inputs(answer.inputs), { RUNNER_DEBUG: '1' });
-        const error = expectOneError(run, answer.error, [answer.inputs?.['private-key'] ?? keys.pkcs8]);
-        expect(error).toMatch(answer.hint);
-        expect(standIn.requests.length - before).toBe(answer.transient ? 2 : 1);
-      } finally {
-        standIn.deactivate(false);
-      }
-    });
-  }
+  eachDocumentedAnswer(standIn, async (answer) => {
+    const run = await runAction(inputs(answer.inputs), { RUNNER_DEBUG: '1' });
+    const error = expectOneError(run, answer.error, [answer.inputs?.['private-key'] ?? keys.pkcs8]);
+    expect(error).toMatch(answer.hint);
+  });
 });
 
 describe('the rest of the way Coze fails, through dist/', () => {

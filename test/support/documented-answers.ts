@@ -1,3 +1,4 @@
+import { expect, it } from 'vitest';
 import type { CozeStandIn, Fault } from './coze-stand-in.ts';
 import { makeRsaKeys } from './keys.ts';
 
@@ -203,3 +204,24 @@ export const DOCUMENTED_ANSWERS: DocumentedAnswer[] = [
     transient: false,
   },
 ];
+
+/**
+ * One test per documented answer, with `retries: 1`: the stand-in set to give it, `check` run on the surface under
+ * test, and the requests Coze saw counted (two for a transient answer, else one).
+ */
+export function eachDocumentedAnswer(standIn: CozeStandIn, check: (answer: DocumentedAnswer) => Promise<void>): void {
+  for (const answer of DOCUMENTED_ANSWERS) {
+    it(answer.name, async () => {
+      answer.before?.(standIn);
+      const attempts = answer.transient ? 2 : 1;
+      if (answer.fault) standIn.fail(...Array.from({ length: attempts }, () => answer.fault as Fault));
+      const before = standIn.requests.length;
+      try {
+        await check(answer);
+        expect(standIn.requests.length - before).toBe(attempts);
+      } finally {
+        standIn.deactivate(false);
+      }
+    });
+  }
+}
