@@ -4,7 +4,7 @@ import { InputError } from '../core/errors.js';
 import { MAX_PATH_LENGTH, NAMES_A_FILE } from '../core/file-name.js';
 import { KEY_TOO_LONG, MAX_PRIVATE_KEY_LENGTH } from '../core/private-key.js';
 import { outsideText } from '../safe-text/outside.js';
-import { setting } from '../safe-text/terms.js';
+import { cliEnvironmentVariable, setting } from '../safe-text/terms.js';
 
 /** Where the key comes from: a stream of its bytes, which the command reads within bounds. */
 export type ByteSource = AsyncIterable<Uint8Array | string>;
@@ -203,10 +203,10 @@ async function readBounded(stream: ByteSource, source: string, within: ReadWithi
 /** The secrets the command reads from a source of their own, each with where it came from. */
 export type SecretSources = Partial<Record<'private-key' | 'oauth-config', SecretText>>;
 
-/** Where a file's name goes, for a variable that takes the text. */
-const FILE_GOES_TO: Readonly<Record<string, string>> = {
-  COZE_PRIVATE_KEY: '--private-key-file (or COZE_PRIVATE_KEY_FILE)',
-  COZE_OAUTH_CONFIG: '--oauth-config-file',
+/** Where a file's name goes instead of the setting's own variable, which takes the text. */
+const FILE_GOES_TO: Readonly<Record<keyof SecretSources, string>> = {
+  'private-key': '--private-key-file (or COZE_PRIVATE_KEY_FILE)',
+  'oauth-config': '--oauth-config-file',
 };
 
 /**
@@ -218,12 +218,11 @@ export function inSecretSources<T>(sources: SecretSources, read: () => T): T {
     return read();
   } catch (error) {
     if (!(error instanceof InputError) || error.inputs.length !== 1) throw error;
-    const source = Object.hasOwn(sources, error.input)
-      ? sources[error.input as keyof SecretSources]?.source
-      : undefined;
+    const secret = error.input as keyof SecretSources;
+    const source = Object.hasOwn(sources, secret) ? sources[secret]?.source : undefined;
     if (!source) throw error;
-    const fileGoesTo = Object.hasOwn(FILE_GOES_TO, source) ? FILE_GOES_TO[source] : undefined;
-    const where = fileGoesTo && error.expected.startsWith(NAMES_A_FILE) ? `; a file's name goes to ${fileGoesTo}` : '';
+    const namesFile = source === cliEnvironmentVariable(secret) && error.expected.startsWith(NAMES_A_FILE);
+    const where = namesFile ? `; a file's name goes to ${FILE_GOES_TO[secret]}` : '';
     throw new InputError(source, `${error.expected}${where}`);
   }
 }
